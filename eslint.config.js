@@ -1,0 +1,67 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'fs', 'path', 'os', 'http', 'https', 'net', 'child_process', 'worker_threads', 'crypto', 'url',
+  'stream', 'events', 'util', 'zlib', 'process', 'cluster', 'readline', 'perf_hooks',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'reports/**', 'test-results/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // The engine is pure: it may not reach the UI, the server, the DOM or Node.
+    files: ['game/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'game/ is pure: no Node built-ins.' })),
+            { name: 'react', message: 'game/ is pure: no React.' },
+            { name: 'react-dom', message: 'game/ is pure: no React.' },
+          ],
+          patterns: [
+            { group: ['node:*'], message: 'game/ is pure: no Node built-ins.' },
+            { group: ['**/src/**', '../src/*', '../../src/*'], message: 'game/ may not import from src/.' },
+            { group: ['react-dom/*', 'boardgame.io/react', 'boardgame.io/server', 'boardgame.io/client'], message: 'game/ is pure.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'game/ has no DOM.' },
+        { name: 'document', message: 'game/ has no DOM.' },
+        { name: 'process', message: 'game/ has no Node.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the match seed (game/random.ts).' },
+        { object: 'Date', property: 'now', message: 'The engine is deterministic: no clocks.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: 'The engine is deterministic: no clocks.' },
+      ],
+    },
+  },
+);
