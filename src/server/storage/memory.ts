@@ -1,0 +1,88 @@
+import type { LogEntry, State } from 'boardgame.io';
+import {
+  StorageError,
+  type FetchOpts,
+  type FetchResult,
+  type ListFilter,
+  type MatchMetadata,
+  type MatchStore,
+  type MatchSummary,
+  type MoveCommit,
+} from './types';
+import { matchesFilter } from './filter';
+
+interface Row {
+  state: State;
+  initialState: State;
+  metadata: MatchMetadata;
+  log: LogEntry[];
+}
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+/** In-memory MatchStore: for tests and throwaway servers. Values are deep-copied in and out. */
+export class MemoryStore implements MatchStore {
+  private readonly rows = new Map<string, Row>();
+
+  async createMatch(matchID: string, init: { initialState: State; metadata: MatchMetadata }): Promise<void> {
+    if (this.rows.has(matchID)) throw new StorageError('exists', `match ${matchID} exists`);
+    if ((await this.findByJoinCode(init.metadata.joinCode)) !== undefined) {
+      throw new StorageError('join-code-taken', 'join code taken');
+    }
+    this.rows.set(matchID, {
+      state: clone(init.initialState),
+      initialState: clone(init.initialState),
+      metadata: clone(init.metadata),
+      log: [],
+    });
+  }
+
+  async fetch(matchID: string, opts: FetchOpts): Promise<FetchResult> {
+    const row = this.rows.get(matchID);
+    if (!row) return {};
+    const out: FetchResult = {};
+    if (opts.state) out.state = clone(row.state);
+    if (opts.initialState) out.initialState = clone(row.initialState);
+    if (opts.metadata) out.metadata = clone(row.metadata);
+    if (opts.log) out.log = clone(row.log);
+    return out;
+  }
+
+  async commitMove(matchID: string, commit: MoveCommit): Promise<void> {
+    const row = this.rows.get(matchID);
+    if (!row) throw new StorageError('not-found', `match ${matchID} not found`);
+    if (!(commit.state._stateID > row.state._stateID)) {
+      throw new StorageError('stale-state', `stateID ${commit.state._stateID} <= ${row.state._stateID}`);
+    }
+    row.state = clone(commit.state);
+    row.log.push(...clone(commit.deltalog));
+    if (commit.metadata) row.metadata = clone(commit.metadata);
+  }
+
+  async setMetadata(matchID: string, metadata: MatchMetadata): Promise<void> {
+    const row = this.rows.get(matchID);
+    if (!row) throw new StorageError('not-found', `match ${matchID} not found`);
+    const owner = await this.findByJoinCode(metadata.joinCode);
+    if (owner !== undefined && owner !== matchID) throw new StorageError('join-code-taken', 'join code taken');
+    row.metadata = clone(metadata);
+  }
+
+  async findByJoinCode(joinCode: string): Promise<string | undefined> {
+    for (const [id, row] of this.rows) if (row.metadata.joinCode === joinCode) return id;
+    return undefined;
+  }
+
+  async listMatches(filter: ListFilter = {}): Promise<MatchSummary[]> {
+    const out: MatchSummary[] = [];
+    for (const [matchID, row] of this.rows) {
+      if (matchesFilter(row.metadata, filter)) out.push({ matchID, metadata: clone(row.metadata) });
+    }
+    return out.sort((a, b) => a.metadata.createdAt - b.metadata.createdAt || a.matchID.localeCompare(b.matchID));
+  }
+
+  async wipe(matchID: string): Promise<void> {
+    this.rows.delete(matchID);
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,106 @@
+/**
+ * Our own storage contract for networked matches. Two implementations exist
+ * (memory, SQLite); a PostgreSQL one can be added later and must pass the same
+ * contract suite in tests/server/storage.contract.test.ts.
+ */
+import type { LogEntry, State } from 'boardgame.io';
+
+export type SeatKind = 'open' | 'person' | 'bot';
+export type BotLevel = 'random' | 'heuristic';
+
+/** A salted hash of a secret token; the token itself is never stored. */
+export interface SecretHash {
+  salt: string;
+  hash: string;
+}
+
+export interface SeatRecord {
+  /** boardgame.io playerID ("0", "1", ...). */
+  id: string;
+  /** Scenario role, e.g. "regulator" or "facilitator". */
+  role: string;
+  /** Scenario seat label, e.g. "Beijing lab". */
+  label: string;
+  kind: SeatKind;
+  botLevel?: BotLevel;
+  /** Display name chosen by the person holding the seat (plain text). */
+  name?: string;
+  credential?: SecretHash;
+}
+
+export interface MatchMetadata {
+  gameName: string;
+  scenario: string;
+  setupData: unknown;
+  visibility: 'public' | 'private';
+  joinCode: string;
+  creator: SecretHash;
+  paused: boolean;
+  seats: SeatRecord[];
+  createdAt: number;
+  updatedAt: number;
+  gameover?: unknown;
+}
+
+export interface FetchOpts {
+  state?: boolean;
+  initialState?: boolean;
+  metadata?: boolean;
+  log?: boolean;
+}
+
+export interface FetchResult {
+  state?: State;
+  initialState?: State;
+  metadata?: MatchMetadata;
+  log?: LogEntry[];
+}
+
+export interface MoveCommit {
+  /** The new state (without deltalog); its _stateID must exceed the stored one. */
+  state: State;
+  /** Entries appended to the match log, in order. */
+  deltalog: LogEntry[];
+  /** Optional metadata written in the same transaction. */
+  metadata?: MatchMetadata;
+}
+
+export interface ListFilter {
+  gameName?: string;
+  visibility?: 'public' | 'private';
+  finished?: boolean;
+}
+
+export interface MatchSummary {
+  matchID: string;
+  metadata: MatchMetadata;
+}
+
+export type StorageErrorCode = 'exists' | 'not-found' | 'stale-state' | 'join-code-taken';
+
+export class StorageError extends Error {
+  constructor(
+    readonly code: StorageErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StorageError';
+  }
+}
+
+export interface MatchStore {
+  /** Creates a match atomically; fails with 'exists' or 'join-code-taken'. */
+  createMatch(matchID: string, init: { initialState: State; metadata: MatchMetadata }): Promise<void>;
+  fetch(matchID: string, opts: FetchOpts): Promise<FetchResult>;
+  /**
+   * Atomically appends the deltalog, writes the state (only if its _stateID is
+   * greater than the stored one, else 'stale-state') and optional metadata.
+   * Resolves only once the write is durable.
+   */
+  commitMove(matchID: string, commit: MoveCommit): Promise<void>;
+  setMetadata(matchID: string, metadata: MatchMetadata): Promise<void>;
+  findByJoinCode(joinCode: string): Promise<string | undefined>;
+  listMatches(filter?: ListFilter): Promise<MatchSummary[]>;
+  wipe(matchID: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LogEntry, State } from 'boardgame.io';
+import { MemoryStore } from '../../src/server/storage/memory';
+import { SqliteStore } from '../../src/server/storage/sqlite';
+import { StorageError, type MatchMetadata, type MatchStore } from '../../src/server/storage/types';
+
+interface Backend {
+  name: string;
+  open: (dir: string) => MatchStore;
+  persistent: boolean;
+}
+
+/** Every MatchStore implementation must pass this suite (add a Postgres entry here later). */
+const BACKENDS: Backend[] = [
+  { name: 'memory', open: () => new MemoryStore(), persistent: false },
+  { name: 'sqlite', open: (dir) => new SqliteStore(join(dir, 'db.sqlite')), persistent: true },
+];
+
+const state = (id: number, extra: Record<string, unknown> = {}): State =>
+  ({ G: { n: id, ...extra }, ctx: { turn: id }, plugins: {}, _undo: [], _redo: [], _stateID: id }) as unknown as State;
+
+const entry = (id: number): LogEntry =>
+  ({ action: { type: 'MAKE_MOVE', payload: { type: 'm', args: [id], playerID: '0' } }, _stateID: id, turn: 1, phase: '' }) as unknown as LogEntry;
+
+const meta = (over: Partial<MatchMetadata> = {}): MatchMetadata => ({
+  gameName: 'g', scenario: 's', setupData: { seed: 'x' }, visibility: 'public', joinCode: 'CODE01',
+  creator: { salt: 'a', hash: 'b' }, paused: false, createdAt: 1, updatedAt: 1,
+  seats: [{ id: '0', role: 'r', label: 'R', kind: 'open' }], ...over,
+});
+
+const code = async (p: Promise<unknown>): Promise<string> => {
+  try {
+    await p;
+    return 'ok';
+  } catch (e) {
+    return e instanceof StorageError ? e.code : String(e);
+  }
+};
+
+describe.each(BACKENDS)('MatchStore contract: $name', (backend) => {
+  let dir: string;
+  let store: MatchStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'store-'));
+    store = backend.open(dir);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates and fetches a match; unknown matches fetch empty', async () => {
+    await store.createMatch('m1', { initialState: state(0), metadata: meta() });
+    const r = await store.fetch('m1', { state: true, initialState: true, metadata: true, log: true });
+    expect(r.state?._stateID).toBe(0);
+    expect(r.initialState).toEqual(state(0));
+    expect(r.metadata).toEqual(meta());
+    expect(r.log).toEqual([]);
+    expect(await store.fetch('nope', { state: true, metadata: true })).toEqual({});
+  });
+
+  it('refuses duplicate match IDs and duplicate join codes', async () => {
+    await store.createMatch('m1', { initialState: state(0), metadata: meta() });
+    expect(await code(store.createMatch('m1', { initialState: state(0), metadata: meta({ joinCode: 'OTHER' }) }))).toBe('exists');
+    expect(await code(store.createMatch('m2', { initialState: state(0), metadata: meta() }))).toBe('join-code-taken');
+    expect(await store.findByJoinCode('CODE01')).toBe('m1');
+    expect(await store.findByJoinCode('NOPE')).toBeUndefined();
+  });
+
+  it('appends the log move by move and only moves the state forward', async () => {
+    await store.createMatch('m1', { initialState: state(0), metadata: meta() });
+    await store.commitMove('m1', { state: state(1), deltalog: [entry(0)] });
+    await store.commitMove('m1', { state: state(2), deltalog: [entry(1)], metadata: meta({ paused: true }) });
+    expect(await code(store.commitMove('m1', { state: state(2, { evil: true }), deltalog: [entry(9)] }))).toBe('stale-state');
+    expect(await code(store.commitMove('m1', { state: state(1), deltalog: [entry(9)] }))).toBe('stale-state');
+    expect(await code(store.commitMove('zz', { state: state(5), deltalog: [] }))).toBe('not-found');
+    const r = await store.fetch('m1', { state: true, log: true, metadata: true, initialState: true });
+    expect(r.state).toEqual(state(2));
+    expect(r.initialState).toEqual(state(0));
+    expect(r.log).toEqual([entry(0), entry(1)]);
+    expect(r.metadata?.paused).toBe(true);
+  });
+
+  it('a failed commit in a concurrent batch does not affect the others', async () => {
+    await store.createMatch('a', { initialState: state(0), metadata: meta({ joinCode: 'A' }) });
+    await store.createMatch('b', { initialState: state(0), metadata: meta({ joinCode: 'B' }) });
+    const results = await Promise.all([
+      code(store.commitMove('a', { state: state(1), deltalog: [entry(0)] })),
+      code(store.commitMove('b', { state: state(0), deltalog: [entry(0)] })),
+      code(store.commitMove('a', { state: state(2), deltalog: [entry(1)] })),
+    ]);
+    expect(results).toEqual(['ok', 'stale-state', 'ok']);
+    expect((await store.fetch('a', { log: true })).log).toHaveLength(2);
+    expect((await store.fetch('b', { log: true, state: true })).log).toHaveLength(0);
+  });
+
+  it('returns copies, not live references', async () => {
+    await store.createMatch('m1', { initialState: state(0), metadata: meta() });
+    const r = await store.fetch('m1', { state: true, metadata: true });
+    (r.state!.G as { n: number }).n = 99;
+    r.metadata!.paused = true;
+    const again = await store.fetch('m1', { state: true, metadata: true });
+    expect((again.state!.G as { n: number }).n).toBe(0);
+    expect(again.metadata!.paused).toBe(false);
+  });
+
+  it('sets metadata, lists with filters, wipes', async () => {
+    await store.createMatch('m1', { initialState: state(0), metadata: meta({ joinCode: 'A', createdAt: 1 }) });
+    await store.createMatch('m2', { initialState: state(0), metadata: meta({ joinCode: 'B', createdAt: 2, visibility: 'private' }) });
+    await store.createMatch('m3', { initialState: state(0), metadata: meta({ joinCode: 'C', createdAt: 3, gameName: 'h' }) });
+    await store.setMetadata('m1', meta({ joinCode: 'A', gameover: { winner: '0' } }));
+    expect(await code(store.setMetadata('m1', meta({ joinCode: 'B' })))).toBe('join-code-taken');
+    expect(await code(store.setMetadata('zz', meta({ joinCode: 'Z' })))).toBe('not-found');
+    const ids = async (f: Parameters<MatchStore['listMatches']>[0]) => (await store.listMatches(f)).map((m) => m.matchID);
+    expect(await ids({})).toEqual(['m1', 'm2', 'm3']);
+    expect(await ids({ visibility: 'public' })).toEqual(['m1', 'm3']);
+    expect(await ids({ gameName: 'g', finished: false })).toEqual(['m2']);
+    expect(await ids({ finished: true })).toEqual(['m1']);
+    await store.wipe('m2');
+    expect(await ids({})).toEqual(['m1', 'm3']);
+    expect(await store.findByJoinCode('B')).toBeUndefined();
+  });
+
+  it.runIf(backend.persistent)('survives close and reopen', async () => {
+    await store.createMatch('m1', { initialState: state(0), metadata: meta() });
+    await store.commitMove('m1', { state: state(1), deltalog: [entry(0)] });
+    await store.close();
+    store = backend.open(dir);
+    const r = await store.fetch('m1', { state: true, log: true });
+    expect(r.state?._stateID).toBe(1);
+    expect(r.log).toEqual([entry(0)]);
+  });
+});
