@@ -1,0 +1,103 @@
+import type { HubId, Role, SeatId } from './ids';
+import { HUBS, thingId } from './ids';
+import type { Cost } from './moves/types';
+import type { FirmState, GameState, Place, Visibility } from './state';
+import { RULES } from './rules';
+
+/** Small readers and writers shared by the moves, the resolution and the views. */
+
+export const roleOf = (state: GameState, seat: SeatId): Role | undefined =>
+  state.seats.find((s) => s.id === seat)?.role;
+
+export const seatName = (state: GameState, seat: SeatId): string =>
+  state.seats.find((s) => s.id === seat)?.name ?? `Seat ${seat}`;
+
+export const firmOf = (state: GameState, seat: SeatId): FirmState | undefined => state.firms[seat];
+
+export const hubPlace = (state: GameState, hub: HubId): Place => state.places[hub];
+
+export const allFirms = (state: GameState): FirmState[] =>
+  state.seats.filter((s) => s.role === 'firm').map((s) => state.firms[s.id]);
+
+/** Pods that fit in a hub's data-centre capacity. */
+export const podCapacity = (place: Place): number => Math.floor(place.capacityMW / RULES.mwPerPod);
+
+export const freePods = (place: Place): number => Math.max(0, place.servers - place.leased);
+
+export const averageStanding = (state: GameState): number =>
+  HUBS.reduce((sum, h) => sum + state.places[h].standing, 0) / HUBS.length;
+
+export const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, n));
+
+export function addStanding(state: GameState, hub: HubId, delta: number): void {
+  const place = state.places[hub];
+  place.standing = clamp(place.standing + delta, 0, 10);
+}
+
+export function addTension(state: GameState, delta: number): void {
+  state.tension = clamp(state.tension + delta, 0, RULES.tensionMax);
+}
+
+export function addHeat(firm: FirmState, delta: number): void {
+  firm.secrets.heat = clamp(firm.secrets.heat + delta, 0, RULES.heatMax);
+}
+
+export function newId(state: GameState, prefix: string): ReturnType<typeof thingId> {
+  state.nextId += 1;
+  return thingId(`${prefix}${state.nextId}`);
+}
+
+const LOG_LIMIT = 40;
+
+export function log(state: GameState, text: string, to: Visibility = 'public'): void {
+  state.log.push({ round: state.round, text, to });
+  if (state.log.length > LOG_LIMIT) state.log.splice(0, state.log.length - LOG_LIMIT);
+}
+
+/** Records a firm's secret action: told to the firm now, revealed to all at the end. */
+export function secretly(state: GameState, firm: FirmState, text: string): void {
+  firm.secrets.history.push({ round: state.round, text });
+  log(state, text, firm.seat);
+}
+
+export function signal(state: GameState, hub: HubId, text: string): void {
+  state.signals.push({ round: state.round, hub, text });
+  if (state.signals.length > 20) state.signals.splice(0, state.signals.length - 20);
+}
+
+/** Whether a seat can pay a cost (cash is the vendor's, the hub's or the firm's purse). */
+export function affordable(state: GameState, seat: SeatId, cost: Cost): string | null {
+  if (cost.pc && state.regulator.pc < cost.pc) return `needs ${cost.pc} political capital (you have ${state.regulator.pc})`;
+  if (cost.cash) {
+    const have = cashOf(state, seat);
+    if (have < cost.cash) return `needs $${cost.cash} (you have $${have})`;
+  }
+  return null;
+}
+
+export function cashOf(state: GameState, seat: SeatId): number {
+  switch (roleOf(state, seat)) {
+    case 'vendor':
+      return state.vendor.cash;
+    case 'hub':
+      return state.hub.cash;
+    case 'firm':
+      return state.firms[seat]?.secrets.cash ?? 0;
+    default:
+      return 0;
+  }
+}
+
+export function pay(state: GameState, seat: SeatId, cost: Cost): void {
+  if (cost.pc) state.regulator.pc -= cost.pc;
+  if (!cost.cash) return;
+  const role = roleOf(state, seat);
+  if (role === 'vendor') state.vendor.cash -= cost.cash;
+  else if (role === 'hub') state.hub.cash -= cost.cash;
+  else if (role === 'firm') state.firms[seat].secrets.cash -= cost.cash;
+}
+
+export const yearOf = (state: GameState, round = state.round): string => {
+  const q = round - 1;
+  return `${state.startYear + Math.floor(q / 4)} Q${(q % 4) + 1}`;
+};

@@ -1,0 +1,69 @@
+import { addHeat, addStanding, hubPlace, log, seatName, signal } from './access';
+import type { HubId, Posture } from './ids';
+import { PLACE_INFO } from './map';
+import { rollPercent, type RngState } from './random';
+import { RULES } from './rules';
+import type { Entity, FirmState, GameState } from './state';
+
+/** How detection works: customs inspections, audits and exposure. */
+
+export function customsBase(posture: Posture): number {
+  if (posture === 'strict') return RULES.customsStrict;
+  if (posture === 'standard') return RULES.customsStandard;
+  return RULES.customsLax;
+}
+
+/** Percent chance that customs in `hub` inspects one carrier holding `tbPerCarrier`. */
+export function inspectionChance(state: GameState, hub: HubId, tbPerCarrier: number, heat: number): number {
+  const place = hubPlace(state, hub);
+  const load = tbPerCarrier / RULES.maxPerCarrierTB;
+  let chance = customsBase(place.customs) + Math.round(RULES.customsLoadAtFull * load * load);
+  if (place.permit === 'permit') chance += RULES.customsPermitBonus;
+  if (place.alertUntil >= state.round) chance += RULES.alertBonus;
+  chance += RULES.customsPerHeat * heat;
+  return Math.min(95, chance);
+}
+
+/** Percent chance that an end-use check or a distributor audit finds one entity. */
+export function findChance(state: GameState, hub: HubId, heat: number, by: 'check' | 'audit'): number {
+  const place = hubPlace(state, hub);
+  if (by === 'audit') return Math.min(95, RULES.auditBase + RULES.auditPerHeat * heat);
+  let chance = RULES.checkBase + RULES.checkPerHeat * heat;
+  if (place.permit === 'permit') chance += RULES.checkPermitBonus;
+  if (place.standing < RULES.lowStanding) chance -= RULES.checkLowStandingPenalty;
+  return Math.max(5, Math.min(95, chance));
+}
+
+/** An entity is found: it, its leases and the trainings next to them become public. */
+export function exposeEntity(state: GameState, firm: FirmState, entity: Entity, how: string): void {
+  if (entity.exposed) return;
+  entity.exposed = true;
+  for (const lease of firm.secrets.leases) if (lease.entity === entity.id) lease.exposed = true;
+  for (const t of firm.secrets.trainings) if (t.at === entity.hub) t.exposed = true;
+  addHeat(firm, RULES.detectedHeat);
+  const place = hubPlace(state, entity.hub);
+  if (place.permit !== 'permit') addStanding(state, entity.hub, -RULES.exposedStandingLoss);
+  if (!state.vendor.audited.includes(entity.hub)) {
+    const fine = Math.min(RULES.fineUnaudited, state.vendor.cash);
+    state.vendor.cash -= fine;
+    if (fine > 0) log(state, `The chip vendor is fined $${fine}: its chips served ${seatName(state, firm.seat)} in ${PLACE_INFO[entity.hub].name} without a distributor audit.`);
+  }
+  const text = `${how} exposed a local entity of ${seatName(state, firm.seat)} in ${PLACE_INFO[entity.hub].name}.`;
+  log(state, text);
+  signal(state, entity.hub, text);
+}
+
+/** Rolls to find each hidden entity of every firm in a hub; returns how many were found. */
+export function searchHub(state: GameState, hub: HubId, rng: RngState, by: 'check' | 'audit', how: string): number {
+  let found = 0;
+  for (const firm of Object.values(state.firms)) {
+    for (const entity of firm.secrets.entities) {
+      if (entity.hub !== hub || entity.exposed || entity.listed) continue;
+      if (rollPercent(rng, findChance(state, hub, firm.secrets.heat, by))) {
+        exposeEntity(state, firm, entity, how);
+        found += 1;
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,32 @@
+import { affordable, roleOf } from './access';
+import { turnProblem } from './flow';
+import type { SeatId } from './ids';
+import { MOVES } from './moves';
+import type { MoveOption } from './moves/types';
+import type { GameState } from './state';
+
+/**
+ * Every move of the seat's role, with each argument combination it may send now and its cost,
+ * or the reason it cannot. Reads only what the seat can see, so it gives the same answer on the
+ * seat's own view as on the full state. The board, the bots and the server all use it.
+ */
+export function legalMoves(state: GameState, seat: SeatId): MoveOption[] {
+  const role = roleOf(state, seat);
+  const notNow = turnProblem(state, seat);
+  return MOVES.filter((spec) => spec.role === role).map((spec) => {
+    const base = { move: spec.name, role: spec.role, family: spec.family, label: spec.label, summary: spec.summary, delay: spec.delay, risk: spec.risk };
+    if (state.disabledMoves.includes(spec.name)) return { ...base, allowed: false, reason: 'not in force in this scenario', choices: [] };
+    if (notNow) return { ...base, allowed: false, reason: notNow, choices: [] };
+    const ctx = { state, seat };
+    const choices: MoveOption['choices'] = [];
+    let firstReason: string | null = null;
+    for (const args of spec.options(ctx)) {
+      const cost = spec.cost(ctx, args);
+      const reason = spec.check(ctx, args) ?? affordable(state, seat, cost);
+      if (reason) firstReason ??= reason;
+      else choices.push({ args, cost });
+    }
+    if (choices.length > 0) return { ...base, allowed: true, choices };
+    return { ...base, allowed: false, reason: firstReason ?? 'nothing to do', choices };
+  });
+}

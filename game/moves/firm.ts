@@ -1,0 +1,265 @@
+import { addHeat, addStanding, freePods, log, newId, secretly, seatName } from '../access';
+import { customsBase, exposeEntity } from '../detection';
+import { HUBS, type HubId } from '../ids';
+import { rollPercent } from '../random';
+import { RULES } from '../rules';
+import type { FirmState, GameState } from '../state';
+import { eachHub, hubArg, hubName, intArg, requireHub } from './common';
+import type { MoveArgs, MoveContext, MoveSpec } from './types';
+
+const role = 'firm' as const;
+
+const firm = ({ state, seat }: MoveContext): FirmState => state.firms[seat];
+
+const liveEntity = (f: FirmState, hub: HubId) => f.secrets.entities.find((e) => e.hub === hub && !e.listed);
+
+const leasedPods = (f: FirmState, hub: HubId): number =>
+  f.secrets.leases.filter((l) => l.hub === hub).reduce((n, l) => n + l.pods, 0);
+
+const trainingAt = (f: FirmState, at: HubId | 'home') => f.secrets.trainings.find((t) => t.at === at);
+
+/** Capability a training run will add: one per pod, plus one per 20 TB the pods can digest. */
+export function trainingGain(pods: number, tb: number): number {
+  return pods + Math.floor(tb / RULES.tbPerCapability);
+}
+
+/** The data a training run can use: each pod digests at most two carriers' worth. */
+export const usableTB = (pods: number, tb: number): number => Math.min(tb, pods * RULES.maxPerCarrierTB);
+
+export const prepareData: MoveSpec = {
+  name: 'prepareData',
+  role,
+  family: 'Data',
+  label: 'Prepare training data',
+  summary: `Clean and compress ${RULES.prepareTB} TB of data at home.`,
+  delay: 'Ready at the end of the round.',
+  risk: 'None: it happens at home.',
+  options: () => [{}],
+  cost: () => ({ cash: RULES.prepareCost }),
+  check: () => null,
+  apply: (ctx) => {
+    firm(ctx).secrets.preparingTB += RULES.prepareTB;
+    secretly(ctx.state, firm(ctx), `Prepared ${RULES.prepareTB} TB of training data.`);
+  },
+};
+
+export const courierData: MoveSpec = {
+  name: 'courierData',
+  role,
+  family: 'Data',
+  label: 'Courier data on drives',
+  summary: `Engineers fly prepared data to a hub, at most ${RULES.maxPerCarrierTB} TB each; more carriers, lighter bags.`,
+  delay: 'Arrives at the end of the round.',
+  risk: 'Customs may inspect each carrier: heavier bags, stricter customs and more heat raise the odds. Seized drives are lost.',
+  options: ({ state, seat }) => {
+    const f = state.firms[seat];
+    const tbs = [20, 40, 60, 80, 120, 160].filter((tb) => tb <= (f?.secrets.homeTB ?? 0));
+    return HUBS.flatMap((hub) =>
+      tbs.flatMap((tb) =>
+        [1, 2, 3, 4].filter((c) => tb / c <= RULES.maxPerCarrierTB).map((carriers): MoveArgs => ({ hub, tb, carriers })),
+      ),
+    );
+  },
+  cost: (_ctx, args) => ({ cash: RULES.carrierCost * (args.carriers ?? 1) }),
+  check: (ctx, args) => {
+    const bad = hubArg(args) ?? intArg(args.carriers, 1, RULES.maxCarriers, 'carriers') ?? intArg(args.tb, 1, 10000, 'TB');
+    if (bad) return bad;
+    if ((args.tb ?? 0) > firm(ctx).secrets.homeTB) return `you have ${firm(ctx).secrets.homeTB} TB of prepared data at home`;
+    if ((args.tb ?? 0) / (args.carriers ?? 1) > RULES.maxPerCarrierTB) return `each carrier holds at most ${RULES.maxPerCarrierTB} TB`;
+    return null;
+  },
+  apply: (ctx, args) => {
+    const f = firm(ctx);
+    const hub = requireHub(args);
+    const tb = args.tb ?? 0;
+    f.secrets.homeTB -= tb;
+    f.secrets.couriers.push({ id: newId(ctx.state, 'c'), from: 'CN', to: hub, carriers: args.carriers ?? 1, tb, model: 0, sentRound: ctx.state.round });
+    secretly(ctx.state, f, `Sent ${args.carriers} carriers with ${tb} TB to ${hubName(hub)}.`);
+  },
+};
+
+export const registerEntity: MoveSpec = {
+  name: 'registerEntity',
+  role,
+  family: 'Offshore',
+  label: 'Register a local entity',
+  summary: 'A local company with local directors, to rent servers in a hub.',
+  delay: 'At once.',
+  risk: `Costs more under a permit regime ($${RULES.registerPermitCost}) and adds heat there.`,
+  options: eachHub,
+  cost: ({ state }, args) => ({
+    cash: args.hub && state.places[args.hub]?.permit === 'permit' ? RULES.registerPermitCost : RULES.registerCost,
+  }),
+  check: (ctx, args) => hubArg(args) ?? (liveEntity(firm(ctx), requireHub(args)) ? 'you already have an entity there' : null),
+  apply: (ctx, args) => {
+    const hub = requireHub(args);
+    const f = firm(ctx);
+    f.secrets.entities.push({ id: newId(ctx.state, 'e'), hub, exposed: false, listed: false });
+    if (ctx.state.places[hub].permit === 'permit') addHeat(f, RULES.registerPermitHeat);
+    secretly(ctx.state, f, `Registered a local entity in ${hubName(hub)}.`);
+  },
+};
+
+export const leaseServers: MoveSpec = {
+  name: 'leaseServers',
+  role,
+  family: 'Offshore',
+  label: 'Lease offshore servers',
+  summary: `Rent pods of top-chip servers through your local entity: $${RULES.leaseUpfrontPerPod} a pod now, $${RULES.rentPerPod} a pod each round.`,
+  delay: 'At once.',
+  risk: 'Under a cloud know-your-customer rule every lease may be exposed each round.',
+  options: () => HUBS.flatMap((hub) => [1, 2, 3, 4].map((pods): MoveArgs => ({ hub, pods }))),
+  cost: (_ctx, args) => ({ cash: RULES.leaseUpfrontPerPod * (args.pods ?? 1) }),
+  check: (ctx, args) => {
+    const bad = hubArg(args) ?? intArg(args.pods, 1, RULES.maxLeasePods, 'pods');
+    if (bad) return bad;
+    const hub = requireHub(args);
+    const f = firm(ctx);
+    if (!liveEntity(f, hub)) return `register a local entity in ${hubName(hub)} first`;
+    const free = freePods(ctx.state.places[hub]);
+    if ((args.pods ?? 0) > free) return free === 0 ? `no free servers in ${hubName(hub)}` : `only ${free} pods are free there`;
+    if (leasedPods(f, hub) + (args.pods ?? 0) > RULES.maxLeasePods) return `at most ${RULES.maxLeasePods} pods per hub`;
+    return null;
+  },
+  apply: (ctx, args) => {
+    const hub = requireHub(args);
+    const f = firm(ctx);
+    const entity = liveEntity(f, hub);
+    if (!entity) return;
+    const pods = args.pods ?? 1;
+    f.secrets.leases.push({ id: newId(ctx.state, 'l'), hub, entity: entity.id, pods, exposed: entity.exposed });
+    ctx.state.places[hub].leased += pods;
+    ctx.state.hub.investment += pods * RULES.investmentPerPod;
+    secretly(ctx.state, f, `Leased ${pods} pods of servers in ${hubName(hub)}.`);
+  },
+};
+
+function trainingSite(state: GameState, f: FirmState, at: HubId | 'home'): { pods: number; tb: number } {
+  if (at === 'home') return { pods: Math.floor(f.secrets.homeCompute / 10), tb: f.secrets.homeTB };
+  void state;
+  return { pods: leasedPods(f, at), tb: f.secrets.dataAt[at] ?? 0 };
+}
+
+export const train: MoveSpec = {
+  name: 'train',
+  role,
+  family: 'Training',
+  label: 'Train a model',
+  summary: 'Where data and servers meet: +1 capability per pod and per 20 TB used.',
+  delay: `Done after ${RULES.trainRounds} rounds.`,
+  risk: 'An exposed or listed entity ends the training abroad; training at home is safe.',
+  options: () => [...HUBS.map((hub): MoveArgs => ({ at: hub })), { at: 'home' }],
+  cost: () => ({ cash: RULES.trainCost }),
+  check: (ctx, args) => {
+    const at = args.at;
+    if (at !== 'home' && !(HUBS as readonly string[]).includes(at ?? '')) return 'choose where to train';
+    const f = firm(ctx);
+    const where = at === 'home' || !at ? 'at home' : `in ${hubName(at)}`;
+    if (trainingAt(f, at ?? 'home')) return `a training is already running ${where}`;
+    const site = trainingSite(ctx.state, f, at ?? 'home');
+    if (site.pods < 1) return at === 'home' ? 'you need at least one pod of chips at home' : `lease servers ${where} first`;
+    if (site.tb < RULES.trainMinTB) return `you need ${RULES.trainMinTB} TB of data ${where}`;
+    return null;
+  },
+  apply: (ctx, args) => {
+    const f = firm(ctx);
+    const at = args.at ?? 'home';
+    const site = trainingSite(ctx.state, f, at);
+    const tb = usableTB(site.pods, site.tb);
+    if (at === 'home') f.secrets.homeTB -= tb;
+    else f.secrets.dataAt[at] = (f.secrets.dataAt[at] ?? 0) - tb;
+    f.secrets.trainings.push({ id: newId(ctx.state, 't'), at, pods: site.pods, tb, doneRound: ctx.state.round + RULES.trainRounds - 1, exposed: false });
+    secretly(ctx.state, f, `Started training on ${site.pods} pods with ${tb} TB ${at === 'home' ? 'at home' : `in ${hubName(at)}`}.`);
+  },
+};
+
+export const carryModelHome: MoveSpec = {
+  name: 'carryModelHome',
+  role,
+  family: 'Training',
+  label: 'Carry the trained model home',
+  summary: 'Fly the weights home; capability counts once they arrive.',
+  delay: 'Arrives at the end of the round.',
+  risk: `Exit customs may inspect the courier (${RULES.carryRiskPct}% of the usual odds).`,
+  options: eachHub,
+  cost: () => ({ cash: RULES.carryCost }),
+  check: (ctx, args) => hubArg(args) ?? (firm(ctx).secrets.models.some((m) => m.hub === args.hub) ? null : `no trained model waiting in ${hubName(args.hub)}`),
+  apply: (ctx, args) => {
+    const f = firm(ctx);
+    const hub = requireHub(args);
+    const model = f.secrets.models.find((m) => m.hub === hub);
+    if (!model) return;
+    f.secrets.models = f.secrets.models.filter((m) => m !== model);
+    f.secrets.couriers.push({ id: newId(ctx.state, 'c'), from: hub, to: 'CN', carriers: 1, tb: 1, model: model.gain, sentRound: ctx.state.round });
+    secretly(ctx.state, f, `An engineer carries a trained model (+${model.gain}) home from ${hubName(hub)}.`);
+  },
+};
+
+export const buyDomesticChips: MoveSpec = {
+  name: 'buyDomesticChips',
+  role,
+  family: 'Chips',
+  label: 'Buy domestic accelerators',
+  summary: `Half a pod of slower home-grown chips for training at home.`,
+  delay: 'At once.',
+  risk: 'None, but they are dear and slow.',
+  options: () => [{}],
+  cost: () => ({ cash: RULES.domesticCost }),
+  check: () => null,
+  apply: (ctx) => {
+    firm(ctx).secrets.homeCompute += RULES.domesticCompute;
+    secretly(ctx.state, firm(ctx), 'Bought domestic accelerators.');
+  },
+};
+
+export const buyCompliantChips: MoveSpec = {
+  name: 'buyCompliantChips',
+  role,
+  family: 'Chips',
+  label: 'Buy China-edition chips',
+  summary: 'Lawful chips just under the line: most of a pod for training at home; the vendor is paid.',
+  delay: 'At once.',
+  risk: 'Only while the vendor has a chip that meets the current rules.',
+  options: () => [{}],
+  cost: () => ({ cash: RULES.compliantCost }),
+  check: ({ state }) => (state.vendor.compliantLevel === state.controlLevel ? null : 'the vendor has no China-edition chip that meets the current rules'),
+  apply: (ctx) => {
+    firm(ctx).secrets.homeCompute += RULES.compliantCompute;
+    ctx.state.vendor.cash += RULES.compliantCost;
+    log(ctx.state, `${seatName(ctx.state, ctx.seat)} buys China-edition chips from the vendor.`);
+    secretly(ctx.state, firm(ctx), 'Bought China-edition chips.');
+  },
+};
+
+export const smuggleChips: MoveSpec = {
+  name: 'smuggleChips',
+  role,
+  family: 'Chips',
+  label: 'Smuggle a pod of chips home',
+  summary: 'Buy servers in a hub under a false end-user statement and ship them home.',
+  delay: 'At once.',
+  risk: `Caught with ${RULES.smuggleRisk}% + the hub's customs odds + ${RULES.customsPerHeat}% per heat: heat +${RULES.smuggleHeat}, your entity there is exposed.`,
+  options: eachHub,
+  cost: () => ({ cash: RULES.smuggleCost }),
+  check: ({ state }, args) => hubArg(args) ?? (freePods(state.places[requireHub(args)]) < 1 ? 'no free servers there' : null),
+  apply: (ctx, args, rng) => {
+    const f = firm(ctx);
+    const hub = requireHub(args);
+    const place = ctx.state.places[hub];
+    const odds = RULES.smuggleRisk + customsBase(place.customs) + RULES.customsPerHeat * f.secrets.heat;
+    if (rollPercent(rng, odds)) {
+      addHeat(f, RULES.smuggleHeat);
+      addStanding(ctx.state, hub, -1);
+      log(ctx.state, `Customs in ${hubName(hub)} stop a smuggled server shipment bound for ${seatName(ctx.state, ctx.seat)}.`);
+      secretly(ctx.state, f, `A smuggling attempt from ${hubName(hub)} was caught.`);
+      const entity = liveEntity(f, hub);
+      if (entity) exposeEntity(ctx.state, f, entity, 'The smuggling case');
+      return;
+    }
+    place.servers -= 1;
+    f.secrets.homeCompute += RULES.smuggleCompute;
+    secretly(ctx.state, f, `Smuggled a pod of servers home from ${hubName(hub)}.`);
+  },
+};
+
+export const FIRM_MOVES = [prepareData, courierData, registerEntity, leaseServers, train, carryModelHome, buyDomesticChips, buyCompliantChips, smuggleChips];

@@ -1,0 +1,125 @@
+import { log, podCapacity } from '../access';
+import { searchHub } from '../detection';
+import { RULES } from '../rules';
+import type { GameState } from '../state';
+import { eachHub, hubArg, hubName, intArg, isPending, requireHub } from './common';
+import type { MoveArgs, MoveSpec } from './types';
+import { HUBS, type HubId } from '../ids';
+
+const role = 'vendor' as const;
+
+const incoming = (state: GameState, hub: HubId): number =>
+  state.pending.reduce((n, p) => (p.kind === 'shipment' && p.hub === hub ? n + p.pods : n), 0);
+
+const maxShipment = (state: GameState, hub: HubId): number =>
+  state.places[hub].licence ? RULES.shipLicencedMaxPods : RULES.shipMaxPods;
+
+export const shipChips: MoveSpec = {
+  name: 'shipChips',
+  role,
+  family: 'Sales',
+  label: 'Ship chips to a hub',
+  summary: `Sell top chips to a hub's data centres: $${RULES.shipRevenuePerPod} a pod ($${RULES.shipLicencedRevenuePerPod} where licences apply).`,
+  delay: `Servers arrive and are paid for after ${RULES.shipDelay} round.`,
+  risk: `Limited by the hub's capacity; at most ${RULES.shipMaxPods} pods (${RULES.shipLicencedMaxPods} under licence).`,
+  options: () => HUBS.flatMap((hub) => [1, 2, 3].map((pods): MoveArgs => ({ hub, pods }))),
+  cost: () => ({}),
+  check: ({ state }, args) => {
+    const bad = hubArg(args);
+    if (bad) return bad;
+    const hub = requireHub(args);
+    const max = maxShipment(state, hub);
+    const badPods = intArg(args.pods, 1, max, 'pods');
+    if (badPods) return badPods;
+    const room = podCapacity(state.places[hub]) - state.places[hub].servers - incoming(state, hub);
+    if ((args.pods ?? 0) > room) return room <= 0 ? `${hubName(hub)} has no free capacity` : `${hubName(hub)} has room for ${room} pods`;
+    return null;
+  },
+  apply: ({ state }, args) => {
+    const hub = requireHub(args);
+    state.pending.push({ kind: 'shipment', hub, pods: args.pods ?? 1, at: state.round + RULES.shipDelay });
+    log(state, `The vendor ships ${args.pods} pods of servers to ${hubName(hub)}.`);
+  },
+};
+
+export const designCompliantChip: MoveSpec = {
+  name: 'designCompliantChip',
+  role,
+  family: 'Products',
+  label: 'Design a China-edition chip',
+  summary: `A chip just under the current line: $${RULES.chinaEditionIncome} a round from China while the line holds.`,
+  delay: `Ready after ${RULES.designDelay} rounds; useless if the line moves first.`,
+  risk: 'A tighter rule before it is ready makes the design obsolete.',
+  options: () => [{}],
+  cost: () => ({ cash: RULES.designCost }),
+  check: ({ state }) => {
+    if (isPending(state, (p) => p.kind === 'compliantChip')) return 'a design is already under way';
+    if (state.vendor.compliantLevel === state.controlLevel) return 'your China edition already meets the current rules';
+    return null;
+  },
+  apply: ({ state }) => {
+    state.pending.push({ kind: 'compliantChip', level: state.controlLevel, at: state.round + RULES.designDelay });
+    log(state, 'The vendor starts designing a new China-edition chip.');
+  },
+};
+
+export const lobby: MoveSpec = {
+  name: 'lobby',
+  role,
+  family: 'Politics',
+  label: 'Lobby against a new rule',
+  summary: `Delay the next announced rule by ${RULES.lobbyDelayRounds} round.`,
+  delay: 'At once.',
+  risk: 'None but the cost.',
+  options: () => [{}],
+  cost: () => ({ cash: RULES.lobbyCost }),
+  check: ({ state }) =>
+    state.pending.some((p) => p.kind === 'controlLevel' || p.kind === 'licence' || p.kind === 'kyc')
+      ? null
+      : 'no announced rule to delay',
+  apply: ({ state }) => {
+    const rules = state.pending.filter((p) => p.kind === 'controlLevel' || p.kind === 'licence' || p.kind === 'kyc');
+    const next = rules.reduce((a, b) => (b.at < a.at ? b : a));
+    next.at += RULES.lobbyDelayRounds;
+    log(state, 'The vendor lobbies Congress: the next rule is delayed a round.');
+  },
+};
+
+export const auditDistributors: MoveSpec = {
+  name: 'auditDistributors',
+  role,
+  family: 'Compliance',
+  label: 'Audit your distributors in a hub',
+  summary: 'Due diligence: may expose hidden entities, and spares you fines there this year.',
+  delay: 'At once; the protection lasts until the annual review.',
+  risk: `Finds each hidden entity with ${RULES.auditBase}% + ${RULES.auditPerHeat}% per heat.`,
+  options: eachHub,
+  cost: () => ({ cash: RULES.auditCost }),
+  check: ({ state }, args) => hubArg(args) ?? (state.vendor.audited.includes(requireHub(args)) ? 'already audited this year' : null),
+  apply: ({ state }, args, rng) => {
+    const hub = requireHub(args);
+    state.vendor.audited.push(hub);
+    const found = searchHub(state, hub, rng, 'audit', `The vendor's distributor audit in ${hubName(hub)}`);
+    if (found === 0) log(state, `The vendor audits its distributors in ${hubName(hub)}: nothing found.`);
+  },
+};
+
+export const launchGeneration: MoveSpec = {
+  name: 'launchGeneration',
+  role,
+  family: 'Products',
+  label: 'Launch a new chip generation',
+  summary: `The frontier moves ${RULES.generationFrontier} ahead and your income rises $${RULES.generationIncome} a round.`,
+  delay: `Ready after ${RULES.generationDelay} rounds.`,
+  risk: 'An expensive bet.',
+  options: () => [{}],
+  cost: () => ({ cash: RULES.generationCost }),
+  check: ({ state }) => (isPending(state, (p) => p.kind === 'generation') ? 'a generation is already in development' : null),
+  apply: ({ state }) => {
+    state.pending.push({ kind: 'generation', at: state.round + RULES.generationDelay });
+    log(state, 'The vendor starts a new chip generation.');
+  },
+};
+
+export const VENDOR_MOVES = [shipChips, designCompliantChip, lobby, auditDistributors, launchGeneration];
+

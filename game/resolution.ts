@@ -1,0 +1,237 @@
+import { addHeat, addStanding, addTension, allFirms, averageStanding, log, seatName, secretly, signal } from './access';
+import { exposeEntity, inspectionChance } from './detection';
+import { drawNews } from './events/news';
+import { HUBS, isHub } from './ids';
+import { hubName } from './moves/common';
+import { rollPercent, type RngState } from './random';
+import { RULES } from './rules';
+import { decideOutcome } from './scoring';
+import type { Courier, FirmState, GameState, Pending } from './state';
+
+/**
+ * The end of a round, step by step, in the order RULES.md publishes:
+ * 1 rules and deliveries fall due, 2 couriers arrive, 3 trainings finish, 4 cloud screening,
+ * (data preparation finishes with them), 5 rent, 6 income, 7 pressure, 8 tension, 9 heat, 10 frontier, 11 indicators, 12 next round.
+ */
+export function resolveRound(state: GameState): void {
+  const rng = state.secret?.rng;
+  if (!rng) throw new Error('resolution needs the match secret');
+  applyDuePending(state);
+  for (const firm of allFirms(state)) arriveCouriers(state, firm, rng);
+  for (const firm of allFirms(state)) finishTrainings(state, firm);
+  for (const firm of allFirms(state)) finishDataPreparation(firm);
+  if (state.kyc) for (const firm of allFirms(state)) screenLeases(state, firm, rng);
+  for (const firm of allFirms(state)) payRent(state, firm);
+  payIncome(state);
+  applyPressure(state);
+  settleTension(state);
+  for (const firm of allFirms(state)) addHeat(firm, -RULES.heatDecayPerRound);
+  advanceFrontier(state);
+  recordIndicators(state);
+  if (state.round >= state.rounds) {
+    state.over = true;
+    state.outcome = decideOutcome(state);
+    log(state, 'The game is over.');
+    return;
+  }
+  state.round += 1;
+  if ((state.round - 1) % 4 === 0) annualReview(state);
+  drawNews(state);
+}
+
+function applyDuePending(state: GameState): void {
+  const due = state.pending.filter((p) => p.at <= state.round);
+  state.pending = state.pending.filter((p) => p.at > state.round);
+  for (const p of due) applyPending(state, p);
+}
+
+function applyPending(state: GameState, p: Pending): void {
+  switch (p.kind) {
+    case 'controlLevel':
+      state.controlLevel = Math.min(RULES.maxControlLevel, state.controlLevel + 1);
+      log(state, `Tighter chip controls are in force (level ${state.controlLevel}).`);
+      return;
+    case 'licence':
+      state.places[p.hub].licence = true;
+      log(state, `Licences are now required for top chips to ${hubName(p.hub)}.`);
+      return;
+    case 'kyc':
+      state.kyc = true;
+      log(state, 'The cloud know-your-customer rule is in force.');
+      return;
+    case 'permit':
+      state.places[p.hub].permit = 'permit';
+      state.places[p.hub].pressure = 0;
+      addStanding(state, p.hub, RULES.permitStandingGain);
+      log(state, `${hubName(p.hub)}'s permit regime is in force.`);
+      return;
+    case 'capacity':
+      state.places[p.hub].capacityMW += p.mw;
+      return;
+    case 'shipment': {
+      const place = state.places[p.hub];
+      place.servers += p.pods;
+      const rate = place.licence ? RULES.shipLicencedRevenuePerPod : RULES.shipRevenuePerPod;
+      state.vendor.cash += p.pods * rate;
+      state.hub.investment += p.pods * RULES.investmentPerPod;
+      log(state, `${p.pods} pods of servers arrive in ${hubName(p.hub)}.`);
+      return;
+    }
+    case 'compliantChip':
+      if (p.level === state.controlLevel) {
+        state.vendor.compliantLevel = p.level;
+        log(state, 'The vendor launches a China-edition chip that meets the current rules.');
+      } else log(state, 'The China-edition design is obsolete on arrival: the rules moved.');
+      return;
+    case 'generation':
+      state.vendor.generation += 1;
+      state.frontier += RULES.generationFrontier;
+      log(state, `A new chip generation ships: the frontier moves to ${state.frontier}.`);
+      return;
+  }
+}
+
+function arriveCouriers(state: GameState, firm: FirmState, rng: RngState): void {
+  const arriving = firm.secrets.couriers;
+  firm.secrets.couriers = [];
+  for (const courier of arriving) arrive(state, firm, courier, rng);
+}
+
+function arrive(state: GameState, firm: FirmState, c: Courier, rng: RngState): void {
+  const customsHub = isHub(c.to) ? c.to : isHub(c.from) ? c.from : null;
+  let caught = 0;
+  if (customsHub) {
+    const perCarrier = c.tb / c.carriers;
+    let chance = inspectionChance(state, customsHub, perCarrier, firm.secrets.heat);
+    if (c.model > 0) chance = Math.round((chance * RULES.carryRiskPct) / 100);
+    for (let i = 0; i < c.carriers; i++) if (rollPercent(rng, chance)) caught += 1;
+  }
+  const lostTB = Math.round((c.tb * caught) / c.carriers);
+  if (caught > 0 && customsHub) {
+    addHeat(firm, RULES.seizedHeatPerCarrier * caught);
+    state.seizedTB += lostTB;
+    const what = c.model > 0 ? 'trained model weights' : `${lostTB} TB of drives`;
+    const text = `Customs in ${hubName(customsHub)} seize ${what} carried for ${seatName(state, firm.seat)}.`;
+    log(state, text);
+    signal(state, customsHub, text);
+    secretly(state, firm, `${caught} of ${c.carriers} carriers were stopped in ${hubName(customsHub)}.`);
+  }
+  if (c.model > 0) {
+    if (caught === 0) {
+      firm.capability += c.model;
+      log(state, `${seatName(state, firm.seat)} releases a new model: capability ${firm.capability}.`);
+    }
+    return;
+  }
+  const kept = c.tb - lostTB;
+  if (kept > 0 && isHub(c.to)) firm.secrets.dataAt[c.to] = (firm.secrets.dataAt[c.to] ?? 0) + kept;
+}
+
+function finishTrainings(state: GameState, firm: FirmState): void {
+  const done = firm.secrets.trainings.filter((t) => t.doneRound <= state.round);
+  firm.secrets.trainings = firm.secrets.trainings.filter((t) => t.doneRound > state.round);
+  for (const t of done) {
+    const gain = t.pods + Math.floor(t.tb / RULES.tbPerCapability);
+    if (t.at === 'home') {
+      firm.capability += gain;
+      log(state, `${seatName(state, firm.seat)} releases a model trained at home: capability ${firm.capability}.`);
+    } else {
+      firm.secrets.models.push({ id: t.id, hub: t.at, gain });
+      secretly(state, firm, `A training in ${hubName(t.at)} finished: a model (+${gain}) waits there.`);
+    }
+  }
+}
+
+function finishDataPreparation(firm: FirmState): void {
+  firm.secrets.homeTB += firm.secrets.preparingTB;
+  firm.secrets.preparingTB = 0;
+}
+
+function screenLeases(state: GameState, firm: FirmState, rng: RngState): void {
+  for (const lease of firm.secrets.leases) {
+    if (lease.exposed) continue;
+    if (!rollPercent(rng, RULES.kycDetectBase + RULES.kycDetectPerHeat * firm.secrets.heat)) continue;
+    const entity = firm.secrets.entities.find((e) => e.id === lease.entity);
+    if (entity) exposeEntity(state, firm, entity, 'Cloud know-your-customer screening');
+  }
+}
+
+function payRent(state: GameState, firm: FirmState): void {
+  for (const lease of [...firm.secrets.leases]) {
+    const place = state.places[lease.hub];
+    const rent = place.leasingFund
+      ? Math.ceil((lease.pods * RULES.rentPerPod * RULES.fundRentDiscountPct) / 100)
+      : lease.pods * RULES.rentPerPod;
+    if (firm.secrets.cash >= rent) {
+      firm.secrets.cash -= rent;
+      state.hub.investment += lease.pods * RULES.investmentPerPod;
+      continue;
+    }
+    place.leased -= lease.pods;
+    firm.secrets.leases = firm.secrets.leases.filter((l) => l !== lease);
+    secretly(state, firm, `A lease in ${hubName(lease.hub)} lapsed: the rent was not paid.`);
+  }
+}
+
+function payIncome(state: GameState): void {
+  state.regulator.pc += state.regulator.pcPerRound;
+  state.vendor.cash += RULES.vendorIncome + RULES.generationIncome * state.vendor.generation;
+  if (state.vendor.compliantLevel === state.controlLevel) state.vendor.cash += RULES.chinaEditionIncome;
+  const leased = HUBS.reduce((n, h) => n + state.places[h].leased, 0);
+  state.hub.cash += RULES.hubIncomePerHub * 3 + Math.floor(leased / RULES.hubRentSharePerPods);
+  for (const firm of allFirms(state)) firm.secrets.cash += firm.income;
+}
+
+function applyPressure(state: GameState): void {
+  for (const hub of HUBS) {
+    const place = state.places[hub];
+    if (place.pressure > 0 && place.permit !== 'permit') addStanding(state, hub, -RULES.pressureStandingLossPerRound);
+  }
+}
+
+function settleTension(state: GameState): void {
+  if (state.tension >= RULES.tensionRetaliationAt) {
+    state.vendor.cash = Math.max(0, state.vendor.cash - RULES.retaliationVendorLoss);
+    state.regulator.pc = Math.max(0, state.regulator.pc - RULES.retaliationPcLoss);
+    state.tension = RULES.tensionAfterRetaliation;
+    log(state, `China retaliates with export bans on critical minerals: vendor −$${RULES.retaliationVendorLoss}, regulator −${RULES.retaliationPcLoss} political capital.`);
+    return;
+  }
+  addTension(state, -RULES.tensionDecayPerRound);
+}
+
+function advanceFrontier(state: GameState): void {
+  if (state.frontierEvery > 0 && state.round % state.frontierEvery === 0) state.frontier += RULES.frontierStep;
+  for (const firm of allFirms(state)) {
+    if (firm.reachedFrontierRound === 0 && firm.capability >= state.frontier) {
+      firm.reachedFrontierRound = state.round;
+      log(state, `${seatName(state, firm.seat)} reaches the frontier (${firm.capability} ≥ ${state.frontier}).`);
+    }
+  }
+}
+
+function annualReview(state: GameState): void {
+  state.vendor.audited = [];
+  log(state, 'Annual review: distributor audits expire.');
+}
+
+export function recordIndicators(state: GameState): void {
+  const capability: Record<string, number> = {};
+  for (const firm of allFirms(state)) capability[firm.seat] = firm.capability;
+  const row = {
+    round: state.round,
+    pc: state.regulator.pc,
+    tension: state.tension,
+    controlLevel: state.controlLevel,
+    frontier: state.frontier,
+    vendorCash: state.vendor.cash,
+    hubInvestment: state.hub.investment,
+    standing: Math.round(averageStanding(state) * 10) / 10,
+    leased: HUBS.reduce((n, h) => n + state.places[h].leased, 0),
+    seized: state.seizedTB,
+    capability,
+  };
+  state.indicators = state.indicators.filter((r) => r.round !== state.round);
+  state.indicators.push(row);
+}
+

@@ -1,0 +1,60 @@
+import { allFirms, averageStanding, seatName } from './access';
+import type { GameState, Outcome } from './state';
+
+/**
+ * Victory is per role, checked when the last round ends; several seats can win.
+ * - AI firm: reached the frontier (capability ≥ frontier) at the end of any round.
+ * - Regulator: no firm reached the frontier, and the hubs' average standing is at least the
+ *   scenario's minimum (it kept its allies).
+ * - Chip vendor: cash at least the scenario's target.
+ * - Hub government: investment at least the target, with average standing at least its minimum.
+ */
+export function decideOutcome(state: GameState): Outcome {
+  const winners: Outcome['winners'] = [];
+  const reasons: Record<string, string> = {};
+  const standing = Math.round(averageStanding(state) * 10) / 10;
+  const firms = allFirms(state);
+  const reached = firms.filter((f) => f.reachedFrontierRound > 0);
+  const v = state.victory;
+  for (const seat of state.seats) {
+    let won: boolean;
+    let why: string;
+    switch (seat.role) {
+      case 'firm': {
+        const f = state.firms[seat.id];
+        won = f.reachedFrontierRound > 0;
+        why = won
+          ? `reached the frontier in round ${f.reachedFrontierRound} (capability ${f.capability})`
+          : `ended at capability ${f.capability}, short of the frontier (${state.frontier})`;
+        break;
+      }
+      case 'regulator':
+        won = reached.length === 0 && standing >= v.regulatorMinStanding;
+        why =
+          reached.length > 0
+            ? `${reached.map((f) => seatName(state, f.seat)).join(' and ')} reached the frontier`
+            : standing >= v.regulatorMinStanding
+              ? `kept every firm behind the frontier with allies' standing ${standing}`
+              : `kept the firms behind, but allies' standing fell to ${standing} (needs ${v.regulatorMinStanding})`;
+        break;
+      case 'vendor':
+        won = state.vendor.cash >= v.vendorCash;
+        why = `ended with $${state.vendor.cash} (target $${v.vendorCash})`;
+        break;
+      case 'hub':
+        won = state.hub.investment >= v.hubInvestment && standing >= v.hubMinStanding;
+        why =
+          state.hub.investment < v.hubInvestment
+            ? `investment ${state.hub.investment} fell short of ${v.hubInvestment}`
+            : standing < v.hubMinStanding
+              ? `investment ${state.hub.investment} met the target, but standing ${standing} is under ${v.hubMinStanding}`
+              : `investment ${state.hub.investment} with standing ${standing}`;
+        break;
+      default:
+        continue;
+    }
+    if (won) winners.push(seat.id);
+    reasons[seat.id] = why;
+  }
+  return { winners, reasons };
+}
