@@ -1,0 +1,152 @@
+import { CreateGameReducer, ProcessGameConfig } from 'boardgame.io/internal';
+import type { LogEntry, State } from 'boardgame.io';
+import type { ServedGame } from '../game/served';
+import type { MatchMetadata, MatchStore } from '../storage/types';
+import { KeyedQueue } from './queue';
+import { checkAction } from './validate';
+import { Views } from './views';
+
+export type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string };
+export interface Loaded {
+  state: State;
+  metadata: MatchMetadata;
+}
+type UpdateListener = (matchID: string, state: State, deltalog: LogEntry[]) => void;
+type MetaListener = (matchID: string, metadata: MatchMetadata) => void;
+
+/** Returns an error message to refuse, or null to allow. */
+export type Guard = (metadata: MatchMetadata) => string | null;
+
+type TransientState = State & { transients?: { error?: { type: string } } };
+
+/**
+ * The single authority over match state. Every change (a person's move, a
+ * bot's move, a lobby edit) runs through a per-match queue; a move is
+ * validated, reduced, made durable, and only then announced to listeners.
+ * Rejected actions change nothing and are never broadcast or stored.
+ */
+export class Authority {
+  readonly game: ReturnType<typeof ProcessGameConfig>;
+  readonly views: Views;
+  private readonly reducer: ReturnType<typeof CreateGameReducer>;
+  private readonly cache = new Map<string, Loaded>();
+  private readonly queue = new KeyedQueue();
+  private readonly updateListeners: UpdateListener[] = [];
+  private readonly metaListeners: MetaListener[] = [];
+
+  constructor(
+    readonly served: ServedGame,
+    readonly store: MatchStore,
+  ) {
+    this.game = ProcessGameConfig(served.game);
+    this.views = new Views(this.game);
+    this.reducer = CreateGameReducer({ game: this.game });
+  }
+
+  onUpdate(fn: UpdateListener): void {
+    this.updateListeners.push(fn);
+  }
+
+  onMetadata(fn: MetaListener): void {
+    this.metaListeners.push(fn);
+  }
+
+  /** Runs `fn` inside the match's queue: no move interleaves with it. */
+  exclusive<T>(matchID: string, fn: () => Promise<T> | T): Promise<T> {
+    return this.queue.run(matchID, async () => fn());
+  }
+
+  async create(matchID: string, initialState: State, metadata: MatchMetadata): Promise<void> {
+    await this.store.createMatch(matchID, { initialState, metadata });
+  }
+
+  /** The cached authoritative state and metadata (loaded once from storage). */
+  async load(matchID: string): Promise<Loaded | undefined> {
+    const hit = this.cache.get(matchID);
+    if (hit) return hit;
+    const { state, metadata } = await this.store.fetch(matchID, { state: true, metadata: true });
+    if (!state || !metadata) return undefined;
+    const loaded = this.cache.get(matchID) ?? { state, metadata };
+    this.cache.set(matchID, loaded);
+    return loaded;
+  }
+
+  /**
+   * Validates and applies one client action for `playerID`. `guard` runs in
+   * the queue against current metadata (e.g. "does this socket still hold the seat?").
+   */
+  submit(matchID: string, playerID: string, raw: unknown, stateID: unknown, guard?: Guard): Promise<Result<{ stateID: number }>> {
+    return this.exclusive(matchID, () => this.apply(matchID, playerID, raw, stateID, guard));
+  }
+
+  private async apply(matchID: string, playerID: string, raw: unknown, stateID: unknown, guard?: Guard): Promise<Result<{ stateID: number }>> {
+    const match = await this.load(matchID);
+    if (!match) return { ok: false, error: 'match not found' };
+    const { state, metadata } = match;
+    if (!metadata.seats.some((s) => s.id === playerID)) return { ok: false, error: 'not a seat' };
+    const denied = guard?.(metadata);
+    if (denied) return { ok: false, error: denied };
+    const checked = checkAction(raw, playerID, this.game);
+    if (!checked.ok) return checked;
+    const { action } = checked;
+    if (metadata.paused) return { ok: false, error: 'match paused' };
+    if (state.ctx.gameover !== undefined) return { ok: false, error: 'game over' };
+    if (!this.game.flow.isPlayerActive(state.G, state.ctx, playerID)) return { ok: false, error: 'not your turn' };
+    const move = action.type === 'MAKE_MOVE' ? this.game.flow.getMove(state.ctx, action.payload.type, playerID) : null;
+    if (action.type === 'MAKE_MOVE' && !move) return { ok: false, error: 'move not available now' };
+    const ignoreStale = typeof move === 'object' && move !== null && 'ignoreStaleStateID' in move && move.ignoreStaleStateID;
+    if (stateID !== state._stateID && !ignoreStale) return { ok: false, error: 'stale stateID' };
+
+    let next: TransientState;
+    try {
+      next = this.reducer(state, action) as TransientState;
+    } catch {
+      return { ok: false, error: 'move failed' };
+    }
+    if (next.transients?.error) return { ok: false, error: `rejected: ${next.transients.error.type}` };
+    if (!(next._stateID > state._stateID)) return { ok: false, error: 'no change' };
+    const { deltalog = [], ...clean } = next;
+    delete clean.transients;
+    const newState: State = clean;
+    let newMeta: MatchMetadata | undefined;
+    if (newState.ctx.gameover !== undefined && metadata.gameover === undefined) {
+      newMeta = { ...metadata, gameover: newState.ctx.gameover, updatedAt: Date.now() };
+    }
+    await this.store.commitMove(matchID, { state: newState, deltalog, ...(newMeta ? { metadata: newMeta } : {}) });
+    match.state = newState;
+    if (newMeta) match.metadata = newMeta;
+    for (const fn of this.updateListeners) fn(matchID, newState, deltalog);
+    if (newMeta) for (const fn of this.metaListeners) fn(matchID, newMeta);
+    return { ok: true, stateID: newState._stateID };
+  }
+
+  /** Applies a metadata change (lobby writes, pause) atomically with respect to moves. */
+  mutate(matchID: string, change: (m: MatchMetadata) => MatchMetadata | string): Promise<Result<{ metadata: MatchMetadata }>> {
+    return this.exclusive(matchID, async () => {
+      const match = await this.load(matchID);
+      if (!match) return { ok: false, error: 'match not found' };
+      const next = change(structuredClone(match.metadata));
+      if (typeof next === 'string') return { ok: false, error: next };
+      next.updatedAt = Date.now();
+      await this.store.setMetadata(matchID, next);
+      match.metadata = next;
+      for (const fn of this.metaListeners) fn(matchID, next);
+      return { ok: true, metadata: next };
+    });
+  }
+
+  /** Announces metadata (e.g. presence changed) without writing it. */
+  announce(matchID: string): void {
+    const match = this.cache.get(matchID);
+    if (match) for (const fn of this.metaListeners) fn(matchID, match.metadata);
+  }
+
+  /** Drops a match from the cache (it reloads from storage on next use). */
+  forget(matchID: string): void {
+    this.cache.delete(matchID);
+  }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+}

@@ -1,0 +1,34 @@
+import type { Game, State } from 'boardgame.io';
+import type { BotLevel } from '../storage/types';
+
+export interface ScenarioSeat {
+  id: string;
+  role: string;
+  name: string;
+}
+
+export interface ScenarioInfo {
+  id: string;
+  name: string;
+  seats: ScenarioSeat[];
+}
+
+export interface BotMove {
+  move: string;
+  args: unknown[];
+}
+
+/**
+ * What the server needs from a game: the boardgame.io Game, its scenarios
+ * (seat i of a scenario is playerID String(i)), the setupData for a new match,
+ * and a bot that picks a move from one seat's filtered view.
+ */
+export interface ServedGame {
+  game: Game;
+  scenarios: Record<string, ScenarioInfo>;
+  setupData(scenario: string, seed: string): unknown;
+  /** `view` is the state as that seat's socket would receive it (already filtered). */
+  chooseBotMove(view: State, playerID: string, level: BotLevel, rngSeed: string): BotMove | null;
+  /** Roles whose seat may pause/resume the match (e.g. "facilitator"). */
+  facilitatorRoles: string[];
+}

@@ -1,0 +1,68 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** JSON response; never HTML, never sniffed. */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+/** Reads a JSON object body of at most `limit` bytes. */
+export async function readJson(req: IncomingMessage, limit = 16 * 1024): Promise<Record<string, unknown>> {
+  const type = req.headers['content-type'] ?? '';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limit) throw new HttpError(413, 'body too large');
+    chunks.push(buf);
+  }
+  if (size === 0) return {};
+  if (!type.startsWith('application/json')) throw new HttpError(415, 'expected application/json');
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'invalid JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'expected a JSON object');
+  return value as Record<string, unknown>;
+}
+
+// Stripping control characters is the point of this pattern.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
+ * A display name: plain text, control and bidi-override characters removed,
+ * whitespace collapsed, 1-24 characters. It is stored and sent as text; the
+ * board renders it as text (never as HTML).
+ */
+export function cleanName(value: unknown): string {
+  if (typeof value !== 'string') throw new HttpError(400, 'name must be a string');
+  const name = value.normalize('NFC').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  if (name.length < 1 || [...name].length > 24) throw new HttpError(400, 'name must be 1-24 characters');
+  return name;
+}
+
+export function str(body: Record<string, unknown>, key: string, max = 64): string | undefined {
+  const v = body[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string' || v.length > max) throw new HttpError(400, `${key} must be a string of at most ${max} characters`);
+  return v;
+}

@@ -1,0 +1,92 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server as IOServer } from 'socket.io';
+import type { LogEntry, State } from 'boardgame.io';
+import type { Authority } from '../authority/authority';
+import { publicSeats } from '../authority/views';
+import type { MatchMetadata } from '../storage/types';
+import { DEFAULT_LIMITS, originAllowed, TokenBucket, type SocketLimits } from './limits';
+import { Presence } from './presence';
+import { handleChat, handleSync, handleUpdate } from './socket-handlers';
+import { reject, STATUS_EVENT, stillHolds } from './replies';
+
+export interface SocketOptions {
+  allowedOrigins?: string[];
+  limits?: Partial<SocketLimits>;
+}
+
+const CLIENT_EVENTS = new Set(['sync', 'update', 'chat']);
+
+/**
+ * boardgame.io's socket.io protocol (sync / update / chat from clients; sync,
+ * update, matchData, chat to clients) on our own transport, in front of the
+ * Authority. Only the Authority changes state; this layer authenticates,
+ * limits, binds a socket to one seat, and sends each socket its own view.
+ */
+export function attachSockets(http: HttpServer, authority: Authority, opts: SocketOptions = {}): IOServer {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const allowed = opts.allowedOrigins ?? [];
+  const io = new IOServer(http, {
+    serveClient: false,
+    maxHttpBufferSize: limits.maxFrameBytes,
+    cors: { origin: allowed.length > 0 ? allowed : false },
+    allowRequest: (req, cb) =>
+      originAllowed(req.headers.origin, req.headers.host, allowed) ? cb(null, true) : cb('origin not allowed', false),
+    pingInterval: 10_000,
+    pingTimeout: 20_000,
+    connectTimeout: 10_000,
+  });
+  const presence = new Presence();
+  const nsp = io.of('/' + authority.game.name);
+
+  const sendStatus = (matchID: string, meta: MatchMetadata): void => {
+    const seats = publicSeats(meta, presence.counts(matchID));
+    for (const b of presence.watchers(matchID)) {
+      if (b.playerID !== null && !stillHolds(b.playerID, b.credentialHash, meta)) {
+        presence.unbind(b.socket.id);
+        reject(b.socket, 'sync', 'seat changed hands');
+        continue;
+      }
+      b.socket.emit('matchData', matchID, seats);
+      b.socket.emit(STATUS_EVENT, { matchID, paused: meta.paused, gameover: meta.gameover ?? null });
+    }
+  };
+  authority.onMetadata(sendStatus);
+
+  authority.onUpdate((matchID: string, state: State, deltalog: LogEntry[]) => {
+    const perViewer = new Map<string | null, ReturnType<typeof authority.views.update>>();
+    for (const b of presence.watchers(matchID)) {
+      let view = perViewer.get(b.playerID);
+      if (!view) perViewer.set(b.playerID, (view = authority.views.update(matchID, b.playerID, { ...state, deltalog })));
+      b.socket.emit('update', matchID, view.state, view.log);
+    }
+  });
+
+  const presenceChanged = (matchID: string): void => {
+    void authority.load(matchID).then((m) => m && sendStatus(matchID, m.metadata));
+  };
+  const ctx = { authority, presence, presenceChanged };
+
+  nsp.on('connection', (socket) => {
+    const bucket = new TokenBucket(limits.perSecond, limits.burst);
+    let strikes = 0;
+    socket.use((packet, next) => {
+      const [event, ...rest] = packet;
+      const ack = rest[rest.length - 1];
+      if (!bucket.take()) {
+        reject(socket, String(event), 'rate limited', ack);
+        if (++strikes > limits.maxStrikes) socket.disconnect(true);
+        return;
+      }
+      if (typeof event !== 'string' || !CLIENT_EVENTS.has(event)) return reject(socket, String(event), 'unknown event', ack);
+      next();
+    });
+    socket.on('sync', (...args: unknown[]) => void handleSync(ctx, socket, args));
+    socket.on('update', (...args: unknown[]) => void handleUpdate(ctx, socket, args));
+    socket.on('chat', (...args: unknown[]) => void handleChat(ctx, socket, args));
+    socket.on('disconnect', () => {
+      const b = presence.unbind(socket.id);
+      if (b && b.playerID !== null) presenceChanged(b.matchID);
+    });
+  });
+  return io;
+}

@@ -1,0 +1,105 @@
+import { io as connect, type Socket } from 'socket.io-client';
+import type { State } from 'boardgame.io';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
+import { MemoryStore } from '../../src/server/storage/memory';
+import { fixtureServed } from './fixtures/game';
+
+export type Json = Record<string, unknown>;
+
+export async function startTestServer(over: Partial<ServerOptions> = {}): Promise<RunningServer> {
+  return startServer({
+    served: fixtureServed(),
+    store: new MemoryStore(),
+    lobby: { writesPerSecond: 10_000, writeBurst: 10_000 },
+    limits: { perSecond: 10_000, burst: 10_000 },
+    ...over,
+  });
+}
+
+export async function api(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  let json: Json;
+  try {
+    json = JSON.parse(text) as Json;
+  } catch {
+    json = { raw: text };
+  }
+  return { status: res.status, json, text, headers: res.headers };
+}
+
+export interface Created {
+  matchID: string;
+  joinCode: string;
+  creatorToken: string;
+}
+
+export async function createMatch(base: string, body: Json = {}): Promise<Created> {
+  const r = await api(base, 'POST', '/api/matches', { scenario: 'quick', ...body });
+  if (r.status !== 201) throw new Error(`create failed ${r.status} ${r.text}`);
+  return r.json as unknown as Created;
+}
+
+export async function join(base: string, matchID: string, seat: string, name = `P${seat}`, code?: string): Promise<string> {
+  const r = await api(base, 'POST', `/api/matches/${matchID}/join`, { seat, name, ...(code ? { code } : {}) });
+  if (r.status !== 200) throw new Error(`join failed ${r.status} ${r.text}`);
+  return r.json.credentials as string;
+}
+
+/** A raw socket client that records every frame it receives. */
+export class Client {
+  readonly socket: Socket;
+  readonly frames: { event: string; args: unknown[] }[] = [];
+  state: State | undefined;
+  errors: string[] = [];
+
+  constructor(base: string, extraHeaders: Record<string, string> = {}) {
+    this.socket = connect(base + '/chokepoint', { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders });
+    this.socket.onAny((event: string, ...args: unknown[]) => {
+      this.frames.push({ event, args });
+      if (event === 'sync') this.state = (args[1] as { state: State }).state;
+      if (event === 'update') this.state = args[1] as State;
+      if (event === 'chokepoint:error') this.errors.push((args[0] as { error: string }).error);
+    });
+  }
+
+  connected(): Promise<void> {
+    return new Promise((ok, fail) => {
+      if (this.socket.connected) return ok();
+      this.socket.once('connect', () => ok());
+      this.socket.once('connect_error', (e) => fail(e));
+    });
+  }
+
+  /** Emits with an ack and resolves with the server's reply. */
+  call(event: string, ...args: unknown[]): Promise<Json> {
+    return this.socket.timeout(5000).emitWithAck(event, ...args) as Promise<Json>;
+  }
+
+  async sync(matchID: string, playerID: string | null, credentials?: string): Promise<Json> {
+    await this.connected();
+    return this.call('sync', matchID, playerID, credentials, 4);
+  }
+
+  move(matchID: string, playerID: string, move: string, args: unknown[], stateID = this.state?._stateID): Promise<Json> {
+    return this.call('update', { type: 'MAKE_MOVE', payload: { type: move, args, playerID } }, stateID, matchID, playerID);
+  }
+
+  waitFor(pred: () => boolean, ms = 5000): Promise<void> {
+    const start = Date.now();
+    return new Promise((ok, fail) => {
+      const tick = () => (pred() ? ok() : Date.now() - start > ms ? fail(new Error('timeout')) : setTimeout(tick, 5));
+      tick();
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
