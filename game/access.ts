@@ -22,6 +22,16 @@ export const allFirms = (state: GameState): FirmState[] =>
 /** Pods that fit in a hub's data-centre capacity. */
 export const podCapacity = (place: Place): number => Math.floor(place.capacityMW / RULES.mwPerPod);
 
+/** Pods a hub can still take: capacity less installed servers and shipments on their way. */
+export function roomFor(state: GameState, hub: HubId): number {
+  const place = state.places[hub];
+  const incoming = state.pending.reduce(
+    (n, p) => (p.kind === 'shipment' && p.hub === hub ? n + p.pods : n),
+    0,
+  );
+  return podCapacity(place) - place.servers - incoming;
+}
+
 export const freePods = (place: Place): number => Math.max(0, place.servers - place.leased);
 
 export const averageStanding = (state: GameState): number =>
@@ -67,7 +77,8 @@ export function signal(state: GameState, hub: HubId, text: string): void {
 
 /** Whether a seat can pay a cost (cash is the vendor's, the hub's or the firm's purse). */
 export function affordable(state: GameState, seat: SeatId, cost: Cost): string | null {
-  if (cost.pc && state.regulator.pc < cost.pc) return `needs ${cost.pc} political capital (you have ${state.regulator.pc})`;
+  if (cost.pc && state.regulator.pc < cost.pc)
+    return `needs ${cost.pc} political capital (you have ${state.regulator.pc})`;
   if (cost.cash) {
     const have = cashOf(state, seat);
     if (have < cost.cash) return `needs $${cost.cash} (you have $${have})`;

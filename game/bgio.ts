@@ -57,12 +57,14 @@ export const ChokepointGame: Game<GameState, Record<string, unknown>, SetupData>
     const data = setupData ?? DEFAULT_SETUP;
     const scenario = SCENARIOS[data.scenario];
     if (!scenario) throw new Error(`unknown scenario "${data.scenario}"`);
-    if (scenario.seats.length !== ctx.numPlayers) throw new Error(`${scenario.id} has ${scenario.seats.length} seats, not ${ctx.numPlayers}`);
+    if (scenario.seats.length !== ctx.numPlayers)
+      throw new Error(`${scenario.id} has ${scenario.seats.length} seats, not ${ctx.numPlayers}`);
     return createInitialState(scenario, data.seed);
   },
   validateSetupData: (data, numPlayers) => {
     if (!data) return undefined;
-    if (typeof data.seed !== 'string' || data.seed.length === 0 || data.seed.length > 64) return 'seed must be a string of 1 to 64 characters';
+    if (typeof data.seed !== 'string' || data.seed.length === 0 || data.seed.length > 64)
+      return 'seed must be a string of 1 to 64 characters';
     const seats = seatsFor(data.scenario);
     if (seats === undefined) return `unknown scenario "${String(data.scenario)}"`;
     if (seats !== numPlayers) return `scenario ${data.scenario} needs ${seats} seats`;
@@ -78,7 +80,8 @@ export const ChokepointGame: Game<GameState, Record<string, unknown>, SetupData>
     endIf: ({ G, ctx }) => !G.over && G.order[G.turn] !== ctx.currentPlayer,
   },
   endIf: ({ G }): Outcome | undefined => (G.over && G.outcome ? G.outcome : undefined),
-  playerView: ({ G, playerID }) => playerView(G, playerID === null || playerID === undefined ? null : seatId(playerID)),
+  playerView: ({ G, playerID }) =>
+    playerView(G, playerID === null || playerID === undefined ? null : seatId(playerID)),
   events: {
     endGame: false,
     endPhase: false,

@@ -14,7 +14,12 @@ export function customsBase(posture: Posture): number {
 }
 
 /** Percent chance that customs in `hub` inspects one carrier holding `tbPerCarrier`. */
-export function inspectionChance(state: GameState, hub: HubId, tbPerCarrier: number, heat: number): number {
+export function inspectionChance(
+  state: GameState,
+  hub: HubId,
+  tbPerCarrier: number,
+  heat: number,
+): number {
   const place = hubPlace(state, hub);
   const load = tbPerCarrier / RULES.maxPerCarrierTB;
   let chance = customsBase(place.customs) + Math.round(RULES.customsLoadAtFull * load * load);
@@ -25,7 +30,12 @@ export function inspectionChance(state: GameState, hub: HubId, tbPerCarrier: num
 }
 
 /** Percent chance that an end-use check or a distributor audit finds one entity. */
-export function findChance(state: GameState, hub: HubId, heat: number, by: 'check' | 'audit'): number {
+export function findChance(
+  state: GameState,
+  hub: HubId,
+  heat: number,
+  by: 'check' | 'audit',
+): number {
   const place = hubPlace(state, hub);
   if (by === 'audit') return Math.min(95, RULES.auditBase + RULES.auditPerHeat * heat);
   let chance = RULES.checkBase + RULES.checkPerHeat * heat;
@@ -46,7 +56,11 @@ export function exposeEntity(state: GameState, firm: FirmState, entity: Entity, 
   if (!state.vendor.audited.includes(entity.hub)) {
     const fine = Math.min(RULES.fineUnaudited, state.vendor.cash);
     state.vendor.cash -= fine;
-    if (fine > 0) log(state, `The chip vendor is fined $${fine}: its chips served ${seatName(state, firm.seat)} in ${PLACE_INFO[entity.hub].name} without a distributor audit.`);
+    if (fine > 0)
+      log(
+        state,
+        `The chip vendor is fined $${fine}: its chips served ${seatName(state, firm.seat)} in ${PLACE_INFO[entity.hub].name} without a distributor audit.`,
+      );
   }
   const text = `${how} exposed a local entity of ${seatName(state, firm.seat)} in ${PLACE_INFO[entity.hub].name}.`;
   log(state, text);
@@ -54,7 +68,13 @@ export function exposeEntity(state: GameState, firm: FirmState, entity: Entity, 
 }
 
 /** Rolls to find each hidden entity of every firm in a hub; returns how many were found. */
-export function searchHub(state: GameState, hub: HubId, rng: RngState, by: 'check' | 'audit', how: string): number {
+export function searchHub(
+  state: GameState,
+  hub: HubId,
+  rng: RngState,
+  by: 'check' | 'audit',
+  how: string,
+): number {
   let found = 0;
   for (const firm of Object.values(state.firms)) {
     for (const entity of firm.secrets.entities) {

@@ -6,7 +6,13 @@ export { createInitialState } from './setup';
 export { performMove, pass, activeSeat, moveProblem, turnProblem, type MoveResult } from './flow';
 export { legalMoves } from './legal';
 export { playerView } from './views';
-export { SCENARIOS, SCENARIO_IDS, parseScenario, parseScenarioText, formatErrors } from './scenarios';
+export {
+  SCENARIOS,
+  SCENARIO_IDS,
+  parseScenario,
+  parseScenarioText,
+  formatErrors,
+} from './scenarios';
 export type { Scenario, ScenarioError } from './scenarios';
 export { MOVES, MOVE_BY_NAME, MOVE_NAMES } from './moves';
 export type { MoveArgs, MoveName, MoveOption, Cost } from './moves';

@@ -13,7 +13,8 @@ import type { GameState } from './state';
 
 export type MoveResult = { ok: true } | { ok: false; error: string };
 
-export const activeSeat = (state: GameState): SeatId | null => (state.over ? null : state.order[state.turn] ?? null);
+export const activeSeat = (state: GameState): SeatId | null =>
+  state.over ? null : (state.order[state.turn] ?? null);
 
 /** Why this seat may not act at all right now, or null. */
 export function turnProblem(state: GameState, seat: SeatId): string | null {
@@ -23,12 +24,18 @@ export function turnProblem(state: GameState, seat: SeatId): string | null {
 }
 
 /** Why a move with these arguments is not allowed for this seat now, or null. */
-export function moveProblem(state: GameState, seat: SeatId, name: string, args: MoveArgs): string | null {
+export function moveProblem(
+  state: GameState,
+  seat: SeatId,
+  name: string,
+  args: MoveArgs,
+): string | null {
   const spec = MOVE_BY_NAME[name as MoveName];
   if (!spec) return `There is no move called "${name}".`;
   const role = roleOf(state, seat);
   if (spec.role !== role) return `${spec.label} is a ${spec.role} move.`;
-  if (state.disabledMoves.includes(spec.name)) return `${spec.label} is not in force in this scenario.`;
+  if (state.disabledMoves.includes(spec.name))
+    return `${spec.label} is not in force in this scenario.`;
   const ctx = { state, seat };
   const reason = spec.check(ctx, args ?? {});
   if (reason) return `${spec.label}: ${reason}.`;
@@ -37,7 +44,12 @@ export function moveProblem(state: GameState, seat: SeatId, name: string, args: 
 }
 
 /** Validates and performs one action; on error the state is left exactly as it was. */
-export function performMove(state: GameState, seat: SeatId, name: string, args: MoveArgs = {}): MoveResult {
+export function performMove(
+  state: GameState,
+  seat: SeatId,
+  name: string,
+  args: MoveArgs = {},
+): MoveResult {
   const problem = turnProblem(state, seat) ?? moveProblem(state, seat, name, args);
   if (problem) return { ok: false, error: problem };
   const spec = MOVE_BY_NAME[name as MoveName];

@@ -14,8 +14,17 @@ export function legalMoves(state: GameState, seat: SeatId): MoveOption[] {
   const role = roleOf(state, seat);
   const notNow = turnProblem(state, seat);
   return MOVES.filter((spec) => spec.role === role).map((spec) => {
-    const base = { move: spec.name, role: spec.role, family: spec.family, label: spec.label, summary: spec.summary, delay: spec.delay, risk: spec.risk };
-    if (state.disabledMoves.includes(spec.name)) return { ...base, allowed: false, reason: 'not in force in this scenario', choices: [] };
+    const base = {
+      move: spec.name,
+      role: spec.role,
+      family: spec.family,
+      label: spec.label,
+      summary: spec.summary,
+      delay: spec.delay,
+      risk: spec.risk,
+    };
+    if (state.disabledMoves.includes(spec.name))
+      return { ...base, allowed: false, reason: 'not in force in this scenario', choices: [] };
     if (notNow) return { ...base, allowed: false, reason: notNow, choices: [] };
     const ctx = { state, seat };
     const choices: MoveOption['choices'] = [];

@@ -1,4 +1,15 @@
-import { addHeat, addStanding, addTension, allFirms, averageStanding, log, seatName, secretly, signal } from './access';
+import {
+  addHeat,
+  addStanding,
+  addTension,
+  allFirms,
+  averageStanding,
+  log,
+  podCapacity,
+  seatName,
+  secretly,
+  signal,
+} from './access';
 import { exposeEntity, inspectionChance } from './detection';
 import { drawNews } from './events/news';
 import { HUBS, isHub } from './ids';
@@ -70,11 +81,13 @@ function applyPending(state: GameState, p: Pending): void {
       return;
     case 'shipment': {
       const place = state.places[p.hub];
-      place.servers += p.pods;
+      // Capacity can shrink under a shipment in transit (an event); what does not fit is not sold.
+      const pods = Math.max(0, Math.min(p.pods, podCapacity(place) - place.servers));
+      place.servers += pods;
       const rate = place.licence ? RULES.shipLicencedRevenuePerPod : RULES.shipRevenuePerPod;
-      state.vendor.cash += p.pods * rate;
-      state.hub.investment += p.pods * RULES.investmentPerPod;
-      log(state, `${p.pods} pods of servers arrive in ${hubName(p.hub)}.`);
+      state.vendor.cash += pods * rate;
+      state.hub.investment += pods * RULES.investmentPerPod;
+      log(state, `${pods} pods of servers arrive in ${hubName(p.hub)}.`);
       return;
     }
     case 'compliantChip':
@@ -114,12 +127,19 @@ function arrive(state: GameState, firm: FirmState, c: Courier, rng: RngState): v
     const text = `Customs in ${hubName(customsHub)} seize ${what} carried for ${seatName(state, firm.seat)}.`;
     log(state, text);
     signal(state, customsHub, text);
-    secretly(state, firm, `${caught} of ${c.carriers} carriers were stopped in ${hubName(customsHub)}.`);
+    secretly(
+      state,
+      firm,
+      `${caught} of ${c.carriers} carriers were stopped in ${hubName(customsHub)}.`,
+    );
   }
   if (c.model > 0) {
     if (caught === 0) {
       firm.capability += c.model;
-      log(state, `${seatName(state, firm.seat)} releases a new model: capability ${firm.capability}.`);
+      log(
+        state,
+        `${seatName(state, firm.seat)} releases a new model: capability ${firm.capability}.`,
+      );
     }
     return;
   }
@@ -134,10 +154,17 @@ function finishTrainings(state: GameState, firm: FirmState): void {
     const gain = t.pods + Math.floor(t.tb / RULES.tbPerCapability);
     if (t.at === 'home') {
       firm.capability += gain;
-      log(state, `${seatName(state, firm.seat)} releases a model trained at home: capability ${firm.capability}.`);
+      log(
+        state,
+        `${seatName(state, firm.seat)} releases a model trained at home: capability ${firm.capability}.`,
+      );
     } else {
       firm.secrets.models.push({ id: t.id, hub: t.at, gain });
-      secretly(state, firm, `A training in ${hubName(t.at)} finished: a model (+${gain}) waits there.`);
+      secretly(
+        state,
+        firm,
+        `A training in ${hubName(t.at)} finished: a model (+${gain}) waits there.`,
+      );
     }
   }
 }
@@ -150,7 +177,8 @@ function finishDataPreparation(firm: FirmState): void {
 function screenLeases(state: GameState, firm: FirmState, rng: RngState): void {
   for (const lease of firm.secrets.leases) {
     if (lease.exposed) continue;
-    if (!rollPercent(rng, RULES.kycDetectBase + RULES.kycDetectPerHeat * firm.secrets.heat)) continue;
+    if (!rollPercent(rng, RULES.kycDetectBase + RULES.kycDetectPerHeat * firm.secrets.heat))
+      continue;
     const entity = firm.secrets.entities.find((e) => e.id === lease.entity);
     if (entity) exposeEntity(state, firm, entity, 'Cloud know-your-customer screening');
   }
@@ -176,7 +204,8 @@ function payRent(state: GameState, firm: FirmState): void {
 function payIncome(state: GameState): void {
   state.regulator.pc += state.regulator.pcPerRound;
   state.vendor.cash += RULES.vendorIncome + RULES.generationIncome * state.vendor.generation;
-  if (state.vendor.compliantLevel === state.controlLevel) state.vendor.cash += RULES.chinaEditionIncome;
+  if (state.vendor.compliantLevel === state.controlLevel)
+    state.vendor.cash += RULES.chinaEditionIncome;
   const leased = HUBS.reduce((n, h) => n + state.places[h].leased, 0);
   state.hub.cash += RULES.hubIncomePerHub * 3 + Math.floor(leased / RULES.hubRentSharePerPods);
   for (const firm of allFirms(state)) firm.secrets.cash += firm.income;
@@ -185,7 +214,8 @@ function payIncome(state: GameState): void {
 function applyPressure(state: GameState): void {
   for (const hub of HUBS) {
     const place = state.places[hub];
-    if (place.pressure > 0 && place.permit !== 'permit') addStanding(state, hub, -RULES.pressureStandingLossPerRound);
+    if (place.pressure > 0 && place.permit !== 'permit')
+      addStanding(state, hub, -RULES.pressureStandingLossPerRound);
   }
 }
 
@@ -194,18 +224,25 @@ function settleTension(state: GameState): void {
     state.vendor.cash = Math.max(0, state.vendor.cash - RULES.retaliationVendorLoss);
     state.regulator.pc = Math.max(0, state.regulator.pc - RULES.retaliationPcLoss);
     state.tension = RULES.tensionAfterRetaliation;
-    log(state, `China retaliates with export bans on critical minerals: vendor −$${RULES.retaliationVendorLoss}, regulator −${RULES.retaliationPcLoss} political capital.`);
+    log(
+      state,
+      `China retaliates with export bans on critical minerals: vendor −$${RULES.retaliationVendorLoss}, regulator −${RULES.retaliationPcLoss} political capital.`,
+    );
     return;
   }
   addTension(state, -RULES.tensionDecayPerRound);
 }
 
 function advanceFrontier(state: GameState): void {
-  if (state.frontierEvery > 0 && state.round % state.frontierEvery === 0) state.frontier += RULES.frontierStep;
+  if (state.frontierEvery > 0 && state.round % state.frontierEvery === 0)
+    state.frontier += RULES.frontierStep;
   for (const firm of allFirms(state)) {
     if (firm.reachedFrontierRound === 0 && firm.capability >= state.frontier) {
       firm.reachedFrontierRound = state.round;
-      log(state, `${seatName(state, firm.seat)} reaches the frontier (${firm.capability} ≥ ${state.frontier}).`);
+      log(
+        state,
+        `${seatName(state, firm.seat)} reaches the frontier (${firm.capability} ≥ ${state.frontier}).`,
+      );
     }
   }
 }
@@ -234,4 +271,3 @@ export function recordIndicators(state: GameState): void {
   state.indicators = state.indicators.filter((r) => r.round !== state.round);
   state.indicators.push(row);
 }
-

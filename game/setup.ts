@@ -8,7 +8,9 @@ import type { Scenario } from './scenarios/schema';
 import type { FirmState, GameState, Place } from './state';
 
 function startPlace(id: PlaceId, scenario: Scenario): Place {
-  const hub = (HUBS as readonly string[]).includes(id) ? HUB_START[id as (typeof HUBS)[number]] : null;
+  const hub = (HUBS as readonly string[]).includes(id)
+    ? HUB_START[id as (typeof HUBS)[number]]
+    : null;
   const o = hub ? (scenario.hubs[id as (typeof HUBS)[number]] ?? {}) : {};
   return {
     id,
@@ -56,10 +58,17 @@ function startFirm(seat: SeatId, name: string, scenario: Scenario): FirmState {
  */
 export function createInitialState(scenario: Scenario, seed: string): GameState {
   const s = scenario.start;
-  const seats = scenario.seats.map((seat, i) => ({ id: seatId(String(i)), role: seat.role, name: seat.name }));
-  const places = Object.fromEntries([...HOMES, ...HUBS].map((id) => [id, startPlace(id, scenario)])) as Record<PlaceId, Place>;
+  const seats = scenario.seats.map((seat, i) => ({
+    id: seatId(String(i)),
+    role: seat.role,
+    name: seat.name,
+  }));
+  const places = Object.fromEntries(
+    [...HOMES, ...HUBS].map((id) => [id, startPlace(id, scenario)]),
+  ) as Record<PlaceId, Place>;
   const firms: Record<string, FirmState> = {};
-  for (const seat of seats) if (seat.role === 'firm') firms[seat.id] = startFirm(seat.id, seat.name, scenario);
+  for (const seat of seats)
+    if (seat.role === 'firm') firms[seat.id] = startFirm(seat.id, seat.name, scenario);
   const rng = seedRng(seed);
   const state: GameState = {
     scenario: scenario.id,

@@ -31,7 +31,7 @@ export interface Place {
   pressure: number;
 }
 
-/** A change that takes effect after a delay (rules, capacity, chip designs). */
+/** A change that takes effect after a delay (rules, capacity, chip designs); `at` is the round at whose end it applies. */
 export type Pending =
   | { kind: 'controlLevel'; at: number }
   | { kind: 'licence'; hub: HubId; at: number }

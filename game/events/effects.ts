@@ -1,4 +1,4 @@
-import { addHeat, addStanding, addTension, allFirms, clamp } from '../access';
+import { addHeat, addStanding, addTension, allFirms, clamp, roomFor } from '../access';
 import { HUBS } from '../ids';
 import { RULES } from '../rules';
 import type { GameState } from '../state';
@@ -37,7 +37,7 @@ export function applyEffect(state: GameState, e: EffectOp): void {
       return;
     case 'servers': {
       const place = state.places[e.hub];
-      const room = Math.floor(place.capacityMW / RULES.mwPerPod) - place.servers;
+      const room = roomFor(state, e.hub);
       place.servers = Math.max(place.leased, place.servers + Math.min(e.pods, room));
       return;
     }

@@ -9,7 +9,7 @@ import { applyEffect } from './effects';
  */
 export function drawNews(state: GameState): void {
   const scheduled = state.scheduled.filter((s) => s.round === state.round).map((s) => s.card);
-  const ids = scheduled.length > 0 ? scheduled : state.secret?.deck.splice(0, 1) ?? [];
+  const ids = scheduled.length > 0 ? scheduled : (state.secret?.deck.splice(0, 1) ?? []);
   state.news = null;
   for (const id of ids) {
     const card = cardById(id);

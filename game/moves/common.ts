@@ -20,8 +20,20 @@ export function hubArg(args: MoveArgs): string | null {
   return args.hub && (HUBS as readonly string[]).includes(args.hub) ? null : 'choose a hub';
 }
 
-export function intArg(value: number | undefined, lo: number, hi: number, what: string): string | null {
-  if (typeof value !== 'number' || !Number.isInteger(value)) return `choose a whole number of ${what}`;
+export function intArg(
+  value: number | undefined,
+  lo: number,
+  hi: number,
+  what: string,
+): string | null {
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    return `choose a whole number of ${what}`;
   if (value < lo || value > hi) return `${what} must be from ${lo} to ${hi}`;
   return null;
 }
+
+/**
+ * The round at whose end a change made now takes effect: a delay of 1 means "in force from
+ * next round", 2 means "from the round after next".
+ */
+export const dueAt = (state: GameState, delay: number): number => state.round + delay - 1;

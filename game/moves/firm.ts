@@ -4,19 +4,21 @@ import { HUBS, type HubId } from '../ids';
 import { rollPercent } from '../random';
 import { RULES } from '../rules';
 import type { FirmState, GameState } from '../state';
-import { eachHub, hubArg, hubName, intArg, requireHub } from './common';
+import { eachHub, hubArg, hubName, intArg, requireHub, dueAt } from './common';
 import type { MoveArgs, MoveContext, MoveSpec } from './types';
 
 const role = 'firm' as const;
 
 const firm = ({ state, seat }: MoveContext): FirmState => state.firms[seat];
 
-const liveEntity = (f: FirmState, hub: HubId) => f.secrets.entities.find((e) => e.hub === hub && !e.listed);
+const liveEntity = (f: FirmState, hub: HubId) =>
+  f.secrets.entities.find((e) => e.hub === hub && !e.listed);
 
 const leasedPods = (f: FirmState, hub: HubId): number =>
   f.secrets.leases.filter((l) => l.hub === hub).reduce((n, l) => n + l.pods, 0);
 
-const trainingAt = (f: FirmState, at: HubId | 'home') => f.secrets.trainings.find((t) => t.at === at);
+const trainingAt = (f: FirmState, at: HubId | 'home') =>
+  f.secrets.trainings.find((t) => t.at === at);
 
 /** Capability a training run will add: one per pod, plus one per 20 TB the pods can digest. */
 export function trainingGain(pods: number, tb: number): number {
@@ -24,7 +26,8 @@ export function trainingGain(pods: number, tb: number): number {
 }
 
 /** The data a training run can use: each pod digests at most two carriers' worth. */
-export const usableTB = (pods: number, tb: number): number => Math.min(tb, pods * RULES.maxPerCarrierTB);
+export const usableTB = (pods: number, tb: number): number =>
+  Math.min(tb, pods * RULES.maxPerCarrierTB);
 
 export const prepareData: MoveSpec = {
   name: 'prepareData',
@@ -56,16 +59,23 @@ export const courierData: MoveSpec = {
     const tbs = [20, 40, 60, 80, 120, 160].filter((tb) => tb <= (f?.secrets.homeTB ?? 0));
     return HUBS.flatMap((hub) =>
       tbs.flatMap((tb) =>
-        [1, 2, 3, 4].filter((c) => tb / c <= RULES.maxPerCarrierTB).map((carriers): MoveArgs => ({ hub, tb, carriers })),
+        [1, 2, 3, 4]
+          .filter((c) => tb / c <= RULES.maxPerCarrierTB)
+          .map((carriers): MoveArgs => ({ hub, tb, carriers })),
       ),
     );
   },
   cost: (_ctx, args) => ({ cash: RULES.carrierCost * (args.carriers ?? 1) }),
   check: (ctx, args) => {
-    const bad = hubArg(args) ?? intArg(args.carriers, 1, RULES.maxCarriers, 'carriers') ?? intArg(args.tb, 1, 10000, 'TB');
+    const bad =
+      hubArg(args) ??
+      intArg(args.carriers, 1, RULES.maxCarriers, 'carriers') ??
+      intArg(args.tb, 1, 10000, 'TB');
     if (bad) return bad;
-    if ((args.tb ?? 0) > firm(ctx).secrets.homeTB) return `you have ${firm(ctx).secrets.homeTB} TB of prepared data at home`;
-    if ((args.tb ?? 0) / (args.carriers ?? 1) > RULES.maxPerCarrierTB) return `each carrier holds at most ${RULES.maxPerCarrierTB} TB`;
+    if ((args.tb ?? 0) > firm(ctx).secrets.homeTB)
+      return `you have ${firm(ctx).secrets.homeTB} TB of prepared data at home`;
+    if ((args.tb ?? 0) / (args.carriers ?? 1) > RULES.maxPerCarrierTB)
+      return `each carrier holds at most ${RULES.maxPerCarrierTB} TB`;
     return null;
   },
   apply: (ctx, args) => {
@@ -73,7 +83,15 @@ export const courierData: MoveSpec = {
     const hub = requireHub(args);
     const tb = args.tb ?? 0;
     f.secrets.homeTB -= tb;
-    f.secrets.couriers.push({ id: newId(ctx.state, 'c'), from: 'CN', to: hub, carriers: args.carriers ?? 1, tb, model: 0, sentRound: ctx.state.round });
+    f.secrets.couriers.push({
+      id: newId(ctx.state, 'c'),
+      from: 'CN',
+      to: hub,
+      carriers: args.carriers ?? 1,
+      tb,
+      model: 0,
+      sentRound: ctx.state.round,
+    });
     secretly(ctx.state, f, `Sent ${args.carriers} carriers with ${tb} TB to ${hubName(hub)}.`);
   },
 };
@@ -88,9 +106,14 @@ export const registerEntity: MoveSpec = {
   risk: `Costs more under a permit regime ($${RULES.registerPermitCost}) and adds heat there.`,
   options: eachHub,
   cost: ({ state }, args) => ({
-    cash: args.hub && state.places[args.hub]?.permit === 'permit' ? RULES.registerPermitCost : RULES.registerCost,
+    cash:
+      args.hub && state.places[args.hub]?.permit === 'permit'
+        ? RULES.registerPermitCost
+        : RULES.registerCost,
   }),
-  check: (ctx, args) => hubArg(args) ?? (liveEntity(firm(ctx), requireHub(args)) ? 'you already have an entity there' : null),
+  check: (ctx, args) =>
+    hubArg(args) ??
+    (liveEntity(firm(ctx), requireHub(args)) ? 'you already have an entity there' : null),
   apply: (ctx, args) => {
     const hub = requireHub(args);
     const f = firm(ctx);
@@ -117,8 +140,10 @@ export const leaseServers: MoveSpec = {
     const f = firm(ctx);
     if (!liveEntity(f, hub)) return `register a local entity in ${hubName(hub)} first`;
     const free = freePods(ctx.state.places[hub]);
-    if ((args.pods ?? 0) > free) return free === 0 ? `no free servers in ${hubName(hub)}` : `only ${free} pods are free there`;
-    if (leasedPods(f, hub) + (args.pods ?? 0) > RULES.maxLeasePods) return `at most ${RULES.maxLeasePods} pods per hub`;
+    if ((args.pods ?? 0) > free)
+      return free === 0 ? `no free servers in ${hubName(hub)}` : `only ${free} pods are free there`;
+    if (leasedPods(f, hub) + (args.pods ?? 0) > RULES.maxLeasePods)
+      return `at most ${RULES.maxLeasePods} pods per hub`;
     return null;
   },
   apply: (ctx, args) => {
@@ -127,14 +152,24 @@ export const leaseServers: MoveSpec = {
     const entity = liveEntity(f, hub);
     if (!entity) return;
     const pods = args.pods ?? 1;
-    f.secrets.leases.push({ id: newId(ctx.state, 'l'), hub, entity: entity.id, pods, exposed: entity.exposed });
+    f.secrets.leases.push({
+      id: newId(ctx.state, 'l'),
+      hub,
+      entity: entity.id,
+      pods,
+      exposed: entity.exposed,
+    });
     ctx.state.places[hub].leased += pods;
     ctx.state.hub.investment += pods * RULES.investmentPerPod;
     secretly(ctx.state, f, `Leased ${pods} pods of servers in ${hubName(hub)}.`);
   },
 };
 
-function trainingSite(state: GameState, f: FirmState, at: HubId | 'home'): { pods: number; tb: number } {
+function trainingSite(
+  state: GameState,
+  f: FirmState,
+  at: HubId | 'home',
+): { pods: number; tb: number } {
   if (at === 'home') return { pods: Math.floor(f.secrets.homeCompute / 10), tb: f.secrets.homeTB };
   void state;
   return { pods: leasedPods(f, at), tb: f.secrets.dataAt[at] ?? 0 };
@@ -152,12 +187,16 @@ export const train: MoveSpec = {
   cost: () => ({ cash: RULES.trainCost }),
   check: (ctx, args) => {
     const at = args.at;
-    if (at !== 'home' && !(HUBS as readonly string[]).includes(at ?? '')) return 'choose where to train';
+    if (at !== 'home' && !(HUBS as readonly string[]).includes(at ?? ''))
+      return 'choose where to train';
     const f = firm(ctx);
     const where = at === 'home' || !at ? 'at home' : `in ${hubName(at)}`;
     if (trainingAt(f, at ?? 'home')) return `a training is already running ${where}`;
     const site = trainingSite(ctx.state, f, at ?? 'home');
-    if (site.pods < 1) return at === 'home' ? 'you need at least one pod of chips at home' : `lease servers ${where} first`;
+    if (site.pods < 1)
+      return at === 'home'
+        ? 'you need at least one pod of chips at home'
+        : `lease servers ${where} first`;
     if (site.tb < RULES.trainMinTB) return `you need ${RULES.trainMinTB} TB of data ${where}`;
     return null;
   },
@@ -168,8 +207,19 @@ export const train: MoveSpec = {
     const tb = usableTB(site.pods, site.tb);
     if (at === 'home') f.secrets.homeTB -= tb;
     else f.secrets.dataAt[at] = (f.secrets.dataAt[at] ?? 0) - tb;
-    f.secrets.trainings.push({ id: newId(ctx.state, 't'), at, pods: site.pods, tb, doneRound: ctx.state.round + RULES.trainRounds - 1, exposed: false });
-    secretly(ctx.state, f, `Started training on ${site.pods} pods with ${tb} TB ${at === 'home' ? 'at home' : `in ${hubName(at)}`}.`);
+    f.secrets.trainings.push({
+      id: newId(ctx.state, 't'),
+      at,
+      pods: site.pods,
+      tb,
+      doneRound: dueAt(ctx.state, RULES.trainRounds),
+      exposed: false,
+    });
+    secretly(
+      ctx.state,
+      f,
+      `Started training on ${site.pods} pods with ${tb} TB ${at === 'home' ? 'at home' : `in ${hubName(at)}`}.`,
+    );
   },
 };
 
@@ -183,15 +233,31 @@ export const carryModelHome: MoveSpec = {
   risk: `Exit customs may inspect the courier (${RULES.carryRiskPct}% of the usual odds).`,
   options: eachHub,
   cost: () => ({ cash: RULES.carryCost }),
-  check: (ctx, args) => hubArg(args) ?? (firm(ctx).secrets.models.some((m) => m.hub === args.hub) ? null : `no trained model waiting in ${hubName(args.hub)}`),
+  check: (ctx, args) =>
+    hubArg(args) ??
+    (firm(ctx).secrets.models.some((m) => m.hub === args.hub)
+      ? null
+      : `no trained model waiting in ${hubName(args.hub)}`),
   apply: (ctx, args) => {
     const f = firm(ctx);
     const hub = requireHub(args);
     const model = f.secrets.models.find((m) => m.hub === hub);
     if (!model) return;
     f.secrets.models = f.secrets.models.filter((m) => m !== model);
-    f.secrets.couriers.push({ id: newId(ctx.state, 'c'), from: hub, to: 'CN', carriers: 1, tb: 1, model: model.gain, sentRound: ctx.state.round });
-    secretly(ctx.state, f, `An engineer carries a trained model (+${model.gain}) home from ${hubName(hub)}.`);
+    f.secrets.couriers.push({
+      id: newId(ctx.state, 'c'),
+      from: hub,
+      to: 'CN',
+      carriers: 1,
+      tb: 1,
+      model: model.gain,
+      sentRound: ctx.state.round,
+    });
+    secretly(
+      ctx.state,
+      f,
+      `An engineer carries a trained model (+${model.gain}) home from ${hubName(hub)}.`,
+    );
   },
 };
 
@@ -217,12 +283,16 @@ export const buyCompliantChips: MoveSpec = {
   role,
   family: 'Chips',
   label: 'Buy China-edition chips',
-  summary: 'Lawful chips just under the line: most of a pod for training at home; the vendor is paid.',
+  summary:
+    'Lawful chips just under the line: most of a pod for training at home; the vendor is paid.',
   delay: 'At once.',
   risk: 'Only while the vendor has a chip that meets the current rules.',
   options: () => [{}],
   cost: () => ({ cash: RULES.compliantCost }),
-  check: ({ state }) => (state.vendor.compliantLevel === state.controlLevel ? null : 'the vendor has no China-edition chip that meets the current rules'),
+  check: ({ state }) =>
+    state.vendor.compliantLevel === state.controlLevel
+      ? null
+      : 'the vendor has no China-edition chip that meets the current rules',
   apply: (ctx) => {
     firm(ctx).secrets.homeCompute += RULES.compliantCompute;
     ctx.state.vendor.cash += RULES.compliantCost;
@@ -241,16 +311,21 @@ export const smuggleChips: MoveSpec = {
   risk: `Caught with ${RULES.smuggleRisk}% + the hub's customs odds + ${RULES.customsPerHeat}% per heat: heat +${RULES.smuggleHeat}, your entity there is exposed.`,
   options: eachHub,
   cost: () => ({ cash: RULES.smuggleCost }),
-  check: ({ state }, args) => hubArg(args) ?? (freePods(state.places[requireHub(args)]) < 1 ? 'no free servers there' : null),
+  check: ({ state }, args) =>
+    hubArg(args) ?? (freePods(state.places[requireHub(args)]) < 1 ? 'no free servers there' : null),
   apply: (ctx, args, rng) => {
     const f = firm(ctx);
     const hub = requireHub(args);
     const place = ctx.state.places[hub];
-    const odds = RULES.smuggleRisk + customsBase(place.customs) + RULES.customsPerHeat * f.secrets.heat;
+    const odds =
+      RULES.smuggleRisk + customsBase(place.customs) + RULES.customsPerHeat * f.secrets.heat;
     if (rollPercent(rng, odds)) {
       addHeat(f, RULES.smuggleHeat);
       addStanding(ctx.state, hub, -1);
-      log(ctx.state, `Customs in ${hubName(hub)} stop a smuggled server shipment bound for ${seatName(ctx.state, ctx.seat)}.`);
+      log(
+        ctx.state,
+        `Customs in ${hubName(hub)} stop a smuggled server shipment bound for ${seatName(ctx.state, ctx.seat)}.`,
+      );
       secretly(ctx.state, f, `A smuggling attempt from ${hubName(hub)} was caught.`);
       const entity = liveEntity(f, hub);
       if (entity) exposeEntity(ctx.state, f, entity, 'The smuggling case');
@@ -262,4 +337,14 @@ export const smuggleChips: MoveSpec = {
   },
 };
 
-export const FIRM_MOVES = [prepareData, courierData, registerEntity, leaseServers, train, carryModelHome, buyDomesticChips, buyCompliantChips, smuggleChips];
+export const FIRM_MOVES = [
+  prepareData,
+  courierData,
+  registerEntity,
+  leaseServers,
+  train,
+  carryModelHome,
+  buyDomesticChips,
+  buyCompliantChips,
+  smuggleChips,
+];

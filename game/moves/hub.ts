@@ -1,7 +1,7 @@
-import { addStanding, log, podCapacity } from '../access';
+import { addStanding, log, roomFor } from '../access';
 import { HUBS, POSTURES, type Posture } from '../ids';
 import { RULES } from '../rules';
-import { eachHub, hubArg, hubName, isPending, requireHub } from './common';
+import { eachHub, hubArg, hubName, isPending, requireHub, dueAt } from './common';
 import type { MoveArgs, MoveSpec } from './types';
 
 const role = 'hub' as const;
@@ -16,10 +16,19 @@ export const buildCapacity: MoveSpec = {
   risk: 'None but the cost.',
   options: eachHub,
   cost: () => ({ cash: RULES.buildCost }),
-  check: (ctx, args) => hubArg(args) ?? (isPending(ctx.state, (p) => p.kind === 'capacity' && p.hub === args.hub) ? 'a build is already under way there' : null),
+  check: (ctx, args) =>
+    hubArg(args) ??
+    (isPending(ctx.state, (p) => p.kind === 'capacity' && p.hub === args.hub)
+      ? 'a build is already under way there'
+      : null),
   apply: ({ state }, args) => {
     const hub = requireHub(args);
-    state.pending.push({ kind: 'capacity', hub, mw: RULES.buildMW, at: state.round + RULES.buildDelay });
+    state.pending.push({
+      kind: 'capacity',
+      hub,
+      mw: RULES.buildMW,
+      at: dueAt(state, RULES.buildDelay),
+    });
     state.hub.investment += RULES.buildInvestment;
     log(state, `${hubName(hub)} starts building ${RULES.buildMW} MW of data-centre capacity.`);
   },
@@ -33,21 +42,28 @@ export const setPermitRegime: MoveSpec = {
   summary: `A strategic-trade permit for AI chips: standing +${RULES.permitStandingGain}, customs and checks bite harder. Dropping it costs ${RULES.permitRevokeStandingLoss} standing.`,
   delay: `Adopting takes ${RULES.permitDelay} round of notice; dropping is at once.`,
   risk: 'Firms avoid permit hubs, so less leasing income there.',
-  options: () => HUBS.flatMap((hub) => [{ hub, permit: 'permit' } as MoveArgs, { hub, permit: 'none' } as MoveArgs]),
+  options: () =>
+    HUBS.flatMap((hub) => [
+      { hub, permit: 'permit' } as MoveArgs,
+      { hub, permit: 'none' } as MoveArgs,
+    ]),
   cost: () => ({}),
   check: ({ state }, args) => {
     const bad = hubArg(args);
     if (bad) return bad;
     const hub = requireHub(args);
-    if (args.permit !== 'permit' && args.permit !== 'none') return 'choose to adopt or drop the permit regime';
-    if (state.places[hub].permit === args.permit) return args.permit === 'permit' ? 'already in force' : 'there is no permit regime to drop';
-    if (isPending(state, (p) => p.kind === 'permit' && p.hub === hub)) return 'a permit regime is already announced';
+    if (args.permit !== 'permit' && args.permit !== 'none')
+      return 'choose to adopt or drop the permit regime';
+    if (state.places[hub].permit === args.permit)
+      return args.permit === 'permit' ? 'already in force' : 'there is no permit regime to drop';
+    if (isPending(state, (p) => p.kind === 'permit' && p.hub === hub))
+      return 'a permit regime is already announced';
     return null;
   },
   apply: ({ state }, args) => {
     const hub = requireHub(args);
     if (args.permit === 'permit') {
-      state.pending.push({ kind: 'permit', hub, at: state.round + RULES.permitDelay });
+      state.pending.push({ kind: 'permit', hub, at: dueAt(state, RULES.permitDelay) });
       log(state, `${hubName(hub)} announces a strategic-trade permit regime for AI chips.`);
       return;
     }
@@ -73,14 +89,20 @@ export const setCustomsPosture: MoveSpec = {
     const bad = hubArg(args);
     if (bad) return bad;
     if (!args.posture || !POSTURES.includes(args.posture)) return 'choose lax, standard or strict';
-    return state.places[requireHub(args)].customs === args.posture ? `customs are already ${args.posture}` : null;
+    return state.places[requireHub(args)].customs === args.posture
+      ? `customs are already ${args.posture}`
+      : null;
   },
   apply: ({ state }, args) => {
     const hub = requireHub(args);
     const place = state.places[hub];
     const to = args.posture ?? 'standard';
     const steps = rank(to) - rank(place.customs);
-    addStanding(state, hub, steps > 0 ? steps * RULES.strictStandingGain : steps * RULES.laxStandingLoss);
+    addStanding(
+      state,
+      hub,
+      steps > 0 ? steps * RULES.strictStandingGain : steps * RULES.laxStandingLoss,
+    );
     place.customs = to;
     log(state, `${hubName(hub)} sets its customs to ${to}.`);
   },
@@ -101,7 +123,8 @@ export const inviteLeasingFund: MoveSpec = {
     if (bad) return bad;
     const place = state.places[requireHub(args)];
     if (place.leasingFund) return 'a fund already operates there';
-    if (podCapacity(place) - place.servers < RULES.fundPods) return 'not enough free capacity: build first';
+    if (roomFor(state, requireHub(args)) < RULES.fundPods)
+      return 'not enough free capacity: build first';
     return null;
   },
   apply: ({ state }, args) => {

@@ -1,7 +1,7 @@
 import { addHeat, addStanding, addTension, allFirms, log, seatName } from '../access';
 import { searchHub } from '../detection';
 import { RULES } from '../rules';
-import { eachHub, hubArg, hubName, isPending, requireHub } from './common';
+import { eachHub, hubArg, hubName, isPending, requireHub, dueAt } from './common';
 import type { MoveSpec } from './types';
 
 const role = 'regulator' as const;
@@ -18,10 +18,12 @@ export const tightenControls: MoveSpec = {
   cost: () => ({ pc: RULES.tightenPc }),
   check: ({ state }) => {
     const planned = state.pending.filter((p) => p.kind === 'controlLevel').length;
-    return state.controlLevel + planned >= RULES.maxControlLevel ? 'controls are already at the highest level' : null;
+    return state.controlLevel + planned >= RULES.maxControlLevel
+      ? 'controls are already at the highest level'
+      : null;
   },
   apply: ({ state }) => {
-    state.pending.push({ kind: 'controlLevel', at: state.round + RULES.tightenDelay });
+    state.pending.push({ kind: 'controlLevel', at: dueAt(state, RULES.tightenDelay) });
     addTension(state, RULES.tightenTension);
     log(state, 'The regulator announces tighter chip controls (in force next round).');
   },
@@ -47,7 +49,7 @@ export const extendLicence: MoveSpec = {
   },
   apply: ({ state }, args) => {
     const hub = requireHub(args);
-    state.pending.push({ kind: 'licence', hub, at: state.round + RULES.licenceDelay });
+    state.pending.push({ kind: 'licence', hub, at: dueAt(state, RULES.licenceDelay) });
     addStanding(state, hub, -RULES.licenceStandingLoss);
     addTension(state, RULES.licenceTension);
     log(state, `The regulator extends licence requirements to ${hubName(hub)} (next round).`);
@@ -63,10 +65,14 @@ export const listEntity: MoveSpec = {
   delay: 'At once.',
   risk: `Tension +${RULES.listTension}.`,
   options: ({ state }) =>
-    allFirms(state).flatMap((f) => f.secrets.entities.filter((e) => e.exposed && !e.listed).map((e) => ({ entity: e.id }))),
+    allFirms(state).flatMap((f) =>
+      f.secrets.entities.filter((e) => e.exposed && !e.listed).map((e) => ({ entity: e.id })),
+    ),
   cost: () => ({ pc: RULES.listPc }),
   check: ({ state }, args) => {
-    const entity = allFirms(state).flatMap((f) => f.secrets.entities).find((e) => e.id === args.entity);
+    const entity = allFirms(state)
+      .flatMap((f) => f.secrets.entities)
+      .find((e) => e.id === args.entity);
     if (!entity) return 'choose an exposed entity';
     if (!entity.exposed) return 'that entity has not been exposed';
     if (entity.listed) return 'already listed';
@@ -78,12 +84,16 @@ export const listEntity: MoveSpec = {
       if (!entity) continue;
       entity.listed = true;
       const place = state.places[entity.hub];
-      for (const lease of firm.secrets.leases.filter((l) => l.entity === entity.id)) place.leased -= lease.pods;
+      for (const lease of firm.secrets.leases.filter((l) => l.entity === entity.id))
+        place.leased -= lease.pods;
       firm.secrets.leases = firm.secrets.leases.filter((l) => l.entity !== entity.id);
       firm.secrets.trainings = firm.secrets.trainings.filter((t) => t.at !== entity.hub);
       addHeat(firm, 1);
       addTension(state, RULES.listTension);
-      log(state, `The regulator lists ${seatName(state, firm.seat)}'s entity in ${hubName(entity.hub)}: its leases end.`);
+      log(
+        state,
+        `The regulator lists ${seatName(state, firm.seat)}'s entity in ${hubName(entity.hub)}: its leases end.`,
+      );
     }
   },
 };
@@ -116,7 +126,11 @@ export const customsAlert: MoveSpec = {
   risk: 'None, but it costs political capital.',
   options: eachHub,
   cost: () => ({ pc: RULES.alertPc }),
-  check: ({ state }, args) => hubArg(args) ?? (state.places[requireHub(args)].alertUntil > state.round ? 'an alert is already in force there' : null),
+  check: ({ state }, args) =>
+    hubArg(args) ??
+    (state.places[requireHub(args)].alertUntil > state.round
+      ? 'an alert is already in force there'
+      : null),
   apply: ({ state }, args) => {
     const hub = requireHub(args);
     state.places[hub].alertUntil = state.round + 1;
@@ -161,11 +175,26 @@ export const cloudKyc: MoveSpec = {
   options: () => [{}],
   cost: () => ({ pc: RULES.kycPc }),
   check: ({ state }) =>
-    state.kyc ? 'the rule is already in force' : isPending(state, (p) => p.kind === 'kyc') ? 'already announced' : null,
+    state.kyc
+      ? 'the rule is already in force'
+      : isPending(state, (p) => p.kind === 'kyc')
+        ? 'already announced'
+        : null,
   apply: ({ state }) => {
-    state.pending.push({ kind: 'kyc', at: state.round + RULES.kycDelay });
-    log(state, `The regulator issues a cloud know-your-customer rule (in force in ${RULES.kycDelay} rounds).`);
+    state.pending.push({ kind: 'kyc', at: dueAt(state, RULES.kycDelay) });
+    log(
+      state,
+      `The regulator issues a cloud know-your-customer rule (in force in ${RULES.kycDelay} rounds).`,
+    );
   },
 };
 
-export const REGULATOR_MOVES = [tightenControls, extendLicence, listEntity, endUseCheck, customsAlert, pressHub, cloudKyc];
+export const REGULATOR_MOVES = [
+  tightenControls,
+  extendLicence,
+  listEntity,
+  endUseCheck,
+  customsAlert,
+  pressHub,
+  cloudKyc,
+];

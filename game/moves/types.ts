@@ -4,14 +4,34 @@ import type { GameState } from '../state';
 
 export const MOVE_NAMES = [
   // regulator
-  'tightenControls', 'extendLicence', 'listEntity', 'endUseCheck', 'customsAlert', 'pressHub', 'cloudKyc',
+  'tightenControls',
+  'extendLicence',
+  'listEntity',
+  'endUseCheck',
+  'customsAlert',
+  'pressHub',
+  'cloudKyc',
   // vendor
-  'shipChips', 'designCompliantChip', 'lobby', 'auditDistributors', 'launchGeneration',
+  'shipChips',
+  'designCompliantChip',
+  'lobby',
+  'auditDistributors',
+  'launchGeneration',
   // firm
-  'prepareData', 'courierData', 'registerEntity', 'leaseServers', 'train', 'carryModelHome',
-  'buyDomesticChips', 'buyCompliantChips', 'smuggleChips',
+  'prepareData',
+  'courierData',
+  'registerEntity',
+  'leaseServers',
+  'train',
+  'carryModelHome',
+  'buyDomesticChips',
+  'buyCompliantChips',
+  'smuggleChips',
   // hub government
-  'buildCapacity', 'setPermitRegime', 'setCustomsPosture', 'inviteLeasingFund',
+  'buildCapacity',
+  'setPermitRegime',
+  'setCustomsPosture',
+  'inviteLeasingFund',
 ] as const;
 export type MoveName = (typeof MOVE_NAMES)[number];
 

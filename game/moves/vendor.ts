@@ -1,15 +1,12 @@
-import { log, podCapacity } from '../access';
+import { log, roomFor } from '../access';
 import { searchHub } from '../detection';
 import { RULES } from '../rules';
 import type { GameState } from '../state';
-import { eachHub, hubArg, hubName, intArg, isPending, requireHub } from './common';
+import { eachHub, hubArg, hubName, intArg, isPending, requireHub, dueAt } from './common';
 import type { MoveArgs, MoveSpec } from './types';
 import { HUBS, type HubId } from '../ids';
 
 const role = 'vendor' as const;
-
-const incoming = (state: GameState, hub: HubId): number =>
-  state.pending.reduce((n, p) => (p.kind === 'shipment' && p.hub === hub ? n + p.pods : n), 0);
 
 const maxShipment = (state: GameState, hub: HubId): number =>
   state.places[hub].licence ? RULES.shipLicencedMaxPods : RULES.shipMaxPods;
@@ -31,13 +28,21 @@ export const shipChips: MoveSpec = {
     const max = maxShipment(state, hub);
     const badPods = intArg(args.pods, 1, max, 'pods');
     if (badPods) return badPods;
-    const room = podCapacity(state.places[hub]) - state.places[hub].servers - incoming(state, hub);
-    if ((args.pods ?? 0) > room) return room <= 0 ? `${hubName(hub)} has no free capacity` : `${hubName(hub)} has room for ${room} pods`;
+    const room = roomFor(state, hub);
+    if ((args.pods ?? 0) > room)
+      return room <= 0
+        ? `${hubName(hub)} has no free capacity`
+        : `${hubName(hub)} has room for ${room} pods`;
     return null;
   },
   apply: ({ state }, args) => {
     const hub = requireHub(args);
-    state.pending.push({ kind: 'shipment', hub, pods: args.pods ?? 1, at: state.round + RULES.shipDelay });
+    state.pending.push({
+      kind: 'shipment',
+      hub,
+      pods: args.pods ?? 1,
+      at: dueAt(state, RULES.shipDelay),
+    });
     log(state, `The vendor ships ${args.pods} pods of servers to ${hubName(hub)}.`);
   },
 };
@@ -54,11 +59,16 @@ export const designCompliantChip: MoveSpec = {
   cost: () => ({ cash: RULES.designCost }),
   check: ({ state }) => {
     if (isPending(state, (p) => p.kind === 'compliantChip')) return 'a design is already under way';
-    if (state.vendor.compliantLevel === state.controlLevel) return 'your China edition already meets the current rules';
+    if (state.vendor.compliantLevel === state.controlLevel)
+      return 'your China edition already meets the current rules';
     return null;
   },
   apply: ({ state }) => {
-    state.pending.push({ kind: 'compliantChip', level: state.controlLevel, at: state.round + RULES.designDelay });
+    state.pending.push({
+      kind: 'compliantChip',
+      level: state.controlLevel,
+      at: dueAt(state, RULES.designDelay),
+    });
     log(state, 'The vendor starts designing a new China-edition chip.');
   },
 };
@@ -78,7 +88,9 @@ export const lobby: MoveSpec = {
       ? null
       : 'no announced rule to delay',
   apply: ({ state }) => {
-    const rules = state.pending.filter((p) => p.kind === 'controlLevel' || p.kind === 'licence' || p.kind === 'kyc');
+    const rules = state.pending.filter(
+      (p) => p.kind === 'controlLevel' || p.kind === 'licence' || p.kind === 'kyc',
+    );
     const next = rules.reduce((a, b) => (b.at < a.at ? b : a));
     next.at += RULES.lobbyDelayRounds;
     log(state, 'The vendor lobbies Congress: the next rule is delayed a round.');
@@ -95,12 +107,21 @@ export const auditDistributors: MoveSpec = {
   risk: `Finds each hidden entity with ${RULES.auditBase}% + ${RULES.auditPerHeat}% per heat.`,
   options: eachHub,
   cost: () => ({ cash: RULES.auditCost }),
-  check: ({ state }, args) => hubArg(args) ?? (state.vendor.audited.includes(requireHub(args)) ? 'already audited this year' : null),
+  check: ({ state }, args) =>
+    hubArg(args) ??
+    (state.vendor.audited.includes(requireHub(args)) ? 'already audited this year' : null),
   apply: ({ state }, args, rng) => {
     const hub = requireHub(args);
     state.vendor.audited.push(hub);
-    const found = searchHub(state, hub, rng, 'audit', `The vendor's distributor audit in ${hubName(hub)}`);
-    if (found === 0) log(state, `The vendor audits its distributors in ${hubName(hub)}: nothing found.`);
+    const found = searchHub(
+      state,
+      hub,
+      rng,
+      'audit',
+      `The vendor's distributor audit in ${hubName(hub)}`,
+    );
+    if (found === 0)
+      log(state, `The vendor audits its distributors in ${hubName(hub)}: nothing found.`);
   },
 };
 
@@ -114,12 +135,20 @@ export const launchGeneration: MoveSpec = {
   risk: 'An expensive bet.',
   options: () => [{}],
   cost: () => ({ cash: RULES.generationCost }),
-  check: ({ state }) => (isPending(state, (p) => p.kind === 'generation') ? 'a generation is already in development' : null),
+  check: ({ state }) =>
+    isPending(state, (p) => p.kind === 'generation')
+      ? 'a generation is already in development'
+      : null,
   apply: ({ state }) => {
-    state.pending.push({ kind: 'generation', at: state.round + RULES.generationDelay });
+    state.pending.push({ kind: 'generation', at: dueAt(state, RULES.generationDelay) });
     log(state, 'The vendor starts a new chip generation.');
   },
 };
 
-export const VENDOR_MOVES = [shipChips, designCompliantChip, lobby, auditDistributors, launchGeneration];
-
+export const VENDOR_MOVES = [
+  shipChips,
+  designCompliantChip,
+  lobby,
+  auditDistributors,
+  launchGeneration,
+];

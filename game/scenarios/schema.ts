@@ -5,7 +5,9 @@ import { MOVE_NAMES } from '../moves/types';
 import { RULES } from '../rules';
 
 const int = (lo: number, hi: number) => z.number().int().min(lo).max(hi);
-const cardId = z.string().refine((id) => id in CARD_BY_ID, { message: 'no event card has this id' });
+const cardId = z
+  .string()
+  .refine((id) => id in CARD_BY_ID, { message: 'no event card has this id' });
 
 const HubOverride = z
   .object({
@@ -51,7 +53,10 @@ export const ScenarioSchema = z
     hubs: z.partialRecord(z.enum(HUBS), HubOverride).default({}),
     disabledMoves: z.array(z.enum(MOVE_NAMES)).default([]),
     deck: z
-      .union([z.enum(Object.keys(DECKS) as [keyof typeof DECKS, ...(keyof typeof DECKS)[]]), z.array(cardId).min(1)])
+      .union([
+        z.enum(Object.keys(DECKS) as [keyof typeof DECKS, ...(keyof typeof DECKS)[]]),
+        z.array(cardId).min(1),
+      ])
       .transform((d) => (typeof d === 'string' ? [...DECKS[d]] : d)),
     scheduled: z.array(z.object({ round: int(1, 24), card: cardId }).strict()).default([]),
     victory: z
@@ -67,12 +72,28 @@ export const ScenarioSchema = z
   .superRefine((s, ctx) => {
     const count = (role: string) => s.seats.filter((seat) => seat.role === role).length;
     for (const role of ['regulator', 'vendor', 'hub'] as const) {
-      if (count(role) !== 1) ctx.addIssue({ code: 'custom', path: ['seats'], message: `needs exactly one ${role} seat (found ${count(role)})` });
+      if (count(role) !== 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['seats'],
+          message: `needs exactly one ${role} seat (found ${count(role)})`,
+        });
     }
-    if (count('firm') < 1 || count('firm') > 2) ctx.addIssue({ code: 'custom', path: ['seats'], message: `needs one or two firm seats (found ${count('firm')})` });
-    if (count('facilitator') > 1) ctx.addIssue({ code: 'custom', path: ['seats'], message: 'at most one facilitator seat' });
+    if (count('firm') < 1 || count('firm') > 2)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['seats'],
+        message: `needs one or two firm seats (found ${count('firm')})`,
+      });
+    if (count('facilitator') > 1)
+      ctx.addIssue({ code: 'custom', path: ['seats'], message: 'at most one facilitator seat' });
     s.scheduled.forEach((inject, i) => {
-      if (inject.round > s.rounds) ctx.addIssue({ code: 'custom', path: ['scheduled', i, 'round'], message: `round ${inject.round} is after the last round (${s.rounds})` });
+      if (inject.round > s.rounds)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scheduled', i, 'round'],
+          message: `round ${inject.round} is after the last round (${s.rounds})`,
+        });
     });
   });
 
@@ -88,13 +109,23 @@ export interface ScenarioError {
 export type ParseResult = { ok: true; scenario: Scenario } | { ok: false; errors: ScenarioError[] };
 
 const fieldName = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '') || '(the file)';
+  path.reduce<string>(
+    (acc, key) =>
+      typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key),
+    '',
+  ) || '(the file)';
 
 /** Parses a scenario from plain data (e.g. a JSON file); every fault is named by its field. */
 export function parseScenario(data: unknown): ParseResult {
   const result = ScenarioSchema.safeParse(data);
   if (result.success) return { ok: true, scenario: result.data };
-  return { ok: false, errors: result.error.issues.map((issue) => ({ field: fieldName(issue.path), message: issue.message })) };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => ({
+      field: fieldName(issue.path),
+      message: issue.message,
+    })),
+  };
 }
 
 /** Parses scenario JSON text; a syntax error is reported like any other fault. */
@@ -103,9 +134,13 @@ export function parseScenarioText(text: string): ParseResult {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [{ field: '(the file)', message: `not valid JSON: ${(e as Error).message}` }] };
+    return {
+      ok: false,
+      errors: [{ field: '(the file)', message: `not valid JSON: ${(e as Error).message}` }],
+    };
   }
   return parseScenario(data);
 }
 
-export const formatErrors = (errors: ScenarioError[]): string => errors.map((e) => `${e.field}: ${e.message}`).join('\n');
+export const formatErrors = (errors: ScenarioError[]): string =>
+  errors.map((e) => `${e.field}: ${e.message}`).join('\n');
