@@ -28,14 +28,22 @@ export function legalMoves(state: GameState, seat: SeatId): MoveOption[] {
     if (notNow) return { ...base, allowed: false, reason: notNow, choices: [] };
     const ctx = { state, seat };
     const choices: MoveOption['choices'] = [];
-    let firstReason: string | null = null;
+    const reasons = new Map<string, number>();
     for (const args of spec.options(ctx)) {
       const cost = spec.cost(ctx, args);
       const reason = spec.check(ctx, args) ?? affordable(state, seat, cost);
-      if (reason) firstReason ??= reason;
+      if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       else choices.push({ args, cost });
     }
     if (choices.length > 0) return { ...base, allowed: true, choices };
-    return { ...base, allowed: false, reason: firstReason ?? 'nothing to do', choices };
+    return { ...base, allowed: false, reason: commonest(reasons) ?? 'nothing to do now', choices };
   });
+}
+
+/** The reason most of a move's options fail for, which best explains the move as a whole. */
+function commonest(reasons: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let count = 0;
+  for (const [reason, n] of reasons) if (n > count) [best, count] = [reason, n];
+  return best;
 }
