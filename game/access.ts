@@ -52,9 +52,13 @@ export function addHeat(firm: FirmState, delta: number): void {
   firm.secrets.heat = clamp(firm.secrets.heat + delta, 0, RULES.heatMax);
 }
 
-export function newId(state: GameState, prefix: string): ReturnType<typeof thingId> {
-  state.nextId += 1;
-  return thingId(`${prefix}${state.nextId}`);
+/**
+ * A new id for one of a firm's secret things. The counter is the firm's own secret: a public
+ * counter would tell every seat how many secret things the firm has made.
+ */
+export function newId(firm: FirmState, prefix: string): ReturnType<typeof thingId> {
+  firm.secrets.made += 1;
+  return thingId(`${prefix}${firm.seat}-${firm.secrets.made}`);
 }
 
 const LOG_LIMIT = 40;

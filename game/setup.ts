@@ -48,6 +48,7 @@ function startFirm(seat: SeatId, name: string, scenario: Scenario): FirmState {
       homeCompute: 0,
       heat: 0,
       history: [],
+      made: 0,
     },
   };
 }
@@ -101,7 +102,6 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
     seizedTB: 0,
     victory: { ...scenario.victory },
     outcome: null,
-    nextId: 0,
     secret: { rng, deck: shuffle(rng, scenario.deck) },
   };
   log(state, `${scenario.name} begins.`);

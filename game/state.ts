@@ -124,6 +124,8 @@ export interface FirmSecrets {
   heat: number;
   /** Secret moves this firm made, revealed at the end. */
   history: HistoryEntry[];
+  /** How many secret things this firm has made (for their ids). */
+  made: number;
   /** Set in another seat's view: only exposed things are listed, the numbers are unknown. */
   redacted?: boolean;
 }
@@ -230,7 +232,6 @@ export interface GameState {
   seizedTB: number;
   victory: Victory;
   outcome: Outcome | null;
-  nextId: number;
   secret: Secret | null;
 }
 

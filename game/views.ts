@@ -35,6 +35,7 @@ function exposedOnly(s: FirmSecrets): FirmSecrets {
     homeCompute: 0,
     heat: 0,
     history: [],
+    made: 0,
     redacted: true,
   };
 }

@@ -84,7 +84,7 @@ export const courierData: MoveSpec = {
     const tb = args.tb ?? 0;
     f.secrets.homeTB -= tb;
     f.secrets.couriers.push({
-      id: newId(ctx.state, 'c'),
+      id: newId(f, 'c'),
       from: 'CN',
       to: hub,
       carriers: args.carriers ?? 1,
@@ -117,7 +117,7 @@ export const registerEntity: MoveSpec = {
   apply: (ctx, args) => {
     const hub = requireHub(args);
     const f = firm(ctx);
-    f.secrets.entities.push({ id: newId(ctx.state, 'e'), hub, exposed: false, listed: false });
+    f.secrets.entities.push({ id: newId(f, 'e'), hub, exposed: false, listed: false });
     if (ctx.state.places[hub].permit === 'permit') addHeat(f, RULES.registerPermitHeat);
     secretly(ctx.state, f, `Registered a local entity in ${hubName(hub)}.`);
   },
@@ -153,7 +153,7 @@ export const leaseServers: MoveSpec = {
     if (!entity) return;
     const pods = args.pods ?? 1;
     f.secrets.leases.push({
-      id: newId(ctx.state, 'l'),
+      id: newId(f, 'l'),
       hub,
       entity: entity.id,
       pods,
@@ -208,7 +208,7 @@ export const train: MoveSpec = {
     if (at === 'home') f.secrets.homeTB -= tb;
     else f.secrets.dataAt[at] = (f.secrets.dataAt[at] ?? 0) - tb;
     f.secrets.trainings.push({
-      id: newId(ctx.state, 't'),
+      id: newId(f, 't'),
       at,
       pods: site.pods,
       tb,
@@ -245,7 +245,7 @@ export const carryModelHome: MoveSpec = {
     if (!model) return;
     f.secrets.models = f.secrets.models.filter((m) => m !== model);
     f.secrets.couriers.push({
-      id: newId(ctx.state, 'c'),
+      id: newId(f, 'c'),
       from: hub,
       to: 'CN',
       carriers: 1,
