@@ -58,6 +58,8 @@ export class Authority {
 
   async create(matchID: string, initialState: State, metadata: MatchMetadata): Promise<void> {
     await this.store.createMatch(matchID, { initialState, metadata });
+    this.cache.set(matchID, { state: initialState, metadata });
+    for (const fn of this.metaListeners) fn(matchID, metadata);
   }
 
   /** The cached authoritative state and metadata (loaded once from storage). */

@@ -1,0 +1,41 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+}
+
+/** Spawns the fixture server as a separate Node process and waits for it to listen. */
+export function spawnFixtureServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'tests/server/fixtures/serve-fixture.ts', '--port', '0', '--data', dataDir, '--bot-delay', '0'],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((ok, fail) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => fail(new Error(`server did not start: ${err}`)), 20_000);
+    child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /LISTENING (\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        ok({ child, url: m[1] });
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited ${code}: ${err}`));
+    });
+  });
+}
+
+export function kill9(p: ServerProcess): Promise<void> {
+  return new Promise((ok) => {
+    if (p.child.exitCode !== null || p.child.signalCode !== null) return ok();
+    p.child.once('exit', () => ok());
+    p.child.kill('SIGKILL');
+  });
+}
