@@ -1,0 +1,25 @@
+/**
+ * `npm start`: one Node process on one port serving the built app (dist/),
+ * the game server (socket.io) and the lobby (/api), on an embedded SQLite file.
+ * Flags/env: --host/HOST (127.0.0.1), --port/PORT (8000), --data/DATA_DIR (./data).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, readConfig } from './config';
+import { chokepointServed } from './game/chokepoint';
+import { serve } from './serve';
+
+try {
+  const config = readConfig(process.argv.slice(2), process.env);
+  if (!existsSync(join(config.staticDir, 'index.html'))) {
+    console.warn(`No built app in ${config.staticDir} (run npm run build); serving the API and sockets only.`);
+  }
+  const server = await serve(chokepointServed, config);
+  console.log(`Chokepoint listening on ${server.url} (data in ${config.dataDir})`);
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exit(2);
+  }
+  throw e;
+}
