@@ -1,0 +1,124 @@
+/**
+ * Leak test: whole networked Chokepoint games played by scripted socket
+ * clients (each deciding with the engine's bot from only what its socket
+ * received), with a spectator watching. Every frame every socket receives is
+ * recorded and checked: no seat ever holds another seat's secrets, nobody holds
+ * the match secret, plugin data or credentials.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LogEntry, State } from 'boardgame.io';
+import { chooseBotMove } from '../../game/bots';
+import { seatId } from '../../game/ids';
+import type { GameState } from '../../game/state';
+import type { RunningServer } from '../../src/server/app';
+import { chokepointServed } from '../../src/server/game/chokepoint';
+import { api, Client, createMatch, join, startTestServer } from './helpers';
+
+type Frame = { event: string; args: unknown[] };
+
+/** States (and initial states) carried by a frame. */
+function statesIn(f: Frame): State[] {
+  if (f.event === 'update') return [f.args[1] as State];
+  if (f.event === 'sync') {
+    const info = f.args[1] as { state: State; initialState: State };
+    return [info.state, info.initialState];
+  }
+  return [];
+}
+function logsIn(f: Frame): LogEntry[] {
+  if (f.event === 'update') return (f.args[2] as LogEntry[]) ?? [];
+  if (f.event === 'sync') return (f.args[1] as { log: LogEntry[] }).log ?? [];
+  return [];
+}
+
+function checkFrame(f: Frame, viewer: string | null, roles: string[], tokens: string[], full: Map<number, State>): void {
+  const text = JSON.stringify(f);
+  for (const t of tokens) expect(text).not.toContain(t);
+  for (const s of statesIn(f)) {
+    const G = s.G as GameState;
+    expect(G.secret).toBeNull();
+    expect((s.plugins as Record<string, { data?: unknown }>).random?.data).toBeUndefined();
+    expect(s._undo).toEqual([]);
+    const seesAll = G.over || (viewer !== null && roles[Number(viewer)] === 'facilitator');
+    if (!seesAll) {
+      for (const [seat, firm] of Object.entries(G.firms)) {
+        if (seat === viewer) continue;
+        expect(firm.secrets.redacted).toBe(true);
+        expect(firm.secrets.couriers).toEqual([]);
+        expect(firm.secrets.history).toEqual([]);
+        expect(firm.secrets.cash).toBe(0);
+      }
+      for (const e of G.log) expect(e.to === 'public' || e.to === viewer).toBe(true);
+    }
+    const truth = full.get(s._stateID);
+    if (truth && f.event === 'update') {
+      expect(G).toEqual(chokepointServed.game.playerView!({ G: truth.G, ctx: truth.ctx, playerID: viewer } as never));
+    }
+  }
+  for (const e of logsIn(f)) {
+    const by = e.action.payload.playerID;
+    if (e.action.type === 'MAKE_MOVE' && by !== viewer && roles[Number(by)] === 'firm' && e.action.payload.type !== 'pass') {
+      expect(e.action.payload.args).toBeNull();
+    }
+  }
+}
+
+describe.each(['classroom', 'suitcase2024', 'permit2025'])('no leaks in a networked %s game', (scenario) => {
+  let server: RunningServer;
+  const full = new Map<number, State>();
+  beforeEach(async () => {
+    server = await startTestServer({ served: chokepointServed });
+    server.authority.onUpdate((_m, s) => full.set(s._stateID, s));
+  });
+  afterEach(async () => server.close());
+
+  it('every frame to every seat and spectator holds only what that viewer may see', { timeout: 120_000 }, async () => {
+    const roles = chokepointServed.scenarios[scenario]!.seats.map((s) => s.role);
+    const m = await createMatch(server.url, { scenario, seed: `leak-${scenario}` });
+    const tokens = [m.creatorToken];
+    const { state: initial } = await server.authority.store.fetch(m.matchID, { state: true });
+    full.set(0, initial!);
+    const players: { seat: string; client: Client }[] = [];
+    for (const [i, role] of roles.entries()) {
+      const seat = String(i);
+      const cred = await join(server.url, m.matchID, seat, `${role}-${i}`);
+      tokens.push(cred);
+      const client = new Client(server.url);
+      players.push({ seat, client });
+      let sent = -1;
+      const act = (): void => {
+        const s = client.state;
+        if (!s || s.ctx.gameover !== undefined || s.ctx.currentPlayer !== seat || sent === s._stateID) return;
+        sent = s._stateID;
+        const choice = chooseBotMove(s.G as GameState, seatId(seat), i % 2 ? 'random' : 'heuristic', `${seat}:${s._stateID}`);
+        void client.move(m.matchID, seat, choice.move, [choice.args], s._stateID);
+      };
+      client.socket.on('update', () => setImmediate(act));
+      client.socket.on('sync', () => setImmediate(act));
+      await client.sync(m.matchID, seat, cred);
+    }
+    const spectator = new Client(server.url);
+    await spectator.sync(m.matchID, null);
+    await spectator.waitFor(() => spectator.state?.ctx.gameover !== undefined, 100_000);
+    const info = await api(server.url, 'GET', `/api/matches/${m.matchID}`);
+    expect(info.json.gameover).not.toBeNull();
+
+    const viewers = [...players.map((p) => ({ viewer: p.seat as string | null, client: p.client })), { viewer: null, client: spectator }];
+    let frames = 0;
+    for (const { viewer, client } of viewers) {
+      expect(client.errors).toEqual([]);
+      for (const f of client.frames) {
+        checkFrame(f, viewer, roles, tokens, full);
+        frames++;
+      }
+      // The check is not vacuous: a firm's own socket did receive its unredacted secrets.
+      if (viewer !== null && roles[Number(viewer)] === 'firm') {
+        const own = client.frames.flatMap(statesIn).map((s) => (s.G as GameState).firms[viewer]?.secrets);
+        expect(own.some((sec) => sec && sec.redacted === undefined && sec.cash > 0)).toBe(true);
+      }
+      client.close();
+    }
+    expect(frames).toBeGreaterThan(50);
+    expect([...full.values()].every((s) => (s.G as GameState).secret !== null)).toBe(true);
+  });
+});
