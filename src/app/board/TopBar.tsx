@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { Logo } from './Logo';
+
+/** The band across the top: the word mark, the round tracker and the menu buttons. */
+export function TopBar({ children, onRules, onCharts, chartsOpen, onQuit }: { children: ReactNode; onRules(): void; onCharts(): void; chartsOpen: boolean; onQuit(): void }) {
+  return (
+    <header className="top-bar">
+      <Logo small />
+      {children}
+      <div className="top-actions">
+        <button type="button" className="btn ghost" aria-pressed={chartsOpen} onClick={onCharts}>
+          Charts
+        </button>
+        <button type="button" className="btn ghost" onClick={onRules}>
+          Rules
+        </button>
+        <button
+          type="button"
+          className="btn ghost"
+          onClick={() => {
+            if (window.confirm('Leave this game? It will be lost.')) onQuit();
+          }}
+        >
+          Quit
+        </button>
+      </div>
+    </header>
+  );
+}

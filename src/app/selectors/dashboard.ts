@@ -1,0 +1,120 @@
+import { HUBS, RULES, type GameState, type SeatId } from '../../../game/engine';
+import { ROLE_GOAL, ROLE_LABEL, placeName, quarterOf, roleOfSeat, seatName } from './format';
+
+export interface Stat {
+  label: string;
+  value: string;
+  hint?: string;
+}
+
+export interface Goal {
+  label: string;
+  now: number;
+  target: number;
+  /** Higher is better unless `atMost`. */
+  atMost?: boolean;
+  met: boolean;
+  unit?: string;
+}
+
+export interface Dashboard {
+  seatName: string;
+  role: string;
+  goalText: string;
+  stats: Stat[];
+  goals: Goal[];
+  /** The seat's own secrets, one line each (firms). */
+  secrets: string[];
+}
+
+const avgStanding = (G: GameState): number => Math.round((HUBS.reduce((n, h) => n + G.places[h].standing, 0) / HUBS.length) * 10) / 10;
+
+function shared(G: GameState): Stat[] {
+  return [
+    { label: 'Tension', value: `${G.tension}/${RULES.tensionMax}`, hint: `At ${RULES.tensionRetaliationAt} China retaliates` },
+    { label: 'Control level', value: `${G.controlLevel}/${RULES.maxControlLevel}`, hint: 'How strict the chip rules are' },
+    { label: 'Frontier', value: String(G.frontier), hint: 'Capability a lab must reach' },
+  ];
+}
+
+function firmSecrets(G: GameState, seat: SeatId): string[] {
+  const s = G.firms[seat]?.secrets;
+  if (!s || s.redacted) return [];
+  const out: string[] = [];
+  if (s.preparingTB) out.push(`${s.preparingTB} TB of data being prepared (ready next round)`);
+  for (const [hub, tb] of Object.entries(s.dataAt)) if (tb) out.push(`${tb} TB of data in ${placeName(hub as (typeof HUBS)[number])}`);
+  for (const e of s.entities) out.push(`Local entity in ${placeName(e.hub)}${e.listed ? ' — listed' : e.exposed ? ' — exposed' : ''}`);
+  for (const l of s.leases) out.push(`${l.pods} leased pods in ${placeName(l.hub)}${l.exposed ? ' — exposed' : ''}`);
+  for (const c of s.couriers) out.push(c.to === 'CN' ? `Model (+${c.model}) flying home from ${placeName(c.from)}` : `${c.carriers} carriers with ${c.tb} TB flying to ${placeName(c.to)}`);
+  for (const t of s.trainings) out.push(`Training ${t.at === 'home' ? 'at home' : `in ${placeName(t.at)}`} on ${t.pods} pods, done ${quarterOf(G.startYear, t.doneRound)}`);
+  for (const m of s.models) out.push(`Trained model (+${m.gain}) waiting in ${placeName(m.hub)}`);
+  return out;
+}
+
+export function dashboard(G: GameState, seat: SeatId): Dashboard {
+  const role = roleOfSeat(G, seat) ?? 'facilitator';
+  const v = G.victory;
+  const standing = avgStanding(G);
+  const base = { seatName: seatName(G, seat), role: ROLE_LABEL[role], goalText: ROLE_GOAL[role], secrets: [] as string[] };
+  const firms = Object.values(G.firms);
+  switch (role) {
+    case 'regulator':
+      return {
+        ...base,
+        stats: [{ label: 'Political capital', value: String(G.regulator.pc), hint: `+${G.regulator.pcPerRound} each round` }, { label: 'Cloud KYC rule', value: G.kyc ? 'in force' : 'off' }, ...shared(G)],
+        goals: [
+          ...firms.map((f) => ({ label: `${f.name} capability`, now: f.capability, target: G.frontier, atMost: true, met: f.capability < G.frontier && f.reachedFrontierRound === 0 })),
+          { label: "Allies' average standing", now: standing, target: v.regulatorMinStanding, met: standing >= v.regulatorMinStanding },
+        ],
+      };
+    case 'vendor':
+      return {
+        ...base,
+        stats: [
+          { label: 'Cash', value: `$${G.vendor.cash}` },
+          { label: 'Chip generation', value: String(G.vendor.generation) },
+          { label: 'China edition', value: G.vendor.compliantLevel === G.controlLevel ? 'on sale' : 'none that meets the rules' },
+          ...shared(G),
+        ],
+        goals: [{ label: 'Cash', now: G.vendor.cash, target: v.vendorCash, met: G.vendor.cash >= v.vendorCash, unit: '$' }],
+      };
+    case 'hub':
+      return {
+        ...base,
+        stats: [{ label: 'Cash', value: `$${G.hub.cash}` }, { label: 'Investment', value: String(G.hub.investment) }, { label: 'Average standing', value: String(standing) }, ...shared(G)],
+        goals: [
+          { label: 'Investment', now: G.hub.investment, target: v.hubInvestment, met: G.hub.investment >= v.hubInvestment },
+          { label: 'Average standing', now: standing, target: v.hubMinStanding, met: standing >= v.hubMinStanding },
+        ],
+      };
+    case 'firm': {
+      const f = G.firms[seat];
+      const s = f.secrets;
+      return {
+        ...base,
+        stats: [
+          { label: 'Cash', value: `$${s.cash}`, hint: `+$${f.income} each round` },
+          { label: 'Data at home', value: `${s.homeTB} TB` },
+          { label: 'Home compute', value: `${s.homeCompute / 10} pods` },
+          { label: 'Heat', value: `${s.heat}/${RULES.heatMax}`, hint: 'Higher heat: more likely to be caught' },
+          ...shared(G),
+        ],
+        goals: [{ label: 'Capability', now: f.capability, target: G.frontier, met: f.reachedFrontierRound > 0 || f.capability >= G.frontier }],
+        secrets: firmSecrets(G, seat),
+      };
+    }
+    default:
+      return { ...base, stats: shared(G), goals: [] };
+  }
+}
+
+/** 0..1 of the way to a goal (for the progress bar). */
+export function goalProgress(g: Goal): number {
+  if (g.target <= 0) return 1;
+  return Math.max(0, Math.min(1, g.now / g.target));
+}
+
+export function goalLine(g: Goal): string {
+  const u = g.unit ?? '';
+  return g.atMost ? `${g.label}: ${g.now} (must stay under ${g.target})` : `${g.label}: ${u}${g.now} of ${u}${g.target}`;
+}

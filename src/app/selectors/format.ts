@@ -1,0 +1,55 @@
+import { PLACE_INFO, type Cost, type GameState, type PlaceId, type Role, type SeatId } from '../../../game/engine';
+
+/** Words and short marks the board uses everywhere; pure. */
+
+export const ROLE_LABEL: Record<Role, string> = {
+  regulator: 'Regulator',
+  vendor: 'Chip vendor',
+  firm: 'AI lab',
+  hub: 'Hub governments',
+  facilitator: 'Facilitator',
+};
+
+/** A one-letter badge per role, so that colour never carries the role alone. */
+export const ROLE_MARK: Record<Role, string> = { regulator: 'R', vendor: 'V', firm: 'L', hub: 'H', facilitator: 'F' };
+
+export const ROLE_GOAL: Record<Role, string> = {
+  regulator: 'Keep every AI lab behind the frontier while the hubs stay friendly.',
+  vendor: 'Earn enough money by selling chips wherever it is lawful.',
+  firm: 'Reach the frontier of AI capability before the game ends.',
+  hub: 'Attract investment without losing standing with the regulator.',
+  facilitator: 'Run the session.',
+};
+
+export const placeName = (id: PlaceId): string => PLACE_INFO[id].name;
+
+export function seatName(G: GameState, seat: SeatId | string): string {
+  return G.seats.find((s) => s.id === seat)?.name ?? `Seat ${seat}`;
+}
+
+export function roleOfSeat(G: GameState, seat: SeatId | string): Role | undefined {
+  return G.seats.find((s) => s.id === seat)?.role;
+}
+
+/** "2024 Q3" for a round of the game. */
+export function quarterOf(startYear: number, round: number): string {
+  const q = Math.max(0, round - 1);
+  return `${startYear + Math.floor(q / 4)} Q${(q % 4) + 1}`;
+}
+
+export function formatCost(cost: Cost): string {
+  const parts: string[] = [];
+  if (cost.cash) parts.push(`$${cost.cash}`);
+  if (cost.pc) parts.push(`${cost.pc} political capital`);
+  return parts.length ? parts.join(' + ') : 'free';
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "7 October 2022" or "March 2023" from a card's ISO date. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!m) return String(y);
+  const month = MONTHS[m - 1] ?? '';
+  return d ? `${d} ${month} ${y}` : `${month} ${y}`;
+}

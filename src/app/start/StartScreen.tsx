@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import { SCENARIOS, SCENARIO_IDS } from '../../../game/engine';
+import { defaultSetup, setupProblem, type MatchSetup } from '../selectors/table';
+import type { UrlOptions } from '../selectors/url';
+import { SeatRows } from './SeatRows';
+import { Logo } from '../board/Logo';
+
+interface Props {
+  options: UrlOptions;
+  onStart(setup: MatchSetup): void;
+  onRules(): void;
+}
+
+/** Pick a scenario, say who sits where, start. */
+export function StartScreen({ options, onStart, onRules }: Props) {
+  const [setup, setSetup] = useState<MatchSetup>(() => withOptions(defaultSetup(SCENARIO_IDS[0]), options));
+  const scenario = SCENARIOS[setup.scenario];
+  const problem = setupProblem(setup);
+  return (
+    <main className="start">
+      <header className="start-head">
+        <Logo />
+        <p className="tagline">A strategy game about the race for AI chips — and the rules that try to stop it.</p>
+      </header>
+      <form
+        className="start-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!problem) onStart(setup);
+        }}
+      >
+        <fieldset className="scenarios">
+          <legend>1. Choose a scenario</legend>
+          {SCENARIO_IDS.map((id) => {
+            const s = SCENARIOS[id];
+            return (
+              <label key={id} className={`scenario ${id === setup.scenario ? 'picked' : ''}`}>
+                <input type="radio" name="scenario" value={id} checked={id === setup.scenario} onChange={() => setSetup(withOptions(defaultSetup(id), options))} />
+                <span className="scenario-name">{s.name}</span>
+                <span className="scenario-meta">
+                  {s.rounds} rounds · {s.seats.filter((x) => x.role !== 'facilitator').length} roles · starts {s.startYear}
+                </span>
+              </label>
+            );
+          })}
+        </fieldset>
+        <section className="briefing" aria-labelledby="briefing-title">
+          <h2 id="briefing-title">Briefing</h2>
+          <p>{scenario?.briefing}</p>
+        </section>
+        <fieldset className="seats">
+          <legend>2. Who plays each role?</legend>
+          <SeatRows setup={setup} onChange={setSetup} />
+        </fieldset>
+        <div className="start-actions">
+          <label className="check">
+            <input type="checkbox" checked={setup.guide} onChange={(e) => setSetup({ ...setup, guide: e.target.checked })} />
+            Guide me through the first round
+          </label>
+          <button type="button" className="btn ghost" onClick={onRules}>
+            Read the rules
+          </button>
+          <button type="submit" className="btn primary big" disabled={problem !== null} aria-describedby="start-problem">
+            Start the game
+          </button>
+          <p id="start-problem" className="problem" role="status">
+            {problem}
+          </p>
+        </div>
+      </form>
+    </main>
+  );
+}
+
+function withOptions(setup: MatchSetup, options: UrlOptions): MatchSetup {
+  return { ...setup, seed: options.seed ?? setup.seed, botDelayMs: options.botDelayMs ?? setup.botDelayMs };
+}
