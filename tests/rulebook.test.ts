@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CARDS } from '../game/events/cards';
 import { moveProblem } from '../game/flow';
 import { thingId, type HubId } from '../game/ids';
 import { MOVES } from '../game/moves';
@@ -18,10 +19,13 @@ const rendered = renderRulebook();
 describe('RULES.md agrees with the code', () => {
   const found = new Map(readSections(doc).sections.map((s) => [s.name, s.body]));
 
-  it.each(SECTION_NAMES.map((n) => [n]))('generated section "%s" is what the code renders now (else run npm run rules)', (name) => {
-    expect(found.has(name), `RULES.md lacks <!-- generated:${name} --> markers`).toBe(true);
-    expect(found.get(name)).toBe(rendered.sections[name]);
-  });
+  it.each(SECTION_NAMES.map((n) => [n]))(
+    'generated section "%s" is what the code renders now (else run npm run rules)',
+    (name) => {
+      expect(found.has(name), `RULES.md lacks <!-- generated:${name} --> markers`).toBe(true);
+      expect(found.get(name)).toBe(rendered.sections[name]);
+    },
+  );
 
   it('has no other problems (meanings, quoted numbers, formulas the engine contradicts)', () => {
     expect(checkRulebook(doc).problems).toEqual([]);
@@ -35,7 +39,13 @@ describe('RULES.md agrees with the code', () => {
     expect(doc).toContain(`\`${name}\``);
   });
 
-  it.each(Object.keys(EFFECT_MEANINGS).map((op) => [op]))('mentions the card effect `%s`', (op) => {
+  const ops = [
+    ...new Set([
+      ...Object.keys(EFFECT_MEANINGS),
+      ...CARDS.flatMap((c) => c.effects.map((e) => e.op)),
+    ]),
+  ];
+  it.each(ops.map((op) => [op]))('mentions the card effect `%s`', (op) => {
     expect(doc).toContain(`\`${op}\``);
   });
 });
@@ -47,7 +57,10 @@ describe('the prose check', () => {
     ['each pod needs 100 MW (`mwPerPod`)', []],
     ['costs 4 (`tightenPc`)', ['prose quotes "4 (`tightenPc`)", but tightenPc is 3']],
     ['costs (`tightenPc`)', ['prose names (`tightenPc`) without its number in front']],
-    ['costs 3 political capital', ['prose states a number without quoting its name: "costs 3 political capital"']],
+    [
+      'costs 3 political capital',
+      ['prose states a number without quoting its name: "costs 3 political capital"'],
+    ],
     ['in step 6 of the resolution', []],
     ['1. an ordered list', []],
   ])('%s', (line, problems) => {
@@ -55,7 +68,9 @@ describe('the prose check', () => {
   });
 
   it('lets the story section state real-world figures', () => {
-    expect(proseProblems('## What the game is about\n\n80 TB in 2025.\n\n## Next\n\nNone.\n', values)).toEqual([]);
+    expect(
+      proseProblems('## What the game is about\n\n80 TB in 2025.\n\n## Next\n\nNone.\n', values),
+    ).toEqual([]);
   });
 });
 
@@ -65,7 +80,8 @@ describe('the prose check', () => {
  */
 const MY: HubId = 'MY';
 const firmOf = (s: GameState) => probeFirm(s);
-const model = (s: GameState) => firmOf(s).secrets.models.push({ id: thingId('m1'), hub: MY, gain: 1 });
+const model = (s: GameState) =>
+  firmOf(s).secrets.models.push({ id: thingId('m1'), hub: MY, gain: 1 });
 
 interface LimitCase {
   name: string;
@@ -77,6 +93,7 @@ interface LimitCase {
   refuseArgs?: MoveArgs;
 }
 
+// prettier-ignore
 const CASES: LimitCase[] = [
   { name: 'controls at the highest level', move: 'tightenControls', args: {}, refuse: (s) => (s.controlLevel = RULES.maxControlLevel) },
   { name: 'a tightening announced to the top', move: 'tightenControls', args: {}, allowed: (s) => (s.controlLevel = RULES.maxControlLevel - 1), refuse: (s) => s.pending.push({ kind: 'controlLevel', at: 2 }) },
@@ -136,7 +153,10 @@ function stage(c: LimitCase, refused: boolean): { state: GameState; problem: str
   const spec = MOVES.find((m) => m.name === c.move);
   const seat = state.seats.find((s) => s.role === spec?.role)?.id;
   if (!seat) throw new Error(`no seat for ${c.move}`);
-  return { state, problem: moveProblem(state, seat, c.move, refused ? (c.refuseArgs ?? c.args) : c.args) };
+  return {
+    state,
+    problem: moveProblem(state, seat, c.move, refused ? (c.refuseArgs ?? c.args) : c.args),
+  };
 }
 
 describe('"Not allowed when", played', () => {

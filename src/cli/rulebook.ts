@@ -14,7 +14,8 @@ const before = readFileSync(path, 'utf8');
 const { stale, problems } = checkRulebook(before);
 
 if (checkOnly) {
-  for (const name of stale) console.error(`stale: generated section "${name}" differs from the code (run npm run rules)`);
+  for (const name of stale)
+    console.error(`stale: generated section "${name}" differs from the code (run npm run rules)`);
 } else if (stale.length > 0) {
   writeFileSync(path, updateRulebook(before));
   console.log(`RULES.md: rewrote ${stale.join(', ')}.`);

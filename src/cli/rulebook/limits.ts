@@ -14,8 +14,10 @@ export const MOVE_LIMITS: Record<string, string> = {
   pressHub: 'The hub already has a permit regime in force, or is already under pressure.',
   cloudKyc: 'The rule is already in force or already announced.',
   shipChips: `More than ${RULES.shipMaxPods} pods (${RULES.shipLicencedMaxPods} to a hub that needs licences), or more than the hub has room for: the pods its capacity holds, less the servers installed and those already on the way.`,
-  designCompliantChip: 'A design is already under way, or your China edition already meets the current control level.',
-  lobby: 'No tighter controls, licence requirement or know-your-customer rule is announced and waiting.',
+  designCompliantChip:
+    'A design is already under way, or your China edition already meets the current control level.',
+  lobby:
+    'No tighter controls, licence requirement or know-your-customer rule is announced and waiting.',
   auditDistributors: 'You already audited that hub this year.',
   launchGeneration: 'A generation is already in development.',
   prepareData: 'Never.',
@@ -28,7 +30,8 @@ export const MOVE_LIMITS: Record<string, string> = {
   buyCompliantChips: 'The vendor has no China-edition chip that meets the current control level.',
   smuggleChips: 'The hub has no free (unleased) pod of servers.',
   buildCapacity: 'A build is already under way in that hub.',
-  setPermitRegime: 'The hub already has the regime you choose, or a permit regime is already announced there.',
+  setPermitRegime:
+    'The hub already has the regime you choose, or a permit regime is already announced there.',
   setCustomsPosture: 'Customs there are already at that posture.',
   inviteLeasingFund: `A fund already operates there, or the hub lacks room for ${RULES.fundPods} more pods (build first).`,
 };

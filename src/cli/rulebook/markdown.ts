@@ -1,9 +1,14 @@
 /** Plain GitHub-flavoured markdown helpers, and the generated-section markers of RULES.md. */
 
-const cell = (value: string | number): string => String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (value: string | number): string =>
+  String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** A markdown table; `align` marks right-aligned (numeric) columns with 'r'. */
-export function table(head: string[], rows: (string | number)[][], align: ('l' | 'r')[] = []): string {
+export function table(
+  head: string[],
+  rows: (string | number)[][],
+  align: ('l' | 'r')[] = [],
+): string {
   const rule = head.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
   return [head, rule, ...rows].map((row) => `| ${row.map(cell).join(' | ')} |`).join('\n');
 }
@@ -46,17 +51,24 @@ export function readSections(doc: string): { sections: DocSection[]; errors: str
       continue;
     }
     const inner = doc.slice(m.index + m[0].length, end);
-    sections.push({ name, body: inner.replace(/^\n/, '').replace(/\n$/, ''), start: m.index, end: end + close.length });
+    sections.push({
+      name,
+      body: inner.replace(/^\n/, '').replace(/\n$/, ''),
+      start: m.index,
+      end: end + close.length,
+    });
     open.lastIndex = end + close.length;
   }
   const names = sections.map((s) => s.name);
   for (const name of new Set(names)) {
-    if (names.filter((n) => n === name).length > 1) errors.push(`section "${name}" appears more than once`);
+    if (names.filter((n) => n === name).length > 1)
+      errors.push(`section "${name}" appears more than once`);
   }
   return { sections, errors };
 }
 
-export const framed = (name: string, body: string): string => `${openMarker(name)}\n${body}\n${closeMarker(name)}`;
+export const framed = (name: string, body: string): string =>
+  `${openMarker(name)}\n${body}\n${closeMarker(name)}`;
 
 /** The document with each named section's body replaced; sections not named stay as they are. */
 export function writeSections(doc: string, bodies: Record<string, string>): string {
@@ -65,7 +77,9 @@ export function writeSections(doc: string, bodies: Record<string, string>): stri
   let at = 0;
   for (const s of sections) {
     out += doc.slice(at, s.start);
-    out += Object.hasOwn(bodies, s.name) ? framed(s.name, bodies[s.name]) : doc.slice(s.start, s.end);
+    out += Object.hasOwn(bodies, s.name)
+      ? framed(s.name, bodies[s.name])
+      : doc.slice(s.start, s.end);
     at = s.end;
   }
   return out + doc.slice(at);

@@ -19,7 +19,7 @@ export const RULE_MEANINGS: Record<string, string> = {
   maxControlLevel: 'Highest control level.',
   licencePc: 'Political capital to require licences for a hub.',
   licenceDelay: 'Rounds before a licence requirement takes effect.',
-  licenceStandingLoss: "Standing the hub loses when licences are extended to it.",
+  licenceStandingLoss: 'Standing the hub loses when licences are extended to it.',
   licenceTension: 'Tension added by extending licences.',
   listPc: 'Political capital to put an exposed entity on the Entity List.',
   listTension: 'Tension added by each listing.',
@@ -51,7 +51,8 @@ export const RULE_MEANINGS: Record<string, string> = {
   auditCost: 'Cash to audit distributors in a hub.',
   auditBase: 'Base chance (%) that an audit finds a hidden entity.',
   auditPerHeat: "Extra audit chance (%) per point of the firm's heat.",
-  fineUnaudited: 'Fine on the vendor when an entity is exposed in a hub it has not audited this year.',
+  fineUnaudited:
+    'Fine on the vendor when an entity is exposed in a hub it has not audited this year.',
   generationCost: 'Cash to launch a new chip generation.',
   generationDelay: 'Rounds before a new generation ships.',
   generationFrontier: 'How far a new generation moves the frontier.',
@@ -65,7 +66,8 @@ export const RULE_MEANINGS: Record<string, string> = {
   customsStandard: 'Base customs chance (%) per carrier where customs are standard.',
   customsStrict: 'Base customs chance (%) per carrier where customs are strict.',
   customsPermitBonus: 'Extra customs chance (%) in a hub with a permit regime.',
-  customsLoadAtFull: 'Extra customs chance (%) for a full bag; it scales with the square of the load.',
+  customsLoadAtFull:
+    'Extra customs chance (%) for a full bag; it scales with the square of the load.',
   customsPerHeat: "Extra customs and smuggling chance (%) per point of the firm's heat.",
   registerCost: 'Cash to register a local entity.',
   registerPermitCost: 'Cash to register a local entity in a hub with a permit regime.',
@@ -92,8 +94,10 @@ export const RULE_MEANINGS: Record<string, string> = {
   seizedHeatPerCarrier: 'Heat per carrier stopped by customs.',
   heatDecayPerRound: 'Heat each firm loses in each resolution.',
   heatMax: 'Highest heat.',
-  hubIncomePerHub: 'Hub government income unit; its base income each round is a fixed multiple of it (hubBaseIncome).',
-  hubRentSharePerPods: 'The hub government earns one more cash a round per this many pods leased across all hubs.',
+  hubIncomePerHub:
+    'Hub government income unit; its base income each round is a fixed multiple of it (hubBaseIncome).',
+  hubRentSharePerPods:
+    'The hub government earns one more cash a round per this many pods leased across all hubs.',
   buildCost: 'Cash to build capacity in a hub.',
   buildMW: 'MW one build adds.',
   buildDelay: 'Rounds before new capacity is ready.',
@@ -108,8 +112,10 @@ export const RULE_MEANINGS: Record<string, string> = {
   fundInvestment: 'Investment from a leasing fund.',
   fundStandingLoss: 'Standing a hub loses when it invites a leasing fund.',
   investmentPerPod: 'Investment per pod leased, rented for a round, or delivered by the vendor.',
-  exposedStandingLoss: 'Standing a hub without a permit regime loses when an entity there is exposed.',
-  pressureStandingLossPerRound: 'Standing a pressed hub loses each round until it adopts a permit regime.',
+  exposedStandingLoss:
+    'Standing a hub without a permit regime loses when an entity there is exposed.',
+  pressureStandingLossPerRound:
+    'Standing a pressed hub loses each round until it adopts a permit regime.',
   frontierStep: 'How far the frontier moves on its schedule.',
 };
 

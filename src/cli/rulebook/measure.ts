@@ -27,7 +27,8 @@ const seatOf = (state: GameState, role: string) => {
   return seat.id;
 };
 
-const entityExposed = (state: GameState): boolean => probeFirm(state).secrets.entities.some((e) => e.exposed);
+const entityExposed = (state: GameState): boolean =>
+  probeFirm(state).secrets.entities.some((e) => e.exposed);
 
 /** Chance that customs stop one carrier holding `tb` TB on the way into a hub. */
 export function customsChance(stage: Stage, tb: number): number {
@@ -152,7 +153,11 @@ export function engineConstants(): Record<string, number> {
   const listed = quietState();
   addEntity(listed, hub);
   probeFirm(listed).secrets.entities[0].exposed = true;
-  listEntity.apply({ state: listed, seat: seatOf(listed, 'regulator') }, { entity: 'probe-e-MY' }, NO_DICE());
+  listEntity.apply(
+    { state: listed, seat: seatOf(listed, 'regulator') },
+    { entity: 'probe-e-MY' },
+    NO_DICE(),
+  );
 
   const smuggled = quietState({ heat: 1000 });
   const before = smuggled.places[hub].standing;

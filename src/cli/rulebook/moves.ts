@@ -10,7 +10,15 @@ import { representativeState } from './probe';
 
 /** The "Moves" reference: every MoveSpec of every role, with its cost worked out by the engine. */
 
-const SAMPLE_ARGS: MoveArgs = { hub: HUBS[0], pods: 1, carriers: 1, tb: RULES.maxPerCarrierTB, at: 'home', posture: 'strict', permit: 'permit' };
+const SAMPLE_ARGS: MoveArgs = {
+  hub: HUBS[0],
+  pods: 1,
+  carriers: 1,
+  tb: RULES.maxPerCarrierTB,
+  at: 'home',
+  posture: 'strict',
+  permit: 'permit',
+};
 
 const UNITS = [
   ['carriers', 'carrier'],
@@ -19,9 +27,18 @@ const UNITS = [
 
 /** Ways the board can differ that a cost might depend on, each applied to every hub. */
 const VARIANTS: { name: string; apply: (state: GameState) => void }[] = [
-  { name: 'in a hub with a permit regime', apply: (s) => HUBS.forEach((h) => (s.places[h].permit = 'permit')) },
-  { name: 'in a hub that needs licences', apply: (s) => HUBS.forEach((h) => (s.places[h].licence = true)) },
-  { name: 'in a hub with a leasing fund', apply: (s) => HUBS.forEach((h) => (s.places[h].leasingFund = true)) },
+  {
+    name: 'in a hub with a permit regime',
+    apply: (s) => HUBS.forEach((h) => (s.places[h].permit = 'permit')),
+  },
+  {
+    name: 'in a hub that needs licences',
+    apply: (s) => HUBS.forEach((h) => (s.places[h].licence = true)),
+  },
+  {
+    name: 'in a hub with a leasing fund',
+    apply: (s) => HUBS.forEach((h) => (s.places[h].leasingFund = true)),
+  },
 ];
 
 export function costText(cost: Cost): string {
@@ -31,7 +48,8 @@ export function costText(cost: Cost): string {
   return parts.length > 0 ? parts.join(' and ') : 'Free';
 }
 
-const sameCost = (a: Cost, b: Cost): boolean => (a.cash ?? 0) === (b.cash ?? 0) && (a.pc ?? 0) === (b.pc ?? 0);
+const sameCost = (a: Cost, b: Cost): boolean =>
+  (a.cash ?? 0) === (b.cash ?? 0) && (a.pc ?? 0) === (b.pc ?? 0);
 const times = (c: Cost, n: number): Cost => ({ cash: (c.cash ?? 0) * n, pc: (c.pc ?? 0) * n });
 
 function seatFor(state: GameState, role: PlayingRole) {

@@ -7,7 +7,11 @@ import { ENGINE_MEANINGS, RULE_MEANINGS } from './meanings';
 export function renderNumbers(): string {
   return table(
     ['Name', 'Value', 'Meaning'],
-    Object.entries(RULES).map(([name, value]) => [`\`${name}\``, value, RULE_MEANINGS[name] ?? '(no meaning written)']),
+    Object.entries(RULES).map(([name, value]) => [
+      `\`${name}\``,
+      value,
+      RULE_MEANINGS[name] ?? '(no meaning written)',
+    ]),
     ['l', 'r', 'l'],
   );
 }
@@ -15,7 +19,11 @@ export function renderNumbers(): string {
 export function renderEngineNumbers(constants: Record<string, number>): string {
   return table(
     ['Name', 'Value', 'Meaning'],
-    Object.entries(constants).map(([name, value]) => [`\`${name}\``, value, ENGINE_MEANINGS[name] ?? '(no meaning written)']),
+    Object.entries(constants).map(([name, value]) => [
+      `\`${name}\``,
+      value,
+      ENGINE_MEANINGS[name] ?? '(no meaning written)',
+    ]),
     ['l', 'r', 'l'],
   );
 }
@@ -23,15 +31,19 @@ export function renderEngineNumbers(constants: Record<string, number>): string {
 export function numberProblems(constants: Record<string, number>): string[] {
   const problems: string[] = [];
   for (const key of Object.keys(RULES)) {
-    if (!RULE_MEANINGS[key]) problems.push(`RULES.${key} has no meaning in src/cli/rulebook/meanings.ts (RULE_MEANINGS)`);
+    if (!RULE_MEANINGS[key])
+      problems.push(`RULES.${key} has no meaning in src/cli/rulebook/meanings.ts (RULE_MEANINGS)`);
   }
   for (const key of Object.keys(RULE_MEANINGS)) {
-    if (!Object.hasOwn(RULES, key)) problems.push(`RULE_MEANINGS explains "${key}", which is no longer in RULES`);
+    if (!Object.hasOwn(RULES, key))
+      problems.push(`RULE_MEANINGS explains "${key}", which is no longer in RULES`);
   }
   for (const [key, value] of Object.entries(constants)) {
-    if (!ENGINE_MEANINGS[key]) problems.push(`engine number "${key}" has no meaning in ENGINE_MEANINGS`);
+    if (!ENGINE_MEANINGS[key])
+      problems.push(`engine number "${key}" has no meaning in ENGINE_MEANINGS`);
     if (!Number.isFinite(value)) problems.push(`engine number "${key}" could not be measured`);
-    if (Object.hasOwn(RULES, key)) problems.push(`engine number "${key}" has the same name as a RULES entry`);
+    if (Object.hasOwn(RULES, key))
+      problems.push(`engine number "${key}" has the same name as a RULES entry`);
   }
   return problems;
 }

@@ -12,7 +12,11 @@ import { probeSeat, quietState, type Stage } from './probe';
 
 export const STORY_TB = 80;
 
-const BASE: Record<Posture, number> = { lax: RULES.customsLax, standard: RULES.customsStandard, strict: RULES.customsStrict };
+const BASE: Record<Posture, number> = {
+  lax: RULES.customsLax,
+  standard: RULES.customsStandard,
+  strict: RULES.customsStrict,
+};
 
 export interface Limits {
   chanceCap: number;
@@ -32,16 +36,22 @@ export const predict = {
         (s.alert ? RULES.alertBonus : 0) +
         RULES.customsPerHeat * (s.heat ?? 0),
     ),
-  carry: (s: Stage, k: Limits): number => Math.round((predict.customs(s, 1, k) * RULES.carryRiskPct) / 100),
+  carry: (s: Stage, k: Limits): number =>
+    Math.round((predict.customs(s, 1, k) * RULES.carryRiskPct) / 100),
   check: (s: Stage, low: boolean, k: Limits): number =>
     clamp(
-      RULES.checkBase + RULES.checkPerHeat * (s.heat ?? 0) + (s.permit ? RULES.checkPermitBonus : 0) - (low ? RULES.checkLowStandingPenalty : 0),
+      RULES.checkBase +
+        RULES.checkPerHeat * (s.heat ?? 0) +
+        (s.permit ? RULES.checkPermitBonus : 0) -
+        (low ? RULES.checkLowStandingPenalty : 0),
       k.checkFloor,
       k.chanceCap,
     ),
-  audit: (s: Stage, k: Limits): number => Math.min(k.chanceCap, RULES.auditBase + RULES.auditPerHeat * (s.heat ?? 0)),
+  audit: (s: Stage, k: Limits): number =>
+    Math.min(k.chanceCap, RULES.auditBase + RULES.auditPerHeat * (s.heat ?? 0)),
   kyc: (s: Stage): number => RULES.kycDetectBase + RULES.kycDetectPerHeat * (s.heat ?? 0),
-  smuggle: (s: Stage): number => RULES.smuggleRisk + BASE[s.posture ?? 'standard'] + RULES.customsPerHeat * (s.heat ?? 0),
+  smuggle: (s: Stage): number =>
+    RULES.smuggleRisk + BASE[s.posture ?? 'standard'] + RULES.customsPerHeat * (s.heat ?? 0),
 };
 
 const heats = (): number[] => {
@@ -50,33 +60,59 @@ const heats = (): number[] => {
   return [...out, RULES.heatMax];
 };
 
-const loads = (): number[] => [...new Set([1, 2, 3, 4].map((q) => Math.round((RULES.maxPerCarrierTB * q) / 4)))];
+const loads = (): number[] => [
+  ...new Set([1, 2, 3, 4].map((q) => Math.round((RULES.maxPerCarrierTB * q) / 4))),
+];
 
 /** Collects measurement-vs-formula disagreements while rendering. */
 class Ledger {
   problems: string[] = [];
   note(what: string, measured: number, predicted: number): number {
-    if (measured !== predicted) this.problems.push(`odds: ${what}: the engine gives ${measured}%, the rulebook's formula ${predicted}%`);
+    if (measured !== predicted)
+      this.problems.push(
+        `odds: ${what}: the engine gives ${measured}%, the rulebook's formula ${predicted}%`,
+      );
     return measured;
   }
 }
 
-const binomial = (n: number, k: number): number => (k === 0 ? 1 : (binomial(n, k - 1) * (n - k + 1)) / k);
+const binomial = (n: number, k: number): number =>
+  k === 0 ? 1 : (binomial(n, k - 1) * (n - k + 1)) / k;
 
 /** Expected TB seized when each of `n` carriers of a `tb` TB trip is stopped with chance `p`. */
 function expectedLoss(tb: number, n: number, p: number): number {
   let sum = 0;
-  for (let k = 0; k <= n; k++) sum += binomial(n, k) * p ** k * (1 - p) ** (n - k) * Math.round((tb * k) / n);
+  for (let k = 0; k <= n; k++)
+    sum += binomial(n, k) * p ** k * (1 - p) ** (n - k) * Math.round((tb * k) / n);
   return sum;
 }
 
-function tripRow(ledger: Ledger, stage: Stage, tb: number, n: number, k: Limits, label?: string): (string | number)[] {
+function tripRow(
+  ledger: Ledger,
+  stage: Stage,
+  tb: number,
+  n: number,
+  k: Limits,
+  label?: string,
+): (string | number)[] {
   const each = tb / n;
-  const chance = ledger.note(`customs, ${label ?? stage.posture} with ${each} TB a carrier`, customsChance(stage, each), predict.customs(stage, each, k));
+  const chance = ledger.note(
+    `customs, ${label ?? stage.posture} with ${each} TB a carrier`,
+    customsChance(stage, each),
+    predict.customs(stage, each, k),
+  );
   const p = chance / 100;
   const state = quietState();
   const cost = courierData.cost({ state, seat: probeSeat(state) }, { carriers: n, tb }).cash ?? 0;
-  const cells = [n, Number(each.toFixed(1)), `$${cost}`, pct(chance), share(1 - (1 - p) ** n), share(p ** n), Math.round(expectedLoss(tb, n, p))];
+  const cells = [
+    n,
+    Number(each.toFixed(1)),
+    `$${cost}`,
+    pct(chance),
+    share(1 - (1 - p) ** n),
+    share(p ** n),
+    Math.round(expectedLoss(tb, n, p)),
+  ];
   return label ? [label, ...cells.slice(3)] : cells;
 }
 
@@ -91,7 +127,18 @@ export function renderOdds(k: Limits): { body: string; problems: string[] } {
     `Chance per carrier with no heat, no permit regime and no alert:`,
     table(
       ['TB in the bag', ...POSTURES],
-      loads().map((tb) => [tb, ...POSTURES.map((p) => pct(ledger.note(`customs, ${p} with ${tb} TB`, customsChance({ posture: p }, tb), predict.customs({ posture: p }, tb, k))))]),
+      loads().map((tb) => [
+        tb,
+        ...POSTURES.map((p) =>
+          pct(
+            ledger.note(
+              `customs, ${p} with ${tb} TB`,
+              customsChance({ posture: p }, tb),
+              predict.customs({ posture: p }, tb, k),
+            ),
+          ),
+        ),
+      ]),
       ['r', 'r', 'r', 'r'],
     ),
   );
@@ -99,14 +146,26 @@ export function renderOdds(k: Limits): { body: string; problems: string[] } {
   const trip = STORY_TB;
   const fewest = Math.ceil(trip / R.maxPerCarrierTB);
   const counts = Array.from({ length: R.maxCarriers }, (_, i) => i + 1).filter((n) => n >= fewest);
-  const head = ['Carriers', 'TB each', 'Cost', 'Chance per carrier', 'At least one stopped', 'All stopped', 'Expected TB seized'];
+  const head = [
+    'Carriers',
+    'TB each',
+    'Cost',
+    'Chance per carrier',
+    'At least one stopped',
+    'All stopped',
+    'Expected TB seized',
+  ];
   out.push(
     `#### Worked example: ${trip} TB through lax customs`,
     fewest > 1
       ? `One suitcase cannot hold ${trip} TB: a carrier takes at most ${R.maxPerCarrierTB} TB, so the trip needs at least ${fewest} carriers. No heat, no permit regime, no alert:`
       : `No heat, no permit regime, no alert:`,
     counts.length > 0
-      ? table(head, counts.map((n) => tripRow(ledger, { posture: 'lax' }, trip, n, k)), ['r', 'r', 'r', 'r', 'r', 'r', 'r'])
+      ? table(
+          head,
+          counts.map((n) => tripRow(ledger, { posture: 'lax' }, trip, n, k)),
+          ['r', 'r', 'r', 'r', 'r', 'r', 'r'],
+        )
       : `With at most ${R.maxCarriers} carriers of ${R.maxPerCarrierTB} TB, ${trip} TB cannot travel in one trip.`,
   );
   if (counts.length > 0) {
@@ -122,7 +181,11 @@ export function renderOdds(k: Limits): { body: string; problems: string[] } {
     ];
     out.push(
       `The same ${trip} TB split over ${n} carriers (${trip / n} TB each), under other conditions:`,
-      table(['Conditions', ...head.slice(3)], cases.map(([label, stage]) => tripRow(ledger, stage, trip, n, k, label)), ['l', 'r', 'r', 'r', 'r']),
+      table(
+        ['Conditions', ...head.slice(3)],
+        cases.map(([label, stage]) => tripRow(ledger, stage, trip, n, k, label)),
+        ['l', 'r', 'r', 'r', 'r'],
+      ),
     );
   }
 
@@ -133,8 +196,22 @@ export function renderOdds(k: Limits): { body: string; problems: string[] } {
       ['Heat', ...POSTURES, 'strict, alert'],
       [0, 4, R.heatMax].map((h) => [
         h,
-        ...POSTURES.map((p) => pct(ledger.note(`carry home, ${p} heat ${h}`, carryChance({ posture: p, heat: h }), predict.carry({ posture: p, heat: h }, k)))),
-        pct(ledger.note(`carry home, strict alert heat ${h}`, carryChance({ posture: 'strict', alert: true, heat: h }), predict.carry({ posture: 'strict', alert: true, heat: h }, k))),
+        ...POSTURES.map((p) =>
+          pct(
+            ledger.note(
+              `carry home, ${p} heat ${h}`,
+              carryChance({ posture: p, heat: h }),
+              predict.carry({ posture: p, heat: h }, k),
+            ),
+          ),
+        ),
+        pct(
+          ledger.note(
+            `carry home, strict alert heat ${h}`,
+            carryChance({ posture: 'strict', alert: true, heat: h }),
+            predict.carry({ posture: 'strict', alert: true, heat: h }, k),
+          ),
+        ),
       ]),
       ['r', 'r', 'r', 'r', 'r'],
     ),
@@ -152,10 +229,34 @@ export function renderOdds(k: Limits): { body: string; problems: string[] } {
       ['Heat', 'Check', 'Check, permit regime', 'Check, low standing', 'Audit', 'Screening'],
       heats().map((h) => [
         h,
-        pct(ledger.note(`check heat ${h}`, findChance({ heat: h }, 'check'), predict.check({ heat: h }, false, k))),
-        pct(ledger.note(`check, permit, heat ${h}`, findChance({ heat: h, permit: true }, 'check'), predict.check({ heat: h, permit: true }, false, k))),
-        pct(ledger.note(`check, low standing, heat ${h}`, findChance({ heat: h, standing: R.lowStanding - 1 }, 'check'), predict.check({ heat: h }, true, k))),
-        pct(ledger.note(`audit heat ${h}`, findChance({ heat: h }, 'audit'), predict.audit({ heat: h }, k))),
+        pct(
+          ledger.note(
+            `check heat ${h}`,
+            findChance({ heat: h }, 'check'),
+            predict.check({ heat: h }, false, k),
+          ),
+        ),
+        pct(
+          ledger.note(
+            `check, permit, heat ${h}`,
+            findChance({ heat: h, permit: true }, 'check'),
+            predict.check({ heat: h, permit: true }, false, k),
+          ),
+        ),
+        pct(
+          ledger.note(
+            `check, low standing, heat ${h}`,
+            findChance({ heat: h, standing: R.lowStanding - 1 }, 'check'),
+            predict.check({ heat: h }, true, k),
+          ),
+        ),
+        pct(
+          ledger.note(
+            `audit heat ${h}`,
+            findChance({ heat: h }, 'audit'),
+            predict.audit({ heat: h }, k),
+          ),
+        ),
         pct(ledger.note(`screening heat ${h}`, kycChance({ heat: h }), predict.kyc({ heat: h }))),
       ]),
       ['r', 'r', 'r', 'r', 'r', 'r'],
@@ -167,7 +268,18 @@ export function renderOdds(k: Limits): { body: string; problems: string[] } {
     `Chance a smuggled pod is caught: **${R.smuggleRisk} + the hub's customs base + ${R.customsPerHeat} × heat** (permit regimes and alerts do not count here).`,
     table(
       ['Heat', ...POSTURES],
-      heats().map((h) => [h, ...POSTURES.map((p) => pct(ledger.note(`smuggling, ${p} heat ${h}`, smuggleChance({ posture: p, heat: h }), predict.smuggle({ posture: p, heat: h }))))]),
+      heats().map((h) => [
+        h,
+        ...POSTURES.map((p) =>
+          pct(
+            ledger.note(
+              `smuggling, ${p} heat ${h}`,
+              smuggleChance({ posture: p, heat: h }),
+              predict.smuggle({ posture: p, heat: h }),
+            ),
+          ),
+        ),
+      ]),
       ['r', 'r', 'r', 'r'],
     ),
   );

@@ -84,7 +84,13 @@ export function addEntity(state: GameState, hub: HubId, leasePods = 0): void {
   const entity = thingId(`probe-e-${hub}`);
   firm.secrets.entities.push({ id: entity, hub, exposed: false, listed: false });
   if (leasePods > 0) {
-    firm.secrets.leases.push({ id: thingId(`probe-l-${hub}`), hub, entity, pods: leasePods, exposed: false });
+    firm.secrets.leases.push({
+      id: thingId(`probe-l-${hub}`),
+      hub,
+      entity,
+      pods: leasePods,
+      exposed: false,
+    });
     state.places[hub].leased += leasePods;
   }
 }

@@ -24,22 +24,40 @@ function withoutStory(prose: string): string {
 export function proseProblems(doc: string, values: Record<string, number>): string[] {
   const problems: string[] = [];
   let text = withoutStory(proseOnly(doc));
-  text = text.replace(QUOTE, (whole: string, _sign: string, _dollar: string, digits: string, _unit: string | undefined, name: string) => {
-    if (!Object.hasOwn(values, name)) problems.push(`prose quotes "${whole}", but ${name} is not a number in RULES or the engine table`);
-    else if (Math.abs(values[name]) !== Number(digits)) problems.push(`prose quotes "${whole}", but ${name} is ${values[name]}`);
-    return '';
-  });
+  text = text.replace(
+    QUOTE,
+    (
+      whole: string,
+      _sign: string,
+      _dollar: string,
+      digits: string,
+      _unit: string | undefined,
+      name: string,
+    ) => {
+      if (!Object.hasOwn(values, name))
+        problems.push(
+          `prose quotes "${whole}", but ${name} is not a number in RULES or the engine table`,
+        );
+      else if (Math.abs(values[name]) !== Number(digits))
+        problems.push(`prose quotes "${whole}", but ${name} is ${values[name]}`);
+      return '';
+    },
+  );
   for (const m of text.matchAll(NAMED)) {
-    if (Object.hasOwn(values, m[1])) problems.push(`prose names (\`${m[1]}\`) without its number in front`);
+    if (Object.hasOwn(values, m[1]))
+      problems.push(`prose names (\`${m[1]}\`) without its number in front`);
   }
   text = text.replace(/^\s*\d+\.\s/gm, '').replace(/\b[Ss]teps? \d+\b/g, '');
   for (const line of text.split('\n')) {
-    if (/\d/.test(line)) problems.push(`prose states a number without quoting its name: "${line.trim()}"`);
+    if (/\d/.test(line))
+      problems.push(`prose states a number without quoting its name: "${line.trim()}"`);
   }
   return problems;
 }
 
 /** Names that must appear somewhere in RULES.md as code spans, e.g. every move and card effect. */
 export function missingMentions(doc: string, names: readonly string[], what: string): string[] {
-  return names.filter((n) => !doc.includes(`\`${n}\``)).map((n) => `RULES.md never mentions the ${what} \`${n}\``);
+  return names
+    .filter((n) => !doc.includes(`\`${n}\``))
+    .map((n) => `RULES.md never mentions the ${what} \`${n}\``);
 }

@@ -16,7 +16,18 @@ import { renderCards, renderEffects, renderMap } from './world';
  * (src/cli/rulebook.ts) and tests/rulebook.test.ts both call it.
  */
 
-export const SECTION_NAMES = ['victory', 'map', 'odds', 'training', 'moves', 'effects', 'cards', 'scenarios', 'numbers', 'engine-numbers'] as const;
+export const SECTION_NAMES = [
+  'victory',
+  'map',
+  'odds',
+  'training',
+  'moves',
+  'effects',
+  'cards',
+  'scenarios',
+  'numbers',
+  'engine-numbers',
+] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 export interface Rendered {
@@ -49,7 +60,13 @@ export function renderRulebook(): Rendered {
       'engine-numbers': renderEngineNumbers(constants),
     },
     values: quotable(constants),
-    problems: [...numberProblems(constants), ...limitProblems(), ...odds.problems, ...training.problems, ...scenarios.problems],
+    problems: [
+      ...numberProblems(constants),
+      ...limitProblems(),
+      ...odds.problems,
+      ...training.problems,
+      ...scenarios.problems,
+    ],
   };
   return cache;
 }
@@ -67,14 +84,22 @@ export function checkRulebook(doc: string): Check {
   const { sections, errors } = readSections(doc);
   const found = new Map(sections.map((s) => [s.name, s.body]));
   const stale = SECTION_NAMES.filter((name) => found.get(name) !== r.sections[name]);
-  const unknown = sections.filter((s) => !(SECTION_NAMES as readonly string[]).includes(s.name)).map((s) => `RULES.md has a generated section "${s.name}" that nothing renders`);
+  const unknown = sections
+    .filter((s) => !(SECTION_NAMES as readonly string[]).includes(s.name))
+    .map((s) => `RULES.md has a generated section "${s.name}" that nothing renders`);
   const problems = [
     ...errors,
     ...unknown,
-    ...SECTION_NAMES.filter((n) => !found.has(n)).map((n) => `RULES.md lacks the markers of section "${n}"`),
+    ...SECTION_NAMES.filter((n) => !found.has(n)).map(
+      (n) => `RULES.md lacks the markers of section "${n}"`,
+    ),
     ...r.problems,
     ...proseProblems(doc, r.values),
-    ...missingMentions(doc, MOVES.map((m) => m.name), 'move'),
+    ...missingMentions(
+      doc,
+      MOVES.map((m) => m.name),
+      'move',
+    ),
     ...missingMentions(doc, Object.keys(EFFECT_MEANINGS) as EffectOp['op'][], 'card effect'),
   ];
   return { stale, problems };

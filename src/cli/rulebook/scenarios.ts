@@ -31,13 +31,25 @@ const all = (): Scenario[] => Object.values(SCENARIOS);
 const show = (v: unknown): string => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
 
 export function deckName(deck: readonly string[]): string {
-  const named = Object.entries(DECKS).find(([, ids]) => ids.length === deck.length && ids.every((id, i) => id === deck[i]));
+  const named = Object.entries(DECKS).find(
+    ([, ids]) => ids.length === deck.length && ids.every((id, i) => id === deck[i]),
+  );
   return named ? `the ${named[0]} deck` : 'its own deck';
 }
 
 export function renderVictory(): string {
   return table(
-    ['Scenario', 'Rounds', 'Firm capability at start', 'Frontier at start', 'Frontier rises every', 'Vendor: cash at least', 'Hub: investment at least', 'Hub: average standing at least', 'Regulator: average standing at least'],
+    [
+      'Scenario',
+      'Rounds',
+      'Firm capability at start',
+      'Frontier at start',
+      'Frontier rises every',
+      'Vendor: cash at least',
+      'Hub: investment at least',
+      'Hub: average standing at least',
+      'Regulator: average standing at least',
+    ],
     all().map((s) => [
       s.name,
       s.rounds,
@@ -67,7 +79,9 @@ function paragraph(s: Scenario): string {
     const role = seat.role === 'facilitator' ? 'Facilitator' : ROLE_NAMES[seat.role];
     return seat.name === role ? seat.name : `${seat.name} (${role})`;
   });
-  const injects = s.scheduled.map((x) => `round ${x.round}: ${CARD_BY_ID[x.card]?.title ?? x.card}`);
+  const injects = s.scheduled.map(
+    (x) => `round ${x.round}: ${CARD_BY_ID[x.card]?.title ?? x.card}`,
+  );
   return [
     `### ${s.name} (\`${s.id}\`)`,
     s.briefing,
@@ -84,21 +98,32 @@ function paragraph(s: Scenario): string {
 export function renderScenarios(): { body: string; problems: string[] } {
   const scenarios = all();
   const keys = Object.keys(scenarios[0]?.start ?? {});
-  const problems = keys.filter((k) => !START_LABELS[k]).map((k) => `scenario start value "${k}" has no label in src/cli/rulebook/scenarios.ts`);
+  const problems = keys
+    .filter((k) => !START_LABELS[k])
+    .map((k) => `scenario start value "${k}" has no label in src/cli/rulebook/scenarios.ts`);
   const rows: (string | number)[][] = [
     ['Start year', ...scenarios.map((s) => s.startYear)],
     ['Rounds', ...scenarios.map((s) => s.rounds)],
     ['Actions per turn', ...scenarios.map((s) => s.actionsPerTurn)],
     ['AI firm seats', ...scenarios.map((s) => s.seats.filter((x) => x.role === 'firm').length)],
-    ['Facilitator seat', ...scenarios.map((s) => show(s.seats.some((x) => x.role === 'facilitator')))],
-    ...keys.map((k) => [START_LABELS[k] ?? k, ...scenarios.map((s) => show((s.start as Record<string, unknown>)[k]))]),
+    [
+      'Facilitator seat',
+      ...scenarios.map((s) => show(s.seats.some((x) => x.role === 'facilitator'))),
+    ],
+    ...keys.map((k) => [
+      START_LABELS[k] ?? k,
+      ...scenarios.map((s) => show((s.start as Record<string, unknown>)[k])),
+    ]),
     ['Target: vendor cash', ...scenarios.map((s) => s.victory.vendorCash)],
     ['Target: hub investment', ...scenarios.map((s) => s.victory.hubInvestment)],
     ['Target: hub average standing', ...scenarios.map((s) => s.victory.hubMinStanding)],
     ['Target: regulator average standing', ...scenarios.map((s) => s.victory.regulatorMinStanding)],
   ];
   const body = [
-    table(['', ...scenarios.map((s) => `\`${s.id}\``)], rows, ['l', ...scenarios.map((): 'r' => 'r')]),
+    table(['', ...scenarios.map((s) => `\`${s.id}\``)], rows, [
+      'l',
+      ...scenarios.map((): 'r' => 'r'),
+    ]),
     ...scenarios.map(paragraph),
   ].join('\n\n');
   return { body, problems };

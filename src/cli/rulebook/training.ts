@@ -5,8 +5,10 @@ import { trainingRun } from './measure';
 
 /** The training formula, with worked examples the engine itself trains. */
 
-const predictUsed = (pods: number, tb: number): number => Math.min(tb, pods * RULES.maxPerCarrierTB);
-const predictGain = (pods: number, tb: number): number => pods + Math.floor(predictUsed(pods, tb) / RULES.tbPerCapability);
+const predictUsed = (pods: number, tb: number): number =>
+  Math.min(tb, pods * RULES.maxPerCarrierTB);
+const predictGain = (pods: number, tb: number): number =>
+  pods + Math.floor(predictUsed(pods, tb) / RULES.tbPerCapability);
 
 export function renderTraining(): { body: string; problems: string[] } {
   const R = RULES;
@@ -30,15 +32,26 @@ export function renderTraining(): { body: string; problems: string[] } {
     }
     rounds = run.rounds;
     if (run.usedTB !== predictUsed(pods, tb) || run.gain !== predictGain(pods, tb)) {
-      problems.push(`training: ${pods} pods on ${tb} TB: the engine used ${run.usedTB} TB for +${run.gain}, the formula says ${predictUsed(pods, tb)} TB for +${predictGain(pods, tb)}`);
+      problems.push(
+        `training: ${pods} pods on ${tb} TB: the engine used ${run.usedTB} TB for +${run.gain}, the formula says ${predictUsed(pods, tb)} TB for +${predictGain(pods, tb)}`,
+      );
     }
-    if (run.rounds !== R.trainRounds) problems.push(`training: the engine took ${run.rounds} rounds, trainRounds is ${R.trainRounds}`);
+    if (run.rounds !== R.trainRounds)
+      problems.push(
+        `training: the engine took ${run.rounds} rounds, trainRounds is ${R.trainRounds}`,
+      );
     return [pods, tb, where === 'home' ? 'at home' : 'abroad', run.usedTB, `+${run.gain}`];
   });
   const last = rounds;
   const body = [
     `**Capability gained = pods + ⌊TB used ÷ ${R.tbPerCapability}⌋**, where TB used is the data at the site up to ${R.maxPerCarrierTB} TB per pod; data beyond that stays where it is for a later run. A run takes ${R.trainRounds} rounds counting the round it starts: started in round r, it finishes at the end of round r + ${R.trainRounds - 1}. It needs at least ${R.trainMinTB} TB at the site and one full pod; only one run at a time per site.`,
-    table(['Pods', 'TB at the site', 'Where', 'TB used', 'Capability'], rows, ['r', 'r', 'l', 'r', 'r']),
+    table(['Pods', 'TB at the site', 'Where', 'TB used', 'Capability'], rows, [
+      'r',
+      'r',
+      'l',
+      'r',
+      'r',
+    ]),
     `A full trip abroad, by the engine's clock: couriers sent in round r land at the end of round r; a training started in round r + 1 finishes at the end of round r + ${last}; the weights, carried home in round r + ${last + 1}, land and count at the end of that round. Training at home skips the couriers and the carry: its capability counts when the run finishes.`,
   ].join('\n\n');
   return { body, problems };
