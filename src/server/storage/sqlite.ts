@@ -32,6 +32,7 @@ const finished = (m: MatchMetadata): number => (m.gameover !== undefined && m.ga
 export class SqliteStore implements MatchStore {
   private readonly db: BetterSqlite3.Database;
   private readonly writes: GroupCommit;
+  private readonly statements = new Map<string, BetterSqlite3.Statement<unknown>>();
 
   constructor(filename: string) {
     this.db = new Database(filename);
@@ -42,18 +43,24 @@ export class SqliteStore implements MatchStore {
     this.writes = new GroupCommit((batch) => this.db.transaction(batch)());
   }
 
+  /** Prepared statements are compiled once and reused. */
+  private sql<Row>(text: string): BetterSqlite3.Statement<Row> {
+    let st = this.statements.get(text);
+    if (!st) this.statements.set(text, (st = this.db.prepare(text)));
+    return st as BetterSqlite3.Statement<Row>;
+  }
+
   createMatch(matchID: string, init: { initialState: State; metadata: MatchMetadata }): Promise<void> {
     return this.writes.run(() => {
       const m = init.metadata;
-      if (this.db.prepare('SELECT 1 FROM matches WHERE id = ?').get(matchID)) {
+      if (this.sql('SELECT 1 FROM matches WHERE id = ?').get(matchID)) {
         throw new StorageError('exists', `match ${matchID} exists`);
       }
-      if (this.db.prepare('SELECT 1 FROM matches WHERE join_code = ?').get(m.joinCode)) {
+      if (this.sql('SELECT 1 FROM matches WHERE join_code = ?').get(m.joinCode)) {
         throw new StorageError('join-code-taken', 'join code taken');
       }
       const state = JSON.stringify(init.initialState);
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO matches (id, game_name, visibility, join_code, finished, created_at, metadata, state, state_id, initial_state)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
@@ -63,8 +70,7 @@ export class SqliteStore implements MatchStore {
   }
 
   async fetch(matchID: string, opts: FetchOpts): Promise<FetchResult> {
-    const row = this.db
-      .prepare<MatchRow>('SELECT metadata, state, initial_state, state_id FROM matches WHERE id = ?')
+    const row = this.sql<MatchRow>('SELECT metadata, state, initial_state, state_id FROM matches WHERE id = ?')
       .get(matchID);
     if (!row) return {};
     const out: FetchResult = {};
@@ -72,8 +78,7 @@ export class SqliteStore implements MatchStore {
     if (opts.initialState) out.initialState = JSON.parse(row.initial_state) as State;
     if (opts.metadata) out.metadata = JSON.parse(row.metadata) as MatchMetadata;
     if (opts.log) {
-      const rows = this.db
-        .prepare<{ entry: string }>('SELECT entry FROM match_log WHERE match_id = ? ORDER BY seq')
+      const rows = this.sql<{ entry: string }>('SELECT entry FROM match_log WHERE match_id = ? ORDER BY seq')
         .all(matchID);
       out.log = rows.map((r) => JSON.parse(r.entry) as LogEntry);
     }
@@ -82,18 +87,16 @@ export class SqliteStore implements MatchStore {
 
   commitMove(matchID: string, commit: MoveCommit): Promise<void> {
     return this.writes.run(() => {
-      const row = this.db.prepare<{ state_id: number }>('SELECT state_id FROM matches WHERE id = ?').get(matchID);
+      const row = this.sql<{ state_id: number }>('SELECT state_id FROM matches WHERE id = ?').get(matchID);
       if (!row) throw new StorageError('not-found', `match ${matchID} not found`);
       if (!(commit.state._stateID > row.state_id)) {
         throw new StorageError('stale-state', `stateID ${commit.state._stateID} <= ${row.state_id}`);
       }
-      this.db
-        .prepare('UPDATE matches SET state = ?, state_id = ? WHERE id = ?')
+      this.sql('UPDATE matches SET state = ?, state_id = ? WHERE id = ?')
         .run(JSON.stringify(commit.state), commit.state._stateID, matchID);
-      const next = this.db
-        .prepare<{ n: number }>('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM match_log WHERE match_id = ?')
+      const next = this.sql<{ n: number }>('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM match_log WHERE match_id = ?')
         .get(matchID);
-      const insert = this.db.prepare('INSERT INTO match_log (match_id, seq, entry) VALUES (?, ?, ?)');
+      const insert = this.sql('INSERT INTO match_log (match_id, seq, entry) VALUES (?, ?, ?)');
       let seq = next ? next.n : 0;
       for (const entry of commit.deltalog) insert.run(matchID, seq++, JSON.stringify(entry));
       if (commit.metadata) this.writeMetadata(matchID, commit.metadata);
@@ -102,7 +105,7 @@ export class SqliteStore implements MatchStore {
 
   setMetadata(matchID: string, metadata: MatchMetadata): Promise<void> {
     return this.writes.run(() => {
-      if (!this.db.prepare('SELECT 1 FROM matches WHERE id = ?').get(matchID)) {
+      if (!this.sql('SELECT 1 FROM matches WHERE id = ?').get(matchID)) {
         throw new StorageError('not-found', `match ${matchID} not found`);
       }
       this.writeMetadata(matchID, metadata);
@@ -110,15 +113,14 @@ export class SqliteStore implements MatchStore {
   }
 
   private writeMetadata(matchID: string, m: MatchMetadata): void {
-    const owner = this.db.prepare<{ id: string }>('SELECT id FROM matches WHERE join_code = ?').get(m.joinCode);
+    const owner = this.sql<{ id: string }>('SELECT id FROM matches WHERE join_code = ?').get(m.joinCode);
     if (owner && owner.id !== matchID) throw new StorageError('join-code-taken', 'join code taken');
-    this.db
-      .prepare('UPDATE matches SET metadata = ?, visibility = ?, join_code = ?, finished = ?, game_name = ? WHERE id = ?')
+    this.sql('UPDATE matches SET metadata = ?, visibility = ?, join_code = ?, finished = ?, game_name = ? WHERE id = ?')
       .run(JSON.stringify(m), m.visibility, m.joinCode, finished(m), m.gameName, matchID);
   }
 
   async findByJoinCode(joinCode: string): Promise<string | undefined> {
-    return this.db.prepare<{ id: string }>('SELECT id FROM matches WHERE join_code = ?').get(joinCode)?.id;
+    return this.sql<{ id: string }>('SELECT id FROM matches WHERE join_code = ?').get(joinCode)?.id;
   }
 
   async listMatches(filter: ListFilter = {}): Promise<MatchSummary[]> {
@@ -133,16 +135,15 @@ export class SqliteStore implements MatchStore {
     if (filter.finished !== undefined) add('finished = ?', filter.finished ? 1 : 0);
     const sql = `SELECT id, metadata FROM matches ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
                  ORDER BY created_at, id`;
-    return this.db
-      .prepare<{ id: string; metadata: string }>(sql)
+    return this.sql<{ id: string; metadata: string }>(sql)
       .all(...params)
       .map((r) => ({ matchID: r.id, metadata: JSON.parse(r.metadata) as MatchMetadata }));
   }
 
   wipe(matchID: string): Promise<void> {
     return this.writes.run(() => {
-      this.db.prepare('DELETE FROM match_log WHERE match_id = ?').run(matchID);
-      this.db.prepare('DELETE FROM matches WHERE id = ?').run(matchID);
+      this.sql('DELETE FROM match_log WHERE match_id = ?').run(matchID);
+      this.sql('DELETE FROM matches WHERE id = ?').run(matchID);
     });
   }
 

@@ -1,0 +1,36 @@
+/**
+ * A server under load, in its own process (so harness and server use separate cores):
+ *   node --import tsx src/server/bench/server-entry.ts <ours-chokepoint|ours-minimal|stock-minimal> <dataDir>
+ * Prints "LISTENING <url>".
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer } from '../app';
+import { chokepointServed } from '../game/chokepoint';
+import { SqliteStore } from '../storage/sqlite';
+import { MinimalGame, minimalServed } from './minimal-game';
+
+const [kind = 'ours-chokepoint', dataDir = './data/bench'] = process.argv.slice(2);
+mkdirSync(dataDir, { recursive: true });
+
+if (kind === 'stock-minimal') {
+  const { Server } = await import('boardgame.io/server');
+  const server = Server({ games: [MinimalGame], origins: [] });
+  const listen = server.app.listen.bind(server.app) as (...args: unknown[]) => unknown;
+  // boardgame.io's run() listens on every interface; keep the benchmark on loopback.
+  server.app.listen = ((port: number, cb: () => void) => listen(port, '127.0.0.1', cb)) as typeof server.app.listen;
+  const { appServer } = await server.run(0);
+  const address = appServer.address();
+  process.stdout.write(`LISTENING http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}\n`);
+} else {
+  const served = kind === 'ours-minimal' ? minimalServed : chokepointServed;
+  const server = await startServer({
+    served,
+    store: new SqliteStore(join(dataDir, `${kind}.sqlite`)),
+    lobby: { writesPerSecond: 100_000, writeBurst: 100_000 },
+    bots: { delayMs: 0 },
+  });
+  process.stdout.write(`LISTENING ${server.url}\n`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
