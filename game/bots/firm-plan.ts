@@ -1,0 +1,87 @@
+import { freePods } from '../access';
+import { customsBase, inspectionChance } from '../detection';
+import type { HubId } from '../ids';
+import { RULES } from '../rules';
+import type { FirmState, GameState } from '../state';
+
+/** What the firm bot reads off its own secrets and the public map. */
+
+export const leasedAt = (f: FirmState, hub: HubId): number =>
+  f.secrets.leases.filter((l) => l.hub === hub).reduce((n, l) => n + l.pods, 0);
+
+export const liveEntity = (f: FirmState, hub: HubId) =>
+  f.secrets.entities.find((e) => e.hub === hub && !e.listed);
+
+export const trainingAt = (f: FirmState, at: HubId | 'home') =>
+  f.secrets.trainings.some((t) => t.at === at);
+
+export const inflightTo = (f: FirmState, hub: HubId): number =>
+  f.secrets.couriers.filter((c) => c.to === hub && c.model === 0).reduce((n, c) => n + c.tb, 0);
+
+export const dataNear = (f: FirmState, hub: HubId): number =>
+  (f.secrets.dataAt[hub] ?? 0) + inflightTo(f, hub);
+
+export const homePods = (f: FirmState): number => Math.floor(f.secrets.homeCompute / 10);
+
+/** Rent the firm must pay at the end of this round, so it keeps that much cash. */
+export function rentDue(view: GameState, f: FirmState): number {
+  return f.secrets.leases.reduce((n, l) => {
+    const rent = l.pods * RULES.rentPerPod;
+    return (
+      n +
+      (view.places[l.hub].leasingFund ? Math.ceil((rent * RULES.fundRentDiscountPct) / 100) : rent)
+    );
+  }, 0);
+}
+
+/** Cash free to spend now: what is left after keeping this round's rent. */
+export const spare = (view: GameState, f: FirmState): number => f.secrets.cash - rentDue(view, f);
+
+/** Pods the firm could run in a hub: its own leases plus the free servers (at most the cap). */
+export const podsOpen = (view: GameState, f: FirmState, hub: HubId): number =>
+  Math.min(RULES.maxLeasePods, leasedAt(f, hub) + freePods(view.places[hub]));
+
+/** How attractive a hub is for offshore training: room, lax customs, no permit, little scrutiny. */
+export function siteScore(view: GameState, f: FirmState, hub: HubId): number {
+  const place = view.places[hub];
+  const mine = f.secrets.entities.filter((e) => e.hub === hub);
+  const pods = podsOpen(view, f, hub);
+  if (pods < 1) return -100;
+  let score = 3 * pods - customsBase(place.customs);
+  if (place.permit === 'permit') score -= 8;
+  if (place.alertUntil >= view.round) score -= 2;
+  if (place.standing < RULES.lowStanding) score += 3;
+  if (mine.some((e) => e.exposed || e.listed)) score -= 8;
+  if (liveEntity(f, hub) && !mine.some((e) => e.exposed)) score += 5;
+  if (leasedAt(f, hub) > 0) score += 4;
+  if (dataNear(f, hub) >= RULES.trainMinTB) score += 6;
+  const othersLeased = place.leased - leasedAt(f, hub);
+  if (othersLeased > 0) score -= 2;
+  return score;
+}
+
+/** Percent chance customs stop one carrier of this load bound for the hub. */
+export const carrierRisk = (view: GameState, f: FirmState, hub: HubId, load: number): number =>
+  inspectionChance(view, hub, load, f.secrets.heat);
+
+/** Carriers that make a trip cheapest: each costs cash, each lost TB costs the data's worth. */
+export function bestCarriers(
+  view: GameState,
+  f: FirmState,
+  hub: HubId,
+  tb: number,
+  cash: number,
+): number {
+  let best = 0;
+  let bestCost = Infinity;
+  for (let c = 1; c <= RULES.maxCarriers && c * RULES.carrierCost <= cash; c++) {
+    if (tb / c > RULES.maxPerCarrierTB) continue;
+    const risk = carrierRisk(view, f, hub, tb / c) / 100;
+    const cost = c * RULES.carrierCost + risk * tb * 0.5 + risk * c * 2;
+    if (cost < bestCost) {
+      best = c;
+      bestCost = cost;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,85 @@
+import { podCapacity } from '../access';
+import { type HubId } from '../ids';
+import { RULES } from '../rules';
+import type { GameState } from '../state';
+import { rankHubs, roundsLeft, runRules, type BotContext, type Rule } from './context';
+import type { BotChoice } from './types';
+
+/**
+ * The chip vendor: keep a China edition that meets the rules, ship to hubs with room, audit
+ * distributors where leasing is high, lobby against announced rules, launch a generation when
+ * it would pay for itself.
+ */
+
+const cash = (view: GameState): number => view.vendor.cash;
+
+const pendingRule = (view: GameState): boolean =>
+  view.pending.some((p) => p.kind === 'controlLevel' || p.kind === 'licence' || p.kind === 'kyc');
+
+const tighteningAhead = (view: GameState): boolean =>
+  view.pending.some((p) => p.kind === 'controlLevel');
+
+const incoming = (view: GameState, hub: HubId): number =>
+  view.pending.reduce((n, p) => (p.kind === 'shipment' && p.hub === hub ? n + p.pods : n), 0);
+
+const room = (view: GameState, hub: HubId): number =>
+  podCapacity(view.places[hub]) - view.places[hub].servers - incoming(view, hub);
+
+const design: Rule = (ctx) => {
+  const v = ctx.view;
+  if (tighteningAhead(v) || roundsLeft(v) < RULES.designDelay) return null;
+  return ctx.legal.first('designCompliantChip');
+};
+
+const ship: Rule = (ctx) => {
+  const v = ctx.view;
+  const rate = (h: HubId): number =>
+    v.places[h].licence ? RULES.shipLicencedRevenuePerPod : RULES.shipRevenuePerPod;
+  const hubs = rankHubs(
+    ctx,
+    (h) => rate(h) * 10 + v.places[h].leased,
+    (h) => room(v, h) > 0,
+  );
+  for (const hub of hubs) {
+    const best = ctx.legal
+      .of('shipChips')
+      .filter((a) => a.hub === hub)
+      .sort((a, b) => (b.pods ?? 0) - (a.pods ?? 0))[0];
+    if (best) return { move: 'shipChips', args: best };
+  }
+  return null;
+};
+
+const audit: Rule = (ctx) => {
+  const v = ctx.view;
+  if (cash(v) < RULES.auditCost + 4) return null;
+  const hub = rankHubs(
+    ctx,
+    (h) => v.places[h].leased,
+    (h) => v.places[h].leased > 0,
+  )[0];
+  return hub ? ctx.legal.find('auditDistributors', { hub }) : null;
+};
+
+/** Lobbying pays when the China edition's income is at stake and cash is comfortable. */
+const lobby: Rule = (ctx) => {
+  const v = ctx.view;
+  if (!pendingRule(v) || cash(v) < RULES.lobbyCost + 8) return null;
+  const atStake = tighteningAhead(v) && v.vendor.compliantLevel === v.controlLevel;
+  return atStake ? ctx.legal.first('lobby') : null;
+};
+
+const generation: Rule = (ctx) => {
+  const v = ctx.view;
+  const paying = roundsLeft(v) - RULES.generationDelay + 1;
+  if (
+    paying * RULES.generationIncome < RULES.generationCost + 2 ||
+    cash(v) < RULES.generationCost + 4
+  )
+    return null;
+  return ctx.legal.first('launchGeneration');
+};
+
+const RULES_IN_ORDER: readonly Rule[] = [design, ship, lobby, audit, generation];
+
+export const vendorBot = (ctx: BotContext): BotChoice => runRules(ctx, RULES_IN_ORDER);
