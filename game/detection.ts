@@ -26,7 +26,16 @@ export function inspectionChance(
   if (place.permit === 'permit') chance += RULES.customsPermitBonus;
   if (place.alertUntil >= state.round) chance += RULES.alertBonus;
   chance += RULES.customsPerHeat * heat;
-  return Math.min(95, chance);
+  return Math.min(RULES.chanceCap, chance);
+}
+
+/** Percent chance that a smuggled pod of servers is stopped on its way out of a hub. */
+export function smuggleChance(state: GameState, hub: HubId, heat: number): number {
+  const place = hubPlace(state, hub);
+  let chance = RULES.smuggleRisk + customsBase(place.customs) + RULES.customsPerHeat * heat;
+  if (place.permit === 'permit') chance += RULES.customsPermitBonus;
+  if (place.alertUntil >= state.round) chance += RULES.alertBonus;
+  return Math.min(RULES.chanceCap, chance);
 }
 
 /** Percent chance that an end-use check or a distributor audit finds one entity. */
@@ -37,11 +46,11 @@ export function findChance(
   by: 'check' | 'audit',
 ): number {
   const place = hubPlace(state, hub);
-  if (by === 'audit') return Math.min(95, RULES.auditBase + RULES.auditPerHeat * heat);
+  if (by === 'audit') return Math.min(RULES.chanceCap, RULES.auditBase + RULES.auditPerHeat * heat);
   let chance = RULES.checkBase + RULES.checkPerHeat * heat;
   if (place.permit === 'permit') chance += RULES.checkPermitBonus;
   if (place.standing < RULES.lowStanding) chance -= RULES.checkLowStandingPenalty;
-  return Math.max(5, Math.min(95, chance));
+  return Math.max(RULES.chanceFloor, Math.min(RULES.chanceCap, chance));
 }
 
 /** An entity is found: it, its leases and the trainings next to them become public. */

@@ -21,8 +21,8 @@ import type { Courier, FirmState, GameState, Pending } from './state';
 
 /**
  * The end of a round, step by step, in the order RULES.md publishes:
- * 1 rules and deliveries fall due, 2 couriers arrive, 3 trainings finish, 4 cloud screening,
- * (data preparation finishes with them), 5 rent, 6 income, 7 pressure, 8 tension, 9 heat, 10 frontier, 11 indicators, 12 next round.
+ * 1 rules and deliveries fall due, 2 couriers arrive, 3 trainings and data preparation finish,
+ * 4 cloud screening, 5 income, 6 rent, 7 pressure, 8 tension, 9 heat, 10 frontier, 11 indicators, 12 next round.
  */
 export function resolveRound(state: GameState): void {
   const rng = state.secret?.rng;
@@ -32,8 +32,8 @@ export function resolveRound(state: GameState): void {
   for (const firm of allFirms(state)) finishTrainings(state, firm);
   for (const firm of allFirms(state)) finishDataPreparation(firm);
   if (state.kyc) for (const firm of allFirms(state)) screenLeases(state, firm, rng);
-  for (const firm of allFirms(state)) payRent(state, firm);
   payIncome(state);
+  for (const firm of allFirms(state)) payRent(state, firm);
   applyPressure(state);
   settleTension(state);
   for (const firm of allFirms(state)) addHeat(firm, -RULES.heatDecayPerRound);
@@ -46,7 +46,7 @@ export function resolveRound(state: GameState): void {
     return;
   }
   state.round += 1;
-  if ((state.round - 1) % 4 === 0) annualReview(state);
+  if ((state.round - 1) % RULES.roundsPerYear === 0) annualReview(state);
   drawNews(state);
 }
 
@@ -122,7 +122,7 @@ function arrive(state: GameState, firm: FirmState, c: Courier, rng: RngState): v
   const lostTB = Math.round((c.tb * caught) / c.carriers);
   if (caught > 0 && customsHub) {
     addHeat(firm, RULES.seizedHeatPerCarrier * caught);
-    state.seizedTB += lostTB;
+    if (c.model === 0) state.seizedTB += lostTB;
     const what = c.model > 0 ? 'trained model weights' : `${lostTB} TB of drives`;
     const text = `Customs in ${hubName(customsHub)} seize ${what} carried for ${seatName(state, firm.seat)}.`;
     log(state, text);
@@ -207,7 +207,7 @@ function payIncome(state: GameState): void {
   if (state.vendor.compliantLevel === state.controlLevel)
     state.vendor.cash += RULES.chinaEditionIncome;
   const leased = HUBS.reduce((n, h) => n + state.places[h].leased, 0);
-  state.hub.cash += RULES.hubIncomePerHub * 3 + Math.floor(leased / RULES.hubRentSharePerPods);
+  state.hub.cash += RULES.hubBaseIncome + Math.floor(leased / RULES.hubRentSharePerPods);
   for (const firm of allFirms(state)) firm.secrets.cash += firm.income;
 }
 

@@ -96,7 +96,7 @@ export const RULES = {
   heatDecayPerRound: 1,
   heatMax: 10,
   // Hub government
-  hubIncomePerHub: 1,
+  hubBaseIncome: 3,
   hubRentSharePerPods: 2,
   buildCost: 3,
   buildMW: 100,
@@ -116,6 +116,14 @@ export const RULES = {
   pressureStandingLossPerRound: 1,
   // Frontier
   frontierStep: 1,
+  // Dice and calendar
+  chanceCap: 95,
+  chanceFloor: 5,
+  alertRounds: 2,
+  computePerPod: 10,
+  roundsPerYear: 4,
+  listHeat: 1,
+  smuggleStandingLoss: 1,
 } as const;
 
 export type RuleNumber = keyof typeof RULES;

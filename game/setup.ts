@@ -102,7 +102,14 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
     seizedTB: 0,
     victory: { ...scenario.victory },
     outcome: null,
-    secret: { rng, deck: shuffle(rng, scenario.deck) },
+    // A card the scenario schedules for a given round is not also dealt from the deck.
+    secret: {
+      rng,
+      deck: shuffle(
+        rng,
+        scenario.deck.filter((id) => !scenario.scheduled.some((s) => s.card === id)),
+      ),
+    },
   };
   log(state, `${scenario.name} begins.`);
   drawNews(state);

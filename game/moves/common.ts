@@ -3,6 +3,9 @@ import { PLACE_INFO } from '../map';
 import type { GameState, Pending } from '../state';
 import type { MoveArgs } from './types';
 
+/** 1, 2, …, n: the counts a move offers (pods, carriers). */
+export const upTo = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
+
 export const eachHub = (): MoveArgs[] => HUBS.map((hub) => ({ hub }));
 
 export const hubName = (hub: HubId | undefined): string => (hub ? PLACE_INFO[hub].name : 'nowhere');

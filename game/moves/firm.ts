@@ -1,10 +1,10 @@
 import { addHeat, addStanding, freePods, log, newId, secretly, seatName } from '../access';
-import { customsBase, exposeEntity } from '../detection';
+import { exposeEntity, smuggleChance } from '../detection';
 import { HUBS, type HubId } from '../ids';
 import { rollPercent } from '../random';
 import { RULES } from '../rules';
 import type { FirmState, GameState } from '../state';
-import { eachHub, hubArg, hubName, intArg, requireHub, dueAt } from './common';
+import { dueAt, eachHub, hubArg, hubName, intArg, requireHub, upTo } from './common';
 import type { MoveArgs, MoveContext, MoveSpec } from './types';
 
 const role = 'firm' as const;
@@ -25,7 +25,7 @@ export function trainingGain(pods: number, tb: number): number {
   return pods + Math.floor(tb / RULES.tbPerCapability);
 }
 
-/** The data a training run can use: each pod digests at most two carriers' worth. */
+/** The data a training run can use: each pod digests at most one full carrier's worth. */
 export const usableTB = (pods: number, tb: number): number =>
   Math.min(tb, pods * RULES.maxPerCarrierTB);
 
@@ -56,10 +56,11 @@ export const courierData: MoveSpec = {
   risk: 'Customs may inspect each carrier: heavier bags, stricter customs and more heat raise the odds. Seized drives are lost.',
   options: ({ state, seat }) => {
     const f = state.firms[seat];
-    const tbs = [20, 40, 60, 80, 120, 160].filter((tb) => tb <= (f?.secrets.homeTB ?? 0));
+    const most = Math.min(f?.secrets.homeTB ?? 0, RULES.maxCarriers * RULES.maxPerCarrierTB);
+    const tbs = upTo(Math.floor(most / RULES.prepareTB)).map((n) => n * RULES.prepareTB);
     return HUBS.flatMap((hub) =>
       tbs.flatMap((tb) =>
-        [1, 2, 3, 4]
+        upTo(RULES.maxCarriers)
           .filter((c) => tb / c <= RULES.maxPerCarrierTB)
           .map((carriers): MoveArgs => ({ hub, tb, carriers })),
       ),
@@ -131,7 +132,8 @@ export const leaseServers: MoveSpec = {
   summary: `Rent pods of top-chip servers through your local entity: $${RULES.leaseUpfrontPerPod} a pod now, $${RULES.rentPerPod} a pod each round.`,
   delay: 'At once.',
   risk: 'Under a cloud know-your-customer rule every lease may be exposed each round.',
-  options: () => HUBS.flatMap((hub) => [1, 2, 3, 4].map((pods): MoveArgs => ({ hub, pods }))),
+  options: () =>
+    HUBS.flatMap((hub) => upTo(RULES.maxLeasePods).map((pods): MoveArgs => ({ hub, pods }))),
   cost: (_ctx, args) => ({ cash: RULES.leaseUpfrontPerPod * (args.pods ?? 1) }),
   check: (ctx, args) => {
     const bad = hubArg(args) ?? intArg(args.pods, 1, RULES.maxLeasePods, 'pods');
@@ -170,7 +172,8 @@ function trainingSite(
   f: FirmState,
   at: HubId | 'home',
 ): { pods: number; tb: number } {
-  if (at === 'home') return { pods: Math.floor(f.secrets.homeCompute / 10), tb: f.secrets.homeTB };
+  if (at === 'home')
+    return { pods: Math.floor(f.secrets.homeCompute / RULES.computePerPod), tb: f.secrets.homeTB };
   void state;
   return { pods: leasedPods(f, at), tb: f.secrets.dataAt[at] ?? 0 };
 }
@@ -180,9 +183,9 @@ export const train: MoveSpec = {
   role,
   family: 'Training',
   label: 'Train a model',
-  summary: 'Where data and servers meet: +1 capability per pod and per 20 TB used.',
+  summary: `Where data and servers meet: +1 capability per pod and per ${RULES.tbPerCapability} TB used.`,
   delay: `Done after ${RULES.trainRounds} rounds.`,
-  risk: 'An exposed or listed entity ends the training abroad; training at home is safe.',
+  risk: 'Listing your entity ends the training abroad; exposure makes it public. Training at home is safe.',
   options: () => [...HUBS.map((hub): MoveArgs => ({ at: hub })), { at: 'home' }],
   cost: () => ({ cash: RULES.trainCost }),
   check: (ctx, args) => {
@@ -266,7 +269,7 @@ export const buyDomesticChips: MoveSpec = {
   role,
   family: 'Chips',
   label: 'Buy domestic accelerators',
-  summary: `Half a pod of slower home-grown chips for training at home.`,
+  summary: `${RULES.domesticCompute}/${RULES.computePerPod} of a pod of slower home-grown chips for training at home.`,
   delay: 'At once.',
   risk: 'None, but they are dear and slow.',
   options: () => [{}],
@@ -308,7 +311,7 @@ export const smuggleChips: MoveSpec = {
   label: 'Smuggle a pod of chips home',
   summary: 'Buy servers in a hub under a false end-user statement and ship them home.',
   delay: 'At once.',
-  risk: `Caught with ${RULES.smuggleRisk}% + the hub's customs odds + ${RULES.customsPerHeat}% per heat: heat +${RULES.smuggleHeat}, your entity there is exposed.`,
+  risk: `Caught with ${RULES.smuggleRisk}% + the hub's customs odds (with alerts and permits) + ${RULES.customsPerHeat}% per heat: heat +${RULES.smuggleHeat}, your entity there is exposed.`,
   options: eachHub,
   cost: () => ({ cash: RULES.smuggleCost }),
   check: ({ state }, args) =>
@@ -317,11 +320,9 @@ export const smuggleChips: MoveSpec = {
     const f = firm(ctx);
     const hub = requireHub(args);
     const place = ctx.state.places[hub];
-    const odds =
-      RULES.smuggleRisk + customsBase(place.customs) + RULES.customsPerHeat * f.secrets.heat;
-    if (rollPercent(rng, odds)) {
+    if (rollPercent(rng, smuggleChance(ctx.state, hub, f.secrets.heat))) {
       addHeat(f, RULES.smuggleHeat);
-      addStanding(ctx.state, hub, -1);
+      addStanding(ctx.state, hub, -RULES.smuggleStandingLoss);
       log(
         ctx.state,
         `Customs in ${hubName(hub)} stop a smuggled server shipment bound for ${seatName(ctx.state, ctx.seat)}.`,

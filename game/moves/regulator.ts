@@ -88,7 +88,7 @@ export const listEntity: MoveSpec = {
         place.leased -= lease.pods;
       firm.secrets.leases = firm.secrets.leases.filter((l) => l.entity !== entity.id);
       firm.secrets.trainings = firm.secrets.trainings.filter((t) => t.at !== entity.hub);
-      addHeat(firm, 1);
+      addHeat(firm, RULES.listHeat);
       addTension(state, RULES.listTension);
       log(
         state,
@@ -133,7 +133,7 @@ export const customsAlert: MoveSpec = {
       : null),
   apply: ({ state }, args) => {
     const hub = requireHub(args);
-    state.places[hub].alertUntil = state.round + 1;
+    state.places[hub].alertUntil = state.round + RULES.alertRounds - 1;
     log(state, `The regulator alerts customs in ${hubName(hub)}.`);
   },
 };

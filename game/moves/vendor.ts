@@ -2,7 +2,7 @@ import { log, roomFor } from '../access';
 import { searchHub } from '../detection';
 import { RULES } from '../rules';
 import type { GameState } from '../state';
-import { eachHub, hubArg, hubName, intArg, isPending, requireHub, dueAt } from './common';
+import { dueAt, eachHub, hubArg, hubName, intArg, isPending, requireHub, upTo } from './common';
 import type { MoveArgs, MoveSpec } from './types';
 import { HUBS, type HubId } from '../ids';
 
@@ -19,7 +19,8 @@ export const shipChips: MoveSpec = {
   summary: `Sell top chips to a hub's data centres: $${RULES.shipRevenuePerPod} a pod ($${RULES.shipLicencedRevenuePerPod} where licences apply).`,
   delay: `Servers arrive and are paid for after ${RULES.shipDelay} round.`,
   risk: `Limited by the hub's capacity; at most ${RULES.shipMaxPods} pods (${RULES.shipLicencedMaxPods} under licence).`,
-  options: () => HUBS.flatMap((hub) => [1, 2, 3].map((pods): MoveArgs => ({ hub, pods }))),
+  options: () =>
+    HUBS.flatMap((hub) => upTo(RULES.shipMaxPods).map((pods): MoveArgs => ({ hub, pods }))),
   cost: () => ({}),
   check: ({ state }, args) => {
     const bad = hubArg(args);

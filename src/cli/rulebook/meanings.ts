@@ -94,8 +94,7 @@ export const RULE_MEANINGS: Record<string, string> = {
   seizedHeatPerCarrier: 'Heat per carrier stopped by customs.',
   heatDecayPerRound: 'Heat each firm loses in each resolution.',
   heatMax: 'Highest heat.',
-  hubIncomePerHub:
-    'Hub government income unit; its base income each round is a fixed multiple of it (hubBaseIncome).',
+  hubBaseIncome: "The hub governments' cash income each round before rent shares.",
   hubRentSharePerPods:
     'The hub government earns one more cash a round per this many pods leased across all hubs.',
   buildCost: 'Cash to build capacity in a hub.',
@@ -117,21 +116,20 @@ export const RULE_MEANINGS: Record<string, string> = {
   pressureStandingLossPerRound:
     'Standing a pressed hub loses each round until it adopts a permit regime.',
   frontierStep: 'How far the frontier moves on its schedule.',
+  chanceCap: 'No roll succeeds more often than this (%).',
+  chanceFloor: 'An end-use check always has at least this chance (%).',
+  alertRounds: 'Rounds a customs alert lasts (this one and the next).',
+  computePerPod: 'Tenths of compute that make one pod at home (domestic chips give half a pod).',
+  roundsPerYear: 'Rounds in a year: the annual review comes every this many rounds.',
+  listHeat: 'Heat a firm gains when one of its entities is listed.',
+  smuggleStandingLoss: 'Standing a hub loses when a smuggling attempt is caught there.',
 };
 
 /** Numbers fixed in the engine's code rather than in RULES; measured by running the engine. */
 export const ENGINE_MEANINGS: Record<string, string> = {
-  chanceCap: 'No customs, check or audit chance goes above this (%).',
-  checkFloor: 'No end-use-check chance goes below this (%).',
   standingMax: 'Highest standing of a hub.',
   standingMin: 'Lowest standing of a hub.',
-  listedHeat: 'Heat a firm gains when one of its entities is listed.',
-  smuggleStandingLoss: 'Standing a hub loses when a smuggling attempt there is caught.',
-  hubBaseIncome: 'Hub government base income each round.',
-  alertRounds: 'Rounds a customs alert covers, counting the round it is made.',
   firstReviewRound: 'The first annual review opens this round.',
-  yearRounds: 'Rounds in a year (annual reviews come this often).',
-  computePerPod: 'Home compute (tenths) that makes one pod for training at home.',
 };
 
 /** What each kind of card effect does, in a player's words. Complete by construction. */

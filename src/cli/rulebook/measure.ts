@@ -1,7 +1,7 @@
 import { addStanding } from '../../../game/access';
 import type { HubId } from '../../../game/ids';
 import { carryModelHome, courierData, smuggleChips, train } from '../../../game/moves/firm';
-import { customsAlert, endUseCheck, listEntity } from '../../../game/moves/regulator';
+import { endUseCheck } from '../../../game/moves/regulator';
 import { auditDistributors } from '../../../game/moves/vendor';
 import { resolveRound } from '../../../game/resolution';
 import { thingId } from '../../../game/ids';
@@ -143,32 +143,11 @@ export function trainingRun(pods: number, tb: number, at: HubId | 'home'): Train
 
 /** Numbers the engine fixes in code rather than in RULES, each measured by running it. */
 export function engineConstants(): Record<string, number> {
-  const extreme: Stage = { posture: 'strict', permit: true, alert: true, heat: 1000 };
   const standing = quietState();
   addStanding(standing, hub, 1000);
   const standingMax = standing.places[hub].standing;
   addStanding(standing, hub, -1000);
   const standingMin = standing.places[hub].standing;
-
-  const listed = quietState();
-  addEntity(listed, hub);
-  probeFirm(listed).secrets.entities[0].exposed = true;
-  listEntity.apply(
-    { state: listed, seat: seatOf(listed, 'regulator') },
-    { entity: 'probe-e-MY' },
-    NO_DICE(),
-  );
-
-  const smuggled = quietState({ heat: 1000 });
-  const before = smuggled.places[hub].standing;
-  smuggleChips.apply({ state: smuggled, seat: probeSeat(smuggled) }, { hub }, NO_DICE());
-
-  const income = quietState();
-  const cash = income.hub.cash;
-  resolveRound(income);
-
-  const alerted = quietState();
-  customsAlert.apply({ state: alerted, seat: seatOf(alerted, 'regulator') }, { hub }, NO_DICE());
 
   const reviews: number[] = [];
   const year = quietState();
@@ -179,16 +158,8 @@ export function engineConstants(): Record<string, number> {
   }
 
   return {
-    chanceCap: customsChance(extreme, 1000),
-    checkFloor: findChance({ heat: -1000, standing: 0 }, 'check'),
     standingMax,
     standingMin,
-    listedHeat: probeFirm(listed).secrets.heat,
-    smuggleStandingLoss: before - smuggled.places[hub].standing,
-    hubBaseIncome: income.hub.cash - cash,
-    alertRounds: alerted.places[hub].alertUntil - alerted.round + 1,
     firstReviewRound: reviews[0] ?? NaN,
-    yearRounds: (reviews[1] ?? NaN) - (reviews[0] ?? NaN),
-    computePerPod: computePerPod(),
   };
 }

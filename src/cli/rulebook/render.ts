@@ -1,5 +1,6 @@
 import type { EffectOp } from '../../../game/events/types';
 import { MOVES } from '../../../game/moves';
+import { RULES } from '../../../game/rules';
 import { readSections, writeSections } from './markdown';
 import { EFFECT_MEANINGS } from './meanings';
 import { engineConstants } from './measure';
@@ -43,7 +44,7 @@ let cache: Rendered | null = null;
 export function renderRulebook(): Rendered {
   if (cache) return cache;
   const constants = engineConstants();
-  const odds = renderOdds({ chanceCap: constants.chanceCap, checkFloor: constants.checkFloor });
+  const odds = renderOdds({ chanceCap: RULES.chanceCap, checkFloor: RULES.chanceFloor });
   const training = renderTraining();
   const scenarios = renderScenarios();
   cache = {
