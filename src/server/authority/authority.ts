@@ -1,7 +1,7 @@
 import { CreateGameReducer, ProcessGameConfig } from 'boardgame.io/internal';
 import type { LogEntry, State } from 'boardgame.io';
 import type { ServedGame } from '../game/served';
-import type { MatchMetadata, MatchStore } from '../storage/types';
+import { StorageError, type MatchMetadata, type MatchStore } from '../storage/types';
 import { KeyedQueue } from './queue';
 import { checkAction } from './validate';
 import { Views } from './views';
@@ -37,6 +37,7 @@ export class Authority {
   constructor(
     readonly served: ServedGame,
     readonly store: MatchStore,
+    private readonly cacheSize = 5000,
   ) {
     this.game = ProcessGameConfig(served.game);
     this.views = new Views(this.game);
@@ -58,19 +59,32 @@ export class Authority {
 
   async create(matchID: string, initialState: State, metadata: MatchMetadata): Promise<void> {
     await this.store.createMatch(matchID, { initialState, metadata });
-    this.cache.set(matchID, { state: initialState, metadata });
+    this.remember(matchID, { state: initialState, metadata });
     for (const fn of this.metaListeners) fn(matchID, metadata);
   }
 
   /** The cached authoritative state and metadata (loaded once from storage). */
   async load(matchID: string): Promise<Loaded | undefined> {
     const hit = this.cache.get(matchID);
-    if (hit) return hit;
+    if (hit) {
+      this.cache.delete(matchID); // keep the Map in least-recently-used order
+      this.cache.set(matchID, hit);
+      return hit;
+    }
     const { state, metadata } = await this.store.fetch(matchID, { state: true, metadata: true });
     if (!state || !metadata) return undefined;
     const loaded = this.cache.get(matchID) ?? { state, metadata };
-    this.cache.set(matchID, loaded);
+    this.remember(matchID, loaded);
     return loaded;
+  }
+
+  /** Caches a match, evicting the least recently used beyond `cacheSize` (they reload from storage). */
+  private remember(matchID: string, loaded: Loaded): void {
+    this.cache.set(matchID, loaded);
+    for (const oldest of this.cache.keys()) {
+      if (this.cache.size <= this.cacheSize) break;
+      this.cache.delete(oldest);
+    }
   }
 
   /**
@@ -78,7 +92,10 @@ export class Authority {
    * the queue against current metadata (e.g. "does this socket still hold the seat?").
    */
   submit(matchID: string, playerID: string, raw: unknown, stateID: unknown, guard?: Guard): Promise<Result<{ stateID: number }>> {
-    return this.exclusive(matchID, () => this.apply(matchID, playerID, raw, stateID, guard));
+    return this.exclusive(matchID, () => this.apply(matchID, playerID, raw, stateID, guard)).catch((e: unknown) => {
+      console.error(`move failed to commit in ${matchID}:`, e);
+      return { ok: false as const, error: 'server error' };
+    });
   }
 
   private async apply(matchID: string, playerID: string, raw: unknown, stateID: unknown, guard?: Guard): Promise<Result<{ stateID: number }>> {
@@ -114,7 +131,13 @@ export class Authority {
     if (newState.ctx.gameover !== undefined && metadata.gameover === undefined) {
       newMeta = { ...metadata, gameover: newState.ctx.gameover, updatedAt: Date.now() };
     }
-    await this.store.commitMove(matchID, { state: newState, deltalog, ...(newMeta ? { metadata: newMeta } : {}) });
+    try {
+      await this.store.commitMove(matchID, { state: newState, deltalog, ...(newMeta ? { metadata: newMeta } : {}) });
+    } catch (e) {
+      // Storage is ahead of this (evicted, reloaded) copy: drop it and let the client resync.
+      if (e instanceof StorageError && e.code === 'stale-state') this.cache.delete(matchID);
+      throw e;
+    }
     match.state = newState;
     if (newMeta) match.metadata = newMeta;
     for (const fn of this.updateListeners) fn(matchID, newState, deltalog);

@@ -36,7 +36,7 @@ export class BotRunner {
     this.pending.add(matchID);
     setTimeout(() => {
       this.pending.delete(matchID);
-      void this.step(matchID);
+      this.step(matchID).catch((e: unknown) => this.opts.onError?.(matchID, '?', `bot step failed: ${String(e)}`));
     }, this.opts.delayMs ?? 0);
   }
 

@@ -62,7 +62,10 @@ export function attachSockets(http: HttpServer, authority: Authority, opts: Sock
   });
 
   const presenceChanged = (matchID: string): void => {
-    void authority.load(matchID).then((m) => m && sendStatus(matchID, m.metadata));
+    authority.load(matchID).then(
+      (m) => m && sendStatus(matchID, m.metadata),
+      (e: unknown) => console.error('presence update failed:', e),
+    );
   };
   const ctx = { authority, presence, presenceChanged };
 
@@ -80,9 +83,15 @@ export function attachSockets(http: HttpServer, authority: Authority, opts: Sock
       if (typeof event !== 'string' || !CLIENT_EVENTS.has(event)) return reject(socket, String(event), 'unknown event', ack);
       next();
     });
-    socket.on('sync', (...args: unknown[]) => void handleSync(ctx, socket, args));
-    socket.on('update', (...args: unknown[]) => void handleUpdate(ctx, socket, args));
-    socket.on('chat', (...args: unknown[]) => void handleChat(ctx, socket, args));
+    const guarded = (event: string, handler: typeof handleSync) => (...args: unknown[]) => {
+      handler(ctx, socket, args).catch((e: unknown) => {
+        console.error(`socket ${event} failed:`, e);
+        reject(socket, event, 'server error', args[args.length - 1]);
+      });
+    };
+    socket.on('sync', guarded('sync', handleSync));
+    socket.on('update', guarded('update', handleUpdate));
+    socket.on('chat', guarded('chat', handleChat));
     socket.on('disconnect', () => {
       const b = presence.unbind(socket.id);
       if (b && b.playerID !== null) presenceChanged(b.matchID);
