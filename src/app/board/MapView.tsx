@@ -3,7 +3,7 @@ import type { GameState, PlaceId, SeatId } from '../../../game/engine';
 import { placeViews, describePlace } from '../selectors/places';
 import { movers, routeViews } from '../selectors/routes';
 import { MapBackdrop } from './MapBackdrop';
-import { MapPlace } from './MapPlace';
+import { PlaceButton, PlaceMark } from './MapPlace';
 import { Movers } from './Movers';
 
 const ROUTES = routeViews();
@@ -28,9 +28,12 @@ export function MapView({ G, seat }: { G: GameState; seat: SeatId | null }) {
         </g>
         <Movers movers={moving} routes={ROUTES} />
         {places.map((p) => (
-          <MapPlace key={p.id} place={p} selected={p.id === picked} onSelect={setPicked} />
+          <PlaceMark key={p.id} place={p} selected={p.id === picked} />
         ))}
         <Legend />
+        {places.map((p) => (
+          <PlaceButton key={p.id} place={p} onSelect={setPicked} />
+        ))}
       </svg>
       {current && (
         <div className={`place-details ${current.x > 560 ? 'to-left' : 'to-right'} ${current.y > 330 ? 'up' : 'down'}`} style={{ left: `${current.x / 10}%`, top: `${current.y / 6}%` }} data-testid="place-details">

@@ -25,7 +25,7 @@ export function NewsCard({ news }: { news: NewsView | null }) {
 /** Public events and the seat's own secret ones, newest first, and the signals everyone has seen. */
 export function LogPanel({ lines, signals }: { lines: LogLine[]; signals: SignalLine[] }) {
   return (
-    <section className="panel log-panel" aria-labelledby="log-title">
+    <section className="panel log-panel" aria-labelledby="log-title" tabIndex={0}>
       <h2 id="log-title">What happened</h2>
       <ol className="log" data-testid="log">
         {lines.map((l) => (

@@ -42,7 +42,7 @@ export function EndScreen({ G, onNewGame }: { G: GameState; onNewGame(): void })
         {secrets.length === 0 ? (
           <p>No secret moves were made.</p>
         ) : (
-          <ol data-testid="revealed">
+          <ol data-testid="revealed" tabIndex={0} aria-labelledby="revealed-title">
             {secrets.map((s) => (
               <li key={s.key}>
                 <span className="when">

@@ -30,7 +30,7 @@ function BlockView({ b }: { b: Block }) {
     }
     case 'table':
       return (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Table">
           <table>
             <thead><tr>{b.head.map((h, i) => <th key={i} scope="col"><Text text={h} /></th>)}</tr></thead>
             <tbody>{b.rows.map((r, i) => <tr key={i}>{r.map((c, k) => <td key={k}><Text text={c} /></td>)}</tr>)}</tbody>

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, launch, serve, type Launched, type Served } from './harness';
+import { axeProblems, startGame, waitForPlayer } from './flows';
+
+let server: Served;
+let browser: Launched;
+beforeAll(async () => {
+  server = await serve();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('accessibility (axe-core)', () => {
+  for (const [name, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    it(`has no serious or critical violations on the start screen, the board, the rulebook and the privacy screen (${name})`, async () => {
+      const page = await browser.page(size);
+      await page.goto(`${server.url}?speed=fast`);
+      await page.locator('.start-form').waitFor();
+      expect(await axeProblems(page)).toEqual([]);
+
+      await startGame(page, server.url, { people: ['Regulator', 'Chip vendor'] });
+      expect(await waitForPlayer(page)).toBe('privacy');
+      expect(await axeProblems(page)).toEqual([]);
+
+      await page.getByRole('button', { name: /press to reveal/ }).click();
+      expect(await waitForPlayer(page)).toBe('mine');
+      await page.locator('.move.allowed button.move-head').first().click();
+      expect(await axeProblems(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'Charts', exact: true }).click();
+      await page.locator('[data-testid=charts]').waitFor();
+      await page.getByRole('button', { name: 'Rules', exact: true }).click();
+      await page.getByRole('dialog', { name: 'Rulebook' }).locator('h2').first().waitFor();
+      expect(await axeProblems(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.close();
+    });
+  }
+});

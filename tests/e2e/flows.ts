@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ROOT } from './harness';
+
+/** Steps a test takes through the UI, the way a player would. */
+
+export async function startGame(page: Page, url: string, opts: { scenario?: string; people?: string[]; guide?: boolean } = {}): Promise<void> {
+  await page.goto(`${url}?speed=fast&seed=e2e`);
+  if (opts.scenario) await page.getByRole('radio', { name: new RegExp(opts.scenario) }).check();
+  if (opts.people) {
+    const rows = page.locator('.seat-row:not(.absent)');
+    const n = await rows.count();
+    for (let i = 0; i < n; i++) {
+      const name = (await rows.nth(i).locator('.seat-name').innerText()).split('\n')[0].trim();
+      await rows.nth(i).getByLabel(`${name}: who plays`).selectOption(opts.people.includes(name) ? 'person' : 'bot');
+    }
+  }
+  if (opts.guide === false) await page.getByLabel('Guide me through the first round').uncheck();
+  await page.getByRole('button', { name: 'Start the game' }).click();
+}
+
+export type Seen = 'mine' | 'privacy' | 'end';
+
+/** Waits until it is a person's turn (board), a privacy screen or the end screen. */
+export async function waitForPlayer(page: Page, timeout = 60000): Promise<Seen> {
+  const mine = page.locator('#turn-title', { hasText: 'Your turn' });
+  const privacy = page.locator('#privacy-title');
+  const end = page.locator('#end-title');
+  await mine.or(privacy).or(end).first().waitFor({ timeout });
+  if (await end.count()) return 'end';
+  if (await privacy.count()) return 'privacy';
+  return 'mine';
+}
+
+/** Makes the first move the board offers with its default choices; false when none is open. */
+export async function makeFirstMove(page: Page): Promise<boolean> {
+  const head = page.locator('.move.allowed button.move-head').first();
+  if ((await head.count()) === 0) return false;
+  await head.click();
+  await page.locator('.move-form button[type=submit]').click();
+  return true;
+}
+
+export async function endTurnIfMine(page: Page): Promise<void> {
+  const end = page.getByRole('button', { name: 'End turn' });
+  if (await end.count()) await end.click();
+}
+
+/** Runs axe-core in the page and returns its serious and critical violations. */
+export async function axeProblems(page: Page): Promise<string[]> {
+  const source = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`);
+}

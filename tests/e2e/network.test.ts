@@ -1,0 +1,118 @@
+/**
+ * `npm start`'s server (src/server/main.ts) as a real process: it serves the
+ * built app, the lobby and the game sockets on one loopback port; the app runs
+ * under its Content-Security-Policy in Chromium; sockets from other origins are
+ * refused; an all-bot match plays to the end with no browser seated; and after
+ * SIGKILL and restart the match is still there.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import type { State } from 'boardgame.io';
+import { DESKTOP, launch, ROOT, type Launched } from './harness';
+
+interface Proc {
+  child: ChildProcess;
+  url: string;
+}
+
+function start(dataDir: string): Promise<Proc> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--data', dataDir, '--bot-delay', '0'], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((ok, fail) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (\S+)/.exec(out);
+      if (m?.[1]) ok({ child, url: m[1] });
+    });
+    child.once('exit', (code) => fail(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+const stop = (p: Proc, signal: NodeJS.Signals): Promise<void> =>
+  new Promise((ok) => {
+    if (p.child.exitCode !== null || p.child.signalCode !== null) return ok();
+    p.child.once('exit', () => ok());
+    p.child.kill(signal);
+  });
+
+async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(res.status).toBeLessThan(300);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+describe('networked server (npm start)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-net-'));
+  let proc: Proc;
+  let browser: Launched;
+  beforeAll(async () => {
+    proc = await start(dataDir);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (proc) await stop(proc, 'SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('binds loopback and serves the app, which runs under the CSP, on the same port as the lobby', async () => {
+    expect(new URL(proc.url).hostname).toBe('127.0.0.1');
+    const page = await browser.page(DESKTOP);
+    const violations: string[] = [];
+    page.on('console', (msg) => {
+      if (/Content.Security.Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
+    });
+    await page.goto(`${proc.url}/join/ABC234`);
+    await page.getByRole('button', { name: 'Start the game' }).waitFor({ timeout: 30_000 });
+    expect(violations).toEqual([]);
+    const status = await page.evaluate(async () => (await fetch('/api/scenarios')).status);
+    expect(status).toBe(200);
+    // A same-origin WebSocket opens; one from another origin (a data: page has origin "null") is refused.
+    const wsUrl = `${proc.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`;
+    const opens = (p: typeof page) =>
+      p.evaluate((u) => new Promise<boolean>((ok) => {
+        const ws = new WebSocket(u);
+        ws.onopen = () => (ws.close(), ok(true));
+        ws.onerror = () => ok(false);
+      }), wsUrl);
+    expect(await opens(page)).toBe(true);
+    const foreign = await browser.page(DESKTOP);
+    await foreign.goto('data:text/html,<title>elsewhere</title>');
+    expect(await opens(foreign)).toBe(false);
+  });
+
+  it('plays an all-bot match to the end on the server, and keeps it across SIGKILL', async () => {
+    const created = await post(`${proc.url}/api/matches`, {
+      scenario: 'classroom', seats: [{ kind: 'bot' }, { kind: 'bot', level: 'random' }, { kind: 'bot' }, { kind: 'bot' }],
+    });
+    const matchID = created.matchID as string;
+    const socket = io(`${proc.url}/chokepoint`, { transports: ['websocket'], forceNew: true, reconnection: false });
+    let last: State | undefined;
+    socket.on('sync', (_m: string, info: { state: State }) => (last = info.state));
+    socket.on('update', (_m: string, s: State) => (last = s));
+    socket.on('connect', () => socket.emit('sync', matchID, null, undefined, 4));
+    const started = Date.now();
+    while (last?.ctx.gameover === undefined && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 50));
+    socket.close();
+    expect(last?.ctx.gameover).toBeDefined();
+    const finalID = last!._stateID;
+
+    await stop(proc, 'SIGKILL');
+    proc = await start(dataDir);
+    const info = (await (await fetch(`${proc.url}/api/matches/${matchID}`)).json()) as { gameover: unknown };
+    expect(info.gameover).not.toBeNull();
+    const again = io(`${proc.url}/chokepoint`, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const state = await new Promise<State>((ok) => {
+      again.on('sync', (_m: string, i: { state: State }) => ok(i.state));
+      again.on('connect', () => again.emit('sync', matchID, null, undefined, 4));
+    });
+    again.close();
+    expect(state._stateID).toBe(finalID);
+  });
+});
