@@ -1,16 +1,16 @@
 import { lazy, Suspense, useState } from 'react';
 import { StartScreen } from './start/StartScreen';
 import { Table } from './match/Table';
-import type { MatchSetup } from './selectors/table';
+import { autostart, type MatchSetup } from './selectors/table';
 import { urlOptions } from './selectors/url';
 
 const Rulebook = lazy(() => import('./rules/Rulebook'));
 
 /** The app: the start screen, then one match played on this screen. */
 export function App() {
-  const [setup, setSetup] = useState<MatchSetup | null>(null);
+  const [options] = useState(() => urlOptions(window.location.search));
+  const [setup, setSetup] = useState<MatchSetup | null>(() => autostart(options));
   const [rules, setRules] = useState(false);
-  const options = urlOptions(window.location.search);
   return (
     <>
       {setup ? (

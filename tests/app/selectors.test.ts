@@ -171,8 +171,9 @@ describe('turn, end and charts', () => {
 
 describe('url options and the rulebook reader', () => {
   it('reads a seed and a bot speed from the address', () => {
-    expect(urlOptions('?seed=abc&speed=fast')).toEqual({ seed: 'abc', botDelayMs: 20 });
-    expect(urlOptions('')).toEqual({ seed: null, botDelayMs: null });
+    expect(urlOptions('?seed=abc&speed=fast')).toMatchObject({ seed: 'abc', botDelayMs: 20, start: null });
+    expect(urlOptions('?start=classroom&seat=2&guide=0')).toMatchObject({ start: 'classroom', seat: '2', guide: false });
+    expect(urlOptions('')).toMatchObject({ seed: null, botDelayMs: null, guide: null });
   });
 
   it('parses headings, lists, tables and inline marks', () => {

@@ -1,5 +1,6 @@
 import { SCENARIOS, type SeatId } from '../../../game/engine';
 import type { BotLevel } from '../match/bots';
+import type { UrlOptions } from './url';
 
 export type SeatKind = 'person' | 'bot' | 'absent';
 
@@ -59,4 +60,18 @@ export function setupProblem(setup: MatchSetup): string | null {
   if (!SCENARIOS[setup.scenario]) return 'Choose a scenario.';
   if (people(setup).length === 0) return 'Set at least one seat to a person.';
   return null;
+}
+
+/** The setup the address asks for: defaults plus ?seed, ?speed, ?guide and ?seat. */
+export function setupFromOptions(scenario: string, o: UrlOptions): MatchSetup {
+  const base = defaultSetup(scenario);
+  const seats = o.seat === null ? base.seats : base.seats.map((s) => (s.kind === 'absent' ? s : { ...s, kind: s.seat === o.seat ? ('person' as const) : ('bot' as const) }));
+  return { ...base, seats, seed: o.seed ?? base.seed, botDelayMs: o.botDelayMs ?? base.botDelayMs, guide: o.guide ?? base.guide };
+}
+
+/** The game to start at once from the address, when it names a valid one. */
+export function autostart(o: UrlOptions): MatchSetup | null {
+  if (!o.start || !SCENARIOS[o.start]) return null;
+  const setup = setupFromOptions(o.start, o);
+  return setupProblem(setup) ? null : setup;
 }

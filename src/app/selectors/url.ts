@@ -2,6 +2,12 @@
 export interface UrlOptions {
   seed: string | null;
   botDelayMs: number | null;
+  /** ?start=classroom skips the start screen (a teacher's link; the benchmarks use it). */
+  start: string | null;
+  /** ?seat=2 makes that seat the person (with ?start). */
+  seat: string | null;
+  /** ?guide=0 turns the first-round guide off. */
+  guide: boolean | null;
 }
 
 export function urlOptions(search: string): UrlOptions {
@@ -9,5 +15,12 @@ export function urlOptions(search: string): UrlOptions {
   const seed = q.get('seed');
   const speed = q.get('speed');
   const delay = speed === 'fast' ? 20 : speed === 'slow' ? 1400 : null;
-  return { seed: seed && seed.length <= 64 ? seed : null, botDelayMs: delay };
+  const guide = q.get('guide');
+  return {
+    seed: seed && seed.length <= 64 ? seed : null,
+    botDelayMs: delay,
+    start: q.get('start'),
+    seat: q.get('seat'),
+    guide: guide === null ? null : guide !== '0',
+  };
 }

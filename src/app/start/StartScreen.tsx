@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { SCENARIOS, SCENARIO_IDS } from '../../../game/engine';
-import { defaultSetup, setupProblem, type MatchSetup } from '../selectors/table';
+import { setupFromOptions, setupProblem, type MatchSetup } from '../selectors/table';
 import type { UrlOptions } from '../selectors/url';
 import { SeatRows } from './SeatRows';
 import { Logo } from '../board/Logo';
@@ -13,7 +13,7 @@ interface Props {
 
 /** Pick a scenario, say who sits where, start. */
 export function StartScreen({ options, onStart, onRules }: Props) {
-  const [setup, setSetup] = useState<MatchSetup>(() => withOptions(defaultSetup(SCENARIO_IDS[0]), options));
+  const [setup, setSetup] = useState<MatchSetup>(() => setupFromOptions(SCENARIO_IDS[0], options));
   const scenario = SCENARIOS[setup.scenario];
   const problem = setupProblem(setup);
   return (
@@ -35,7 +35,7 @@ export function StartScreen({ options, onStart, onRules }: Props) {
             const s = SCENARIOS[id];
             return (
               <label key={id} className={`scenario ${id === setup.scenario ? 'picked' : ''}`}>
-                <input type="radio" name="scenario" value={id} checked={id === setup.scenario} onChange={() => setSetup(withOptions(defaultSetup(id), options))} />
+                <input type="radio" name="scenario" value={id} checked={id === setup.scenario} onChange={() => setSetup(setupFromOptions(id, options))} />
                 <span className="scenario-name">{s.name}</span>
                 <span className="scenario-meta">
                   {s.rounds} rounds · {s.seats.filter((x) => x.role !== 'facilitator').length} roles · starts {s.startYear}
@@ -70,8 +70,4 @@ export function StartScreen({ options, onStart, onRules }: Props) {
       </form>
     </main>
   );
-}
-
-function withOptions(setup: MatchSetup, options: UrlOptions): MatchSetup {
-  return { ...setup, seed: options.seed ?? setup.seed, botDelayMs: options.botDelayMs ?? setup.botDelayMs };
 }
