@@ -1,16 +1,11 @@
+import { chooseBotMove } from '../../../game/bots';
 import type { BotChoice, BotLevel } from '../../../game/bots/types';
-import { randomBot } from '../../../game/bots/random';
-import { seedRng, type RngState } from '../../../game/random';
+import type { RngState } from '../../../game/random';
 import type { GameState, SeatId } from '../../../game/engine';
 
-/**
- * The one place the board asks a bot for a move. When game/bots/index.ts lands, switch to:
- *   import { chooseBotMove } from '../../../game/bots';
- *   export const botMove = chooseBotMove;
- */
+/** The one place the board asks a bot for a move (random or heuristic), from the bot's own view. */
 export function botMove(view: GameState, seat: SeatId, level: BotLevel, rng: RngState | string): BotChoice {
-  void level;
-  return randomBot(view, seat, typeof rng === 'string' ? seedRng(rng) : rng);
+  return chooseBotMove(view, seat, level, rng);
 }
 
 export type { BotLevel };
