@@ -9,6 +9,9 @@ import { ConfigError, readConfig } from './config';
 import { chokepointServed } from './game/chokepoint';
 import { serve } from './serve';
 
+// boardgame.io deep-checks every move's state for JSON-serializability unless NODE_ENV is production.
+process.env.NODE_ENV ??= 'production';
+
 try {
   const config = readConfig(process.argv.slice(2), process.env);
   if (!existsSync(join(config.staticDir, 'index.html'))) {

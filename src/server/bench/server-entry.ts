@@ -10,6 +10,9 @@ import { chokepointServed } from '../game/chokepoint';
 import { SqliteStore } from '../storage/sqlite';
 import { MinimalGame, minimalServed } from './minimal-game';
 
+// Measure what `npm start` runs: boardgame.io's per-move serializability check is off in production.
+process.env.NODE_ENV ??= 'production';
+
 const [kind = 'ours-chokepoint', dataDir = './data/bench'] = process.argv.slice(2);
 mkdirSync(dataDir, { recursive: true });
 

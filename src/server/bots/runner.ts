@@ -14,20 +14,32 @@ export interface BotRunnerOptions {
  */
 export class BotRunner {
   private readonly pending = new Set<string>();
+  /** Matches with at least one bot seat (moves in other matches need no bot step). */
+  private readonly withBots = new Set<string>();
   private stopped = false;
 
   constructor(
     private readonly authority: Authority,
     private readonly opts: BotRunnerOptions = {},
   ) {
-    authority.onUpdate((matchID) => this.kick(matchID));
-    authority.onMetadata((matchID) => this.kick(matchID));
+    authority.onUpdate((matchID) => {
+      if (this.withBots.has(matchID)) this.kick(matchID);
+    });
+    authority.onMetadata((matchID, metadata) => {
+      if (metadata.seats.some((s) => s.kind === 'bot')) this.withBots.add(matchID);
+      else this.withBots.delete(matchID);
+      this.kick(matchID);
+    });
   }
 
   /** Resumes every unfinished match (after a restart). */
   async resumeAll(): Promise<number> {
     const list = await this.authority.store.listMatches({ gameName: this.authority.game.name, finished: false });
-    for (const m of list) if (m.metadata.seats.some((s) => s.kind === 'bot')) this.kick(m.matchID);
+    for (const m of list) {
+      if (!m.metadata.seats.some((s) => s.kind === 'bot')) continue;
+      this.withBots.add(m.matchID);
+      this.kick(m.matchID);
+    }
     return list.length;
   }
 

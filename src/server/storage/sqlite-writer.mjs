@@ -1,0 +1,87 @@
+// The SQLite writer thread (plain JS so it loads in any runtime: node, tsx, vitest).
+// It owns every write: batches arrive from the main thread, run in one
+// transaction (one fsync, synchronous=FULL), each item in its own savepoint,
+// and the per-item outcome is posted back only after the commit.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+
+const db = new Database(workerData.filename);
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.pragma('busy_timeout = 5000');
+db.exec(workerData.schema);
+
+const cache = new Map();
+const sql = (text) => {
+  let st = cache.get(text);
+  if (!st) cache.set(text, (st = db.prepare(text)));
+  return st;
+};
+
+class Refused extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function writeMeta(matchID, m) {
+  const owner = sql('SELECT id FROM matches WHERE join_code = ?').get(m.joinCode);
+  if (owner && owner.id !== matchID) throw new Refused('join-code-taken', 'join code taken');
+  sql('UPDATE matches SET metadata = ?, visibility = ?, join_code = ?, finished = ?, game_name = ? WHERE id = ?').run(
+    m.json, m.visibility, m.joinCode, m.finished, m.gameName, matchID);
+}
+
+const OPS = {
+  create(op) {
+    if (sql('SELECT 1 FROM matches WHERE id = ?').get(op.matchID)) throw new Refused('exists', `match ${op.matchID} exists`);
+    if (sql('SELECT 1 FROM matches WHERE join_code = ?').get(op.meta.joinCode)) throw new Refused('join-code-taken', 'join code taken');
+    sql(`INSERT INTO matches (id, game_name, visibility, join_code, finished, created_at, metadata, state, state_id, initial_state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(op.matchID, op.meta.gameName, op.meta.visibility, op.meta.joinCode,
+      op.meta.finished, op.createdAt, op.meta.json, op.state, op.stateID, op.state);
+  },
+  commit(op) {
+    const row = sql('SELECT state_id FROM matches WHERE id = ?').get(op.matchID);
+    if (!row) throw new Refused('not-found', `match ${op.matchID} not found`);
+    if (!(op.stateID > row.state_id)) throw new Refused('stale-state', `stateID ${op.stateID} <= ${row.state_id}`);
+    sql('UPDATE matches SET state = ?, state_id = ? WHERE id = ?').run(op.state, op.stateID, op.matchID);
+    const next = sql('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM match_log WHERE match_id = ?').get(op.matchID);
+    let seq = next.n;
+    const insert = sql('INSERT INTO match_log (match_id, seq, entry) VALUES (?, ?, ?)');
+    for (const entry of op.entries) insert.run(op.matchID, seq++, entry);
+    if (op.meta) writeMeta(op.matchID, op.meta);
+  },
+  setMeta(op) {
+    if (!sql('SELECT 1 FROM matches WHERE id = ?').get(op.matchID)) throw new Refused('not-found', `match ${op.matchID} not found`);
+    writeMeta(op.matchID, op.meta);
+  },
+  wipe(op) {
+    sql('DELETE FROM match_log WHERE match_id = ?').run(op.matchID);
+    sql('DELETE FROM matches WHERE id = ?').run(op.matchID);
+  },
+};
+
+const runBatch = db.transaction((batch) =>
+  batch.map((op) => {
+    try {
+      db.transaction(() => OPS[op.kind](op))();
+      return null;
+    } catch (e) {
+      return e instanceof Refused ? { code: e.code, message: e.message } : { code: 'io', message: String(e) };
+    }
+  }),
+);
+
+parentPort.on('message', (msg) => {
+  if (msg.type === 'close') {
+    db.close();
+    parentPort.postMessage({ type: 'closed' });
+    return;
+  }
+  try {
+    parentPort.postMessage({ type: 'done', seq: msg.seq, results: runBatch(msg.batch) });
+  } catch (e) {
+    parentPort.postMessage({ type: 'done', seq: msg.seq, error: String(e) });
+  }
+});
+parentPort.postMessage({ type: 'ready' });
