@@ -89,7 +89,8 @@ describe('access attacks', () => {
   it('lobby write routes: only the creator or facilitator may pause or reassign seats', async () => {
     const m = await createMatch(server.url);
     const p0 = await join(server.url, m.matchID, '0');
-    const fac = await join(server.url, m.matchID, '3');
+    expect((await api(server.url, 'POST', `/api/matches/${m.matchID}/join`, { seat: '3', name: 'x' })).status).toBe(403);
+    const fac = await join(server.url, m.matchID, '3', 'Teacher', undefined, m.creatorToken);
     const path = `/api/matches/${m.matchID}`;
     const seat0 = { 'x-seat': '0', 'x-credentials': p0 };
     expect((await api(server.url, 'POST', `${path}/pause`, {})).status).toBe(403);

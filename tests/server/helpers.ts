@@ -44,8 +44,9 @@ export async function createMatch(base: string, body: Json = {}): Promise<Create
   return r.json as unknown as Created;
 }
 
-export async function join(base: string, matchID: string, seat: string, name = `P${seat}`, code?: string): Promise<string> {
-  const r = await api(base, 'POST', `/api/matches/${matchID}/join`, { seat, name, ...(code ? { code } : {}) });
+export async function join(base: string, matchID: string, seat: string, name = `P${seat}`, code?: string, creatorToken?: string): Promise<string> {
+  const headers: Record<string, string> = creatorToken ? { authorization: `Bearer ${creatorToken}` } : {};
+  const r = await api(base, 'POST', `/api/matches/${matchID}/join`, { seat, name, ...(code ? { code } : {}) }, headers);
   if (r.status !== 200) throw new Error(`join failed ${r.status} ${r.text}`);
   return r.json.credentials as string;
 }

@@ -81,7 +81,7 @@ describe.each(['classroom', 'suitcase2024', 'permit2025'])('no leaks in a networ
     const players: { seat: string; client: Client }[] = [];
     for (const [i, role] of roles.entries()) {
       const seat = String(i);
-      const cred = await join(server.url, m.matchID, seat, `${role}-${i}`);
+      const cred = await join(server.url, m.matchID, seat, `${role}-${i}`, undefined, role === 'facilitator' ? m.creatorToken : undefined);
       tokens.push(cred);
       const client = new Client(server.url);
       players.push({ seat, client });

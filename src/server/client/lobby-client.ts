@@ -104,7 +104,9 @@ export function lobbyClient(base: string, storage: KeyValueStore) {
       return created;
     },
     async join(matchID: string, seat: string, name: string, code?: string): Promise<SavedSeat> {
-      const r = await call<{ playerID: string; credentials: string }>('POST', `/api/matches/${encodeURIComponent(matchID)}/join`, { seat, name, ...(code ? { code } : {}) });
+      const token = storage.getItem(creatorKey(matchID)); // the creator may take the facilitator seat
+      const r = await call<{ playerID: string; credentials: string }>('POST', `/api/matches/${encodeURIComponent(matchID)}/join`,
+        { seat, name, ...(code ? { code } : {}) }, token ? { authorization: `Bearer ${token}` } : {});
       const saved = { playerID: r.playerID, credentials: r.credentials, name };
       storage.setItem(seatKey(matchID), JSON.stringify(saved));
       return saved;

@@ -48,7 +48,11 @@ export function seatRoutes(authority: Authority) {
     if (action === '/join') {
       const name = cleanName(body.name);
       const code = str(body, 'code', 16);
+      const before = (await authority.load(matchID))?.metadata;
+      // The facilitator sees every secret: only the match's creator may take that seat.
+      const creator = before ? identify(req, before).isCreator : false;
       await edit((m) => {
+        if (roles.includes(seatOf(m, body.seat).role) && !creator) throw new HttpError(403, 'only the creator can take the facilitator seat');
         if (m.visibility === 'private' && !verifyCode(code, m.joinCode)) throw new HttpError(403, 'this match needs its join code');
         if (m.gameover !== undefined) throw new HttpError(409, 'match is over');
         const seat = seatOf(m, body.seat);
