@@ -2,7 +2,8 @@ import { log } from './access';
 import { drawNews } from './events/news';
 import { HOMES, HUBS, seatId, type PlaceId, type SeatId } from './ids';
 import { HUB_START } from './map';
-import { seedRng, shuffle } from './random';
+import { seedRng } from './random';
+import { dealDeck } from './events/deal';
 import { recordIndicators } from './resolution';
 import type { Scenario } from './scenarios/schema';
 import type { FirmState, GameState, Place } from './state';
@@ -54,7 +55,7 @@ function startFirm(seat: SeatId, name: string, scenario: Scenario): FirmState {
 }
 
 /**
- * The state of a new match: the scenario's starting values, the deck shuffled with the match's
+ * The state of a new match: the scenario's starting values, the deck dealt with the match's
  * seed and the first round's news drawn. The generator and the deck stay in `secret`.
  */
 export function createInitialState(scenario: Scenario, seed: string): GameState {
@@ -102,12 +103,13 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
     seizedTB: 0,
     victory: { ...scenario.victory },
     outcome: null,
-    // A card the scenario schedules for a given round is not also dealt from the deck.
     secret: {
       rng,
-      deck: shuffle(
+      deck: dealDeck(
         rng,
-        scenario.deck.filter((id) => !scenario.scheduled.some((s) => s.card === id)),
+        scenario.deck,
+        scenario.rounds,
+        scenario.scheduled.map((s) => s.card),
       ),
     },
   };
