@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ENTRY = fileURLToPath(new URL('./fixtures/serve-fixture.ts', import.meta.url));
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -9,7 +12,7 @@ export interface ServerProcess {
 export function spawnFixtureServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'tests/server/fixtures/serve-fixture.ts', '--port', '0', '--data', dataDir, '--bot-delay', '0'],
+    ['--import', 'tsx', ENTRY, '--port', '0', '--data', dataDir, '--bot-delay', '0'],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((ok, fail) => {
