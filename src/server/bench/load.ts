@@ -5,6 +5,8 @@ import type { Target } from './targets';
 export interface LoadResult {
   label: string;
   matches: number;
+  /** Moves per second offered (all matches together); 0 = closed loop, as fast as the server answers. */
+  offered: number;
   moves: number;
   seconds: number;
   movesPerSecond: number;
@@ -27,8 +29,13 @@ const percentile = (sorted: number[], p: number): number =>
  * clients (boardgame.io's protocol, one socket per seat) for `durationMs`.
  * Latency is from sending a move to the moment every seat of that match has
  * received the resulting state. Finished matches are replaced by new ones.
+ * With `offered` > 0 each match paces its moves so that all together offer
+ * that many moves per second (a move waits for the previous one to land);
+ * with 0 the loop is closed and measures the server's ceiling, where by
+ * Little's law latency = matches / throughput.
  */
-export async function runLoad(url: string, target: Target, matches: number, durationMs: number): Promise<LoadResult> {
+export async function runLoad(url: string, target: Target, matches: number, durationMs: number, offered = 0): Promise<LoadResult> {
+  const interval = offered > 0 ? (1000 * matches) / offered : 0;
   const latencies: number[] = [];
   let moves = 0;
   let rejected = 0;
@@ -48,14 +55,25 @@ export async function runLoad(url: string, target: Target, matches: number, dura
     };
     const latest = new Map<string, State>();
     const bySeat = new Map<string, Socket>();
+    let nextAt = performance.now() + Math.random() * interval;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const tryMove = (): void => {
-      if (pending || !running || done) return;
+      if (pending || !running || done || timer) return;
+      const wait = nextAt - performance.now();
+      if (wait > 0) {
+        timer = setTimeout(() => {
+          timer = null;
+          tryMove();
+        }, wait);
+        return;
+      }
       for (const seat of seats) {
         const state = latest.get(seat.playerID);
         if (!state || state.ctx.currentPlayer !== seat.playerID) continue;
         const choice = target.chooseMove(state, seat.playerID, `${matchID}:${state._stateID}`);
         if (!choice) return;
         pending = { stateID: state._stateID + 1, t0: performance.now(), seen: new Set() };
+        nextAt = Math.max(nextAt + interval, pending.t0);
         const action = { type: 'MAKE_MOVE', payload: { type: choice.move, args: choice.args, playerID: seat.playerID, credentials: seat.credentials } };
         bySeat.get(seat.playerID)?.emit('update', action, state._stateID, matchID, seat.playerID);
         return;
@@ -102,7 +120,7 @@ export async function runLoad(url: string, target: Target, matches: number, dura
   for (const s of sockets) s.close();
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
-    label: target.label, matches, moves: counted, seconds,
+    label: target.label, matches, offered, moves: counted, seconds,
     movesPerSecond: counted / seconds, p50ms: percentile(sorted, 50), p99ms: percentile(sorted, 99), rejected,
   };
 }

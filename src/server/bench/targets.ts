@@ -1,7 +1,5 @@
 import type { State } from 'boardgame.io';
-import { chooseBotMove } from '../../../game/bots';
-import { seatId } from '../../../game/ids';
-import type { GameState } from '../../../game/state';
+import { chokepointScript, type ScriptedMove } from './script';
 
 export interface Seat {
   playerID: string;
@@ -23,11 +21,12 @@ async function post(url: string, body: unknown): Promise<Record<string, unknown>
 }
 
 /** Our server: create through /api/matches, join every seat. */
-function ours(label: string, gameName: string, scenario: string, seats: number, chooseMove: Target['chooseMove']): Target {
+function ours(label: string, gameName: string, scenario: string, seats: number, chooseMove: Target['chooseMove'], seed?: string): Target {
   return {
     label, gameName, chooseMove,
     async createMatch(url) {
-      const created = await post(`${url}/api/matches`, { scenario, seats: Array.from({ length: seats }, () => ({ kind: 'person' })) });
+      const seatSpecs = Array.from({ length: seats }, () => ({ kind: 'person' }));
+      const created = await post(`${url}/api/matches`, { scenario, seats: seatSpecs, ...(seed ? { seed } : {}) });
       const matchID = created.matchID as string;
       const out: Seat[] = [];
       for (let i = 0; i < seats; i++) {
@@ -39,13 +38,17 @@ function ours(label: string, gameName: string, scenario: string, seats: number, 
   };
 }
 
-const chokepointMove: Target['chooseMove'] = (view, playerID, seed) => {
-  const c = chooseBotMove(view.G as GameState, seatId(playerID), 'random', seed);
-  return { move: c.move, args: [c.args] };
+const BENCH_SEED = 'bench';
+let script: Map<number, ScriptedMove> | undefined;
+/** Replays a pre-played game (see script.ts) so that clients cost almost nothing. */
+const chokepointMove: Target['chooseMove'] = (view, playerID) => {
+  script ??= chokepointScript('classroom', BENCH_SEED);
+  const step = script.get(view._stateID);
+  return step && step.seat === playerID ? { move: step.move, args: step.args } : null;
 };
 const minimalMove: Target['chooseMove'] = () => ({ move: 'inc', args: [] });
 
-export const OURS_CHOKEPOINT = ours('hardened server, Chokepoint (classroom)', 'chokepoint', 'classroom', 4, chokepointMove);
+export const OURS_CHOKEPOINT = ours('hardened server, Chokepoint (classroom)', 'chokepoint', 'classroom', 4, chokepointMove, BENCH_SEED);
 export const OURS_MINIMAL = ours('hardened server, minimal game', 'minimal', 'duel', 2, minimalMove);
 
 /** Stock boardgame.io 0.50.2 Server + Lobby API, minimal game, in-memory storage. */

@@ -1,0 +1,39 @@
+import { CreateGameReducer, InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
+import type { State } from 'boardgame.io';
+import { chooseBotMove } from '../../../game/bots';
+import { seatId } from '../../../game/ids';
+import type { GameState } from '../../../game/state';
+import { Views } from '../authority/views';
+import { chokepointServed } from '../game/chokepoint';
+
+export interface ScriptedMove {
+  seat: string;
+  move: string;
+  args: unknown[];
+}
+
+/**
+ * A whole Chokepoint game played once, here, by random bots that see only
+ * their own seat's view: the moves by stateID. Every bench match is created
+ * with the same scenario and seed, so (the engine being deterministic) each
+ * replays this script, and the clients spend no time deciding.
+ */
+export function chokepointScript(scenario: string, seed: string): Map<number, ScriptedMove> {
+  const game = ProcessGameConfig(chokepointServed.game);
+  const reducer = CreateGameReducer({ game });
+  const views = new Views(game);
+  const numPlayers = chokepointServed.scenarios[scenario]?.seats.length ?? 0;
+  let state: State = InitializeGame({ game: chokepointServed.game, numPlayers, setupData: { scenario, seed } });
+  const script = new Map<number, ScriptedMove>();
+  while (state.ctx.gameover === undefined && script.size < 10_000) {
+    const seat = state.ctx.currentPlayer;
+    const view = views.update('script', seat, state).state;
+    const choice = chooseBotMove(view.G as GameState, seatId(seat), 'random', `${seed}:${state._stateID}`);
+    const args = [choice.args];
+    script.set(state._stateID, { seat, move: choice.move, args });
+    const next = reducer(state, { type: 'MAKE_MOVE', payload: { type: choice.move, args, playerID: seat } }) as State & { transients?: unknown };
+    if (next.transients || next._stateID === state._stateID) throw new Error(`scripted move refused at ${state._stateID}`);
+    state = next;
+  }
+  return script;
+}
