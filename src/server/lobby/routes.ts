@@ -33,7 +33,8 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
 
   async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const method = req.method ?? 'GET';
-    if (method !== 'GET' && limited(req)) throw new HttpError(429, 'too many requests');
+    // Writes, and code lookups (so join codes cannot be enumerated), are rate-limited per address.
+    if ((method !== 'GET' || path.startsWith('/api/codes/')) && limited(req)) throw new HttpError(429, 'too many requests');
     if (path === '/api/scenarios' && method === 'GET') {
       return sendJson(res, 200, Object.values(authority.served.scenarios).map(({ id, name, seats: s }) => ({ id, name, seats: s })));
     }

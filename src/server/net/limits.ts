@@ -28,9 +28,32 @@ export interface SocketLimits {
   burst: number;
   /** Rejections for rate before the socket is disconnected. */
   maxStrikes: number;
+  /** Open connections allowed from one address (a classroom behind one NAT needs dozens). */
+  maxPerAddress: number;
 }
 
-export const DEFAULT_LIMITS: SocketLimits = { maxFrameBytes: 16 * 1024, perSecond: 20, burst: 40, maxStrikes: 200 };
+export const DEFAULT_LIMITS: SocketLimits = { maxFrameBytes: 16 * 1024, perSecond: 20, burst: 40, maxStrikes: 200, maxPerAddress: 500 };
+
+/** Counts open connections per address. */
+export class AddressCounter {
+  private readonly open = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  hasRoom(address: string): boolean {
+    return (this.open.get(address) ?? 0) < this.max;
+  }
+
+  add(address: string): void {
+    this.open.set(address, (this.open.get(address) ?? 0) + 1);
+  }
+
+  remove(address: string): void {
+    const n = (this.open.get(address) ?? 1) - 1;
+    if (n <= 0) this.open.delete(address);
+    else this.open.set(address, n);
+  }
+}
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 

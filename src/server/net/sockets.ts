@@ -4,7 +4,7 @@ import type { LogEntry, State } from 'boardgame.io';
 import type { Authority } from '../authority/authority';
 import { publicSeats } from '../authority/views';
 import type { MatchMetadata } from '../storage/types';
-import { DEFAULT_LIMITS, originAllowed, TokenBucket, type SocketLimits } from './limits';
+import { AddressCounter, DEFAULT_LIMITS, originAllowed, TokenBucket, type SocketLimits } from './limits';
 import { Presence } from './presence';
 import { handleChat, handleSync, handleUpdate } from './socket-handlers';
 import { reject, STATUS_EVENT, stillHolds } from './replies';
@@ -25,15 +25,24 @@ const CLIENT_EVENTS = new Set(['sync', 'update', 'chat']);
 export function attachSockets(http: HttpServer, authority: Authority, opts: SocketOptions = {}): IOServer {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const allowed = opts.allowedOrigins ?? [];
+  const addresses = new AddressCounter(limits.maxPerAddress);
   const io = new IOServer(http, {
     serveClient: false,
     maxHttpBufferSize: limits.maxFrameBytes,
     cors: { origin: allowed.length > 0 ? allowed : false },
-    allowRequest: (req, cb) =>
-      originAllowed(req.headers.origin, req.headers.host, allowed) ? cb(null, true) : cb('origin not allowed', false),
+    allowRequest: (req, cb) => {
+      if (!originAllowed(req.headers.origin, req.headers.host, allowed)) return cb('origin not allowed', false);
+      if (!addresses.hasRoom(req.socket.remoteAddress ?? '?')) return cb('too many connections', false);
+      cb(null, true);
+    },
     pingInterval: 10_000,
     pingTimeout: 20_000,
     connectTimeout: 10_000,
+  });
+  io.engine.on('connection', (raw: { request: { socket: { remoteAddress?: string } }; once: (e: 'close', f: () => void) => void }) => {
+    const address = raw.request.socket.remoteAddress ?? '?';
+    addresses.add(address);
+    raw.once('close', () => addresses.remove(address));
   });
   const presence = new Presence();
   const nsp = io.of('/' + authority.game.name);

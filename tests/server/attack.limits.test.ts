@@ -1,0 +1,39 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../src/server/app';
+import { api, Client, createMatch, startTestServer } from './helpers';
+
+describe('flood limits', () => {
+  let server: RunningServer;
+  const all: Client[] = [];
+  afterEach(async () => {
+    all.splice(0).forEach((c) => c.close());
+    await server.close();
+  });
+
+  it('caps open sockets per address', async () => {
+    server = await startTestServer({ limits: { maxPerAddress: 3 } });
+    for (let i = 0; i < 3; i++) {
+      const c = new Client(server.url);
+      all.push(c);
+      await c.connected();
+    }
+    const extra = new Client(server.url);
+    all.push(extra);
+    await expect(extra.connected()).rejects.toThrow();
+    all[0]!.close();
+    await new Promise((r) => setTimeout(r, 100));
+    const again = new Client(server.url);
+    all.push(again);
+    await again.connected();
+  });
+
+  it('rate-limits join-code lookups so codes cannot be enumerated', async () => {
+    server = await startTestServer({ lobby: { writesPerSecond: 1, writeBurst: 10 } });
+    const m = await createMatch(server.url, { visibility: 'private' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await api(server.url, 'GET', `/api/codes/ZZZZ${String(i).padStart(2, '2')}`)).status);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(15);
+    expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(10);
+    expect((await api(server.url, 'GET', `/api/matches/${m.matchID}`)).status).toBe(200); // plain reads are not limited
+  });
+});
