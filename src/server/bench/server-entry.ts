@@ -31,6 +31,7 @@ if (kind === 'stock-minimal') {
     served,
     store: new SqliteStore(join(dataDir, `${kind}.sqlite`)),
     lobby: { writesPerSecond: 100_000, writeBurst: 100_000 },
+    limits: { maxPerAddress: 100_000, perSecond: 1000, burst: 1000 },
     bots: { delayMs: 0 },
   });
   process.stdout.write(`LISTENING ${server.url}\n`);
