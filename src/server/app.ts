@@ -61,7 +61,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const port = (http.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${urlHost}:${port}`, port, http, io, authority, bots,
+    url: `http://${urlHost}:${port}`,
+    port,
+    http,
+    io,
+    authority,
+    bots,
     async close() {
       bots.stop();
       await new Promise<void>((ok) => io.close(() => ok()));

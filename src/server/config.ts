@@ -30,13 +30,18 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     flags.set(name, [...(flags.get(name) ?? []), value]);
   }
   const known = ['host', 'port', 'data', 'static', 'origin', 'public-url', 'bot-delay'];
-  for (const name of flags.keys()) if (!known.includes(name)) throw new ConfigError(`unknown flag --${name}\n${USAGE}`);
-  const one = (flag: string, envName: string, fallback: string): string => flags.get(flag)?.at(-1) ?? env[envName] ?? fallback;
+  for (const name of flags.keys())
+    if (!known.includes(name)) throw new ConfigError(`unknown flag --${name}\n${USAGE}`);
+  const one = (flag: string, envName: string, fallback: string): string =>
+    flags.get(flag)?.at(-1) ?? env[envName] ?? fallback;
   const port = Number(one('port', 'PORT', '8000'));
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('port must be an integer 0-65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError('port must be an integer 0-65535');
   const botDelayMs = Number(one('bot-delay', 'BOT_DELAY_MS', '400'));
-  if (!Number.isFinite(botDelayMs) || botDelayMs < 0) throw new ConfigError('bot delay must be a number of milliseconds');
-  const origins = flags.get('origin') ?? (env.ALLOWED_ORIGINS ?? '').split(',').filter((s) => s.length > 0);
+  if (!Number.isFinite(botDelayMs) || botDelayMs < 0)
+    throw new ConfigError('bot delay must be a number of milliseconds');
+  const origins =
+    flags.get('origin') ?? (env.ALLOWED_ORIGINS ?? '').split(',').filter((s) => s.length > 0);
   const publicUrl = flags.get('public-url')?.at(-1) ?? env.PUBLIC_URL;
   return {
     host: one('host', 'HOST', '127.0.0.1'),

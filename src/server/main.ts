@@ -15,7 +15,9 @@ process.env.NODE_ENV ??= 'production';
 try {
   const config = readConfig(process.argv.slice(2), process.env);
   if (!existsSync(join(config.staticDir, 'index.html'))) {
-    console.warn(`No built app in ${config.staticDir} (run npm run build); serving the API and sockets only.`);
+    console.warn(
+      `No built app in ${config.staticDir} (run npm run build); serving the API and sockets only.`,
+    );
   }
   const server = await serve(chokepointServed, config);
   console.log(`Chokepoint listening on ${server.url} (data in ${config.dataDir})`);

@@ -20,9 +20,14 @@ interface Proc {
 }
 
 function start(dataDir: string): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--data', dataDir, '--bot-delay', '0'], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--data', dataDir, '--bot-delay', '0'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -42,7 +47,11 @@ const stop = (p: Proc, signal: NodeJS.Signals): Promise<void> =>
   });
 
 async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBeLessThan(300);
   return (await res.json()) as Record<string, unknown>;
 }
@@ -76,11 +85,15 @@ describe('networked server (npm start)', () => {
     // A same-origin WebSocket opens; one from another origin (a data: page has origin "null") is refused.
     const wsUrl = `${proc.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`;
     const opens = (p: typeof page) =>
-      p.evaluate((u) => new Promise<boolean>((ok) => {
-        const ws = new WebSocket(u);
-        ws.onopen = () => (ws.close(), ok(true));
-        ws.onerror = () => ok(false);
-      }), wsUrl);
+      p.evaluate(
+        (u) =>
+          new Promise<boolean>((ok) => {
+            const ws = new WebSocket(u);
+            ws.onopen = () => (ws.close(), ok(true));
+            ws.onerror = () => ok(false);
+          }),
+        wsUrl,
+      );
     expect(await opens(page)).toBe(true);
     const foreign = await browser.page(DESKTOP);
     await foreign.goto('data:text/html,<title>elsewhere</title>');
@@ -89,25 +102,37 @@ describe('networked server (npm start)', () => {
 
   it('plays an all-bot match to the end on the server, and keeps it across SIGKILL', async () => {
     const created = await post(`${proc.url}/api/matches`, {
-      scenario: 'classroom', seats: [{ kind: 'bot' }, { kind: 'bot', level: 'random' }, { kind: 'bot' }, { kind: 'bot' }],
+      scenario: 'classroom',
+      seats: [{ kind: 'bot' }, { kind: 'bot', level: 'random' }, { kind: 'bot' }, { kind: 'bot' }],
     });
     const matchID = created.matchID as string;
-    const socket = io(`${proc.url}/chokepoint`, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const socket = io(`${proc.url}/chokepoint`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
     let last: State | undefined;
     socket.on('sync', (_m: string, info: { state: State }) => (last = info.state));
     socket.on('update', (_m: string, s: State) => (last = s));
     socket.on('connect', () => socket.emit('sync', matchID, null, undefined, 4));
     const started = Date.now();
-    while (last?.ctx.gameover === undefined && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 50));
+    while (last?.ctx.gameover === undefined && Date.now() - started < 60_000)
+      await new Promise((r) => setTimeout(r, 50));
     socket.close();
     expect(last?.ctx.gameover).toBeDefined();
     const finalID = last!._stateID;
 
     await stop(proc, 'SIGKILL');
     proc = await start(dataDir);
-    const info = (await (await fetch(`${proc.url}/api/matches/${matchID}`)).json()) as { gameover: unknown };
+    const info = (await (await fetch(`${proc.url}/api/matches/${matchID}`)).json()) as {
+      gameover: unknown;
+    };
     expect(info.gameover).not.toBeNull();
-    const again = io(`${proc.url}/chokepoint`, { transports: ['websocket'], forceNew: true, reconnection: false });
+    const again = io(`${proc.url}/chokepoint`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
     const state = await new Promise<State>((ok) => {
       again.on('sync', (_m: string, i: { state: State }) => ok(i.state));
       again.on('connect', () => again.emit('sync', matchID, null, undefined, 4));

@@ -35,7 +35,13 @@ describe('access attacks', () => {
     const { metadata } = await server.authority.store.fetch(m.matchID, { metadata: true });
     expect(JSON.stringify(metadata)).not.toContain(cred);
     expect(JSON.stringify(metadata)).not.toContain(m.creatorToken);
-    const r = await api(server.url, 'POST', `/api/matches/${m.matchID}/leave`, {}, { 'x-seat': '0', 'x-credentials': wrong });
+    const r = await api(
+      server.url,
+      'POST',
+      `/api/matches/${m.matchID}/leave`,
+      {},
+      { 'x-seat': '0', 'x-credentials': wrong },
+    );
     expect(r.status).toBe(403);
     expect(r.text).not.toContain(wrong);
     expect(await c.sync(m.matchID, '0', cred)).toMatchObject({ ok: true });
@@ -44,7 +50,9 @@ describe('access attacks', () => {
   it('hole 6: sockets from other origins are refused; same-origin and listed origins are allowed', async () => {
     const evil = client({ origin: 'http://evil.example' });
     await expect(evil.connected()).rejects.toThrow();
-    const poll = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: 'http://evil.example' } });
+    const poll = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, {
+      headers: { origin: 'http://evil.example' },
+    });
     expect(poll.status).toBe(403);
     expect(poll.headers.get('access-control-allow-origin')).toBeNull();
     await client({ origin: server.url }).connected();
@@ -61,14 +69,18 @@ describe('access attacks', () => {
     const cred = await join(server.url, m.matchID, '0');
     const c = client();
     await c.sync(m.matchID, '0', cred);
-    const replies = await Promise.all(Array.from({ length: 30 }, () => c.move(m.matchID, '0', 'advance', [9], 0)));
+    const replies = await Promise.all(
+      Array.from({ length: 30 }, () => c.move(m.matchID, '0', 'advance', [9], 0)),
+    );
     expect(replies.filter((r) => r.error === 'rate limited').length).toBeGreaterThanOrEqual(20);
     const big = client();
     await big.connected();
     const closed = new Promise((ok) => big.socket.once('disconnect', ok));
     big.socket.emit('chat', m.matchID, { id: 'x', payload: 'x'.repeat(64 * 1024) });
     await closed;
-    expect((await server.authority.store.fetch(m.matchID, { state: true })).state?._stateID).toBe(0);
+    expect((await server.authority.store.fetch(m.matchID, { state: true })).state?._stateID).toBe(
+      0,
+    );
   });
 
   it('display names are plain text: stored literally, sent as JSON, control/bidi characters removed', async () => {
@@ -82,40 +94,104 @@ describe('access attacks', () => {
     const seats = r.json.seats as { name?: string }[];
     expect(seats[0]?.name).toBe(html);
     expect(seats[1]?.name).toBe('abc d');
-    expect((await api(server.url, 'POST', `/api/matches/${m.matchID}/join`, { seat: '2', name: '   ' })).status).toBe(400);
-    expect((await api(server.url, 'POST', `/api/matches/${m.matchID}/join`, { seat: '2', name: 'x'.repeat(30) })).status).toBe(400);
+    expect(
+      (await api(server.url, 'POST', `/api/matches/${m.matchID}/join`, { seat: '2', name: '   ' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await api(server.url, 'POST', `/api/matches/${m.matchID}/join`, {
+          seat: '2',
+          name: 'x'.repeat(30),
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('lobby write routes: only the creator or facilitator may pause or reassign seats', async () => {
     const m = await createMatch(server.url);
     const p0 = await join(server.url, m.matchID, '0');
-    expect((await api(server.url, 'POST', `/api/matches/${m.matchID}/join`, { seat: '3', name: 'x' })).status).toBe(403);
+    expect(
+      (await api(server.url, 'POST', `/api/matches/${m.matchID}/join`, { seat: '3', name: 'x' }))
+        .status,
+    ).toBe(403);
     const fac = await join(server.url, m.matchID, '3', 'Teacher', undefined, m.creatorToken);
     const path = `/api/matches/${m.matchID}`;
     const seat0 = { 'x-seat': '0', 'x-credentials': p0 };
     expect((await api(server.url, 'POST', `${path}/pause`, {})).status).toBe(403);
     expect((await api(server.url, 'POST', `${path}/pause`, {}, seat0)).status).toBe(403);
-    expect((await api(server.url, 'POST', `${path}/pause`, {}, { authorization: 'Bearer nope' })).status).toBe(403);
-    expect((await api(server.url, 'POST', `${path}/seat/1`, { kind: 'bot' }, seat0)).status).toBe(403);
-    expect((await api(server.url, 'POST', `${path}/seat/1`, { kind: 'bot' }, { 'x-seat': '3', 'x-credentials': fac })).status).toBe(200);
-    expect((await api(server.url, 'POST', `${path}/pause`, {}, { 'x-seat': '3', 'x-credentials': fac })).json.paused).toBe(true);
+    expect(
+      (await api(server.url, 'POST', `${path}/pause`, {}, { authorization: 'Bearer nope' })).status,
+    ).toBe(403);
+    expect((await api(server.url, 'POST', `${path}/seat/1`, { kind: 'bot' }, seat0)).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await api(
+          server.url,
+          'POST',
+          `${path}/seat/1`,
+          { kind: 'bot' },
+          { 'x-seat': '3', 'x-credentials': fac },
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await api(server.url, 'POST', `${path}/pause`, {}, { 'x-seat': '3', 'x-credentials': fac }))
+        .json.paused,
+    ).toBe(true);
     const c = client();
     await c.sync(m.matchID, '0', p0);
-    expect(await c.move(m.matchID, '0', 'advance', [1])).toEqual({ ok: false, error: 'match paused' });
-    expect((await api(server.url, 'POST', `${path}/resume`, {}, { authorization: `Bearer ${m.creatorToken}` })).json.paused).toBe(false);
+    expect(await c.move(m.matchID, '0', 'advance', [1])).toEqual({
+      ok: false,
+      error: 'match paused',
+    });
+    expect(
+      (
+        await api(
+          server.url,
+          'POST',
+          `${path}/resume`,
+          {},
+          { authorization: `Bearer ${m.creatorToken}` },
+        )
+      ).json.paused,
+    ).toBe(false);
     expect(await c.move(m.matchID, '0', 'advance', [1])).toMatchObject({ ok: true });
     // The creator hands seat 0 to a bot: the old socket loses the seat at once.
-    expect((await api(server.url, 'POST', `${path}/seat/0`, { kind: 'bot' }, { authorization: `Bearer ${m.creatorToken}` })).status).toBe(200);
+    expect(
+      (
+        await api(
+          server.url,
+          'POST',
+          `${path}/seat/0`,
+          { kind: 'bot' },
+          { authorization: `Bearer ${m.creatorToken}` },
+        )
+      ).status,
+    ).toBe(200);
     await sleep(20);
     expect(c.errors).toContain('seat changed hands');
     expect((await c.move(m.matchID, '0', 'advance', [1])).ok).toBe(false);
   });
 
   it('a seat holder can leave (replaced by a bot) and a person can take a bot seat', async () => {
-    const m = await createMatch(server.url, { seats: [{ kind: 'person' }, { kind: 'bot' }, { kind: 'bot' }, { kind: 'person' }] });
+    const m = await createMatch(server.url, {
+      seats: [{ kind: 'person' }, { kind: 'bot' }, { kind: 'bot' }, { kind: 'person' }],
+    });
     const p0 = await join(server.url, m.matchID, '0');
-    const left = await api(server.url, 'POST', `/api/matches/${m.matchID}/leave`, { level: 'random' }, { 'x-seat': '0', 'x-credentials': p0 });
-    expect((left.json.seats as { kind: string }[])[0]).toMatchObject({ kind: 'bot', botLevel: 'random' });
+    const left = await api(
+      server.url,
+      'POST',
+      `/api/matches/${m.matchID}/leave`,
+      { level: 'random' },
+      { 'x-seat': '0', 'x-credentials': p0 },
+    );
+    expect((left.json.seats as { kind: string }[])[0]).toMatchObject({
+      kind: 'bot',
+      botLevel: 'random',
+    });
     const spectator = client();
     await spectator.sync(m.matchID, null);
     await spectator.waitFor(() => (spectator.state?._stateID ?? 0) >= 3); // all-bot firms keep playing

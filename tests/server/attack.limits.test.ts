@@ -31,7 +31,10 @@ describe('flood limits', () => {
     server = await startTestServer({ lobby: { writesPerSecond: 1, writeBurst: 10 } });
     const m = await createMatch(server.url, { visibility: 'private' });
     const statuses: number[] = [];
-    for (let i = 0; i < 30; i++) statuses.push((await api(server.url, 'GET', `/api/codes/ZZZZ${String(i).padStart(2, '2')}`)).status);
+    for (let i = 0; i < 30; i++)
+      statuses.push(
+        (await api(server.url, 'GET', `/api/codes/ZZZZ${String(i).padStart(2, '2')}`)).status,
+      );
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(15);
     expect(statuses.filter((s) => s === 404).length).toBeLessThanOrEqual(10);
     expect((await api(server.url, 'GET', `/api/matches/${m.matchID}`)).status).toBe(200); // plain reads are not limited

@@ -45,40 +45,84 @@ describe('protocol attacks', () => {
   };
 
   it('hole 1: raw UPDATE, RESET, PATCH, SYNC, UNDO, REDO, PLUGIN actions are refused', async () => {
-    const evil = { G: { firms: {} }, ctx: { gameover: { winner: '0' } }, _stateID: 99, plugins: {} };
+    const evil = {
+      G: { firms: {} },
+      ctx: { gameover: { winner: '0' } },
+      _stateID: 99,
+      plugins: {},
+    };
     const frames = [
       { type: 'UPDATE', state: evil, payload: { type: 'x' } },
       { type: 'RESET', state: evil, payload: { type: 'x' } },
       { type: 'SYNC', state: evil, payload: { type: 'x' } },
-      { type: 'PATCH', patch: [{ op: 'replace', path: '/G/target', value: 1 }], payload: { type: 'x' } },
+      {
+        type: 'PATCH',
+        patch: [{ op: 'replace', path: '/G/target', value: 1 }],
+        payload: { type: 'x' },
+      },
       { type: 'UNDO', payload: { type: 'x', playerID: '0' } },
       { type: 'REDO', payload: { type: 'x', playerID: '0' } },
       { type: 'PLUGIN', payload: { type: 'x', playerID: '0' } },
     ];
     for (const action of frames) {
       const r = await attacker.call('update', action, 0, m.matchID, '0');
-      expect(r).toEqual({ ok: false, error: expect.stringMatching(/action type not allowed|malformed/) });
+      expect(r).toEqual({
+        ok: false,
+        error: expect.stringMatching(/action type not allowed|malformed/),
+      });
     }
     await expectUntouched();
   });
 
   it('hole 1b: prototype members are not moves, and a seat cannot act as another seat', async () => {
     for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
-      const r = await attacker.call('update', { type: 'MAKE_MOVE', payload: { type: name, args: [] } }, 0, m.matchID, '0');
+      const r = await attacker.call(
+        'update',
+        { type: 'MAKE_MOVE', payload: { type: name, args: [] } },
+        0,
+        m.matchID,
+        '0',
+      );
       expect(r.ok).toBe(false);
     }
-    const spoof = await attacker.call('update', { type: 'MAKE_MOVE', payload: { type: 'advance', args: [1], playerID: '1' } }, 0, m.matchID, '1');
+    const spoof = await attacker.call(
+      'update',
+      { type: 'MAKE_MOVE', payload: { type: 'advance', args: [1], playerID: '1' } },
+      0,
+      m.matchID,
+      '1',
+    );
     expect(spoof).toEqual({ ok: false, error: 'not your seat' });
     // payload.playerID is ignored: the move runs as the authenticated seat 0.
-    const r = await attacker.call('update', { type: 'MAKE_MOVE', payload: { type: 'advance', args: [1], playerID: '1' } }, 0, m.matchID, '0');
+    const r = await attacker.call(
+      'update',
+      { type: 'MAKE_MOVE', payload: { type: 'advance', args: [1], playerID: '1' } },
+      0,
+      m.matchID,
+      '0',
+    );
     expect(r).toEqual({ ok: true, stateID: 1 });
     const s = await stored();
     expect((s.log?.[0]?.action.payload as { playerID: string }).playerID).toBe('0');
   });
 
   it('hole 2: events disabled by the game (endGame, setPhase, ...) are refused', async () => {
-    for (const ev of ['endGame', 'endPhase', 'setPhase', 'setActivePlayers', 'setStage', 'endStage', 'pass']) {
-      const r = await attacker.call('update', { type: 'GAME_EVENT', payload: { type: ev, args: [{ winner: '0' }] } }, 0, m.matchID, '0');
+    for (const ev of [
+      'endGame',
+      'endPhase',
+      'setPhase',
+      'setActivePlayers',
+      'setStage',
+      'endStage',
+      'pass',
+    ]) {
+      const r = await attacker.call(
+        'update',
+        { type: 'GAME_EVENT', payload: { type: ev, args: [{ winner: '0' }] } },
+        0,
+        m.matchID,
+        '0',
+      );
       expect(r).toEqual({ ok: false, error: 'event not allowed' });
     }
     await expectUntouched();
@@ -87,7 +131,11 @@ describe('protocol attacks', () => {
   it('hole 3: initialState on sync is filtered like the state', async () => {
     const spectator = client();
     await spectator.sync(m.matchID, null);
-    for (const [c, seat] of [[attacker, '0'], [other, '1'], [spectator, null]] as const) {
+    for (const [c, seat] of [
+      [attacker, '0'],
+      [other, '1'],
+      [spectator, null],
+    ] as const) {
       const frame = c.frames.find((f) => f.event === 'sync');
       const text = JSON.stringify(frame);
       expect(text).not.toContain(globalMarker('atk'));
@@ -95,7 +143,9 @@ describe('protocol attacks', () => {
         if (s === seat) expect(text).toContain(secretMarker(s, 'atk'));
         else expect(text).not.toContain(secretMarker(s, 'atk'));
       }
-      expect((frame?.args[1] as { initialState: { G: object } }).initialState.G).not.toHaveProperty('secret');
+      expect((frame?.args[1] as { initialState: { G: object } }).initialState.G).not.toHaveProperty(
+        'secret',
+      );
     }
   });
 
@@ -116,8 +166,14 @@ describe('protocol attacks', () => {
     }
     expect((await attacker.move(m.matchID, '0', 'stash', ['x'.repeat(65)], 0)).ok).toBe(false);
     // Out of turn and stale stateID too.
-    expect(await other.move(m.matchID, '1', 'advance', [1], 0)).toEqual({ ok: false, error: 'not your turn' });
-    expect(await attacker.move(m.matchID, '0', 'advance', [1], 7)).toEqual({ ok: false, error: 'stale stateID' });
+    expect(await other.move(m.matchID, '1', 'advance', [1], 0)).toEqual({
+      ok: false,
+      error: 'not your turn',
+    });
+    expect(await attacker.move(m.matchID, '0', 'advance', [1], 7)).toEqual({
+      ok: false,
+      error: 'stale stateID',
+    });
     await expectUntouched();
   });
 });

@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { Server, State } from 'boardgame.io';
-import { authenticateHashedCredentials, BgioStorageAdapter } from '../../src/server/storage/bgio-adapter';
+import {
+  authenticateHashedCredentials,
+  BgioStorageAdapter,
+} from '../../src/server/storage/bgio-adapter';
 import { MemoryStore } from '../../src/server/storage/memory';
 
-const state = (id: number): State => ({ G: { n: id }, ctx: { turn: id }, plugins: {}, _undo: [], _redo: [], _stateID: id }) as unknown as State;
+const state = (id: number): State =>
+  ({
+    G: { n: id },
+    ctx: { turn: id },
+    plugins: {},
+    _undo: [],
+    _redo: [],
+    _stateID: id,
+  }) as unknown as State;
 const bgioMeta = (): Server.MatchData => ({
-  gameName: 'g', unlisted: false, createdAt: 1, updatedAt: 1, setupData: { a: 1 },
+  gameName: 'g',
+  unlisted: false,
+  createdAt: 1,
+  updatedAt: 1,
+  setupData: { a: 1 },
   players: { 0: { id: 0, name: 'Ana', credentials: 'secret-0' }, 1: { id: 1 } },
 });
 
-describe("boardgame.io StorageAPI.Async adapter", () => {
+describe('boardgame.io StorageAPI.Async adapter', () => {
   it('round-trips matches, hashes credentials, drops non-forward setState', async () => {
     const store = new MemoryStore();
     const db = new BgioStorageAdapter(store);

@@ -31,10 +31,17 @@ describe('crash safety', () => {
     let proc: ServerProcess = await spawnFixtureServer(dir, env);
     const matches: { matchID: string; creds: string[] }[] = [];
     for (let i = 0; i < MATCHES; i++) {
-      const m = await createMatch(proc.url, { seats: [{ kind: 'person' }, { kind: 'person' }, { kind: 'bot' }, { kind: 'person' }] });
-      matches.push({ matchID: m.matchID, creds: [await join(proc.url, m.matchID, '0'), await join(proc.url, m.matchID, '1')] });
+      const m = await createMatch(proc.url, {
+        seats: [{ kind: 'person' }, { kind: 'person' }, { kind: 'bot' }, { kind: 'person' }],
+      });
+      matches.push({
+        matchID: m.matchID,
+        creds: [await join(proc.url, m.matchID, '0'), await join(proc.url, m.matchID, '1')],
+      });
     }
-    const botOnly = await createMatch(proc.url, { seats: [{ kind: 'bot' }, { kind: 'bot' }, { kind: 'bot' }, { kind: 'person' }] });
+    const botOnly = await createMatch(proc.url, {
+      seats: [{ kind: 'bot' }, { kind: 'bot' }, { kind: 'bot' }, { kind: 'person' }],
+    });
     const acked: Acked[] = [];
     const seen = new Map<string, number>(); // highest stateID any client saw per match
 
@@ -51,7 +58,8 @@ describe('crash safety', () => {
             const args = [1 + (st._stateID % 3)];
             c.move(m.matchID, seat, 'advance', args, st._stateID).then(
               (r) => {
-                if (r.ok) acked.push({ matchID: m.matchID, seat, stateID: r.stateID as number, args });
+                if (r.ok)
+                  acked.push({ matchID: m.matchID, seat, stateID: r.stateID as number, args });
               },
               () => undefined,
             );
@@ -97,10 +105,16 @@ describe('crash safety', () => {
     const store = new SqliteStore(joinPath(dir, 'chokepoint.sqlite'));
     for (const m of matches) {
       const { log = [] } = await store.fetch(m.matchID, { log: true });
-      const byState = new Map(log.filter((e) => e.action.type === 'MAKE_MOVE').map((e) => [e._stateID, e]));
+      const byState = new Map(
+        log.filter((e) => e.action.type === 'MAKE_MOVE').map((e) => [e._stateID, e]),
+      );
       for (const a of acked.filter((x) => x.matchID === m.matchID)) {
         const entry = byState.get(a.stateID - 1);
-        expect(entry?.action.payload).toMatchObject({ type: 'advance', playerID: a.seat, args: a.args });
+        expect(entry?.action.payload).toMatchObject({
+          type: 'advance',
+          playerID: a.seat,
+          args: a.args,
+        });
       }
     }
     await store.close();

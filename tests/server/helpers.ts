@@ -16,7 +16,13 @@ export async function startTestServer(over: Partial<ServerOptions> = {}): Promis
   });
 }
 
-export async function api(base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+export async function api(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const res = await fetch(base + path, {
     method,
     headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
@@ -44,9 +50,24 @@ export async function createMatch(base: string, body: Json = {}): Promise<Create
   return r.json as unknown as Created;
 }
 
-export async function join(base: string, matchID: string, seat: string, name = `P${seat}`, code?: string, creatorToken?: string): Promise<string> {
-  const headers: Record<string, string> = creatorToken ? { authorization: `Bearer ${creatorToken}` } : {};
-  const r = await api(base, 'POST', `/api/matches/${matchID}/join`, { seat, name, ...(code ? { code } : {}) }, headers);
+export async function join(
+  base: string,
+  matchID: string,
+  seat: string,
+  name = `P${seat}`,
+  code?: string,
+  creatorToken?: string,
+): Promise<string> {
+  const headers: Record<string, string> = creatorToken
+    ? { authorization: `Bearer ${creatorToken}` }
+    : {};
+  const r = await api(
+    base,
+    'POST',
+    `/api/matches/${matchID}/join`,
+    { seat, name, ...(code ? { code } : {}) },
+    headers,
+  );
   if (r.status !== 200) throw new Error(`join failed ${r.status} ${r.text}`);
   return r.json.credentials as string;
 }
@@ -59,7 +80,12 @@ export class Client {
   errors: string[] = [];
 
   constructor(base: string, extraHeaders: Record<string, string> = {}) {
-    this.socket = connect(base + '/chokepoint', { transports: ['websocket'], forceNew: true, reconnection: false, extraHeaders });
+    this.socket = connect(base + '/chokepoint', {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders,
+    });
     this.socket.onAny((event: string, ...args: unknown[]) => {
       this.frames.push({ event, args });
       if (event === 'sync') this.state = (args[1] as { state: State }).state;
@@ -86,14 +112,27 @@ export class Client {
     return this.call('sync', matchID, playerID, credentials, 4);
   }
 
-  move(matchID: string, playerID: string, move: string, args: unknown[], stateID = this.state?._stateID): Promise<Json> {
-    return this.call('update', { type: 'MAKE_MOVE', payload: { type: move, args, playerID } }, stateID, matchID, playerID);
+  move(
+    matchID: string,
+    playerID: string,
+    move: string,
+    args: unknown[],
+    stateID = this.state?._stateID,
+  ): Promise<Json> {
+    return this.call(
+      'update',
+      { type: 'MAKE_MOVE', payload: { type: move, args, playerID } },
+      stateID,
+      matchID,
+      playerID,
+    );
   }
 
   waitFor(pred: () => boolean, ms = 5000): Promise<void> {
     const start = Date.now();
     return new Promise((ok, fail) => {
-      const tick = () => (pred() ? ok() : Date.now() - start > ms ? fail(new Error('timeout')) : setTimeout(tick, 5));
+      const tick = () =>
+        pred() ? ok() : Date.now() - start > ms ? fail(new Error('timeout')) : setTimeout(tick, 5);
       tick();
     });
   }

@@ -31,7 +31,13 @@ function logsIn(f: Frame): LogEntry[] {
   return [];
 }
 
-function checkFrame(f: Frame, viewer: string | null, roles: string[], tokens: string[], full: Map<number, State>): void {
+function checkFrame(
+  f: Frame,
+  viewer: string | null,
+  roles: string[],
+  tokens: string[],
+  full: Map<number, State>,
+): void {
   const text = JSON.stringify(f);
   for (const t of tokens) expect(text).not.toContain(t);
   for (const s of statesIn(f)) {
@@ -52,73 +58,114 @@ function checkFrame(f: Frame, viewer: string | null, roles: string[], tokens: st
     }
     const truth = full.get(s._stateID);
     if (truth && f.event === 'update') {
-      expect(G).toEqual(chokepointServed.game.playerView!({ G: truth.G, ctx: truth.ctx, playerID: viewer } as never));
+      expect(G).toEqual(
+        chokepointServed.game.playerView!({
+          G: truth.G,
+          ctx: truth.ctx,
+          playerID: viewer,
+        } as never),
+      );
     }
   }
   for (const e of logsIn(f)) {
     const by = e.action.payload.playerID;
-    if (e.action.type === 'MAKE_MOVE' && by !== viewer && roles[Number(by)] === 'firm' && e.action.payload.type !== 'pass') {
+    if (
+      e.action.type === 'MAKE_MOVE' &&
+      by !== viewer &&
+      roles[Number(by)] === 'firm' &&
+      e.action.payload.type !== 'pass'
+    ) {
       expect(e.action.payload.args).toBeNull();
     }
   }
 }
 
-describe.each(['classroom', 'suitcase2024', 'permit2025'])('no leaks in a networked %s game', (scenario) => {
-  let server: RunningServer;
-  const full = new Map<number, State>();
-  beforeEach(async () => {
-    server = await startTestServer({ served: chokepointServed });
-    server.authority.onUpdate((_m, s) => full.set(s._stateID, s));
-  });
-  afterEach(async () => server.close());
+describe.each(['classroom', 'suitcase2024', 'permit2025'])(
+  'no leaks in a networked %s game',
+  (scenario) => {
+    let server: RunningServer;
+    const full = new Map<number, State>();
+    beforeEach(async () => {
+      server = await startTestServer({ served: chokepointServed });
+      server.authority.onUpdate((_m, s) => full.set(s._stateID, s));
+    });
+    afterEach(async () => server.close());
 
-  it('every frame to every seat and spectator holds only what that viewer may see', { timeout: 120_000 }, async () => {
-    const roles = chokepointServed.scenarios[scenario]!.seats.map((s) => s.role);
-    const m = await createMatch(server.url, { scenario, seed: `leak-${scenario}` });
-    const tokens = [m.creatorToken];
-    const { state: initial } = await server.authority.store.fetch(m.matchID, { state: true });
-    full.set(0, initial!);
-    const players: { seat: string; client: Client }[] = [];
-    for (const [i, role] of roles.entries()) {
-      const seat = String(i);
-      const cred = await join(server.url, m.matchID, seat, `${role}-${i}`, undefined, role === 'facilitator' ? m.creatorToken : undefined);
-      tokens.push(cred);
-      const client = new Client(server.url);
-      players.push({ seat, client });
-      let sent = -1;
-      const act = (): void => {
-        const s = client.state;
-        if (!s || s.ctx.gameover !== undefined || s.ctx.currentPlayer !== seat || sent === s._stateID) return;
-        sent = s._stateID;
-        const choice = chooseBotMove(s.G as GameState, seatId(seat), i % 2 ? 'random' : 'heuristic', `${seat}:${s._stateID}`);
-        void client.move(m.matchID, seat, choice.move, [choice.args], s._stateID);
-      };
-      client.socket.on('update', () => setImmediate(act));
-      client.socket.on('sync', () => setImmediate(act));
-      await client.sync(m.matchID, seat, cred);
-    }
-    const spectator = new Client(server.url);
-    await spectator.sync(m.matchID, null);
-    await spectator.waitFor(() => spectator.state?.ctx.gameover !== undefined, 100_000);
-    const info = await api(server.url, 'GET', `/api/matches/${m.matchID}`);
-    expect(info.json.gameover).not.toBeNull();
+    it(
+      'every frame to every seat and spectator holds only what that viewer may see',
+      { timeout: 120_000 },
+      async () => {
+        const roles = chokepointServed.scenarios[scenario]!.seats.map((s) => s.role);
+        const m = await createMatch(server.url, { scenario, seed: `leak-${scenario}` });
+        const tokens = [m.creatorToken];
+        const { state: initial } = await server.authority.store.fetch(m.matchID, { state: true });
+        full.set(0, initial!);
+        const players: { seat: string; client: Client }[] = [];
+        for (const [i, role] of roles.entries()) {
+          const seat = String(i);
+          const cred = await join(
+            server.url,
+            m.matchID,
+            seat,
+            `${role}-${i}`,
+            undefined,
+            role === 'facilitator' ? m.creatorToken : undefined,
+          );
+          tokens.push(cred);
+          const client = new Client(server.url);
+          players.push({ seat, client });
+          let sent = -1;
+          const act = (): void => {
+            const s = client.state;
+            if (
+              !s ||
+              s.ctx.gameover !== undefined ||
+              s.ctx.currentPlayer !== seat ||
+              sent === s._stateID
+            )
+              return;
+            sent = s._stateID;
+            const choice = chooseBotMove(
+              s.G as GameState,
+              seatId(seat),
+              i % 2 ? 'random' : 'heuristic',
+              `${seat}:${s._stateID}`,
+            );
+            void client.move(m.matchID, seat, choice.move, [choice.args], s._stateID);
+          };
+          client.socket.on('update', () => setImmediate(act));
+          client.socket.on('sync', () => setImmediate(act));
+          await client.sync(m.matchID, seat, cred);
+        }
+        const spectator = new Client(server.url);
+        await spectator.sync(m.matchID, null);
+        await spectator.waitFor(() => spectator.state?.ctx.gameover !== undefined, 100_000);
+        const info = await api(server.url, 'GET', `/api/matches/${m.matchID}`);
+        expect(info.json.gameover).not.toBeNull();
 
-    const viewers = [...players.map((p) => ({ viewer: p.seat as string | null, client: p.client })), { viewer: null, client: spectator }];
-    let frames = 0;
-    for (const { viewer, client } of viewers) {
-      expect(client.errors).toEqual([]);
-      for (const f of client.frames) {
-        checkFrame(f, viewer, roles, tokens, full);
-        frames++;
-      }
-      // The check is not vacuous: a firm's own socket did receive its unredacted secrets.
-      if (viewer !== null && roles[Number(viewer)] === 'firm') {
-        const own = client.frames.flatMap(statesIn).map((s) => (s.G as GameState).firms[viewer]?.secrets);
-        expect(own.some((sec) => sec && sec.redacted === undefined && sec.cash > 0)).toBe(true);
-      }
-      client.close();
-    }
-    expect(frames).toBeGreaterThan(50);
-    expect([...full.values()].every((s) => (s.G as GameState).secret !== null)).toBe(true);
-  });
-});
+        const viewers = [
+          ...players.map((p) => ({ viewer: p.seat as string | null, client: p.client })),
+          { viewer: null, client: spectator },
+        ];
+        let frames = 0;
+        for (const { viewer, client } of viewers) {
+          expect(client.errors).toEqual([]);
+          for (const f of client.frames) {
+            checkFrame(f, viewer, roles, tokens, full);
+            frames++;
+          }
+          // The check is not vacuous: a firm's own socket did receive its unredacted secrets.
+          if (viewer !== null && roles[Number(viewer)] === 'firm') {
+            const own = client.frames
+              .flatMap(statesIn)
+              .map((s) => (s.G as GameState).firms[viewer]?.secrets);
+            expect(own.some((sec) => sec && sec.redacted === undefined && sec.cash > 0)).toBe(true);
+          }
+          client.close();
+        }
+        expect(frames).toBeGreaterThan(50);
+        expect([...full.values()].every((s) => (s.G as GameState).secret !== null)).toBe(true);
+      },
+    );
+  },
+);

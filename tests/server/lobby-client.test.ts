@@ -8,7 +8,11 @@ import { startTestServer } from './helpers';
 
 const memoryStorage = (): KeyValueStore => {
   const m = new Map<string, string>();
-  return { getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) };
+  return {
+    getItem: (k) => m.get(k) ?? null,
+    setItem: (k, v) => void m.set(k, v),
+    removeItem: (k) => void m.delete(k),
+  };
 };
 
 describe('lobby client + boardgame.io client against the server', () => {
@@ -21,14 +25,25 @@ describe('lobby client + boardgame.io client against the server', () => {
   it('creates, joins, reconnects from saved credentials, plays a move with the stock boardgame.io client, pauses', async () => {
     const hostStore = memoryStorage();
     const host = lobbyClient(server.url, hostStore);
-    const created = await host.create('quick', [{ kind: 'person' }, { kind: 'bot', level: 'random' }, { kind: 'bot' }, { kind: 'person' }], 'private');
+    const created = await host.create(
+      'quick',
+      [{ kind: 'person' }, { kind: 'bot', level: 'random' }, { kind: 'bot' }, { kind: 'person' }],
+      'private',
+    );
     const player = lobbyClient(server.url, memoryStorage());
     const info = await player.byCode(created.joinCode.toLowerCase());
     await expect(player.join(info.matchID, '1', 'Bo')).rejects.toThrow(LobbyError); // private: needs the code
     const seat = await player.join(info.matchID, '0', 'Ana', created.joinCode);
     expect(player.savedSeat(info.matchID)).toEqual(seat);
 
-    const client = BgioClient({ game: FixtureGame, multiplayer: SocketIO({ server: server.url }), matchID: info.matchID, playerID: seat.playerID, credentials: seat.credentials, debug: false });
+    const client = BgioClient({
+      game: FixtureGame,
+      multiplayer: SocketIO({ server: server.url }),
+      matchID: info.matchID,
+      playerID: seat.playerID,
+      credentials: seat.credentials,
+      debug: false,
+    });
     client.start();
     const until = async (pred: () => boolean) => {
       for (let i = 0; i < 200 && !pred(); i++) await new Promise((r) => setTimeout(r, 10));

@@ -19,7 +19,14 @@ describe('networked play', () => {
   };
 
   it('creates a match, joins by code, syncs, and broadcasts a move to every seat and spectator', async () => {
-    const m = await createMatch(server.url, { seats: [{ kind: 'person' }, { kind: 'person' }, { kind: 'bot', level: 'random' }, { kind: 'person' }] });
+    const m = await createMatch(server.url, {
+      seats: [
+        { kind: 'person' },
+        { kind: 'person' },
+        { kind: 'bot', level: 'random' },
+        { kind: 'person' },
+      ],
+    });
     expect(m.joinCode).toMatch(/^[A-Z2-9]{6}$/);
     const byCode = await api(server.url, 'GET', `/api/codes/${m.joinCode}`);
     expect(byCode.json.matchID).toBe(m.matchID);
@@ -36,7 +43,9 @@ describe('networked play', () => {
     expect(await b.move(m.matchID, '1', 'advance', [1])).toMatchObject({ ok: true });
     await a.waitFor(() => (a.state?._stateID ?? 0) >= 3 && a.state?.ctx.currentPlayer === '0');
     const matchData = a.frames.filter((f) => f.event === 'matchData').pop();
-    expect(matchData?.args[1]).toEqual(expect.arrayContaining([expect.objectContaining({ id: 0, name: 'Ana', isConnected: true })]));
+    expect(matchData?.args[1]).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 0, name: 'Ana', isConnected: true })]),
+    );
   });
 
   it('lists open public matches but not private ones, and keeps private codes private', async () => {
@@ -48,8 +57,19 @@ describe('networked play', () => {
     expect(ids).not.toContain(priv.matchID);
     const info = await api(server.url, 'GET', `/api/matches/${priv.matchID}`);
     expect(info.text).not.toContain(priv.joinCode);
-    expect((await api(server.url, 'POST', `/api/matches/${priv.matchID}/join`, { seat: '0', name: 'x' })).status).toBe(403);
-    expect((await api(server.url, 'POST', `/api/matches/${priv.matchID}/join`, { seat: '0', name: 'x', code: priv.joinCode })).status).toBe(200);
+    expect(
+      (await api(server.url, 'POST', `/api/matches/${priv.matchID}/join`, { seat: '0', name: 'x' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await api(server.url, 'POST', `/api/matches/${priv.matchID}/join`, {
+          seat: '0',
+          name: 'x',
+          code: priv.joinCode,
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('returns a QR code and links on create', async () => {

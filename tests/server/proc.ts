@@ -9,7 +9,10 @@ export interface ServerProcess {
 }
 
 /** Spawns the fixture server as a separate Node process and waits for it to listen. */
-export function spawnFixtureServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export function spawnFixtureServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', ENTRY, '--port', '0', '--data', dataDir, '--bot-delay', '0'],

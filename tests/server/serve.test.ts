@@ -10,12 +10,31 @@ import { Client, createMatch, join as joinSeat, startTestServer } from './helper
 describe('config', () => {
   it('defaults to loopback, port 8000, ./data', () => {
     const c = readConfig([], {});
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 8000, dataDir: resolve('./data'), staticDir: resolve('./dist') });
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 8000,
+      dataDir: resolve('./data'),
+      staticDir: resolve('./dist'),
+    });
   });
   it('takes env, and flags over env', () => {
-    const env = { HOST: '0.0.0.0', PORT: '9000', DATA_DIR: '/tmp/d', ALLOWED_ORIGINS: 'http://a,http://b' };
-    expect(readConfig([], env)).toMatchObject({ host: '0.0.0.0', port: 9000, dataDir: '/tmp/d', allowedOrigins: ['http://a', 'http://b'] });
-    expect(readConfig(['--port', '1234', '--host=::1', '--data', '/tmp/e'], env)).toMatchObject({ host: '::1', port: 1234, dataDir: '/tmp/e' });
+    const env = {
+      HOST: '0.0.0.0',
+      PORT: '9000',
+      DATA_DIR: '/tmp/d',
+      ALLOWED_ORIGINS: 'http://a,http://b',
+    };
+    expect(readConfig([], env)).toMatchObject({
+      host: '0.0.0.0',
+      port: 9000,
+      dataDir: '/tmp/d',
+      allowedOrigins: ['http://a', 'http://b'],
+    });
+    expect(readConfig(['--port', '1234', '--host=::1', '--data', '/tmp/e'], env)).toMatchObject({
+      host: '::1',
+      port: 1234,
+      dataDir: '/tmp/e',
+    });
   });
   it('rejects bad input with a clear message', () => {
     expect(() => readConfig(['--port', 'abc'], {})).toThrow(ConfigError);
@@ -25,7 +44,10 @@ describe('config', () => {
 });
 
 /** Raw GET so that "../" is sent as-is (fetch would normalise it). */
-const rawGet = (url: string, path: string): Promise<{ status: number; body: string; headers: Record<string, unknown> }> =>
+const rawGet = (
+  url: string,
+  path: string,
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> =>
   new Promise((ok, fail) => {
     const u = new URL(url);
     const req = request({ host: u.hostname, port: u.port, path, method: 'GET' }, (res) => {
@@ -66,7 +88,12 @@ describe('one server: app, lobby and sockets on one port', () => {
   });
 
   it('never serves files outside the app folder', async () => {
-    for (const path of ['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/assets/..%2f..%2foutside-secret.txt', '/%E0%A4%A']) {
+    for (const path of [
+      '/../outside-secret.txt',
+      '/%2e%2e/outside-secret.txt',
+      '/assets/..%2f..%2foutside-secret.txt',
+      '/%E0%A4%A',
+    ]) {
       const r = await rawGet(server.url, path);
       expect(r.body).not.toBe('nope');
       expect([400, 403, 404, 200]).toContain(r.status);
@@ -83,7 +110,9 @@ describe('one server: app, lobby and sockets on one port', () => {
     await player.sync(m.matchID, '0', cred);
     const seat0 = () => {
       const last = watcher.frames.filter((f) => f.event === 'matchData').pop();
-      return (last?.args[1] as { id: number; isConnected: boolean }[] | undefined)?.find((p) => p.id === 0)?.isConnected;
+      return (last?.args[1] as { id: number; isConnected: boolean }[] | undefined)?.find(
+        (p) => p.id === 0,
+      )?.isConnected;
     };
     await watcher.waitFor(() => seat0() === true);
     player.close();

@@ -20,15 +20,35 @@ const BACKENDS: Backend[] = [
 ];
 
 const state = (id: number, extra: Record<string, unknown> = {}): State =>
-  ({ G: { n: id, ...extra }, ctx: { turn: id }, plugins: {}, _undo: [], _redo: [], _stateID: id }) as unknown as State;
+  ({
+    G: { n: id, ...extra },
+    ctx: { turn: id },
+    plugins: {},
+    _undo: [],
+    _redo: [],
+    _stateID: id,
+  }) as unknown as State;
 
 const entry = (id: number): LogEntry =>
-  ({ action: { type: 'MAKE_MOVE', payload: { type: 'm', args: [id], playerID: '0' } }, _stateID: id, turn: 1, phase: '' }) as unknown as LogEntry;
+  ({
+    action: { type: 'MAKE_MOVE', payload: { type: 'm', args: [id], playerID: '0' } },
+    _stateID: id,
+    turn: 1,
+    phase: '',
+  }) as unknown as LogEntry;
 
 const meta = (over: Partial<MatchMetadata> = {}): MatchMetadata => ({
-  gameName: 'g', scenario: 's', setupData: { seed: 'x' }, visibility: 'public', joinCode: 'CODE01',
-  creator: { salt: 'a', hash: 'b' }, paused: false, createdAt: 1, updatedAt: 1,
-  seats: [{ id: '0', role: 'r', label: 'R', kind: 'open' }], ...over,
+  gameName: 'g',
+  scenario: 's',
+  setupData: { seed: 'x' },
+  visibility: 'public',
+  joinCode: 'CODE01',
+  creator: { salt: 'a', hash: 'b' },
+  paused: false,
+  createdAt: 1,
+  updatedAt: 1,
+  seats: [{ id: '0', role: 'r', label: 'R', kind: 'open' }],
+  ...over,
 });
 
 const code = async (p: Promise<unknown>): Promise<string> => {
@@ -54,7 +74,12 @@ describe.each(BACKENDS)('MatchStore contract: $name', (backend) => {
 
   it('creates and fetches a match; unknown matches fetch empty', async () => {
     await store.createMatch('m1', { initialState: state(0), metadata: meta() });
-    const r = await store.fetch('m1', { state: true, initialState: true, metadata: true, log: true });
+    const r = await store.fetch('m1', {
+      state: true,
+      initialState: true,
+      metadata: true,
+      log: true,
+    });
     expect(r.state?._stateID).toBe(0);
     expect(r.initialState).toEqual(state(0));
     expect(r.metadata).toEqual(meta());
@@ -64,8 +89,14 @@ describe.each(BACKENDS)('MatchStore contract: $name', (backend) => {
 
   it('refuses duplicate match IDs and duplicate join codes', async () => {
     await store.createMatch('m1', { initialState: state(0), metadata: meta() });
-    expect(await code(store.createMatch('m1', { initialState: state(0), metadata: meta({ joinCode: 'OTHER' }) }))).toBe('exists');
-    expect(await code(store.createMatch('m2', { initialState: state(0), metadata: meta() }))).toBe('join-code-taken');
+    expect(
+      await code(
+        store.createMatch('m1', { initialState: state(0), metadata: meta({ joinCode: 'OTHER' }) }),
+      ),
+    ).toBe('exists');
+    expect(await code(store.createMatch('m2', { initialState: state(0), metadata: meta() }))).toBe(
+      'join-code-taken',
+    );
     expect(await store.findByJoinCode('CODE01')).toBe('m1');
     expect(await store.findByJoinCode('NOPE')).toBeUndefined();
   });
@@ -73,11 +104,24 @@ describe.each(BACKENDS)('MatchStore contract: $name', (backend) => {
   it('appends the log move by move and only moves the state forward', async () => {
     await store.createMatch('m1', { initialState: state(0), metadata: meta() });
     await store.commitMove('m1', { state: state(1), deltalog: [entry(0)] });
-    await store.commitMove('m1', { state: state(2), deltalog: [entry(1)], metadata: meta({ paused: true }) });
-    expect(await code(store.commitMove('m1', { state: state(2, { evil: true }), deltalog: [entry(9)] }))).toBe('stale-state');
-    expect(await code(store.commitMove('m1', { state: state(1), deltalog: [entry(9)] }))).toBe('stale-state');
+    await store.commitMove('m1', {
+      state: state(2),
+      deltalog: [entry(1)],
+      metadata: meta({ paused: true }),
+    });
+    expect(
+      await code(store.commitMove('m1', { state: state(2, { evil: true }), deltalog: [entry(9)] })),
+    ).toBe('stale-state');
+    expect(await code(store.commitMove('m1', { state: state(1), deltalog: [entry(9)] }))).toBe(
+      'stale-state',
+    );
     expect(await code(store.commitMove('zz', { state: state(5), deltalog: [] }))).toBe('not-found');
-    const r = await store.fetch('m1', { state: true, log: true, metadata: true, initialState: true });
+    const r = await store.fetch('m1', {
+      state: true,
+      log: true,
+      metadata: true,
+      initialState: true,
+    });
     expect(r.state).toEqual(state(2));
     expect(r.initialState).toEqual(state(0));
     expect(r.log).toEqual([entry(0), entry(1)]);
@@ -108,13 +152,23 @@ describe.each(BACKENDS)('MatchStore contract: $name', (backend) => {
   });
 
   it('sets metadata, lists with filters, wipes', async () => {
-    await store.createMatch('m1', { initialState: state(0), metadata: meta({ joinCode: 'A', createdAt: 1 }) });
-    await store.createMatch('m2', { initialState: state(0), metadata: meta({ joinCode: 'B', createdAt: 2, visibility: 'private' }) });
-    await store.createMatch('m3', { initialState: state(0), metadata: meta({ joinCode: 'C', createdAt: 3, gameName: 'h' }) });
+    await store.createMatch('m1', {
+      initialState: state(0),
+      metadata: meta({ joinCode: 'A', createdAt: 1 }),
+    });
+    await store.createMatch('m2', {
+      initialState: state(0),
+      metadata: meta({ joinCode: 'B', createdAt: 2, visibility: 'private' }),
+    });
+    await store.createMatch('m3', {
+      initialState: state(0),
+      metadata: meta({ joinCode: 'C', createdAt: 3, gameName: 'h' }),
+    });
     await store.setMetadata('m1', meta({ joinCode: 'A', gameover: { winner: '0' } }));
     expect(await code(store.setMetadata('m1', meta({ joinCode: 'B' })))).toBe('join-code-taken');
     expect(await code(store.setMetadata('zz', meta({ joinCode: 'Z' })))).toBe('not-found');
-    const ids = async (f: Parameters<MatchStore['listMatches']>[0]) => (await store.listMatches(f)).map((m) => m.matchID);
+    const ids = async (f: Parameters<MatchStore['listMatches']>[0]) =>
+      (await store.listMatches(f)).map((m) => m.matchID);
     expect(await ids({})).toEqual(['m1', 'm2', 'm3']);
     expect(await ids({ visibility: 'public' })).toEqual(['m1', 'm3']);
     expect(await ids({ gameName: 'g', finished: false })).toEqual(['m2']);

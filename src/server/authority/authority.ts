@@ -3,7 +3,7 @@ import type { LogEntry, State } from 'boardgame.io';
 import type { ServedGame } from '../game/served';
 import { StorageError, type MatchMetadata, type MatchStore } from '../storage/types';
 import { KeyedQueue } from './queue';
-import { checkAction } from './validate';
+import { transition, type Guard } from './transition';
 import { Views } from './views';
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string };
@@ -14,11 +14,6 @@ export interface Loaded {
 type UpdateListener = (matchID: string, state: State, deltalog: LogEntry[]) => void;
 type MetaListener = (matchID: string, metadata: MatchMetadata) => void;
 
-/** Returns an error message to refuse, or null to allow. */
-export type Guard = (metadata: MatchMetadata) => string | null;
-
-type TransientState = State & { transients?: { error?: { type: string } } };
-
 /**
  * The single authority over match state. Every change (a person's move, a
  * bot's move, a lobby edit) runs through a per-match queue; a move is
@@ -28,7 +23,7 @@ type TransientState = State & { transients?: { error?: { type: string } } };
 export class Authority {
   readonly game: ReturnType<typeof ProcessGameConfig>;
   readonly views: Views;
-  private readonly reducer: ReturnType<typeof CreateGameReducer>;
+  readonly reducer: ReturnType<typeof CreateGameReducer>;
   private readonly cache = new Map<string, Loaded>();
   private readonly queue = new KeyedQueue();
   private readonly updateListeners: UpdateListener[] = [];
@@ -91,62 +86,52 @@ export class Authority {
    * Validates and applies one client action for `playerID`. `guard` runs in
    * the queue against current metadata (e.g. "does this socket still hold the seat?").
    */
-  submit(matchID: string, playerID: string, raw: unknown, stateID: unknown, guard?: Guard): Promise<Result<{ stateID: number }>> {
-    return this.exclusive(matchID, () => this.apply(matchID, playerID, raw, stateID, guard)).catch((e: unknown) => {
-      console.error(`move failed to commit in ${matchID}:`, e);
-      return { ok: false as const, error: 'server error' };
-    });
+  submit(
+    matchID: string,
+    playerID: string,
+    raw: unknown,
+    stateID: unknown,
+    guard?: Guard,
+  ): Promise<Result<{ stateID: number }>> {
+    return this.exclusive(matchID, () => this.apply(matchID, playerID, raw, stateID, guard)).catch(
+      (e: unknown) => {
+        console.error(`move failed to commit in ${matchID}:`, e);
+        return { ok: false as const, error: 'server error' };
+      },
+    );
   }
 
-  private async apply(matchID: string, playerID: string, raw: unknown, stateID: unknown, guard?: Guard): Promise<Result<{ stateID: number }>> {
+  private async apply(
+    matchID: string,
+    playerID: string,
+    raw: unknown,
+    stateID: unknown,
+    guard?: Guard,
+  ): Promise<Result<{ stateID: number }>> {
     const match = await this.load(matchID);
     if (!match) return { ok: false, error: 'match not found' };
-    const { state, metadata } = match;
-    if (!metadata.seats.some((s) => s.id === playerID)) return { ok: false, error: 'not a seat' };
-    const denied = guard?.(metadata);
-    if (denied) return { ok: false, error: denied };
-    const checked = checkAction(raw, playerID, this.game);
-    if (!checked.ok) return checked;
-    const { action } = checked;
-    if (metadata.paused) return { ok: false, error: 'match paused' };
-    if (state.ctx.gameover !== undefined) return { ok: false, error: 'game over' };
-    if (!this.game.flow.isPlayerActive(state.G, state.ctx, playerID)) return { ok: false, error: 'not your turn' };
-    const move = action.type === 'MAKE_MOVE' ? this.game.flow.getMove(state.ctx, action.payload.type, playerID) : null;
-    if (action.type === 'MAKE_MOVE' && !move) return { ok: false, error: 'move not available now' };
-    const ignoreStale = typeof move === 'object' && move !== null && 'ignoreStaleStateID' in move && move.ignoreStaleStateID;
-    if (stateID !== state._stateID && !ignoreStale) return { ok: false, error: 'stale stateID' };
-
-    let next: TransientState;
+    const t = transition(this, match, playerID, raw, stateID, guard);
+    if (!t.ok) return t;
     try {
-      next = this.reducer(state, action) as TransientState;
-    } catch {
-      return { ok: false, error: 'move failed' };
-    }
-    if (next.transients?.error) return { ok: false, error: `rejected: ${next.transients.error.type}` };
-    if (!(next._stateID > state._stateID)) return { ok: false, error: 'no change' };
-    const { deltalog = [], ...clean } = next;
-    delete clean.transients;
-    const newState: State = clean;
-    let newMeta: MatchMetadata | undefined;
-    if (newState.ctx.gameover !== undefined && metadata.gameover === undefined) {
-      newMeta = { ...metadata, gameover: newState.ctx.gameover, updatedAt: Date.now() };
-    }
-    try {
-      await this.store.commitMove(matchID, { state: newState, deltalog, ...(newMeta ? { metadata: newMeta } : {}) });
+      const meta = t.metadata ? { metadata: t.metadata } : {};
+      await this.store.commitMove(matchID, { state: t.state, deltalog: t.deltalog, ...meta });
     } catch (e) {
       // Storage is ahead of this (evicted, reloaded) copy: drop it and let the client resync.
       if (e instanceof StorageError && e.code === 'stale-state') this.cache.delete(matchID);
       throw e;
     }
-    match.state = newState;
-    if (newMeta) match.metadata = newMeta;
-    for (const fn of this.updateListeners) fn(matchID, newState, deltalog);
-    if (newMeta) for (const fn of this.metaListeners) fn(matchID, newMeta);
-    return { ok: true, stateID: newState._stateID };
+    match.state = t.state;
+    if (t.metadata) match.metadata = t.metadata;
+    for (const fn of this.updateListeners) fn(matchID, t.state, t.deltalog);
+    if (t.metadata) for (const fn of this.metaListeners) fn(matchID, t.metadata);
+    return { ok: true, stateID: t.state._stateID };
   }
 
   /** Applies a metadata change (lobby writes, pause) atomically with respect to moves. */
-  mutate(matchID: string, change: (m: MatchMetadata) => MatchMetadata | string): Promise<Result<{ metadata: MatchMetadata }>> {
+  mutate(
+    matchID: string,
+    change: (m: MatchMetadata) => MatchMetadata | string,
+  ): Promise<Result<{ metadata: MatchMetadata }>> {
     return this.exclusive(matchID, async () => {
       const match = await this.load(matchID);
       if (!match) return { ok: false, error: 'match not found' };

@@ -16,7 +16,9 @@ export function isPlainJson(value: unknown, budget = { nodes: MAX_NODES }, depth
   if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) return value.every((v) => isPlainJson(v, budget, depth + 1));
   if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  return Object.entries(value).every(([k, v]) => k !== '__proto__' && isPlainJson(v, budget, depth + 1));
+  return Object.entries(value).every(
+    ([k, v]) => k !== '__proto__' && isPlainJson(v, budget, depth + 1),
+  );
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -33,18 +35,26 @@ export function checkAction(raw: unknown, playerID: string, game: Game & { flow:
   const { type } = raw;
   const name = raw.payload.type;
   const args = raw.payload.args;
-  if (typeof name !== 'string' || !NAME.test(name)) return { ok: false, error: 'malformed action name' };
+  if (typeof name !== 'string' || !NAME.test(name))
+    return { ok: false, error: 'malformed action name' };
   if (args !== undefined && args !== null && !(Array.isArray(args) && isPlainJson(args))) {
     return { ok: false, error: 'malformed action args' };
   }
   const cleanArgs = (args ?? []) as unknown[];
   if (type === 'MAKE_MOVE') {
     if (!game.flow.moveNames.includes(name)) return { ok: false, error: 'unknown move' };
-    return { ok: true, action: { type: 'MAKE_MOVE', payload: { type: name, args: cleanArgs, playerID } } };
+    return {
+      ok: true,
+      action: { type: 'MAKE_MOVE', payload: { type: name, args: cleanArgs, playerID } },
+    };
   }
   if (type === 'GAME_EVENT') {
-    if (!game.flow.enabledEventNames.includes(name)) return { ok: false, error: 'event not allowed' };
-    return { ok: true, action: { type: 'GAME_EVENT', payload: { type: name, args: cleanArgs, playerID } } };
+    if (!game.flow.enabledEventNames.includes(name))
+      return { ok: false, error: 'event not allowed' };
+    return {
+      ok: true,
+      action: { type: 'GAME_EVENT', payload: { type: name, args: cleanArgs, playerID } },
+    };
   }
   return { ok: false, error: 'action type not allowed' };
 }

@@ -28,7 +28,12 @@ export class Views {
   }
 
   /** SyncInfo with state, log and initialState all filtered for the viewer. */
-  sync(matchID: string, viewer: ViewerID, full: { state: State; initialState: State; log: LogEntry[] }, meta: MatchMetadata): SyncInfo {
+  sync(
+    matchID: string,
+    viewer: ViewerID,
+    full: { state: State; initialState: State; log: LogEntry[] },
+    meta: MatchMetadata,
+  ): SyncInfo {
     const withLog = { ...full.state, deltalog: full.log };
     const { state, log } = this.update(matchID, viewer, withLog);
     return {
@@ -46,6 +51,11 @@ export function publicSeats(meta: MatchMetadata, connected: Map<string, number>)
     id: Number(s.id),
     ...(s.name !== undefined ? { name: s.name } : {}),
     isConnected: s.kind === 'bot' || (connected.get(s.id) ?? 0) > 0,
-    data: { kind: s.kind, role: s.role, label: s.label, ...(s.botLevel ? { botLevel: s.botLevel } : {}) },
+    data: {
+      kind: s.kind,
+      role: s.role,
+      label: s.label,
+      ...(s.botLevel ? { botLevel: s.botLevel } : {}),
+    },
   }));
 }

@@ -30,7 +30,11 @@ export interface NetworkBenchReport {
   pass: boolean;
 }
 
-const TARGETS: Record<string, Target> = { 'ours-chokepoint': OURS_CHOKEPOINT, 'ours-minimal': OURS_MINIMAL, 'stock-minimal': STOCK_MINIMAL };
+const TARGETS: Record<string, Target> = {
+  'ours-chokepoint': OURS_CHOKEPOINT,
+  'ours-minimal': OURS_MINIMAL,
+  'stock-minimal': STOCK_MINIMAL,
+};
 /** utime + stime of a process in ms, from /proc (NaN where unavailable). */
 function cpuMs(pid: number | undefined): number {
   try {
@@ -48,7 +52,9 @@ const ownCpuMs = (): number => {
 const ENTRY = fileURLToPath(new URL('./server-entry.ts', import.meta.url));
 
 function spawnServer(kind: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, kind, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, kind, dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((ok, fail) => {
     let out = '';
     let err = '';
@@ -85,14 +91,22 @@ export async function runNetworkBench(opts: NetworkBenchOptions = {}): Promise<N
       const { child, url } = await spawnServer(kind, dir);
       try {
         for (const rate of [0, offered]) {
-          log(`${target.label}: ${matches} matches, ${rate ? `${rate} moves/s offered` : 'closed loop'}, ${durationMs / 1000}s...`);
+          log(
+            `${target.label}: ${matches} matches, ${rate ? `${rate} moves/s offered` : 'closed loop'}, ${durationMs / 1000}s...`,
+          );
           const [server0, client0] = [cpuMs(child.pid), ownCpuMs()];
           const load = await runLoad(url, target, matches, durationMs, rate);
           const perMove = (ms: number) => ms / Math.max(1, load.moves);
-          const r = { ...load, serverCpuMsPerMove: perMove(cpuMs(child.pid) - server0), clientCpuMsPerMove: perMove(ownCpuMs() - client0) };
+          const r = {
+            ...load,
+            serverCpuMsPerMove: perMove(cpuMs(child.pid) - server0),
+            clientCpuMsPerMove: perMove(ownCpuMs() - client0),
+          };
           results.push(r);
-          log(`  ${r.movesPerSecond.toFixed(0)} moves/s, p50 ${r.p50ms.toFixed(1)} ms, p99 ${r.p99ms.toFixed(1)} ms (${r.moves} moves, ${r.rejected} rejected; ` +
-            `CPU per move: server ${r.serverCpuMsPerMove.toFixed(2)} ms, clients ${r.clientCpuMsPerMove.toFixed(2)} ms)`);
+          log(
+            `  ${r.movesPerSecond.toFixed(0)} moves/s, p50 ${r.p50ms.toFixed(1)} ms, p99 ${r.p99ms.toFixed(1)} ms (${r.moves} moves, ${r.rejected} rejected; ` +
+              `CPU per move: server ${r.serverCpuMsPerMove.toFixed(2)} ms, clients ${r.clientCpuMsPerMove.toFixed(2)} ms)`,
+          );
         }
       } finally {
         child.kill('SIGTERM');
@@ -103,6 +117,7 @@ export async function runNetworkBench(opts: NetworkBenchOptions = {}): Promise<N
   }
   const ours = results.find((r) => r.label === OURS_CHOKEPOINT.label && r.offered === offered);
   const targets = { movesPerSecond: 1000, p99ms: 100 };
-  const pass = !!ours && ours.movesPerSecond >= 0.98 * targets.movesPerSecond && ours.p99ms < targets.p99ms;
+  const pass =
+    !!ours && ours.movesPerSecond >= 0.98 * targets.movesPerSecond && ours.p99ms < targets.p99ms;
   return { results, targets, pass };
 }

@@ -22,7 +22,9 @@ interface Pending {
 }
 
 const percentile = (sorted: number[], p: number): number =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /**
  * Drives `matches` concurrent matches on a server with scripted socket.io
@@ -34,7 +36,13 @@ const percentile = (sorted: number[], p: number): number =>
  * with 0 the loop is closed and measures the server's ceiling, where by
  * Little's law latency = matches / throughput.
  */
-export async function runLoad(url: string, target: Target, matches: number, durationMs: number, offered = 0): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  target: Target,
+  matches: number,
+  durationMs: number,
+  offered = 0,
+): Promise<LoadResult> {
   const interval = offered > 0 ? (1000 * matches) / offered : 0;
   const latencies: number[] = [];
   let moves = 0;
@@ -74,7 +82,15 @@ export async function runLoad(url: string, target: Target, matches: number, dura
         if (!choice) return;
         pending = { stateID: state._stateID + 1, t0: performance.now(), seen: new Set() };
         nextAt = Math.max(nextAt + interval, pending.t0);
-        const action = { type: 'MAKE_MOVE', payload: { type: choice.move, args: choice.args, playerID: seat.playerID, credentials: seat.credentials } };
+        const action = {
+          type: 'MAKE_MOVE',
+          payload: {
+            type: choice.move,
+            args: choice.args,
+            playerID: seat.playerID,
+            credentials: seat.credentials,
+          },
+        };
         bySeat.get(seat.playerID)?.emit('update', action, state._stateID, matchID, seat.playerID);
         return;
       }
@@ -95,7 +111,11 @@ export async function runLoad(url: string, target: Target, matches: number, dura
       tryMove();
     };
     for (const seat of seats) {
-      const socket = io(`${url}/${target.gameName}`, { transports: ['websocket'], forceNew: true, reconnection: false });
+      const socket = io(`${url}/${target.gameName}`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      });
       mine.push(socket);
       sockets.add(socket);
       bySeat.set(seat.playerID, socket);
@@ -105,7 +125,9 @@ export async function runLoad(url: string, target: Target, matches: number, dura
         rejected++;
         pending = null;
       });
-      socket.on('connect', () => socket.emit('sync', matchID, seat.playerID, seat.credentials, seats.length));
+      socket.on('connect', () =>
+        socket.emit('sync', matchID, seat.playerID, seat.credentials, seats.length),
+      );
     }
   }
 
@@ -120,7 +142,14 @@ export async function runLoad(url: string, target: Target, matches: number, dura
   for (const s of sockets) s.close();
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
-    label: target.label, matches, offered, moves: counted, seconds,
-    movesPerSecond: counted / seconds, p50ms: percentile(sorted, 50), p99ms: percentile(sorted, 99), rejected,
+    label: target.label,
+    matches,
+    offered,
+    moves: counted,
+    seconds,
+    movesPerSecond: counted / seconds,
+    p50ms: percentile(sorted, 50),
+    p99ms: percentile(sorted, 99),
+    rejected,
   };
 }

@@ -12,7 +12,16 @@ export const MinimalGame: Game<{ n: number }> = {
 
 export const minimalServed: ServedGame = {
   game: MinimalGame,
-  scenarios: { duel: { id: 'duel', name: 'Duel', seats: [{ id: 'a', role: 'player', name: 'A' }, { id: 'b', role: 'player', name: 'B' }] } },
+  scenarios: {
+    duel: {
+      id: 'duel',
+      name: 'Duel',
+      seats: [
+        { id: 'a', role: 'player', name: 'A' },
+        { id: 'b', role: 'player', name: 'B' },
+      ],
+    },
+  },
   setupData: () => undefined,
   chooseBotMove: () => ({ move: 'inc', args: [] }),
   facilitatorRoles: [],

@@ -23,16 +23,29 @@ export function chokepointScript(scenario: string, seed: string): Map<number, Sc
   const reducer = CreateGameReducer({ game });
   const views = new Views(game);
   const numPlayers = chokepointServed.scenarios[scenario]?.seats.length ?? 0;
-  let state: State = InitializeGame({ game: chokepointServed.game, numPlayers, setupData: { scenario, seed } });
+  let state: State = InitializeGame({
+    game: chokepointServed.game,
+    numPlayers,
+    setupData: { scenario, seed },
+  });
   const script = new Map<number, ScriptedMove>();
   while (state.ctx.gameover === undefined && script.size < 10_000) {
     const seat = state.ctx.currentPlayer;
     const view = views.update('script', seat, state).state;
-    const choice = chooseBotMove(view.G as GameState, seatId(seat), 'random', `${seed}:${state._stateID}`);
+    const choice = chooseBotMove(
+      view.G as GameState,
+      seatId(seat),
+      'random',
+      `${seed}:${state._stateID}`,
+    );
     const args = [choice.args];
     script.set(state._stateID, { seat, move: choice.move, args });
-    const next = reducer(state, { type: 'MAKE_MOVE', payload: { type: choice.move, args, playerID: seat } }) as State & { transients?: unknown };
-    if (next.transients || next._stateID === state._stateID) throw new Error(`scripted move refused at ${state._stateID}`);
+    const next = reducer(state, {
+      type: 'MAKE_MOVE',
+      payload: { type: choice.move, args, playerID: seat },
+    }) as State & { transients?: unknown };
+    if (next.transients || next._stateID === state._stateID)
+      throw new Error(`scripted move refused at ${state._stateID}`);
     state = next;
   }
   return script;

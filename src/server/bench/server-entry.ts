@@ -21,10 +21,13 @@ if (kind === 'stock-minimal') {
   const server = Server({ games: [MinimalGame], origins: [] });
   const listen = server.app.listen.bind(server.app) as (...args: unknown[]) => unknown;
   // boardgame.io's run() listens on every interface; keep the benchmark on loopback.
-  server.app.listen = ((port: number, cb: () => void) => listen(port, '127.0.0.1', cb)) as typeof server.app.listen;
+  server.app.listen = ((port: number, cb: () => void) =>
+    listen(port, '127.0.0.1', cb)) as typeof server.app.listen;
   const { appServer } = await server.run(0);
   const address = appServer.address();
-  process.stdout.write(`LISTENING http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}\n`);
+  process.stdout.write(
+    `LISTENING http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}\n`,
+  );
 } else {
   const served = kind === 'ours-minimal' ? minimalServed : chokepointServed;
   const server = await startServer({

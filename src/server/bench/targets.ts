@@ -15,22 +15,42 @@ export interface Target {
 }
 
 async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;
 }
 
 /** Our server: create through /api/matches, join every seat. */
-function ours(label: string, gameName: string, scenario: string, seats: number, chooseMove: Target['chooseMove'], seed?: string): Target {
+function ours(
+  label: string,
+  gameName: string,
+  scenario: string,
+  seats: number,
+  chooseMove: Target['chooseMove'],
+  seed?: string,
+): Target {
   return {
-    label, gameName, chooseMove,
+    label,
+    gameName,
+    chooseMove,
     async createMatch(url) {
       const seatSpecs = Array.from({ length: seats }, () => ({ kind: 'person' }));
-      const created = await post(`${url}/api/matches`, { scenario, seats: seatSpecs, ...(seed ? { seed } : {}) });
+      const created = await post(`${url}/api/matches`, {
+        scenario,
+        seats: seatSpecs,
+        ...(seed ? { seed } : {}),
+      });
       const matchID = created.matchID as string;
       const out: Seat[] = [];
       for (let i = 0; i < seats; i++) {
-        const j = await post(`${url}/api/matches/${matchID}/join`, { seat: String(i), name: `bench${i}` });
+        const j = await post(`${url}/api/matches/${matchID}/join`, {
+          seat: String(i),
+          name: `bench${i}`,
+        });
         out.push({ playerID: String(i), credentials: j.credentials as string });
       }
       return { matchID, seats: out };
@@ -48,8 +68,21 @@ const chokepointMove: Target['chooseMove'] = (view, playerID) => {
 };
 const minimalMove: Target['chooseMove'] = () => ({ move: 'inc', args: [] });
 
-export const OURS_CHOKEPOINT = ours('hardened server, Chokepoint (classroom)', 'chokepoint', 'classroom', 4, chokepointMove, BENCH_SEED);
-export const OURS_MINIMAL = ours('hardened server, minimal game', 'minimal', 'duel', 2, minimalMove);
+export const OURS_CHOKEPOINT = ours(
+  'hardened server, Chokepoint (classroom)',
+  'chokepoint',
+  'classroom',
+  4,
+  chokepointMove,
+  BENCH_SEED,
+);
+export const OURS_MINIMAL = ours(
+  'hardened server, minimal game',
+  'minimal',
+  'duel',
+  2,
+  minimalMove,
+);
 
 /** Stock boardgame.io 0.50.2 Server + Lobby API, minimal game, in-memory storage. */
 export const STOCK_MINIMAL: Target = {
@@ -61,7 +94,10 @@ export const STOCK_MINIMAL: Target = {
     const matchID = created.matchID as string;
     const seats: Seat[] = [];
     for (const playerID of ['0', '1']) {
-      const j = await post(`${url}/games/minimal/${matchID}/join`, { playerID, playerName: `p${playerID}` });
+      const j = await post(`${url}/games/minimal/${matchID}/join`, {
+        playerID,
+        playerName: `p${playerID}`,
+      });
       seats.push({ playerID, credentials: j.playerCredentials as string });
     }
     return { matchID, seats };

@@ -34,7 +34,10 @@ export class BotRunner {
 
   /** Resumes every unfinished match (after a restart). */
   async resumeAll(): Promise<number> {
-    const list = await this.authority.store.listMatches({ gameName: this.authority.game.name, finished: false });
+    const list = await this.authority.store.listMatches({
+      gameName: this.authority.game.name,
+      finished: false,
+    });
     for (const m of list) {
       if (!m.metadata.seats.some((s) => s.kind === 'bot')) continue;
       this.withBots.add(m.matchID);
@@ -48,7 +51,9 @@ export class BotRunner {
     this.pending.add(matchID);
     setTimeout(() => {
       this.pending.delete(matchID);
-      this.step(matchID).catch((e: unknown) => this.opts.onError?.(matchID, '?', `bot step failed: ${String(e)}`));
+      this.step(matchID).catch((e: unknown) =>
+        this.opts.onError?.(matchID, '?', `bot step failed: ${String(e)}`),
+      );
     }, this.opts.delayMs ?? 0);
   }
 
@@ -63,11 +68,17 @@ export class BotRunner {
     if (!match || match.metadata.paused || match.state.ctx.gameover !== undefined) return;
     const { state } = match;
     for (const seat of match.metadata.seats) {
-      if (seat.kind !== 'bot' || !authority.game.flow.isPlayerActive(state.G, state.ctx, seat.id)) continue;
+      if (seat.kind !== 'bot' || !authority.game.flow.isPlayerActive(state.G, state.ctx, seat.id))
+        continue;
       const view = authority.views.update(matchID, seat.id, state).state;
       let choice;
       try {
-        choice = authority.served.chooseBotMove(view, seat.id, seat.botLevel ?? 'heuristic', `${matchID}:${state._stateID}:${seat.id}`);
+        choice = authority.served.chooseBotMove(
+          view,
+          seat.id,
+          seat.botLevel ?? 'heuristic',
+          `${matchID}:${state._stateID}:${seat.id}`,
+        );
       } catch (e) {
         this.opts.onError?.(matchID, seat.id, `bot threw: ${String(e)}`);
         continue;
@@ -77,7 +88,8 @@ export class BotRunner {
       const result = await authority.submit(matchID, seat.id, action, state._stateID, (m) =>
         m.seats.find((s) => s.id === seat.id)?.kind === 'bot' ? null : 'seat is no longer a bot',
       );
-      if (!result.ok && result.error !== 'stale stateID') this.opts.onError?.(matchID, seat.id, result.error);
+      if (!result.ok && result.error !== 'stale stateID')
+        this.opts.onError?.(matchID, seat.id, result.error);
       return; // a successful move triggers the next step through onUpdate
     }
   }

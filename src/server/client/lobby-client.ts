@@ -62,10 +62,18 @@ export function lobbyClient(base: string, storage: KeyValueStore) {
   const seatKey = (matchID: string) => `chokepoint:seat:${matchID}`;
   const creatorKey = (matchID: string) => `chokepoint:creator:${matchID}`;
 
-  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const res = await fetch(base + path, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const json = (await res.json().catch(() => ({}))) as T & { error?: string };
@@ -94,19 +102,32 @@ export function lobbyClient(base: string, storage: KeyValueStore) {
   return {
     savedSeat,
     isCreator: (matchID: string) => storage.getItem(creatorKey(matchID)) !== null,
-    scenarios: () => call<{ id: string; name: string; seats: { id: string; role: string; name: string }[] }[]>('GET', '/api/scenarios'),
+    scenarios: () =>
+      call<{ id: string; name: string; seats: { id: string; role: string; name: string }[] }[]>(
+        'GET',
+        '/api/scenarios',
+      ),
     listOpen: () => call<MatchInfo[]>('GET', '/api/matches'),
     get: (matchID: string) => call<MatchInfo>('GET', `/api/matches/${encodeURIComponent(matchID)}`),
-    byCode: (code: string) => call<MatchInfo>('GET', `/api/codes/${encodeURIComponent(code.trim().toUpperCase())}`),
-    async create(scenario: string, seats: SeatSpec[], visibility: 'public' | 'private' = 'public'): Promise<Created> {
+    byCode: (code: string) =>
+      call<MatchInfo>('GET', `/api/codes/${encodeURIComponent(code.trim().toUpperCase())}`),
+    async create(
+      scenario: string,
+      seats: SeatSpec[],
+      visibility: 'public' | 'private' = 'public',
+    ): Promise<Created> {
       const created = await call<Created>('POST', '/api/matches', { scenario, seats, visibility });
       storage.setItem(creatorKey(created.matchID), created.creatorToken);
       return created;
     },
     async join(matchID: string, seat: string, name: string, code?: string): Promise<SavedSeat> {
       const token = storage.getItem(creatorKey(matchID)); // the creator may take the facilitator seat
-      const r = await call<{ playerID: string; credentials: string }>('POST', `/api/matches/${encodeURIComponent(matchID)}/join`,
-        { seat, name, ...(code ? { code } : {}) }, token ? { authorization: `Bearer ${token}` } : {});
+      const r = await call<{ playerID: string; credentials: string }>(
+        'POST',
+        `/api/matches/${encodeURIComponent(matchID)}/join`,
+        { seat, name, ...(code ? { code } : {}) },
+        token ? { authorization: `Bearer ${token}` } : {},
+      );
       const saved = { playerID: r.playerID, credentials: r.credentials, name };
       storage.setItem(seatKey(matchID), JSON.stringify(saved));
       return saved;
@@ -114,13 +135,40 @@ export function lobbyClient(base: string, storage: KeyValueStore) {
     async leave(matchID: string, replaceWith: 'bot' | 'open' = 'bot'): Promise<MatchInfo> {
       const seat = savedSeat(matchID);
       if (!seat) throw new LobbyError(400, 'no seat held in this match');
-      const info = await call<MatchInfo>('POST', `/api/matches/${encodeURIComponent(matchID)}/leave`, { replaceWith }, { 'x-seat': seat.playerID, 'x-credentials': seat.credentials });
+      const info = await call<MatchInfo>(
+        'POST',
+        `/api/matches/${encodeURIComponent(matchID)}/leave`,
+        { replaceWith },
+        { 'x-seat': seat.playerID, 'x-credentials': seat.credentials },
+      );
       storage.removeItem(seatKey(matchID));
       return info;
     },
-    setSeat: (matchID: string, seat: string, kind: 'bot' | 'open', level?: 'random' | 'heuristic') =>
-      call<MatchInfo>('POST', `/api/matches/${encodeURIComponent(matchID)}/seat/${encodeURIComponent(seat)}`, { kind, ...(level ? { level } : {}) }, authHeaders(matchID)),
-    pause: (matchID: string) => call<MatchInfo>('POST', `/api/matches/${encodeURIComponent(matchID)}/pause`, {}, authHeaders(matchID)),
-    resume: (matchID: string) => call<MatchInfo>('POST', `/api/matches/${encodeURIComponent(matchID)}/resume`, {}, authHeaders(matchID)),
+    setSeat: (
+      matchID: string,
+      seat: string,
+      kind: 'bot' | 'open',
+      level?: 'random' | 'heuristic',
+    ) =>
+      call<MatchInfo>(
+        'POST',
+        `/api/matches/${encodeURIComponent(matchID)}/seat/${encodeURIComponent(seat)}`,
+        { kind, ...(level ? { level } : {}) },
+        authHeaders(matchID),
+      ),
+    pause: (matchID: string) =>
+      call<MatchInfo>(
+        'POST',
+        `/api/matches/${encodeURIComponent(matchID)}/pause`,
+        {},
+        authHeaders(matchID),
+      ),
+    resume: (matchID: string) =>
+      call<MatchInfo>(
+        'POST',
+        `/api/matches/${encodeURIComponent(matchID)}/resume`,
+        {},
+        authHeaders(matchID),
+      ),
   };
 }

@@ -9,7 +9,11 @@ import type { ScenarioInfo, ServedGame } from './served';
 const scenarios: Record<string, ScenarioInfo> = Object.fromEntries(
   Object.values(SCENARIOS).map((s) => [
     s.id,
-    { id: s.id, name: s.name, seats: s.seats.map((seat, i) => ({ id: String(i), role: seat.role, name: seat.name })) },
+    {
+      id: s.id,
+      name: s.name,
+      seats: s.seats.map((seat, i) => ({ id: String(i), role: seat.role, name: seat.name })),
+    },
   ]),
 );
 

@@ -24,7 +24,8 @@ export function identify(req: IncomingMessage, meta: MatchMetadata): Caller {
   const caller: Caller = { isCreator: verifySecret(bearer, meta.creator) };
   const seatID = header(req, 'x-seat');
   const seat = meta.seats.find((s) => s.id === seatID);
-  if (seat && seat.kind === 'person' && verifySecret(header(req, 'x-credentials'), seat.credential)) caller.seat = seat.id;
+  if (seat && seat.kind === 'person' && verifySecret(header(req, 'x-credentials'), seat.credential))
+    caller.seat = seat.id;
   return caller;
 }
 

@@ -13,46 +13,67 @@ export interface Created {
   metadata: MatchMetadata;
 }
 
-function parseSeats(raw: unknown, scenarioSeats: { id: string; role: string; name: string }[]): SeatRecord[] {
+function parseSeats(
+  raw: unknown,
+  scenarioSeats: { id: string; role: string; name: string }[],
+): SeatRecord[] {
   if (raw !== undefined && (!Array.isArray(raw) || raw.length !== scenarioSeats.length)) {
     throw new HttpError(400, `seats must be an array of ${scenarioSeats.length} entries`);
   }
   return scenarioSeats.map((s, i) => {
     const spec: unknown = Array.isArray(raw) ? raw[i] : { kind: 'person' };
-    if (typeof spec !== 'object' || spec === null) throw new HttpError(400, `seats[${i}] must be an object`);
+    if (typeof spec !== 'object' || spec === null)
+      throw new HttpError(400, `seats[${i}] must be an object`);
     const { kind, level } = spec as { kind?: unknown; level?: unknown };
     const seat: SeatRecord = { id: String(i), role: s.role, label: s.name, kind: 'open' };
     if (kind === 'bot') {
       const botLevel = level ?? 'heuristic';
-      if (!LEVELS.includes(botLevel as BotLevel)) throw new HttpError(400, `seats[${i}].level must be random or heuristic`);
+      if (!LEVELS.includes(botLevel as BotLevel))
+        throw new HttpError(400, `seats[${i}].level must be random or heuristic`);
       return { ...seat, kind: 'bot', botLevel: botLevel as BotLevel };
     }
-    if (kind !== 'person' && kind !== 'open') throw new HttpError(400, `seats[${i}].kind must be person or bot`);
+    if (kind !== 'person' && kind !== 'open')
+      throw new HttpError(400, `seats[${i}].kind must be person or bot`);
     return seat;
   });
 }
 
 /** Creates a match from a lobby request body: {scenario, seats?, visibility?, seed?}. */
-export async function createMatch(authority: Authority, body: Record<string, unknown>): Promise<Created> {
+export async function createMatch(
+  authority: Authority,
+  body: Record<string, unknown>,
+): Promise<Created> {
   const { served } = authority;
   const scenarioID = str(body, 'scenario') ?? '';
-  const scenario = Object.hasOwn(served.scenarios, scenarioID) ? served.scenarios[scenarioID] : undefined;
+  const scenario = Object.hasOwn(served.scenarios, scenarioID)
+    ? served.scenarios[scenarioID]
+    : undefined;
   if (!scenario) throw new HttpError(400, 'unknown scenario');
   const visibility = body.visibility ?? 'public';
-  if (visibility !== 'public' && visibility !== 'private') throw new HttpError(400, 'visibility must be public or private');
+  if (visibility !== 'public' && visibility !== 'private')
+    throw new HttpError(400, 'visibility must be public or private');
   const seed = str(body, 'seed') ?? newToken(9);
   const seats = parseSeats(body.seats, scenario.seats);
   const setupData = served.setupData(scenario.id, seed);
   const numPlayers = seats.length;
-  if (served.game.validateSetupData?.(setupData, numPlayers) !== undefined) throw new HttpError(400, 'invalid setup');
+  if (served.game.validateSetupData?.(setupData, numPlayers) !== undefined)
+    throw new HttpError(400, 'invalid setup');
   const initialState = InitializeGame({ game: served.game, numPlayers, setupData });
   const creatorToken = newToken();
   const now = Date.now();
   for (let attempt = 0; ; attempt++) {
     const matchID = newMatchID();
     const metadata: MatchMetadata = {
-      gameName: served.game.name ?? 'game', scenario: scenario.id, setupData, visibility, joinCode: newJoinCode(),
-      creator: hashSecret(creatorToken), paused: false, seats, createdAt: now, updatedAt: now,
+      gameName: served.game.name ?? 'game',
+      scenario: scenario.id,
+      setupData,
+      visibility,
+      joinCode: newJoinCode(),
+      creator: hashSecret(creatorToken),
+      paused: false,
+      seats,
+      createdAt: now,
+      updatedAt: now,
     };
     try {
       await authority.create(matchID, initialState, metadata);
@@ -74,8 +95,12 @@ export function publicMatch(matchID: string, m: MatchMetadata) {
     gameover: m.gameover ?? null,
     createdAt: m.createdAt,
     seats: m.seats.map((s) => ({
-      id: s.id, role: s.role, label: s.label, kind: s.kind,
-      ...(s.name !== undefined ? { name: s.name } : {}), ...(s.botLevel ? { botLevel: s.botLevel } : {}),
+      id: s.id,
+      role: s.role,
+      label: s.label,
+      kind: s.kind,
+      ...(s.name !== undefined ? { name: s.name } : {}),
+      ...(s.botLevel ? { botLevel: s.botLevel } : {}),
     })),
   };
 }

@@ -22,7 +22,10 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 }
 
 /** Reads a JSON object body of at most `limit` bytes. */
-export async function readJson(req: IncomingMessage, limit = 16 * 1024): Promise<Record<string, unknown>> {
+export async function readJson(
+  req: IncomingMessage,
+  limit = 16 * 1024,
+): Promise<Record<string, unknown>> {
   const type = req.headers['content-type'] ?? '';
   const chunks: Buffer[] = [];
   let size = 0;
@@ -40,7 +43,8 @@ export async function readJson(req: IncomingMessage, limit = 16 * 1024): Promise
   } catch {
     throw new HttpError(400, 'invalid JSON');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'expected a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new HttpError(400, 'expected a JSON object');
   return value as Record<string, unknown>;
 }
 
@@ -56,13 +60,15 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2
 export function cleanName(value: unknown): string {
   if (typeof value !== 'string') throw new HttpError(400, 'name must be a string');
   const name = value.normalize('NFC').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
-  if (name.length < 1 || [...name].length > 24) throw new HttpError(400, 'name must be 1-24 characters');
+  if (name.length < 1 || [...name].length > 24)
+    throw new HttpError(400, 'name must be 1-24 characters');
   return name;
 }
 
 export function str(body: Record<string, unknown>, key: string, max = 64): string | undefined {
   const v = body[key];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string' || v.length > max) throw new HttpError(400, `${key} must be a string of at most ${max} characters`);
+  if (typeof v !== 'string' || v.length > max)
+    throw new HttpError(400, `${key} must be a string of at most ${max} characters`);
   return v;
 }

@@ -29,27 +29,49 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
     return !b.take();
   };
   const seats = seatRoutes(authority);
-  const base = (req: IncomingMessage): string => opts.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
+  const base = (req: IncomingMessage): string =>
+    opts.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
 
   async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const method = req.method ?? 'GET';
     // Writes, and code lookups (so join codes cannot be enumerated), are rate-limited per address.
-    if ((method !== 'GET' || path.startsWith('/api/codes/')) && limited(req)) throw new HttpError(429, 'too many requests');
+    if ((method !== 'GET' || path.startsWith('/api/codes/')) && limited(req))
+      throw new HttpError(429, 'too many requests');
     if (path === '/api/scenarios' && method === 'GET') {
-      return sendJson(res, 200, Object.values(authority.served.scenarios).map(({ id, name, seats: s }) => ({ id, name, seats: s })));
+      return sendJson(
+        res,
+        200,
+        Object.values(authority.served.scenarios).map(({ id, name, seats: s }) => ({
+          id,
+          name,
+          seats: s,
+        })),
+      );
     }
     if (path === '/api/matches' && method === 'GET') {
-      const list = await authority.store.listMatches({ gameName: authority.game.name, visibility: 'public', finished: false });
+      const list = await authority.store.listMatches({
+        gameName: authority.game.name,
+        visibility: 'public',
+        finished: false,
+      });
       const open = list.filter((m) => m.metadata.seats.some((s) => s.kind === 'open'));
-      return sendJson(res, 200, open.map((m) => publicMatch(m.matchID, m.metadata)));
+      return sendJson(
+        res,
+        200,
+        open.map((m) => publicMatch(m.matchID, m.metadata)),
+      );
     }
     if (path === '/api/matches' && method === 'POST') {
       const created = await createMatch(authority, await readJson(req));
       const joinUrl = `${base(req)}/join/${created.joinCode}`;
       const qrSvg = await QRCode.toString(joinUrl, { type: 'svg', margin: 1 });
       return sendJson(res, 201, {
-        ...publicMatch(created.matchID, created.metadata), joinCode: created.joinCode, joinUrl,
-        spectateUrl: `${base(req)}/watch/${created.matchID}`, qrSvg, creatorToken: created.creatorToken,
+        ...publicMatch(created.matchID, created.metadata),
+        joinCode: created.joinCode,
+        joinUrl,
+        spectateUrl: `${base(req)}/watch/${created.matchID}`,
+        qrSvg,
+        creatorToken: created.creatorToken,
       });
     }
     const code = /^\/api\/codes\/([A-Za-z0-9]{4,12})$/.exec(path);
@@ -58,7 +80,10 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
       if (!matchID) throw new HttpError(404, 'no match with that code');
       const m = await authority.load(matchID);
       if (!m) throw new HttpError(404, 'no match with that code');
-      return sendJson(res, 200, { ...publicMatch(matchID, m.metadata), joinCode: m.metadata.joinCode });
+      return sendJson(res, 200, {
+        ...publicMatch(matchID, m.metadata),
+        joinCode: m.metadata.joinCode,
+      });
     }
     const match = MATCH.exec(path);
     if (!match) throw new HttpError(404, 'not found');
@@ -81,7 +106,8 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
     } catch (e) {
       const status = e instanceof HttpError ? e.status : 500;
       if (status === 500) console.error('lobby error', e);
-      if (!res.headersSent) sendJson(res, status, { error: e instanceof HttpError ? e.message : 'internal error' });
+      if (!res.headersSent)
+        sendJson(res, status, { error: e instanceof HttpError ? e.message : 'internal error' });
     }
     return true;
   };

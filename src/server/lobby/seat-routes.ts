@@ -12,8 +12,19 @@ const level = (v: unknown): BotLevel => {
   throw new HttpError(400, 'level must be random or heuristic');
 };
 
-const toBot = (s: SeatRecord, botLevel: BotLevel): SeatRecord => ({ id: s.id, role: s.role, label: s.label, kind: 'bot', botLevel });
-const toOpen = (s: SeatRecord): SeatRecord => ({ id: s.id, role: s.role, label: s.label, kind: 'open' });
+const toBot = (s: SeatRecord, botLevel: BotLevel): SeatRecord => ({
+  id: s.id,
+  role: s.role,
+  label: s.label,
+  kind: 'bot',
+  botLevel,
+});
+const toOpen = (s: SeatRecord): SeatRecord => ({
+  id: s.id,
+  role: s.role,
+  label: s.label,
+  kind: 'open',
+});
 
 /**
  * Write routes on one match. join: anyone with the link/code takes an open or
@@ -23,27 +34,39 @@ const toOpen = (s: SeatRecord): SeatRecord => ({ id: s.id, role: s.role, label: 
  */
 export function seatRoutes(authority: Authority) {
   const roles = authority.served.facilitatorRoles;
-  return async (req: IncomingMessage, matchID: string, action: string, body: Record<string, unknown>): Promise<unknown> => {
+  return async (
+    req: IncomingMessage,
+    matchID: string,
+    action: string,
+    body: Record<string, unknown>,
+  ): Promise<unknown> => {
     let reply: unknown = {};
     const edit = (fn: (m: MatchMetadata) => MatchMetadata): Promise<void> =>
-      authority.mutate(matchID, (m) => {
-        try {
-          return fn(m);
-        } catch (e) {
-          if (e instanceof HttpError) return `${e.status}:${e.message}`;
-          throw e;
-        }
-      }).then((r) => {
-        if (r.ok) return;
-        const [status, msg] = /^\d{3}:/.test(r.error) ? [Number(r.error.slice(0, 3)), r.error.slice(4)] : [404, r.error];
-        throw new HttpError(status, msg);
-      });
+      authority
+        .mutate(matchID, (m) => {
+          try {
+            return fn(m);
+          } catch (e) {
+            if (e instanceof HttpError) return `${e.status}:${e.message}`;
+            throw e;
+          }
+        })
+        .then((r) => {
+          if (r.ok) return;
+          const [status, msg] = /^\d{3}:/.test(r.error)
+            ? [Number(r.error.slice(0, 3)), r.error.slice(4)]
+            : [404, r.error];
+          throw new HttpError(status, msg);
+        });
     const seatOf = (m: MatchMetadata, id: unknown): SeatRecord => {
       const seat = m.seats.find((s) => s.id === id);
       if (!seat) throw new HttpError(400, 'no such seat');
       return seat;
     };
-    const replace = (m: MatchMetadata, next: SeatRecord): MatchMetadata => ({ ...m, seats: m.seats.map((s) => (s.id === next.id ? next : s)) });
+    const replace = (m: MatchMetadata, next: SeatRecord): MatchMetadata => ({
+      ...m,
+      seats: m.seats.map((s) => (s.id === next.id ? next : s)),
+    });
 
     if (action === '/join') {
       const name = cleanName(body.name);
@@ -52,14 +75,23 @@ export function seatRoutes(authority: Authority) {
       // The facilitator sees every secret: only the match's creator may take that seat.
       const creator = before ? identify(req, before).isCreator : false;
       await edit((m) => {
-        if (roles.includes(seatOf(m, body.seat).role) && !creator) throw new HttpError(403, 'only the creator can take the facilitator seat');
-        if (m.visibility === 'private' && !verifyCode(code, m.joinCode)) throw new HttpError(403, 'this match needs its join code');
+        if (roles.includes(seatOf(m, body.seat).role) && !creator)
+          throw new HttpError(403, 'only the creator can take the facilitator seat');
+        if (m.visibility === 'private' && !verifyCode(code, m.joinCode))
+          throw new HttpError(403, 'this match needs its join code');
         if (m.gameover !== undefined) throw new HttpError(409, 'match is over');
         const seat = seatOf(m, body.seat);
         if (seat.kind === 'person') throw new HttpError(409, 'seat is taken');
         const credentials = newToken();
         reply = { matchID, playerID: seat.id, credentials };
-        return replace(m, { id: seat.id, role: seat.role, label: seat.label, kind: 'person', name, credential: hashSecret(credentials) });
+        return replace(m, {
+          id: seat.id,
+          role: seat.role,
+          label: seat.label,
+          kind: 'person',
+          name,
+          credential: hashSecret(credentials),
+        });
       });
       return reply;
     }
@@ -67,20 +99,27 @@ export function seatRoutes(authority: Authority) {
     if (!m0) throw new HttpError(404, 'match not found');
     const caller = identify(req, m0);
     if (action === '/leave') {
-      if (caller.seat === undefined) throw new HttpError(403, 'present the seat credentials to leave it');
+      if (caller.seat === undefined)
+        throw new HttpError(403, 'present the seat credentials to leave it');
       const seatID = caller.seat;
       const bot = body.replaceWith !== 'open';
       const botLevel = level(body.level);
-      await edit((m) => replace(m, bot ? toBot(seatOf(m, seatID), botLevel) : toOpen(seatOf(m, seatID))));
+      await edit((m) =>
+        replace(m, bot ? toBot(seatOf(m, seatID), botLevel) : toOpen(seatOf(m, seatID))),
+      );
     } else if (action.startsWith('/seat/')) {
-      if (!isFacilitator(caller, m0, roles)) throw new HttpError(403, 'only the creator or facilitator can change seats');
+      if (!isFacilitator(caller, m0, roles))
+        throw new HttpError(403, 'only the creator or facilitator can change seats');
       const seatID = action.slice('/seat/'.length);
       const kind = body.kind;
       if (kind !== 'bot' && kind !== 'open') throw new HttpError(400, 'kind must be bot or open');
       const botLevel = level(body.level);
-      await edit((m) => replace(m, kind === 'bot' ? toBot(seatOf(m, seatID), botLevel) : toOpen(seatOf(m, seatID))));
+      await edit((m) =>
+        replace(m, kind === 'bot' ? toBot(seatOf(m, seatID), botLevel) : toOpen(seatOf(m, seatID))),
+      );
     } else if (action === '/pause' || action === '/resume') {
-      if (!isFacilitator(caller, m0, roles)) throw new HttpError(403, 'only the creator or facilitator can pause');
+      if (!isFacilitator(caller, m0, roles))
+        throw new HttpError(403, 'only the creator or facilitator can pause');
       await edit((m) => ({ ...m, paused: action === '/pause' }));
     } else {
       throw new HttpError(404, 'not found');

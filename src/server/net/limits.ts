@@ -32,7 +32,13 @@ export interface SocketLimits {
   maxPerAddress: number;
 }
 
-export const DEFAULT_LIMITS: SocketLimits = { maxFrameBytes: 16 * 1024, perSecond: 20, burst: 40, maxStrikes: 200, maxPerAddress: 500 };
+export const DEFAULT_LIMITS: SocketLimits = {
+  maxFrameBytes: 16 * 1024,
+  perSecond: 20,
+  burst: 40,
+  maxStrikes: 200,
+  maxPerAddress: 500,
+};
 
 /** Counts open connections per address. */
 export class AddressCounter {
@@ -58,10 +64,15 @@ export class AddressCounter {
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const isMatchID = (v: unknown): v is string => typeof v === 'string' && ID.test(v);
-export const isSeatID = (v: unknown): v is string => typeof v === 'string' && /^[0-9]{1,3}$/.test(v);
+export const isSeatID = (v: unknown): v is string =>
+  typeof v === 'string' && /^[0-9]{1,3}$/.test(v);
 
 /** Same-host origins are allowed; others only if listed. Requests without Origin are not from browsers. */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: string[]): boolean {
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: string[],
+): boolean {
   if (!origin) return true;
   if (allowed.includes(origin)) return true;
   try {

@@ -13,7 +13,11 @@ export function reject(socket: Socket, event: string, error: string, ack?: unkno
 }
 
 /** Does the socket bound with `credentialHash` still hold `playerID` as a person? */
-export function stillHolds(playerID: string, credentialHash: string | null, meta: MatchMetadata): boolean {
+export function stillHolds(
+  playerID: string,
+  credentialHash: string | null,
+  meta: MatchMetadata,
+): boolean {
   const seat = meta.seats.find((s) => s.id === playerID);
   return !!seat && seat.kind === 'person' && seat.credential?.hash === credentialHash;
 }

@@ -18,11 +18,16 @@ const ackOf = (args: unknown[]): Ack | undefined => {
 };
 
 /** sync(matchID, playerID, credentials, numPlayers): bind this socket to a seat (or as spectator) and send its view. */
-export async function handleSync(ctx: HandlerContext, socket: Socket, args: unknown[]): Promise<void> {
+export async function handleSync(
+  ctx: HandlerContext,
+  socket: Socket,
+  args: unknown[],
+): Promise<void> {
   const [matchID, playerID, credentials] = args;
   const ack = ackOf(args);
   if (!isMatchID(matchID)) return reject(socket, 'sync', 'bad match id', ack);
-  if (playerID !== null && playerID !== undefined && !isSeatID(playerID)) return reject(socket, 'sync', 'bad seat', ack);
+  if (playerID !== null && playerID !== undefined && !isSeatID(playerID))
+    return reject(socket, 'sync', 'bad seat', ack);
   const { authority, presence } = ctx;
   const error = await authority.exclusive(matchID, async () => {
     const match = await authority.load(matchID);
@@ -30,14 +35,23 @@ export async function handleSync(ctx: HandlerContext, socket: Socket, args: unkn
     let credentialHash: string | null = null;
     if (typeof playerID === 'string') {
       const seat = match.metadata.seats.find((s) => s.id === playerID);
-      if (!seat || seat.kind !== 'person' || !verifySecret(credentials, seat.credential)) return 'unauthorized';
+      if (!seat || seat.kind !== 'person' || !verifySecret(credentials, seat.credential))
+        return 'unauthorized';
       credentialHash = seat.credential?.hash ?? null;
     }
-    const { initialState, log } = await authority.store.fetch(matchID, { initialState: true, log: true });
+    const { initialState, log } = await authority.store.fetch(matchID, {
+      initialState: true,
+      log: true,
+    });
     if (!initialState || !log) return 'match not found';
     const viewer = typeof playerID === 'string' ? playerID : null;
     const prev = presence.bind({ socket, matchID, playerID: viewer, credentialHash });
-    const info = authority.views.sync(matchID, viewer, { state: match.state, initialState, log }, match.metadata);
+    const info = authority.views.sync(
+      matchID,
+      viewer,
+      { state: match.state, initialState, log },
+      match.metadata,
+    );
     socket.emit('sync', matchID, info);
     ack?.({ ok: true, stateID: match.state._stateID });
     if (prev && prev.matchID !== matchID) ctx.presenceChanged(prev.matchID);
@@ -48,12 +62,17 @@ export async function handleSync(ctx: HandlerContext, socket: Socket, args: unkn
 }
 
 /** update(action, stateID, matchID, playerID): a move or an allowed event from the seat this socket is bound to. */
-export async function handleUpdate(ctx: HandlerContext, socket: Socket, args: unknown[]): Promise<void> {
+export async function handleUpdate(
+  ctx: HandlerContext,
+  socket: Socket,
+  args: unknown[],
+): Promise<void> {
   const [action, stateID, matchID, playerID] = args;
   const ack = ackOf(args);
   const b = ctx.presence.get(socket.id);
   if (!b || b.playerID === null) return reject(socket, 'update', 'not seated', ack);
-  if (matchID !== b.matchID || playerID !== b.playerID) return reject(socket, 'update', 'not your seat', ack);
+  if (matchID !== b.matchID || playerID !== b.playerID)
+    return reject(socket, 'update', 'not your seat', ack);
   const seat = b.playerID;
   const hash = b.credentialHash;
   const result = await ctx.authority.submit(b.matchID, seat, action, stateID, (meta) =>
@@ -64,14 +83,25 @@ export async function handleUpdate(ctx: HandlerContext, socket: Socket, args: un
 }
 
 /** chat(matchID, {id, payload}, credentials): plain-text chat from a seated socket. */
-export async function handleChat(ctx: HandlerContext, socket: Socket, args: unknown[]): Promise<void> {
+export async function handleChat(
+  ctx: HandlerContext,
+  socket: Socket,
+  args: unknown[],
+): Promise<void> {
   const [matchID, message] = args;
   const ack = ackOf(args);
   const b = ctx.presence.get(socket.id);
-  if (!b || b.playerID === null || matchID !== b.matchID) return reject(socket, 'chat', 'not seated', ack);
-  if (typeof message !== 'object' || message === null) return reject(socket, 'chat', 'malformed chat', ack);
+  if (!b || b.playerID === null || matchID !== b.matchID)
+    return reject(socket, 'chat', 'not seated', ack);
+  if (typeof message !== 'object' || message === null)
+    return reject(socket, 'chat', 'malformed chat', ack);
   const { id, payload } = message as { id?: unknown; payload?: unknown };
-  if (typeof id !== 'string' || id.length > 64 || typeof payload !== 'string' || payload.length > 500) {
+  if (
+    typeof id !== 'string' ||
+    id.length > 64 ||
+    typeof payload !== 'string' ||
+    payload.length > 500
+  ) {
     return reject(socket, 'chat', 'malformed chat', ack);
   }
   const clean = { id, sender: b.playerID, payload };

@@ -4,7 +4,13 @@ import type { LogEntry, State } from 'boardgame.io';
 import type { Authority } from '../authority/authority';
 import { publicSeats } from '../authority/views';
 import type { MatchMetadata } from '../storage/types';
-import { AddressCounter, DEFAULT_LIMITS, originAllowed, TokenBucket, type SocketLimits } from './limits';
+import {
+  AddressCounter,
+  DEFAULT_LIMITS,
+  originAllowed,
+  TokenBucket,
+  type SocketLimits,
+} from './limits';
 import { Presence } from './presence';
 import { handleChat, handleSync, handleUpdate } from './socket-handlers';
 import { reject, STATUS_EVENT, stillHolds } from './replies';
@@ -22,7 +28,11 @@ const CLIENT_EVENTS = new Set(['sync', 'update', 'chat']);
  * Authority. Only the Authority changes state; this layer authenticates,
  * limits, binds a socket to one seat, and sends each socket its own view.
  */
-export function attachSockets(http: HttpServer, authority: Authority, opts: SocketOptions = {}): IOServer {
+export function attachSockets(
+  http: HttpServer,
+  authority: Authority,
+  opts: SocketOptions = {},
+): IOServer {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const allowed = opts.allowedOrigins ?? [];
   const addresses = new AddressCounter(limits.maxPerAddress);
@@ -31,19 +41,27 @@ export function attachSockets(http: HttpServer, authority: Authority, opts: Sock
     maxHttpBufferSize: limits.maxFrameBytes,
     cors: { origin: allowed.length > 0 ? allowed : false },
     allowRequest: (req, cb) => {
-      if (!originAllowed(req.headers.origin, req.headers.host, allowed)) return cb('origin not allowed', false);
-      if (!addresses.hasRoom(req.socket.remoteAddress ?? '?')) return cb('too many connections', false);
+      if (!originAllowed(req.headers.origin, req.headers.host, allowed))
+        return cb('origin not allowed', false);
+      if (!addresses.hasRoom(req.socket.remoteAddress ?? '?'))
+        return cb('too many connections', false);
       cb(null, true);
     },
     pingInterval: 10_000,
     pingTimeout: 20_000,
     connectTimeout: 10_000,
   });
-  io.engine.on('connection', (raw: { request: { socket: { remoteAddress?: string } }; once: (e: 'close', f: () => void) => void }) => {
-    const address = raw.request.socket.remoteAddress ?? '?';
-    addresses.add(address);
-    raw.once('close', () => addresses.remove(address));
-  });
+  io.engine.on(
+    'connection',
+    (raw: {
+      request: { socket: { remoteAddress?: string } };
+      once: (e: 'close', f: () => void) => void;
+    }) => {
+      const address = raw.request.socket.remoteAddress ?? '?';
+      addresses.add(address);
+      raw.once('close', () => addresses.remove(address));
+    },
+  );
   const presence = new Presence();
   const nsp = io.of('/' + authority.game.name);
 
@@ -56,7 +74,11 @@ export function attachSockets(http: HttpServer, authority: Authority, opts: Sock
         continue;
       }
       b.socket.emit('matchData', matchID, seats);
-      b.socket.emit(STATUS_EVENT, { matchID, paused: meta.paused, gameover: meta.gameover ?? null });
+      b.socket.emit(STATUS_EVENT, {
+        matchID,
+        paused: meta.paused,
+        gameover: meta.gameover ?? null,
+      });
     }
   };
   authority.onMetadata(sendStatus);
@@ -65,7 +87,11 @@ export function attachSockets(http: HttpServer, authority: Authority, opts: Sock
     const perViewer = new Map<string | null, ReturnType<typeof authority.views.update>>();
     for (const b of presence.watchers(matchID)) {
       let view = perViewer.get(b.playerID);
-      if (!view) perViewer.set(b.playerID, (view = authority.views.update(matchID, b.playerID, { ...state, deltalog })));
+      if (!view)
+        perViewer.set(
+          b.playerID,
+          (view = authority.views.update(matchID, b.playerID, { ...state, deltalog })),
+        );
       b.socket.emit('update', matchID, view.state, view.log);
     }
   });
@@ -89,15 +115,18 @@ export function attachSockets(http: HttpServer, authority: Authority, opts: Sock
         if (++strikes > limits.maxStrikes) socket.disconnect(true);
         return;
       }
-      if (typeof event !== 'string' || !CLIENT_EVENTS.has(event)) return reject(socket, String(event), 'unknown event', ack);
+      if (typeof event !== 'string' || !CLIENT_EVENTS.has(event))
+        return reject(socket, String(event), 'unknown event', ack);
       next();
     });
-    const guarded = (event: string, handler: typeof handleSync) => (...args: unknown[]) => {
-      handler(ctx, socket, args).catch((e: unknown) => {
-        console.error(`socket ${event} failed:`, e);
-        reject(socket, event, 'server error', args[args.length - 1]);
-      });
-    };
+    const guarded =
+      (event: string, handler: typeof handleSync) =>
+      (...args: unknown[]) => {
+        handler(ctx, socket, args).catch((e: unknown) => {
+          console.error(`socket ${event} failed:`, e);
+          reject(socket, event, 'server error', args[args.length - 1]);
+        });
+      };
     socket.on('sync', guarded('sync', handleSync));
     socket.on('update', guarded('update', handleUpdate));
     socket.on('chat', guarded('chat', handleChat));

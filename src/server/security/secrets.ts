@@ -10,13 +10,17 @@ export function newToken(bytes = 24): string {
   return randomBytes(bytes).toString('base64url');
 }
 
-export function hashSecret(secret: string, salt = randomBytes(16).toString('base64url')): SecretHash {
+export function hashSecret(
+  secret: string,
+  salt = randomBytes(16).toString('base64url'),
+): SecretHash {
   const hash = createHash('sha256').update(salt).update('\0').update(secret).digest('base64url');
   return { salt, hash };
 }
 
 export function verifySecret(secret: unknown, stored: SecretHash | undefined): boolean {
-  if (typeof secret !== 'string' || secret.length === 0 || secret.length > 256 || !stored) return false;
+  if (typeof secret !== 'string' || secret.length === 0 || secret.length > 256 || !stored)
+    return false;
   const actual = Buffer.from(hashSecret(secret, stored.salt).hash);
   const expected = Buffer.from(stored.hash);
   return actual.length === expected.length && timingSafeEqual(actual, expected);

@@ -1,15 +1,26 @@
 import { Async } from 'boardgame.io/internal';
 import type { LogEntry, Server, State } from 'boardgame.io';
 import { hashSecret, newJoinCode, verifySecret } from '../security/secrets';
-import type { FetchOpts as BgioFetchOpts, FetchResult as BgioFetchResult } from 'boardgame.io/dist/types/src/server/db/base';
+import type {
+  FetchOpts as BgioFetchOpts,
+  FetchResult as BgioFetchResult,
+} from 'boardgame.io/dist/types/src/server/db/base';
 import { StorageError, type MatchMetadata, type MatchStore, type SeatRecord } from './types';
 
-type BgioFetch = { state?: State; initialState?: State; log?: LogEntry[]; metadata?: Server.MatchData };
+type BgioFetch = {
+  state?: State;
+  initialState?: State;
+  log?: LogEntry[];
+  metadata?: Server.MatchData;
+};
 
 const HASHED = 'hashed:';
 
 /** Credentials as seen by boardgame.io after a round trip: a marker holding the salted hash. */
-export function authenticateHashedCredentials(credentials: string, player: Server.PlayerMetadata): boolean {
+export function authenticateHashedCredentials(
+  credentials: string,
+  player: Server.PlayerMetadata,
+): boolean {
   const stored = player.credentials;
   if (!stored || !stored.startsWith(HASHED)) return false;
   const [salt, hash] = stored.slice(HASHED.length).split(':');
@@ -18,14 +29,30 @@ export function authenticateHashedCredentials(credentials: string, player: Serve
 
 function toOurs(m: Server.MatchData, joinCode: string): MatchMetadata {
   const seats: SeatRecord[] = Object.values(m.players).map((p) => {
-    const seat: SeatRecord = { id: String(p.id), role: 'player', label: `Player ${p.id}`, kind: p.name ? 'person' : 'open' };
+    const seat: SeatRecord = {
+      id: String(p.id),
+      role: 'player',
+      label: `Player ${p.id}`,
+      kind: p.name ? 'person' : 'open',
+    };
     if (p.name) seat.name = p.name;
-    if (p.credentials) seat.credential = p.credentials.startsWith(HASHED) ? unpack(p.credentials) : hashSecret(p.credentials);
+    if (p.credentials)
+      seat.credential = p.credentials.startsWith(HASHED)
+        ? unpack(p.credentials)
+        : hashSecret(p.credentials);
     return seat;
   });
   return {
-    gameName: m.gameName, scenario: '', setupData: m.setupData ?? null, visibility: m.unlisted ? 'private' : 'public',
-    joinCode, creator: hashSecret(''), paused: false, seats, createdAt: m.createdAt, updatedAt: m.updatedAt,
+    gameName: m.gameName,
+    scenario: '',
+    setupData: m.setupData ?? null,
+    visibility: m.unlisted ? 'private' : 'public',
+    joinCode,
+    creator: hashSecret(''),
+    paused: false,
+    seats,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
     ...(m.gameover !== undefined ? { gameover: m.gameover } : {}),
   };
 }
@@ -44,8 +71,12 @@ function toBgio(m: MatchMetadata): Server.MatchData {
     players[Number(s.id)] = p;
   }
   const out: Server.MatchData = {
-    gameName: m.gameName, players, setupData: m.setupData, unlisted: m.visibility === 'private',
-    createdAt: m.createdAt, updatedAt: m.updatedAt,
+    gameName: m.gameName,
+    players,
+    setupData: m.setupData,
+    unlisted: m.visibility === 'private',
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
   };
   if (m.gameover !== undefined) out.gameover = m.gameover;
   return out;
@@ -64,8 +95,14 @@ export class BgioStorageAdapter extends Async {
 
   async connect(): Promise<void> {}
 
-  async createMatch(matchID: string, opts: { initialState: State; metadata: Server.MatchData }): Promise<void> {
-    await this.store.createMatch(matchID, { initialState: opts.initialState, metadata: toOurs(opts.metadata, newJoinCode(10)) });
+  async createMatch(
+    matchID: string,
+    opts: { initialState: State; metadata: Server.MatchData },
+  ): Promise<void> {
+    await this.store.createMatch(matchID, {
+      initialState: opts.initialState,
+      metadata: toOurs(opts.metadata, newJoinCode(10)),
+    });
   }
 
   async setState(matchID: string, state: State, deltalog?: LogEntry[]): Promise<void> {
@@ -80,7 +117,12 @@ export class BgioStorageAdapter extends Async {
     const { metadata: current } = await this.store.fetch(matchID, { metadata: true });
     if (!current) throw new StorageError('not-found', `match ${matchID} not found`);
     const next = toOurs(metadata, current.joinCode);
-    await this.store.setMetadata(matchID, { ...current, ...next, scenario: current.scenario, creator: current.creator });
+    await this.store.setMetadata(matchID, {
+      ...current,
+      ...next,
+      scenario: current.scenario,
+      creator: current.creator,
+    });
   }
 
   async fetch<O extends BgioFetchOpts>(matchID: string, opts: O): Promise<BgioFetchResult<O>> {
@@ -97,7 +139,10 @@ export class BgioStorageAdapter extends Async {
     await this.store.wipe(matchID);
   }
 
-  async listMatches(opts?: { gameName?: string; where?: { isGameover?: boolean } }): Promise<string[]> {
+  async listMatches(opts?: {
+    gameName?: string;
+    where?: { isGameover?: boolean };
+  }): Promise<string[]> {
     const list = await this.store.listMatches({
       ...(opts?.gameName !== undefined ? { gameName: opts.gameName } : {}),
       ...(opts?.where?.isGameover !== undefined ? { finished: opts.where.isGameover } : {}),

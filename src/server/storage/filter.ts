@@ -4,7 +4,10 @@ import type { ListFilter, MatchMetadata } from './types';
 export function matchesFilter(meta: MatchMetadata, filter: ListFilter): boolean {
   if (filter.gameName !== undefined && meta.gameName !== filter.gameName) return false;
   if (filter.visibility !== undefined && meta.visibility !== filter.visibility) return false;
-  if (filter.finished !== undefined && (meta.gameover !== undefined && meta.gameover !== null) !== filter.finished) {
+  if (
+    filter.finished !== undefined &&
+    (meta.gameover !== undefined && meta.gameover !== null) !== filter.finished
+  ) {
     return false;
   }
   return true;

@@ -24,7 +24,10 @@ const clone = <T>(value: T): T => structuredClone(value);
 export class MemoryStore implements MatchStore {
   private readonly rows = new Map<string, Row>();
 
-  async createMatch(matchID: string, init: { initialState: State; metadata: MatchMetadata }): Promise<void> {
+  async createMatch(
+    matchID: string,
+    init: { initialState: State; metadata: MatchMetadata },
+  ): Promise<void> {
     if (this.rows.has(matchID)) throw new StorageError('exists', `match ${matchID} exists`);
     if ((await this.findByJoinCode(init.metadata.joinCode)) !== undefined) {
       throw new StorageError('join-code-taken', 'join code taken');
@@ -52,7 +55,10 @@ export class MemoryStore implements MatchStore {
     const row = this.rows.get(matchID);
     if (!row) throw new StorageError('not-found', `match ${matchID} not found`);
     if (!(commit.state._stateID > row.state._stateID)) {
-      throw new StorageError('stale-state', `stateID ${commit.state._stateID} <= ${row.state._stateID}`);
+      throw new StorageError(
+        'stale-state',
+        `stateID ${commit.state._stateID} <= ${row.state._stateID}`,
+      );
     }
     row.state = clone(commit.state);
     row.log.push(...clone(commit.deltalog));
@@ -63,7 +69,8 @@ export class MemoryStore implements MatchStore {
     const row = this.rows.get(matchID);
     if (!row) throw new StorageError('not-found', `match ${matchID} not found`);
     const owner = await this.findByJoinCode(metadata.joinCode);
-    if (owner !== undefined && owner !== matchID) throw new StorageError('join-code-taken', 'join code taken');
+    if (owner !== undefined && owner !== matchID)
+      throw new StorageError('join-code-taken', 'join code taken');
     row.metadata = clone(metadata);
   }
 
@@ -77,7 +84,9 @@ export class MemoryStore implements MatchStore {
     for (const [matchID, row] of this.rows) {
       if (matchesFilter(row.metadata, filter)) out.push({ matchID, metadata: clone(row.metadata) });
     }
-    return out.sort((a, b) => a.metadata.createdAt - b.metadata.createdAt || a.matchID.localeCompare(b.matchID));
+    return out.sort(
+      (a, b) => a.metadata.createdAt - b.metadata.createdAt || a.matchID.localeCompare(b.matchID),
+    );
   }
 
   async wipe(matchID: string): Promise<void> {

@@ -28,31 +28,52 @@ class Refused extends Error {
 function writeMeta(matchID, m) {
   const owner = sql('SELECT id FROM matches WHERE join_code = ?').get(m.joinCode);
   if (owner && owner.id !== matchID) throw new Refused('join-code-taken', 'join code taken');
-  sql('UPDATE matches SET metadata = ?, visibility = ?, join_code = ?, finished = ?, game_name = ? WHERE id = ?').run(
-    m.json, m.visibility, m.joinCode, m.finished, m.gameName, matchID);
+  sql(
+    'UPDATE matches SET metadata = ?, visibility = ?, join_code = ?, finished = ?, game_name = ? WHERE id = ?',
+  ).run(m.json, m.visibility, m.joinCode, m.finished, m.gameName, matchID);
 }
 
 const OPS = {
   create(op) {
-    if (sql('SELECT 1 FROM matches WHERE id = ?').get(op.matchID)) throw new Refused('exists', `match ${op.matchID} exists`);
-    if (sql('SELECT 1 FROM matches WHERE join_code = ?').get(op.meta.joinCode)) throw new Refused('join-code-taken', 'join code taken');
+    if (sql('SELECT 1 FROM matches WHERE id = ?').get(op.matchID))
+      throw new Refused('exists', `match ${op.matchID} exists`);
+    if (sql('SELECT 1 FROM matches WHERE join_code = ?').get(op.meta.joinCode))
+      throw new Refused('join-code-taken', 'join code taken');
     sql(`INSERT INTO matches (id, game_name, visibility, join_code, finished, created_at, metadata, state, state_id, initial_state)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(op.matchID, op.meta.gameName, op.meta.visibility, op.meta.joinCode,
-      op.meta.finished, op.createdAt, op.meta.json, op.state, op.stateID, op.state);
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      op.matchID,
+      op.meta.gameName,
+      op.meta.visibility,
+      op.meta.joinCode,
+      op.meta.finished,
+      op.createdAt,
+      op.meta.json,
+      op.state,
+      op.stateID,
+      op.state,
+    );
   },
   commit(op) {
     const row = sql('SELECT state_id FROM matches WHERE id = ?').get(op.matchID);
     if (!row) throw new Refused('not-found', `match ${op.matchID} not found`);
-    if (!(op.stateID > row.state_id)) throw new Refused('stale-state', `stateID ${op.stateID} <= ${row.state_id}`);
-    sql('UPDATE matches SET state = ?, state_id = ? WHERE id = ?').run(op.state, op.stateID, op.matchID);
-    const next = sql('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM match_log WHERE match_id = ?').get(op.matchID);
+    if (!(op.stateID > row.state_id))
+      throw new Refused('stale-state', `stateID ${op.stateID} <= ${row.state_id}`);
+    sql('UPDATE matches SET state = ?, state_id = ? WHERE id = ?').run(
+      op.state,
+      op.stateID,
+      op.matchID,
+    );
+    const next = sql('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM match_log WHERE match_id = ?').get(
+      op.matchID,
+    );
     let seq = next.n;
     const insert = sql('INSERT INTO match_log (match_id, seq, entry) VALUES (?, ?, ?)');
     for (const entry of op.entries) insert.run(op.matchID, seq++, entry);
     if (op.meta) writeMeta(op.matchID, op.meta);
   },
   setMeta(op) {
-    if (!sql('SELECT 1 FROM matches WHERE id = ?').get(op.matchID)) throw new Refused('not-found', `match ${op.matchID} not found`);
+    if (!sql('SELECT 1 FROM matches WHERE id = ?').get(op.matchID))
+      throw new Refused('not-found', `match ${op.matchID} not found`);
     writeMeta(op.matchID, op.meta);
   },
   wipe(op) {
@@ -67,7 +88,9 @@ const runBatch = db.transaction((batch) =>
       db.transaction(() => OPS[op.kind](op))();
       return null;
     } catch (e) {
-      return e instanceof Refused ? { code: e.code, message: e.message } : { code: 'io', message: String(e) };
+      return e instanceof Refused
+        ? { code: e.code, message: e.message }
+        : { code: 'io', message: String(e) };
     }
   }),
 );

@@ -3,7 +3,15 @@ import type { BetterSqlite3 } from 'better-sqlite3';
 import type { LogEntry, State } from 'boardgame.io';
 import { SCHEMA } from './sqlite-schema';
 import { WriterThread, type MetaColumns } from './writer-thread';
-import type { FetchOpts, FetchResult, ListFilter, MatchMetadata, MatchStore, MatchSummary, MoveCommit } from './types';
+import type {
+  FetchOpts,
+  FetchResult,
+  ListFilter,
+  MatchMetadata,
+  MatchStore,
+  MatchSummary,
+  MoveCommit,
+} from './types';
 
 interface MatchRow {
   metadata: string;
@@ -46,22 +54,33 @@ export class SqliteStore implements MatchStore {
     return st as BetterSqlite3.Statement<Row>;
   }
 
-  createMatch(matchID: string, init: { initialState: State; metadata: MatchMetadata }): Promise<void> {
+  createMatch(
+    matchID: string,
+    init: { initialState: State; metadata: MatchMetadata },
+  ): Promise<void> {
     return this.writer.write({
-      kind: 'create', matchID, createdAt: init.metadata.createdAt, state: JSON.stringify(init.initialState),
-      stateID: init.initialState._stateID, meta: columns(init.metadata),
+      kind: 'create',
+      matchID,
+      createdAt: init.metadata.createdAt,
+      state: JSON.stringify(init.initialState),
+      stateID: init.initialState._stateID,
+      meta: columns(init.metadata),
     });
   }
 
   async fetch(matchID: string, opts: FetchOpts): Promise<FetchResult> {
-    const row = this.sql<MatchRow>('SELECT metadata, state, initial_state FROM matches WHERE id = ?').get(matchID);
+    const row = this.sql<MatchRow>(
+      'SELECT metadata, state, initial_state FROM matches WHERE id = ?',
+    ).get(matchID);
     if (!row) return {};
     const out: FetchResult = {};
     if (opts.state) out.state = JSON.parse(row.state) as State;
     if (opts.initialState) out.initialState = JSON.parse(row.initial_state) as State;
     if (opts.metadata) out.metadata = JSON.parse(row.metadata) as MatchMetadata;
     if (opts.log) {
-      const rows = this.sql<{ entry: string }>('SELECT entry FROM match_log WHERE match_id = ? ORDER BY seq').all(matchID);
+      const rows = this.sql<{ entry: string }>(
+        'SELECT entry FROM match_log WHERE match_id = ? ORDER BY seq',
+      ).all(matchID);
       out.log = rows.map((r) => JSON.parse(r.entry) as LogEntry);
     }
     return out;
@@ -69,8 +88,12 @@ export class SqliteStore implements MatchStore {
 
   commitMove(matchID: string, commit: MoveCommit): Promise<void> {
     return this.writer.write({
-      kind: 'commit', matchID, state: JSON.stringify(commit.state), stateID: commit.state._stateID,
-      entries: commit.deltalog.map((e) => JSON.stringify(e)), ...(commit.metadata ? { meta: columns(commit.metadata) } : {}),
+      kind: 'commit',
+      matchID,
+      state: JSON.stringify(commit.state),
+      stateID: commit.state._stateID,
+      entries: commit.deltalog.map((e) => JSON.stringify(e)),
+      ...(commit.metadata ? { meta: columns(commit.metadata) } : {}),
     });
   }
 

@@ -90,7 +90,10 @@ export class StorageError extends Error {
 
 export interface MatchStore {
   /** Creates a match atomically; fails with 'exists' or 'join-code-taken'. */
-  createMatch(matchID: string, init: { initialState: State; metadata: MatchMetadata }): Promise<void>;
+  createMatch(
+    matchID: string,
+    init: { initialState: State; metadata: MatchMetadata },
+  ): Promise<void>;
   fetch(matchID: string, opts: FetchOpts): Promise<FetchResult>;
   /**
    * Atomically appends the deltalog, writes the state (only if its _stateID is

@@ -3,8 +3,22 @@ import { StorageError, type StorageErrorCode } from './types';
 
 /** One write, as the writer thread receives it (JSON already encoded on this side). */
 export type WriteOp =
-  | { kind: 'create'; matchID: string; createdAt: number; state: string; stateID: number; meta: MetaColumns }
-  | { kind: 'commit'; matchID: string; state: string; stateID: number; entries: string[]; meta?: MetaColumns }
+  | {
+      kind: 'create';
+      matchID: string;
+      createdAt: number;
+      state: string;
+      stateID: number;
+      meta: MetaColumns;
+    }
+  | {
+      kind: 'commit';
+      matchID: string;
+      state: string;
+      stateID: number;
+      entries: string[];
+      meta?: MetaColumns;
+    }
   | { kind: 'setMeta'; matchID: string; meta: MetaColumns }
   | { kind: 'wipe'; matchID: string };
 
@@ -17,7 +31,8 @@ export interface MetaColumns {
 }
 
 type Outcome = { code: string; message: string } | null;
-type Reply = { type: 'ready' | 'closed' } | { type: 'done'; seq: number; results?: Outcome[]; error?: string };
+type Reply =
+  { type: 'ready' | 'closed' } | { type: 'done'; seq: number; results?: Outcome[]; error?: string };
 interface Pending {
   op: WriteOp;
   resolve: () => void;
@@ -39,7 +54,9 @@ export class WriterThread {
   private onClosed: () => void = () => {};
 
   constructor(filename: string, schema: string) {
-    this.worker = new Worker(new URL('./sqlite-writer.mjs', import.meta.url), { workerData: { filename, schema } });
+    this.worker = new Worker(new URL('./sqlite-writer.mjs', import.meta.url), {
+      workerData: { filename, schema },
+    });
     this.worker.unref();
     this.worker.on('message', (msg: Reply) => this.receive(msg));
     this.worker.on('error', (e) => this.failAll(e instanceof Error ? e : new Error(String(e))));
@@ -55,7 +72,9 @@ export class WriterThread {
 
   close(): Promise<void> {
     if (!this.closed) {
-      this.closed = new Promise<void>((ok) => (this.onClosed = ok)).then(() => this.worker.terminate()).then(() => undefined);
+      this.closed = new Promise<void>((ok) => (this.onClosed = ok))
+        .then(() => this.worker.terminate())
+        .then(() => undefined);
       this.maybeFinish();
     }
     return this.closed;
@@ -66,7 +85,11 @@ export class WriterThread {
     this.inFlight = this.queue;
     this.queue = [];
     this.worker.ref();
-    this.worker.postMessage({ type: 'batch', seq: ++this.seq, batch: this.inFlight.map((p) => p.op) });
+    this.worker.postMessage({
+      type: 'batch',
+      seq: ++this.seq,
+      batch: this.inFlight.map((p) => p.op),
+    });
   }
 
   private receive(msg: Reply): void {

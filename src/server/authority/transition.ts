@@ -1,0 +1,76 @@
+import type { CreateGameReducer, ProcessGameConfig } from 'boardgame.io/internal';
+import type { LogEntry, State } from 'boardgame.io';
+import type { MatchMetadata } from '../storage/types';
+import { checkAction } from './validate';
+
+/** Returns an error message to refuse, or null to allow. */
+export type Guard = (metadata: MatchMetadata) => string | null;
+
+export type Transition =
+  | { ok: true; state: State; deltalog: LogEntry[]; metadata?: MatchMetadata }
+  | { ok: false; error: string };
+
+type TransientState = State & { transients?: { error?: { type: string } } };
+
+export interface Rules {
+  game: ReturnType<typeof ProcessGameConfig>;
+  reducer: ReturnType<typeof CreateGameReducer>;
+}
+
+/**
+ * Decides one client action against the current state, without side effects:
+ * the seat exists and passes `guard`; the action is a move or allowed event
+ * (validate.ts); the match is running; the seat may act; the stateID is
+ * current; and the reducer accepts it and moves the state forward. Anything
+ * else is refused and leaves no trace.
+ */
+export function transition(
+  { game, reducer }: Rules,
+  current: { state: State; metadata: MatchMetadata },
+  playerID: string,
+  raw: unknown,
+  stateID: unknown,
+  guard?: Guard,
+): Transition {
+  const { state, metadata } = current;
+  if (!metadata.seats.some((s) => s.id === playerID)) return { ok: false, error: 'not a seat' };
+  const denied = guard?.(metadata);
+  if (denied) return { ok: false, error: denied };
+  const checked = checkAction(raw, playerID, game);
+  if (!checked.ok) return checked;
+  const { action } = checked;
+  if (metadata.paused) return { ok: false, error: 'match paused' };
+  if (state.ctx.gameover !== undefined) return { ok: false, error: 'game over' };
+  if (!game.flow.isPlayerActive(state.G, state.ctx, playerID)) {
+    return { ok: false, error: 'not your turn' };
+  }
+  const move =
+    action.type === 'MAKE_MOVE'
+      ? game.flow.getMove(state.ctx, action.payload.type, playerID)
+      : null;
+  if (action.type === 'MAKE_MOVE' && !move) return { ok: false, error: 'move not available now' };
+  const ignoreStale =
+    typeof move === 'object' &&
+    move !== null &&
+    'ignoreStaleStateID' in move &&
+    move.ignoreStaleStateID;
+  if (stateID !== state._stateID && !ignoreStale) return { ok: false, error: 'stale stateID' };
+
+  let next: TransientState;
+  try {
+    next = reducer(state, action) as TransientState;
+  } catch {
+    return { ok: false, error: 'move failed' };
+  }
+  if (next.transients?.error)
+    return { ok: false, error: `rejected: ${next.transients.error.type}` };
+  if (!(next._stateID > state._stateID)) return { ok: false, error: 'no change' };
+  const { deltalog = [], ...clean } = next;
+  delete clean.transients;
+  const newState: State = clean;
+  if (newState.ctx.gameover !== undefined && metadata.gameover === undefined) {
+    const ended = { ...metadata, gameover: newState.ctx.gameover, updatedAt: Date.now() };
+    return { ok: true, state: newState, deltalog, metadata: ended };
+  }
+  return { ok: true, state: newState, deltalog };
+}
