@@ -33,6 +33,7 @@ export class Views {
     viewer: ViewerID,
     full: { state: State; initialState: State; log: LogEntry[] },
     meta: MatchMetadata,
+    connected: Map<string, number> = new Map(),
   ): SyncInfo {
     const withLog = { ...full.state, deltalog: full.log };
     const { state, log } = this.update(matchID, viewer, withLog);
@@ -40,7 +41,7 @@ export class Views {
       state,
       log,
       initialState: this.update(matchID, viewer, full.initialState).state,
-      filteredMetadata: publicSeats(meta, new Map()),
+      filteredMetadata: publicSeats(meta, connected),
     };
   }
 }

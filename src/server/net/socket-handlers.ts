@@ -51,6 +51,7 @@ export async function handleSync(
       viewer,
       { state: match.state, initialState, log },
       match.metadata,
+      presence.counts(matchID),
     );
     socket.emit('sync', matchID, info);
     ack?.({ ok: true, stateID: match.state._stateID });
