@@ -3,6 +3,7 @@ import { randInt, type RngState } from '../random';
 import type { GameState } from '../state';
 import type { LegalSet } from './legal-set';
 import type { BotChoice } from './types';
+import type { MoveName } from '../moves/types';
 
 /** What a heuristic bot decides from: its seat's view, what it may do now, and its own dice. */
 export interface BotContext {
@@ -43,3 +44,17 @@ export const chance = (ctx: BotContext, percent: number): boolean =>
 
 /** Rounds left after the current one. */
 export const roundsLeft = (view: GameState): number => view.rounds - view.round;
+
+/**
+ * The best-scoring hub where a one-hub move is legal now (and passes `keep`), as a choice.
+ */
+export function bestHub(
+  ctx: BotContext,
+  move: MoveName,
+  score: (hub: HubId) => number,
+  keep: (hub: HubId) => boolean = () => true,
+): BotChoice | null {
+  const legal = new Set(ctx.legal.of(move).map((a) => a.hub));
+  const hub = rankHubs(ctx, score, (h) => legal.has(h) && keep(h))[0];
+  return hub ? ctx.legal.find(move, { hub }) : null;
+}

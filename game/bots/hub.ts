@@ -2,73 +2,79 @@ import { averageStanding, podCapacity } from '../access';
 import { HUBS, POSTURES, type HubId } from '../ids';
 import { RULES } from '../rules';
 import type { GameState } from '../state';
-import { rankHubs, roundsLeft, runRules, type BotContext, type Rule } from './context';
+import { bestHub, rankHubs, roundsLeft, runRules, type BotContext, type Rule } from './context';
 import type { BotChoice } from './types';
 
 /**
  * The hub governments: invest (leasing funds, new capacity) while the average standing stays
- * above the minimum; answer regulator pressure with a permit regime; tighten customs where no
- * one leases when standing runs low.
+ * above the minimum; answer regulator pressure with a permit regime; shore standing up with
+ * permits (or stricter customs where no one leases) when it runs low. The hubs move last in a
+ * round, so they see the round's blows before they answer.
  */
 
-const margin = (view: GameState): number => averageStanding(view) - view.victory.hubMinStanding;
+/** Average standing the hubs keep above their minimum, as a cushion against next round. */
+const CUSHION = 1.1;
 
 const permitPending = (view: GameState, hub: HubId): boolean =>
   view.pending.some((p) => p.kind === 'permit' && p.hub === hub);
 
-/** Standing the hubs are losing each round to pressure they have not answered yet. */
-const bleeding = (view: GameState): number =>
-  HUBS.filter(
-    (h) =>
-      view.places[h].pressure > 0 && view.places[h].permit !== 'permit' && !permitPending(view, h),
+/** A permit announced now is in force before the game ends. */
+const permitInTime = (view: GameState): boolean => roundsLeft(view) >= RULES.permitDelay;
+
+/**
+ * Average standing above the minimum as it will stand: pressed hubs bleed at the end of this
+ * round, announced permits add their gain when they come into force.
+ */
+function margin(view: GameState): number {
+  const bleed = HUBS.filter(
+    (h) => view.places[h].pressure > 0 && view.places[h].permit !== 'permit',
   ).length;
+  const coming = HUBS.filter((h) => permitPending(view, h)).length;
+  const points = -bleed * RULES.pressureStandingLossPerRound + coming * RULES.permitStandingGain;
+  return averageStanding(view) + points / HUBS.length - view.victory.hubMinStanding;
+}
+
+const canPermit = (view: GameState, h: HubId): boolean =>
+  view.places[h].permit !== 'permit' && !permitPending(view, h);
 
 const answerPressure: Rule = (ctx) => {
-  const hub = HUBS.find((h) => ctx.view.places[h].pressure > 0 && !permitPending(ctx.view, h));
+  const v = ctx.view;
+  if (!permitInTime(v)) return null;
+  const hub = HUBS.find((h) => v.places[h].pressure > 0 && canPermit(v, h));
   return hub ? ctx.legal.find('setPermitRegime', { hub, permit: 'permit' }) : null;
 };
 
-/** With standing near the line, a stricter customs post where no one leases costs nothing. */
+const rank = (view: GameState, h: HubId): number => POSTURES.indexOf(view.places[h].customs);
+
+/** With standing near the line: a permit regime where no one leases, else stricter customs. */
 const shoreUp: Rule = (ctx) => {
   const v = ctx.view;
-  if (margin(v) - bleeding(v) / HUBS.length >= 0.8) return null;
-  const rank = (h: HubId): number => POSTURES.indexOf(v.places[h].customs);
-  const hub = rankHubs(
-    ctx,
-    (h) => -v.places[h].leased * 3 - rank(h),
-    (h) => rank(h) < 2,
-  )[0];
-  if (hub) return ctx.legal.find('setCustomsPosture', { hub, posture: POSTURES[rank(hub) + 1] });
-  const quiet = rankHubs(
-    ctx,
-    (h) => -v.places[h].leased,
-    (h) => v.places[h].permit !== 'permit' && !permitPending(v, h),
-  )[0];
-  return quiet ? ctx.legal.find('setPermitRegime', { hub: quiet, permit: 'permit' }) : null;
+  if (margin(v) >= CUSHION) return null;
+  const quiet = (h: HubId): number => -3 * v.places[h].leased - rank(v, h);
+  if (permitInTime(v)) {
+    const permit = rankHubs(ctx, quiet, (h) => canPermit(v, h))[0];
+    if (permit) return ctx.legal.find('setPermitRegime', { hub: permit, permit: 'permit' });
+  }
+  const hub = rankHubs(ctx, quiet, (h) => rank(v, h) < POSTURES.length - 1)[0];
+  return hub
+    ? ctx.legal.find('setCustomsPosture', { hub, posture: POSTURES[rank(v, hub) + 1] })
+    : null;
 };
 
 const fund: Rule = (ctx) => {
   const v = ctx.view;
-  if (margin(v) - RULES.fundStandingLoss / HUBS.length < 0.8) return null;
-  const hub = rankHubs(
-    ctx,
-    (h) => (v.places[h].customs === 'lax' ? 2 : 0) - v.places[h].servers / 4,
-  )[0];
-  const pick = HUBS.includes(hub) ? ctx.legal.find('inviteLeasingFund', { hub }) : null;
-  return pick ?? ctx.legal.first('inviteLeasingFund');
+  if (margin(v) - RULES.fundStandingLoss / HUBS.length < CUSHION) return null;
+  const score = (h: HubId): number =>
+    (v.places[h].customs === 'lax' ? 2 : 0) - v.places[h].servers / 4;
+  return bestHub(ctx, 'inviteLeasingFund', score);
 };
 
 const build: Rule = (ctx) => {
   const v = ctx.view;
-  if (roundsLeft(v) < 1 && v.hub.cash < RULES.buildCost) return null;
-  const roomOf = (h: HubId): number => podCapacity(v.places[h]) - v.places[h].servers;
-  const hub = rankHubs(
-    ctx,
-    (h) => v.places[h].leased - roomOf(h) + (v.places[h].leasingFund ? 0 : 1),
-  )[0];
-  return (hub && ctx.legal.find('buildCapacity', { hub })) ?? ctx.legal.first('buildCapacity');
+  const room = (h: HubId): number => podCapacity(v.places[h]) - v.places[h].servers;
+  return bestHub(ctx, 'buildCapacity', (h) => v.places[h].leased - room(h));
 };
 
-const RULES_IN_ORDER: readonly Rule[] = [answerPressure, shoreUp, fund, build];
+const IN_ORDER: readonly Rule[] = [answerPressure, shoreUp, fund, build];
 
-export const hubBot = (ctx: BotContext): BotChoice => runRules(ctx, RULES_IN_ORDER);
+export const hubBot = (ctx: BotContext): BotChoice => runRules(ctx, IN_ORDER);

@@ -1,91 +1,87 @@
-import { averageStanding } from '../access';
-import { HUBS, type HubId } from '../ids';
+import type { HubId } from '../ids';
 import { RULES } from '../rules';
-import type { GameState } from '../state';
-import { chance, rankHubs, roundsLeft, runRules, type BotContext, type Rule } from './context';
+import { bestHub, chance, runRules, type BotContext, type Rule } from './context';
+import {
+  gap,
+  openServers,
+  pc,
+  roomFor,
+  standingBudget,
+  standingCost,
+  suspicion,
+} from './regulator-signals';
 import type { BotChoice } from './types';
 
 /**
  * The regulator reads public signals (leased pods per hub, seizures, exposures, capability
- * against the frontier), checks and alerts where leasing is, lists what it exposes, and
- * tightens as a firm nears the frontier, always keeping the hubs' standing above its minimum.
+ * against the frontier): it checks where leasing is and lists what it exposes, presses hubs
+ * towards permit regimes and licences where servers pile up, tightens as a firm nears the
+ * frontier, always keeping the hubs' standing above its own minimum.
  */
-
-const pc = (view: GameState): number => view.regulator.pc;
-
-/** How close the nearest firm is to the frontier (0 or less: it is there). */
-const gap = (view: GameState): number =>
-  Math.min(...Object.values(view.firms).map((f) => view.frontier - f.capability));
-
-/** Signals about a hub in the last two rounds (seizures, exposures). */
-const recentSignals = (view: GameState, hub: HubId): number =>
-  view.signals.filter((s) => s.hub === hub && s.round >= view.round - 2).length;
-
-/** Where the firms seem to be working: leased pods weigh most, then fresh signals. */
-function suspicion(view: GameState, hub: HubId): number {
-  const place = view.places[hub];
-  let s = 3 * place.leased + 2 * recentSignals(view, hub);
-  if (place.permit === 'permit') s += 1;
-  if (place.standing < RULES.lowStanding) s -= 2;
-  return s;
-}
-
-/** Standing the hubs would keep to the end if every pressed hub resisted, with one more press. */
-function standingAfterPress(view: GameState): number {
-  const pressed = HUBS.filter(
-    (h) => view.places[h].pressure > 0 && view.places[h].permit !== 'permit',
-  ).length;
-  return averageStanding(view) - ((pressed + 1) * (roundsLeft(view) + 1)) / HUBS.length;
-}
 
 const list: Rule = ({ legal }) => legal.first('listEntity');
 
 const check: Rule = (ctx) => {
-  if (pc(ctx.view) < RULES.checkPc + RULES.listPc && !chance(ctx, 30)) return null;
-  const hub = rankHubs(
+  const v = ctx.view;
+  if (pc(v) < RULES.checkPc + RULES.listPc && !chance(ctx, 30)) return null;
+  return bestHub(
     ctx,
-    (h) => suspicion(ctx.view, h),
-    (h) => ctx.view.places[h].leased > 0,
-  )[0];
-  return hub ? ctx.legal.find('endUseCheck', { hub }) : null;
+    'endUseCheck',
+    (h) => suspicion(v, h),
+    (h) => v.places[h].leased > 0,
+  );
 };
 
-const alert: Rule = (ctx) => {
-  if (pc(ctx.view) < RULES.alertPc + RULES.listPc || roundsLeft(ctx.view) < 2) return null;
-  const hub = rankHubs(
-    ctx,
-    (h) => suspicion(ctx.view, h),
-    (h) => suspicion(ctx.view, h) > 0,
-  )[0];
-  return hub ? ctx.legal.find('customsAlert', { hub }) : null;
-};
+/** One check a turn comes first; a second only when nothing else is worth doing. */
+const firstCheck: Rule = (ctx) =>
+  ctx.view.actionsLeft === ctx.view.actionsPerTurn ? check(ctx) : null;
 
 const tighten: Rule = (ctx) => {
   const v = ctx.view;
-  if (gap(v) > 5 || v.tension + RULES.tightenTension >= RULES.tensionRetaliationAt) return null;
-  if (v.vendor.compliantLevel !== v.controlLevel || pc(v) < RULES.tightenPc + RULES.listPc)
-    return null;
+  if (gap(v) > 7 || v.tension + RULES.tightenTension >= RULES.tensionRetaliationAt) return null;
+  if (v.vendor.compliantLevel !== v.controlLevel || pc(v) < RULES.tightenPc + 1) return null;
   return ctx.legal.first('tightenControls');
 };
 
-const kyc: Rule = (ctx) => {
+/** Where a firm could rent next: leasing, fresh signals, idle servers and room for more. */
+const exposure = (v: BotContext['view'], h: HubId): number =>
+  suspicion(v, h) + openServers(v, h) + roomFor(v, h);
+
+const licence: Rule = (ctx) => {
   const v = ctx.view;
-  if (roundsLeft(v) < RULES.kycDelay + 1 || pc(v) < RULES.kycPc + 2) return null;
-  return HUBS.some((h) => v.places[h].leased > 0) ? ctx.legal.first('cloudKyc') : null;
+  if (pc(v) < RULES.licencePc + 1) return null;
+  if (v.tension + RULES.licenceTension >= RULES.tensionRetaliationAt) return null;
+  if (standingBudget(v) < standingCost(v, RULES.licenceStandingLoss)) return null;
+  return bestHub(ctx, 'extendLicence', (h) => exposure(v, h));
 };
 
 const press: Rule = (ctx) => {
   const v = ctx.view;
-  if (pc(v) < RULES.pressPc + 2 || standingAfterPress(v) < v.victory.regulatorMinStanding + 0.5)
-    return null;
-  const hub = rankHubs(
-    ctx,
-    (h) => suspicion(v, h),
-    (h) => v.places[h].leased > 0 && v.places[h].standing >= 5,
-  )[0];
-  return hub ? ctx.legal.find('pressHub', { hub }) : null;
+  if (pc(v) < RULES.pressPc + 1) return null;
+  const cost = standingCost(v, RULES.pressStandingLoss, RULES.pressureStandingLossPerRound);
+  if (standingBudget(v) < cost) return null;
+  const worth = (h: HubId): number => suspicion(v, h) + openServers(v, h);
+  const bar = pc(v) >= 4 ? 0 : 3;
+  return bestHub(ctx, 'pressHub', worth, (h) => worth(h) >= bar && v.places[h].standing >= 4);
 };
 
-const RULES_IN_ORDER: readonly Rule[] = [list, check, tighten, alert, kyc, press];
+const alert: Rule = (ctx) => {
+  const v = ctx.view;
+  if (pc(v) < RULES.alertPc + RULES.listPc) return null;
+  return bestHub(
+    ctx,
+    'customsAlert',
+    (h) => suspicion(v, h),
+    (h) => suspicion(v, h) > 2,
+  );
+};
 
-export const regulatorBot = (ctx: BotContext): BotChoice => runRules(ctx, RULES_IN_ORDER);
+const kyc: Rule = (ctx) => {
+  const v = ctx.view;
+  if (v.rounds - v.round < RULES.kycDelay + 1 || pc(v) < RULES.kycPc + 2) return null;
+  return ctx.legal.first('cloudKyc');
+};
+
+const IN_ORDER: readonly Rule[] = [list, firstCheck, tighten, licence, press, check, alert, kyc];
+
+export const regulatorBot = (ctx: BotContext): BotChoice => runRules(ctx, IN_ORDER);

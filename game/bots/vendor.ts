@@ -2,7 +2,7 @@ import { podCapacity } from '../access';
 import { type HubId } from '../ids';
 import { RULES } from '../rules';
 import type { GameState } from '../state';
-import { rankHubs, roundsLeft, runRules, type BotContext, type Rule } from './context';
+import { bestHub, rankHubs, roundsLeft, runRules, type BotContext, type Rule } from './context';
 import type { BotChoice } from './types';
 
 /**
@@ -53,12 +53,8 @@ const ship: Rule = (ctx) => {
 const audit: Rule = (ctx) => {
   const v = ctx.view;
   if (cash(v) < RULES.auditCost + 4) return null;
-  const hub = rankHubs(
-    ctx,
-    (h) => v.places[h].leased,
-    (h) => v.places[h].leased > 0,
-  )[0];
-  return hub ? ctx.legal.find('auditDistributors', { hub }) : null;
+  const leased = (h: HubId): number => v.places[h].leased;
+  return bestHub(ctx, 'auditDistributors', leased, (h) => leased(h) > 0);
 };
 
 /** Lobbying pays when the China edition's income is at stake and cash is comfortable. */

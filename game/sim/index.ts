@@ -11,3 +11,4 @@ export {
 } from './summary';
 export { parseBots, roleAgainst, type LevelsResult } from './levels';
 export { wilson, mean, round, type Interval } from './stats';
+export { BOUNDS, checkBalance, type Check, type ScenarioRuns } from './balance';

@@ -1,16 +1,17 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../../game/engine';
 import { playRange, type GameRecord, type SeatLevels } from '../../game/sim';
 
-/** What every worker of a run shares, sent once when it starts. */
+/** One run of games: the scenario, the run's seed and which bot plays each seat. */
 export interface RunJob {
   scenario: Scenario;
   seed: string;
   levels: SeatLevels;
 }
 
-/** A slice of the run's game indices, `from` inclusive, `to` exclusive. */
+/** A slice of a run's game indices to play, `from` inclusive, `to` exclusive. */
 export interface Slice {
+  job: RunJob;
   from: number;
   to: number;
 }
@@ -20,12 +21,11 @@ export interface SliceDone {
   records: GameRecord[];
 }
 
-/** A worker thread: plays each slice it is sent and sends back the records. */
+/** The body of a worker thread: plays each slice it is sent and sends the records back. */
 if (parentPort) {
   const port = parentPort;
-  const job = workerData as RunJob;
-  port.on('message', (slice: Slice) => {
-    const records = playRange(job.scenario, job.seed, job.levels, slice.from, slice.to);
-    port.postMessage({ from: slice.from, records } satisfies SliceDone);
+  port.on('message', ({ job, from, to }: Slice) => {
+    const records = playRange(job.scenario, job.seed, job.levels, from, to);
+    port.postMessage({ from, records } satisfies SliceDone);
   });
 }

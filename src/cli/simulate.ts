@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { summarize } from '../../game/sim';
 import { progressBar } from './progress';
 import { parseArgs, USAGE } from './sim-args';
-import { runGames } from './sim-pool';
+import { SimPool } from './sim-pool';
 import { formatSummary, toCsv, toJson } from './sim-report';
 
 /**
@@ -24,7 +24,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   const bar = progressBar(o.scenario.id, o.games);
   const job = { scenario: o.scenario, seed: o.seed, levels: o.bots };
-  const records = await runGames(job, o.games, o.workers, bar.tick).finally(() => bar.stop());
+  const pool = new SimPool(Math.min(o.workers, o.games));
+  const records = await pool.run(job, o.games, bar.tick).finally(() => {
+    bar.stop();
+    return pool.close();
+  });
   const summary = summarize(o.scenario, o.seed, o.bots, records);
   process.stdout.write(formatSummary(summary, o.botsSpec));
   if (o.out) {
