@@ -3,20 +3,27 @@ import { StartScreen } from './start/StartScreen';
 import { Table } from './match/Table';
 import { autostart, type MatchSetup } from './selectors/table';
 import { urlOptions } from './selectors/url';
+import { navigate, parseRoute, usePath } from './online/routes';
 
 const Rulebook = lazy(() => import('./rules/Rulebook'));
+const OnlineApp = lazy(() => import('./online/OnlineApp'));
 
 /** The app: the start screen, then one match played on this screen. */
 export function App() {
   const [options] = useState(() => urlOptions(window.location.search));
   const [setup, setSetup] = useState<MatchSetup | null>(() => autostart(options));
   const [rules, setRules] = useState(false);
+  const online = parseRoute(usePath());
   return (
     <>
-      {setup ? (
+      {online ? (
+        <Suspense fallback={<p role="status">Opening…</p>}>
+          <OnlineApp route={online} onRules={() => setRules(true)} />
+        </Suspense>
+      ) : setup ? (
         <Table key={setup.seed + setup.scenario} setup={setup} onRules={() => setRules(true)} onQuit={() => setSetup(null)} />
       ) : (
-        <StartScreen options={options} onStart={setSetup} onRules={() => setRules(true)} />
+        <StartScreen options={options} onStart={setSetup} onRules={() => setRules(true)} onOnline={() => navigate('/online')} />
       )}
       {rules && (
         <Suspense fallback={<div className="overlay" role="status">Opening the rulebook…</div>}>

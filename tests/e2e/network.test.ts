@@ -78,7 +78,7 @@ describe('networked server (npm start)', () => {
       if (/Content.Security.Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
     });
     await page.goto(`${proc.url}/join/ABC234`);
-    await page.getByRole('button', { name: 'Start the game' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('heading', { name: 'Join a match' }).waitFor({ timeout: 30_000 });
     expect(violations).toEqual([]);
     const status = await page.evaluate(async () => (await fetch('/api/scenarios')).status);
     expect(status).toBe(200);

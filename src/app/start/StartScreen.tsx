@@ -9,10 +9,12 @@ interface Props {
   options: UrlOptions;
   onStart(setup: MatchSetup): void;
   onRules(): void;
+  /** Opens the networked screens (host, join, public matches). */
+  onOnline?(): void;
 }
 
 /** Pick a scenario, say who sits where, start. */
-export function StartScreen({ options, onStart, onRules }: Props) {
+export function StartScreen({ options, onStart, onRules, onOnline }: Props) {
   const [setup, setSetup] = useState<MatchSetup>(() => setupFromOptions(SCENARIO_IDS[0], options));
   const scenario = SCENARIOS[setup.scenario];
   const problem = setupProblem(setup);
@@ -21,6 +23,11 @@ export function StartScreen({ options, onStart, onRules }: Props) {
       <header className="start-head">
         <Logo />
         <p className="tagline">A strategy game about the race for AI chips — and the rules that try to stop it.</p>
+        {onOnline && (
+          <button type="button" className="btn big online-entry" onClick={onOnline}>
+            Play online
+          </button>
+        )}
       </header>
       <form
         className="start-form"

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { SCENARIOS, SCENARIO_IDS } from '../../../game/engine';
+import { lobby, problemText, saveHostCard } from './lobby';
+import { OnlineHeader } from './OnlineHeader';
+import { CreateSeats, defaultChoices } from './CreateSeats';
+import { createProblem, seatSpecs, type SeatChoice } from './seats';
+import { navigate } from './routes';
+
+/** The host's form: scenario, who plays each seat, public or private; then the host screen. */
+export function CreateMatch() {
+  const [scenario, setScenario] = useState(SCENARIO_IDS[0]);
+  const [choices, setChoices] = useState<SeatChoice[]>(() => defaultChoices(SCENARIO_IDS[0]));
+  const [visibility, setVisibility] = useState<'public' | 'private'>('private');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const roles = (SCENARIOS[scenario]?.seats ?? []).map((s) => s.role);
+  const problem = createProblem(choices, roles);
+  const submit = async () => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const created = await lobby.create(scenario, seatSpecs(choices), visibility);
+      saveHostCard(created);
+      navigate(`/host/${created.matchID}`);
+    } catch (e) {
+      setFailure(problemText(e));
+      setBusy(false);
+    }
+  };
+  return (
+    <main className="online-page">
+      <OnlineHeader title="Create a match" />
+      <form
+        className="start-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!problem && !busy) void submit();
+        }}
+      >
+        <fieldset className="scenarios">
+          <legend>1. Scenario</legend>
+          {SCENARIO_IDS.map((id) => {
+            const s = SCENARIOS[id];
+            return (
+              <label key={id} className={`scenario ${id === scenario ? 'picked' : ''}`}>
+                <input
+                  type="radio"
+                  name="scenario"
+                  value={id}
+                  checked={id === scenario}
+                  onChange={() => {
+                    setScenario(id);
+                    setChoices(defaultChoices(id));
+                  }}
+                />
+                <span className="scenario-name">{s.name}</span>
+                <span className="scenario-meta">
+                  {s.rounds} rounds · starts {s.startYear}
+                </span>
+              </label>
+            );
+          })}
+        </fieldset>
+        <fieldset className="visibility">
+          <legend>2. Who may find it</legend>
+          <label className={`scenario ${visibility === 'private' ? 'picked' : ''}`}>
+            <input type="radio" name="visibility" value="private" checked={visibility === 'private'} onChange={() => setVisibility('private')} />
+            <span className="scenario-name">Private</span>
+            <span className="scenario-meta">Only people with the code or the link can join — best for a class.</span>
+          </label>
+          <label className={`scenario ${visibility === 'public' ? 'picked' : ''}`}>
+            <input type="radio" name="visibility" value="public" checked={visibility === 'public'} onChange={() => setVisibility('public')} />
+            <span className="scenario-name">Public</span>
+            <span className="scenario-meta">Also listed under “Open public matches” for anyone to join.</span>
+          </label>
+        </fieldset>
+        <fieldset className="seats">
+          <legend>3. Who plays each role?</legend>
+          <CreateSeats scenario={scenario} choices={choices} onChange={setChoices} />
+        </fieldset>
+        <div className="start-actions">
+          <button type="submit" className="btn primary big" disabled={problem !== null || busy} aria-describedby="create-problem">
+            {busy ? 'Creating…' : 'Create the match'}
+          </button>
+          <p id="create-problem" className="problem" role="status">
+            {failure ?? problem}
+          </p>
+        </div>
+      </form>
+    </main>
+  );
+}

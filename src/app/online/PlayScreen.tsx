@@ -1,0 +1,41 @@
+import { Client } from 'boardgame.io/react';
+import { ChokepointGame } from '../../../game/bgio';
+import type { GameState } from '../../../game/engine';
+import { lobby } from './lobby';
+import { multiplayer } from './feed';
+import { NetBoard, type NetExtras } from './NetBoard';
+import { AppLink, OnlineHeader } from './OnlineHeader';
+import { navigate } from './routes';
+
+function Loading() {
+  return (
+    <main className="online-page" aria-busy="true">
+      <p role="status">Connecting to the match…</p>
+    </main>
+  );
+}
+
+/** boardgame.io's React client on our socket transport; one for players, one for spectators. */
+const NetClient = Client<GameState, Parameters<typeof NetBoard>[0]>({ game: ChokepointGame, board: NetBoard, multiplayer, debug: false, loading: Loading });
+
+/** /play/ID: this browser's seat in the match (credentials from localStorage), live. */
+export default function PlayScreen({ matchID, onRules }: { matchID: string; onRules(): void }) {
+  const saved = lobby.savedSeat(matchID);
+  if (!saved) {
+    return (
+      <main className="online-page narrow">
+        <OnlineHeader title="No seat here" />
+        <section className="panel online-card" role="alert">
+          <h2>This browser holds no seat in this match</h2>
+          <p>Join with the code from the host screen, or follow the match as a spectator.</p>
+          <div className="form-actions">
+            <AppLink to="/join" className="btn primary">Join with a code</AppLink>
+            <AppLink to={`/watch/${matchID}`} className="btn">Watch</AppLink>
+          </div>
+        </section>
+      </main>
+    );
+  }
+  const extras: NetExtras = { onRules, onQuit: () => navigate(lobby.isCreator(matchID) ? `/host/${matchID}` : '/'), creator: lobby.isCreator(matchID), myName: saved.name };
+  return <NetClient matchID={matchID} playerID={saved.playerID} credentials={saved.credentials} {...extras} />;
+}

@@ -1,0 +1,69 @@
+import type { Role } from '../../../game/engine';
+import { ROLE_MARK } from '../selectors/format';
+import { clearRefusal } from './feed';
+import { AppLink } from './OnlineHeader';
+import { holderText, presenceText, type SeatRow } from './seats';
+
+interface Props {
+  matchID: string;
+  rows: SeatRow[];
+  me: string | null;
+  active: string | null;
+  online: boolean;
+  paused: boolean;
+  refused: string | null;
+  creator: boolean;
+}
+
+/** Who sits where and who is connected; the match's pause; a move the server refused. */
+export function PresenceStrip({ matchID, rows, me, active, online, paused, refused, creator }: Props) {
+  return (
+    <div className="presence-strip">
+      <ul className="presence-seats" aria-label="Players and connections">
+        {rows
+          .filter((r) => r.kind !== 'open' || r.role !== 'facilitator')
+          .map((r) => (
+            <li key={r.id} className={`presence-seat ${r.id === active ? 'now' : ''} ${r.id === me ? 'me' : ''}`} aria-current={r.id === active ? 'step' : undefined}>
+              <span className={`mark small role-${r.role}`} aria-hidden="true">
+                {ROLE_MARK[r.role as Role] ?? '?'}
+              </span>
+              <span className="presence-who">
+                <span className="presence-role">{r.label}</span>
+                <span className="presence-name">
+                  {r.id === me ? 'You' : holderText(r)}
+                </span>
+              </span>
+              <span className={`presence-dot ${r.connected || r.kind === 'bot' ? 'on' : 'off'}`} role="img" aria-label={presenceText(r)} title={presenceText(r)} />
+            </li>
+          ))}
+      </ul>
+      <div className="presence-status">
+        {!online && (
+          <p className="strip-note warn" role="status">
+            Reconnecting…
+          </p>
+        )}
+        {paused && (
+          <p className="strip-note paused" role="status" data-testid="paused">
+            <strong>Paused</strong> by the host — moves wait until it resumes.
+          </p>
+        )}
+        {creator && (
+          <AppLink to={`/host/${matchID}`} className="btn small">
+            Host controls
+          </AppLink>
+        )}
+      </div>
+      {refused && (
+        <div className="strip-note refused" role="alert">
+          <span>
+            <strong>Move refused:</strong> {refused}. The board shows the match as it is.
+          </span>
+          <button type="button" className="btn ghost small" onClick={() => clearRefusal(matchID)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { SocketIO } from 'boardgame.io/multiplayer';
+
+/** What the server says about a match beside boardgame.io's protocol. */
+export interface MatchStatus {
+  paused: boolean;
+  over: boolean;
+  /** The reason of the last refused frame (a move while paused, a stale seat…), until the next update. */
+  refused: string | null;
+  /** The server refused to seat this client (the seat changed hands, bad credentials). */
+  seatLost: boolean;
+}
+
+const EMPTY: MatchStatus = { paused: false, over: false, refused: null, seatLost: false };
+const statuses = new Map<string, MatchStatus>();
+const listeners = new Set<() => void>();
+
+function set(matchID: string, patch: Partial<MatchStatus>): void {
+  statuses.set(matchID, { ...(statuses.get(matchID) ?? EMPTY), ...patch });
+  listeners.forEach((fn) => fn());
+}
+
+export const statusOf = (matchID: string): MatchStatus => statuses.get(matchID) ?? EMPTY;
+export function subscribeStatus(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+export const clearRefusal = (matchID: string): void => set(matchID, { refused: null });
+
+type Factory = ReturnType<typeof SocketIO>;
+
+/**
+ * boardgame.io's stock SocketIO transport, plus the server's two extra events:
+ * `chokepoint:status` (paused, game over) and `chokepoint:error` (a refused frame). After a
+ * refusal the client asks for a fresh sync, so the board shows the server's state again.
+ */
+export const multiplayer: Factory = (opts) => {
+  const transport = SocketIO({ server: window.location.origin })(opts);
+  const connect = transport.connect.bind(transport);
+  transport.connect = () => {
+    connect();
+    const { socket } = transport;
+    socket.on('chokepoint:status', (s: { matchID: string; paused: boolean; gameover: unknown }) => {
+      set(s.matchID, { paused: s.paused, over: s.gameover !== null && s.gameover !== undefined });
+    });
+    socket.on('chokepoint:error', (e: { event: string; error: string }) => {
+      if (e.event === 'sync') return set(opts.matchID ?? '', { refused: e.error, seatLost: true });
+      set(opts.matchID ?? '', { refused: e.error });
+      if (e.event === 'update') transport.requestSync();
+    });
+    socket.on('update', () => {
+      if (statusOf(opts.matchID ?? '').refused) set(opts.matchID ?? '', { refused: null });
+    });
+  };
+  return transport;
+};
