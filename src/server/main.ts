@@ -3,14 +3,13 @@
  * the game server (socket.io) and the lobby (/api), on an embedded SQLite file.
  * Flags/env: --host/HOST (127.0.0.1), --port/PORT (8000), --data/DATA_DIR (./data).
  */
+// First: boardgame.io and immer choose their production code paths when loaded.
+import './production-env';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, readConfig } from './config';
 import { chokepointServed } from './game/chokepoint';
 import { serve } from './serve';
-
-// boardgame.io deep-checks every move's state for JSON-serializability unless NODE_ENV is production.
-process.env.NODE_ENV ??= 'production';
 
 try {
   const config = readConfig(process.argv.slice(2), process.env);

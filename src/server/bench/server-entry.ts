@@ -3,15 +3,15 @@
  *   node --import tsx src/server/bench/server-entry.ts <ours-chokepoint|ours-minimal|stock-minimal> <dataDir>
  * Prints "LISTENING <url>".
  */
+// First: measure what `npm start` runs. boardgame.io (per-move serializability check) and
+// immer (development build) pick their production paths when loaded, so this precedes them.
+import '../production-env';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../app';
 import { chokepointServed } from '../game/chokepoint';
 import { SqliteStore } from '../storage/sqlite';
 import { MinimalGame, minimalServed } from './minimal-game';
-
-// Measure what `npm start` runs: boardgame.io's per-move serializability check is off in production.
-process.env.NODE_ENV ??= 'production';
 
 const [kind = 'ours-chokepoint', dataDir = './data/bench'] = process.argv.slice(2);
 mkdirSync(dataDir, { recursive: true });
