@@ -1,0 +1,202 @@
+/**
+ * Networked play through the UI alone, against `npm start`'s real server process: a teacher
+ * creates a classroom match (two person seats, two bots), takes a seat from the host screen,
+ * a student joins by code in another browser, a spectator follows the public view in a third;
+ * the host pauses (a move is refused and the board stays), the student reloads mid-game and
+ * lands back in the seat, and every browser ends on the end screen with the winners.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, launch, ROOT, shot, type Launched } from './harness';
+import { endTurnIfMine, makeFirstMove } from './flows';
+
+function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const args = ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--data', dataDir, '--bot-delay', '150'];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((ok, fail) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (\S+)/.exec(out);
+      if (m?.[1]) ok({ child, url: m[1] });
+    });
+    child.once('exit', (code) => fail(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+/**
+ * axe-core as in flows.ts, but evaluated through the DevTools protocol: the server's CSP
+ * refuses the inline <script> that flows.ts's helper adds.
+ */
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const found = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`);
+}
+
+/** Your turn, or the end screen, whichever comes first (false on timeout). */
+async function myTurnOrEnd(page: Page, timeout: number): Promise<'mine' | 'end' | null> {
+  const mine = page.locator('#turn-title', { hasText: 'Your turn' });
+  const end = page.locator('#end-title');
+  try {
+    await mine.or(end).first().waitFor({ timeout });
+  } catch {
+    return null;
+  }
+  return (await end.count()) ? 'end' : 'mine';
+}
+
+async function playTurn(page: Page): Promise<void> {
+  await makeFirstMove(page);
+  if ((await myTurnOrEnd(page, 5000)) === 'mine') await endTurnIfMine(page);
+}
+
+describe('networked classroom match through the UI (npm start server)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-netplay-'));
+  let server: { child: ChildProcess; url: string };
+  let teacher: Launched;
+  let student: Launched;
+  let watcher: Launched;
+  beforeAll(async () => {
+    server = await startServer(dataDir);
+    [teacher, student, watcher] = await Promise.all([launch(), launch(), launch()]);
+  });
+  afterAll(async () => {
+    await Promise.all([teacher?.close(), student?.close(), watcher?.close()]);
+    if (server && server.child.exitCode === null) {
+      await new Promise<void>((ok) => {
+        server.child.once('exit', () => ok());
+        server.child.kill('SIGTERM');
+      });
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates, joins by code, watches, pauses, reloads and plays to the end in every browser', async () => {
+    const errors: string[] = [];
+    const host = await teacher.page(DESKTOP);
+    host.on('pageerror', (e) => errors.push(`host: ${e.message}`));
+
+    // The teacher creates the match from the start screen.
+    await host.goto(server.url);
+    await host.getByRole('button', { name: 'Play online' }).click();
+    await host.getByRole('heading', { name: 'Play online' }).waitFor();
+    expect(await axeProblems(host)).toEqual([]);
+    await host.getByRole('link', { name: 'Create a match' }).click();
+    await host.getByRole('radio', { name: /Classroom/i }).first().check();
+    await host.getByLabel('Regulator: who plays').selectOption('person');
+    await host.getByLabel('Chip vendor: who plays').selectOption('person');
+    await host.getByLabel('Beijing lab: who plays').selectOption('heuristic');
+    await host.getByLabel('Hub governments: who plays').selectOption('random');
+    await host.getByRole('radio', { name: /Private/ }).check();
+    expect(await axeProblems(host)).toEqual([]);
+    await host.getByRole('button', { name: 'Create the match' }).click();
+
+    // The host screen: code, QR, seats.
+    const code = (await host.getByTestId('join-code').innerText()).trim();
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    const qr = host.getByRole('img', { name: /QR code that opens .*\/join\// });
+    await qr.waitFor();
+    expect((await qr.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(280);
+    const matchID = new URL(host.url()).pathname.split('/')[2];
+    await expect(host.getByTestId('host-seats').innerText()).resolves.toMatch(/Free — waiting for a player/);
+    await shot(host, 'online-host-qr');
+    expect(await axeProblems(host)).toEqual([]);
+    await host.setViewportSize(PHONE);
+    await shot(host, 'online-host-phone');
+    expect(await axeProblems(host)).toEqual([]);
+    await host.setViewportSize(DESKTOP);
+
+    // The teacher takes the Regulator seat from the host screen.
+    await host.getByRole('radio', { name: /Regulator/ }).check();
+    await host.getByLabel('Your name (others see it)').fill('Ms Rivera');
+    await host.getByRole('button', { name: 'Join and play' }).click();
+    await host.locator('.presence-strip').waitFor();
+
+    // A student joins by typing the code; the name is shown as text, never markup.
+    const pupil = await student.page(PHONE);
+    pupil.on('pageerror', (e) => errors.push(`student: ${e.message}`));
+    await pupil.goto(server.url);
+    await pupil.getByRole('button', { name: 'Play online' }).click();
+    await pupil.getByLabel('Code from the host screen').fill(code.toLowerCase());
+    await pupil.getByRole('button', { name: 'Find the match' }).click();
+    await pupil.getByRole('radio', { name: /Chip vendor/ }).waitFor();
+    expect(await pupil.getByRole('radio', { name: /Regulator/ }).count()).toBe(0);
+    expect(await axeProblems(pupil)).toEqual([]);
+    await pupil.getByLabel('Your name (others see it)').fill('<b>Sam</b>');
+    await pupil.getByRole('button', { name: 'Join and play' }).click();
+    await pupil.locator('.presence-strip').waitFor();
+    await host.locator('.presence-seat', { hasText: '<b>Sam</b>' }).waitFor();
+    expect(await host.locator('.presence-strip b').count()).toBe(0);
+
+    // A spectator follows the public view.
+    const spectator = await watcher.page(DESKTOP);
+    spectator.on('pageerror', (e) => errors.push(`spectator: ${e.message}`));
+    await spectator.goto(`${server.url}/watch/${matchID}`);
+    await spectator.locator('.watch-badge').waitFor();
+    await spectator.locator('.presence-seat', { hasText: 'Ms Rivera' }).waitFor();
+    const logAtStart = await spectator.locator('[data-testid=log] li').count();
+    expect(await axeProblems(spectator)).toEqual([]);
+
+    let turns = 0;
+    let reloaded = false;
+    let pausedOnce = false;
+    const done = new Set<Page>();
+    for (let rounds = 0; done.size < 2 && rounds < 400; rounds++) {
+      for (const page of [host, pupil]) {
+        if (done.has(page)) continue;
+        const seen = await myTurnOrEnd(page, 1500);
+        if (seen === 'end') done.add(page);
+        if (seen !== 'mine') continue;
+        turns += 1;
+        if (page === pupil && !pausedOnce) {
+          pausedOnce = true;
+          // The host pauses from the host screen: the student's move is refused, the board stays.
+          await host.getByRole('link', { name: 'Host controls' }).click();
+          await host.getByRole('button', { name: 'Pause the match' }).click();
+          await pupil.getByTestId('paused').waitFor();
+          const before = await pupil.locator('[data-testid=log] li').count();
+          await makeFirstMove(pupil);
+          await pupil.getByRole('alert').filter({ hasText: 'Move refused' }).waitFor();
+          expect(await pupil.locator('[data-testid=log] li').count()).toBe(before);
+          await pupil.getByRole('button', { name: 'Dismiss' }).click();
+          await host.getByRole('button', { name: 'Resume the match' }).click();
+          await pupil.getByTestId('paused').waitFor({ state: 'detached' });
+          await host.getByRole('link', { name: 'Continue playing' }).click();
+          await host.locator('.presence-strip').waitFor();
+        }
+        if (page === pupil && turns >= 4 && !reloaded) {
+          reloaded = true;
+          await pupil.reload();
+          await pupil.locator('.presence-seat.me', { hasText: 'Chip vendor' }).waitFor();
+          expect(await myTurnOrEnd(pupil, 20000)).toBe('mine');
+        }
+        if (turns === 3) {
+          await shot(page, page === host ? 'online-board-desktop' : 'online-board-phone');
+          await shot(spectator, 'online-spectator');
+        }
+        await playTurn(page);
+      }
+    }
+    expect(reloaded).toBe(true);
+    expect(turns).toBeGreaterThanOrEqual(8);
+    expect(await spectator.locator('[data-testid=log] li').count().catch(() => 0)).not.toBe(logAtStart);
+
+    for (const page of [host, pupil, spectator]) {
+      await page.locator('#end-title').waitFor({ timeout: 60000 });
+      await expect(page.locator('#end-title').innerText()).resolves.toMatch(/Winners|Nobody won/);
+      expect(await page.locator('[data-testid=results] li').count()).toBe(4);
+    }
+    await shot(spectator, 'online-end-spectator');
+    expect(errors).toEqual([]);
+  });
+});
