@@ -43,6 +43,7 @@ const EVENT = 'chokepoint:navigate';
 export function navigate(path: string): void {
   window.history.pushState(null, '', path);
   window.dispatchEvent(new Event(EVENT));
+  window.scrollTo(0, 0);
 }
 
 /** The current path, following navigate() and the browser's back and forward buttons. */
