@@ -17,7 +17,7 @@ export function App() {
   return (
     <>
       {online ? (
-        <Suspense fallback={<p role="status">Opening…</p>}>
+        <Suspense fallback={<main className="start" role="status">Opening…</main>}>
           <OnlineApp route={online} onRules={() => setRules(true)} />
         </Suspense>
       ) : setup ? (
