@@ -27,10 +27,12 @@ export interface BoardProps {
   guide?: boolean;
   onRules(): void;
   onQuit(): void;
+  /** What leaving costs, asked before Quit: a local game is lost, a networked seat is kept. */
+  quitWarning?: string;
 }
 
 /** One seat's board: thin; everything shown comes from the selectors. */
-export function Board({ G, playerID: seat, sendMove, pass, botTurn = null, guide = false, onRules, onQuit }: BoardProps) {
+export function Board({ G, playerID: seat, sendMove, pass, botTurn = null, guide = false, onRules, onQuit, quitWarning = 'Leave this game? It will be lost.' }: BoardProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [charts, setCharts] = useState(false);
   const info = turnInfo(G, seat);
@@ -52,7 +54,7 @@ export function Board({ G, playerID: seat, sendMove, pass, botTurn = null, guide
       <a className="skip" href="#moves-title">
         Skip to your moves
       </a>
-      <TopBar onRules={onRules} onCharts={() => setCharts(!charts)} chartsOpen={charts} onQuit={onQuit}>
+      <TopBar onRules={onRules} onCharts={() => setCharts(!charts)} chartsOpen={charts} onQuit={onQuit} quitWarning={quitWarning}>
         <Tracker info={info} />
       </TopBar>
       {guide && G.round === 1 && info.mine && <Guide />}

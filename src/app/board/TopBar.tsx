@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Logo } from './Logo';
 
 /** The band across the top: the word mark, the round tracker and the menu buttons. */
-export function TopBar({ children, onRules, onCharts, chartsOpen, onQuit }: { children: ReactNode; onRules(): void; onCharts(): void; chartsOpen: boolean; onQuit(): void }) {
+export function TopBar({ children, onRules, onCharts, chartsOpen, onQuit, quitWarning }: { children: ReactNode; onRules(): void; onCharts(): void; chartsOpen: boolean; onQuit(): void; quitWarning: string }) {
   return (
     <header className="top-bar">
       <Logo small />
@@ -18,7 +18,7 @@ export function TopBar({ children, onRules, onCharts, chartsOpen, onQuit }: { ch
           type="button"
           className="btn ghost"
           onClick={() => {
-            if (window.confirm('Leave this game? It will be lost.')) onQuit();
+            if (window.confirm(quitWarning)) onQuit();
           }}
         >
           Quit

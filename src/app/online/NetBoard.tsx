@@ -43,6 +43,7 @@ export function NetBoard(props: BgioProps<GameState> & NetExtras) {
         botTurn={botActive && active ? seatName(G, active) : null}
         onRules={onRules}
         onQuit={onQuit}
+        quitWarning="Leave the table? Your seat is kept: come back with the join link or code."
       />
     </div>
   );
