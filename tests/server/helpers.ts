@@ -1,5 +1,6 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { State } from 'boardgame.io';
+import { applyPatch, type Operation } from 'rfc6902';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
 import { MemoryStore } from '../../src/server/storage/memory';
 import { fixtureServed } from './fixtures/game';
@@ -72,21 +73,45 @@ export async function join(
   return r.json.credentials as string;
 }
 
-/** A raw socket client that records every frame it receives. */
+/**
+ * A raw socket client that records every frame it receives. With `patches` it asks for
+ * boardgame.io `patch` frames and applies them the way boardgame.io's client does (to a JSON
+ * copy of the state it holds, only if that is the patch's base); `state` on a patch frame is
+ * the state it rebuilt (undefined if the patch did not apply).
+ */
 export class Client {
   readonly socket: Socket;
-  readonly frames: { event: string; args: unknown[] }[] = [];
+  readonly frames: { event: string; args: unknown[]; state?: State }[] = [];
   state: State | undefined;
   errors: string[] = [];
+  patchFailures = 0;
 
-  constructor(base: string, extraHeaders: Record<string, string> = {}) {
+  constructor(
+    base: string,
+    extraHeaders: Record<string, string> = {},
+    opts: { patches?: boolean } = {},
+  ) {
     this.socket = connect(base + '/chokepoint', {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
       extraHeaders,
+      ...(opts.patches ? { query: { patches: '1' } } : {}),
     });
     this.socket.onAny((event: string, ...args: unknown[]) => {
+      if (event === 'patch') {
+        const [, prevStateID, stateID, ops] = args as [string, number, number, Operation[]];
+        const next =
+          this.state && this.state._stateID === prevStateID
+            ? (JSON.parse(JSON.stringify(this.state)) as State)
+            : undefined;
+        const ok =
+          !!next && applyPatch(next, ops).every((e) => e === null) && next._stateID === stateID;
+        if (ok) this.state = next;
+        else this.patchFailures++;
+        this.frames.push({ event, args, ...(ok ? { state: next } : {}) });
+        return;
+      }
       this.frames.push({ event, args });
       if (event === 'sync') this.state = (args[1] as { state: State }).state;
       if (event === 'update') this.state = args[1] as State;

@@ -14,11 +14,12 @@ import type { RunningServer } from '../../src/server/app';
 import { chokepointServed } from '../../src/server/game/chokepoint';
 import { api, Client, createMatch, join, startTestServer } from './helpers';
 
-type Frame = { event: string; args: unknown[] };
+type Frame = { event: string; args: unknown[]; state?: State };
 
-/** States (and initial states) carried by a frame. */
+/** States (and initial states) carried by a frame (for a patch: the state the client rebuilt). */
 function statesIn(f: Frame): State[] {
   if (f.event === 'update') return [f.args[1] as State];
+  if (f.event === 'patch') return f.state ? [f.state] : [];
   if (f.event === 'sync') {
     const info = f.args[1] as { state: State; initialState: State };
     return [info.state, info.initialState];
@@ -27,6 +28,7 @@ function statesIn(f: Frame): State[] {
 }
 function logsIn(f: Frame): LogEntry[] {
   if (f.event === 'update') return (f.args[2] as LogEntry[]) ?? [];
+  if (f.event === 'patch') return (f.args[4] as LogEntry[]) ?? [];
   if (f.event === 'sync') return (f.args[1] as { log: LogEntry[] }).log ?? [];
   return [];
 }
@@ -57,7 +59,7 @@ function checkFrame(
       for (const e of G.log) expect(e.to === 'public' || e.to === viewer).toBe(true);
     }
     const truth = full.get(s._stateID);
-    if (truth && f.event === 'update') {
+    if (truth && (f.event === 'update' || f.event === 'patch')) {
       expect(G).toEqual(
         chokepointServed.game.playerView!({
           G: truth.G,
@@ -80,9 +82,15 @@ function checkFrame(
   }
 }
 
-describe.each(['classroom', 'suitcase2024', 'permit2025'])(
-  'no leaks in a networked %s game',
-  (scenario) => {
+describe.each([
+  ['classroom', false],
+  ['suitcase2024', false],
+  ['permit2025', false],
+  ['classroom', true],
+  ['permit2025', true],
+])(
+  'no leaks in a networked %s game (patch frames: %s)',
+  (scenario, patches) => {
     let server: RunningServer;
     const full = new Map<number, State>();
     beforeEach(async () => {
@@ -112,7 +120,7 @@ describe.each(['classroom', 'suitcase2024', 'permit2025'])(
             role === 'facilitator' ? m.creatorToken : undefined,
           );
           tokens.push(cred);
-          const client = new Client(server.url);
+          const client = new Client(server.url, {}, { patches });
           players.push({ seat, client });
           let sent = -1;
           const act = (): void => {
@@ -134,10 +142,11 @@ describe.each(['classroom', 'suitcase2024', 'permit2025'])(
             void client.move(m.matchID, seat, choice.move, [choice.args], s._stateID);
           };
           client.socket.on('update', () => setImmediate(act));
+          client.socket.on('patch', () => setImmediate(act));
           client.socket.on('sync', () => setImmediate(act));
           await client.sync(m.matchID, seat, cred);
         }
-        const spectator = new Client(server.url);
+        const spectator = new Client(server.url, {}, { patches });
         await spectator.sync(m.matchID, null);
         await spectator.waitFor(() => spectator.state?.ctx.gameover !== undefined, 100_000);
         const info = await api(server.url, 'GET', `/api/matches/${m.matchID}`);
@@ -150,6 +159,11 @@ describe.each(['classroom', 'suitcase2024', 'permit2025'])(
         let frames = 0;
         for (const { viewer, client } of viewers) {
           expect(client.errors).toEqual([]);
+          expect(client.patchFailures).toBe(0);
+          // Patch readers got patches (after their first full view), and every one applied.
+          if (patches)
+            expect(client.frames.filter((f) => f.event === 'patch').length).toBeGreaterThan(10);
+          else expect(client.frames.some((f) => f.event === 'patch')).toBe(false);
           for (const f of client.frames) {
             checkFrame(f, viewer, roles, tokens, full);
             frames++;

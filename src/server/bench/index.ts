@@ -106,7 +106,7 @@ export async function runNetworkBench(opts: NetworkBenchOptions = {}): Promise<N
           };
           results.push(r);
           log(
-            `  ${r.movesPerSecond.toFixed(0)} moves/s, p50 ${r.p50ms.toFixed(1)} ms, p99 ${r.p99ms.toFixed(1)} ms (${r.moves} moves, ${r.rejected} rejected; ` +
+            `  ${r.movesPerSecond.toFixed(0)} moves/s, p50 ${r.p50ms.toFixed(1)} ms, p99 ${r.p99ms.toFixed(1)} ms (${r.moves} moves, ${r.rejected} rejected, ${r.resyncs} resyncs; ` +
               `CPU per move: server ${r.serverCpuMsPerMove.toFixed(2)} ms, clients ${r.clientCpuMsPerMove.toFixed(2)} ms)`,
           );
         }

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { State } from 'boardgame.io';
+import { applyPatch, type Operation } from 'rfc6902';
 import type { Target } from './targets';
 
 export interface LoadResult {
@@ -13,6 +14,8 @@ export interface LoadResult {
   p50ms: number;
   p99ms: number;
   rejected: number;
+  /** Patches a client could not apply (it then re-synced, as boardgame.io's client does). */
+  resyncs: number;
 }
 
 interface Pending {
@@ -47,6 +50,7 @@ export async function runLoad(
   const latencies: number[] = [];
   let moves = 0;
   let rejected = 0;
+  let resyncs = 0;
   let running = true;
   const sockets = new Set<Socket>();
 
@@ -112,6 +116,8 @@ export async function runLoad(
     };
     for (const seat of seats) {
       const socket = io(`${url}/${target.gameName}`, {
+        // Ask for boardgame.io patch frames where the server offers them (servers that do not ignore it).
+        query: { patches: '1' },
         transports: ['websocket'],
         forceNew: true,
         reconnection: false,
@@ -121,6 +127,23 @@ export async function runLoad(
       bySeat.set(seat.playerID, socket);
       socket.on('update', (_m: string, state: State) => onState(seat.playerID, state));
       socket.on('sync', (_m: string, info: { state: State }) => onState(seat.playerID, info.state));
+      // Like boardgame.io's client: apply to the state held if it is the patch's base, else re-sync.
+      socket.on('patch', (_m: string, prevStateID: number, stateID: number, ops: Operation[]) => {
+        const held = latest.get(seat.playerID);
+        const failed =
+          !held ||
+          held._stateID !== prevStateID ||
+          applyPatch(held, ops).some((e) => e !== null) ||
+          held._stateID !== stateID;
+        if (failed) {
+          resyncs++;
+          latest.delete(seat.playerID);
+          socket.emit('sync', matchID, seat.playerID, seat.credentials, seats.length);
+          return;
+        }
+        latest.delete(seat.playerID); // onState ignores a state whose stateID it already holds
+        onState(seat.playerID, held);
+      });
       socket.on('chokepoint:error', () => {
         rejected++;
         pending = null;
@@ -151,5 +174,6 @@ export async function runLoad(
     p50ms: percentile(sorted, 50),
     p99ms: percentile(sorted, 99),
     rejected,
+    resyncs,
   };
 }

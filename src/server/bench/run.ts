@@ -17,6 +17,7 @@ console.table(
     'server CPU ms/move': +r.serverCpuMsPerMove.toFixed(2),
     'client CPU ms/move': +r.clientCpuMsPerMove.toFixed(2),
     rejected: r.rejected,
+    resyncs: r.resyncs,
   })),
 );
 console.log(

@@ -7,6 +7,8 @@ export interface Binding {
   playerID: string | null;
   /** Hash of the seat credential at bind time; the binding dies if the seat changes hands. */
   credentialHash: string | null;
+  /** The socket reads boardgame.io `patch` frames (see feed.ts). */
+  patches: boolean;
 }
 
 /** Which sockets watch which match, and how many connections each seat has. */

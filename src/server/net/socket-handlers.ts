@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io';
 import type { Authority } from '../authority/authority';
 import { verifySecret } from '../security/secrets';
 import { isMatchID, isSeatID } from './limits';
+import type { ViewFeed } from './feed';
 import type { Presence } from './presence';
 import { reject, stillHolds } from './replies';
 
@@ -9,6 +10,7 @@ export interface HandlerContext {
   authority: Authority;
   presence: Presence;
   presenceChanged: (matchID: string) => void;
+  feed: ViewFeed;
 }
 
 type Ack = (reply: unknown) => void;
@@ -45,7 +47,14 @@ export async function handleSync(
     });
     if (!initialState || !log) return 'match not found';
     const viewer = typeof playerID === 'string' ? playerID : null;
-    const prev = presence.bind({ socket, matchID, playerID: viewer, credentialHash });
+    const binding = {
+      socket,
+      matchID,
+      playerID: viewer,
+      credentialHash,
+      patches: ctx.feed.wantsPatches(socket),
+    };
+    const prev = presence.bind(binding);
     const info = authority.views.sync(
       matchID,
       viewer,
@@ -54,6 +63,7 @@ export async function handleSync(
       presence.counts(matchID),
     );
     socket.emit('sync', matchID, info);
+    ctx.feed.synced(binding, match.state._stateID, info.state);
     ack?.({ ok: true, stateID: match.state._stateID });
     if (prev && prev.matchID !== matchID) ctx.presenceChanged(prev.matchID);
     ctx.presenceChanged(matchID);

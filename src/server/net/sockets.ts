@@ -11,6 +11,7 @@ import {
   TokenBucket,
   type SocketLimits,
 } from './limits';
+import { ViewFeed } from './feed';
 import { Presence } from './presence';
 import { handleChat, handleSync, handleUpdate } from './socket-handlers';
 import { reject, STATUS_EVENT, stillHolds } from './replies';
@@ -83,26 +84,19 @@ export function attachSockets(
   };
   authority.onMetadata(sendStatus);
 
-  authority.onUpdate((matchID: string, state: State, deltalog: LogEntry[]) => {
-    const perViewer = new Map<string | null, ReturnType<typeof authority.views.update>>();
-    for (const b of presence.watchers(matchID)) {
-      let view = perViewer.get(b.playerID);
-      if (!view)
-        perViewer.set(
-          b.playerID,
-          (view = authority.views.update(matchID, b.playerID, { ...state, deltalog })),
-        );
-      b.socket.emit('update', matchID, view.state, view.log);
-    }
-  });
+  const feed = new ViewFeed(authority);
+  authority.onUpdate((matchID: string, state: State, deltalog: LogEntry[]) =>
+    feed.broadcast(matchID, state, deltalog, presence.watchers(matchID)),
+  );
 
   const presenceChanged = (matchID: string): void => {
+    if (presence.watchers(matchID).length === 0) feed.forget(matchID);
     authority.load(matchID).then(
       (m) => m && sendStatus(matchID, m.metadata),
       (e: unknown) => console.error('presence update failed:', e),
     );
   };
-  const ctx = { authority, presence, presenceChanged };
+  const ctx = { authority, presence, presenceChanged, feed };
 
   nsp.on('connection', (socket) => {
     const bucket = new TokenBucket(limits.perSecond, limits.burst);
@@ -117,6 +111,9 @@ export function attachSockets(
       }
       if (typeof event !== 'string' || !CLIENT_EVENTS.has(event))
         return reject(socket, String(event), 'unknown event', ack);
+      // Only a MAKE_MOVE leaves a patch reader's state alone (feed.ts); anything else may not.
+      if (event === 'update' && (rest[0] as { type?: unknown } | null)?.type !== 'MAKE_MOVE')
+        feed.unsure(socket);
       next();
     });
     const guarded =
