@@ -88,98 +88,95 @@ describe.each([
   ['permit2025', false],
   ['classroom', true],
   ['permit2025', true],
-])(
-  'no leaks in a networked %s game (patch frames: %s)',
-  (scenario, patches) => {
-    let server: RunningServer;
-    const full = new Map<number, State>();
-    beforeEach(async () => {
-      server = await startTestServer({ served: chokepointServed });
-      server.authority.onUpdate((_m, s) => full.set(s._stateID, s));
-    });
-    afterEach(async () => server.close());
+])('no leaks in a networked %s game (patch frames: %s)', (scenario, patches) => {
+  let server: RunningServer;
+  const full = new Map<number, State>();
+  beforeEach(async () => {
+    server = await startTestServer({ served: chokepointServed });
+    server.authority.onUpdate((_m, s) => full.set(s._stateID, s));
+  });
+  afterEach(async () => server.close());
 
-    it(
-      'every frame to every seat and spectator holds only what that viewer may see',
-      { timeout: 120_000 },
-      async () => {
-        const roles = chokepointServed.scenarios[scenario]!.seats.map((s) => s.role);
-        const m = await createMatch(server.url, { scenario, seed: `leak-${scenario}` });
-        const tokens = [m.creatorToken];
-        const { state: initial } = await server.authority.store.fetch(m.matchID, { state: true });
-        full.set(0, initial!);
-        const players: { seat: string; client: Client }[] = [];
-        for (const [i, role] of roles.entries()) {
-          const seat = String(i);
-          const cred = await join(
-            server.url,
-            m.matchID,
-            seat,
-            `${role}-${i}`,
-            undefined,
-            role === 'facilitator' ? m.creatorToken : undefined,
+  it(
+    'every frame to every seat and spectator holds only what that viewer may see',
+    { timeout: 120_000 },
+    async () => {
+      const roles = chokepointServed.scenarios[scenario]!.seats.map((s) => s.role);
+      const m = await createMatch(server.url, { scenario, seed: `leak-${scenario}` });
+      const tokens = [m.creatorToken];
+      const { state: initial } = await server.authority.store.fetch(m.matchID, { state: true });
+      full.set(0, initial!);
+      const players: { seat: string; client: Client }[] = [];
+      for (const [i, role] of roles.entries()) {
+        const seat = String(i);
+        const cred = await join(
+          server.url,
+          m.matchID,
+          seat,
+          `${role}-${i}`,
+          undefined,
+          role === 'facilitator' ? m.creatorToken : undefined,
+        );
+        tokens.push(cred);
+        const client = new Client(server.url, {}, { patches });
+        players.push({ seat, client });
+        let sent = -1;
+        const act = (): void => {
+          const s = client.state;
+          if (
+            !s ||
+            s.ctx.gameover !== undefined ||
+            s.ctx.currentPlayer !== seat ||
+            sent === s._stateID
+          )
+            return;
+          sent = s._stateID;
+          const choice = chooseBotMove(
+            s.G as GameState,
+            seatId(seat),
+            i % 2 ? 'random' : 'heuristic',
+            `${seat}:${s._stateID}`,
           );
-          tokens.push(cred);
-          const client = new Client(server.url, {}, { patches });
-          players.push({ seat, client });
-          let sent = -1;
-          const act = (): void => {
-            const s = client.state;
-            if (
-              !s ||
-              s.ctx.gameover !== undefined ||
-              s.ctx.currentPlayer !== seat ||
-              sent === s._stateID
-            )
-              return;
-            sent = s._stateID;
-            const choice = chooseBotMove(
-              s.G as GameState,
-              seatId(seat),
-              i % 2 ? 'random' : 'heuristic',
-              `${seat}:${s._stateID}`,
-            );
-            void client.move(m.matchID, seat, choice.move, [choice.args], s._stateID);
-          };
-          client.socket.on('update', () => setImmediate(act));
-          client.socket.on('patch', () => setImmediate(act));
-          client.socket.on('sync', () => setImmediate(act));
-          await client.sync(m.matchID, seat, cred);
-        }
-        const spectator = new Client(server.url, {}, { patches });
-        await spectator.sync(m.matchID, null);
-        await spectator.waitFor(() => spectator.state?.ctx.gameover !== undefined, 100_000);
-        const info = await api(server.url, 'GET', `/api/matches/${m.matchID}`);
-        expect(info.json.gameover).not.toBeNull();
+          void client.move(m.matchID, seat, choice.move, [choice.args], s._stateID);
+        };
+        client.socket.on('update', () => setImmediate(act));
+        client.socket.on('patch', () => setImmediate(act));
+        client.socket.on('sync', () => setImmediate(act));
+        await client.sync(m.matchID, seat, cred);
+      }
+      const spectator = new Client(server.url, {}, { patches });
+      await spectator.sync(m.matchID, null);
+      await spectator.waitFor(() => spectator.state?.ctx.gameover !== undefined, 100_000);
+      const info = await api(server.url, 'GET', `/api/matches/${m.matchID}`);
+      expect(info.json.gameover).not.toBeNull();
 
-        const viewers = [
-          ...players.map((p) => ({ viewer: p.seat as string | null, client: p.client })),
-          { viewer: null, client: spectator },
-        ];
-        let frames = 0;
-        for (const { viewer, client } of viewers) {
-          expect(client.errors).toEqual([]);
-          expect(client.patchFailures).toBe(0);
-          // Patch readers got patches (after their first full view), and every one applied.
-          if (patches)
-            expect(client.frames.filter((f) => f.event === 'patch').length).toBeGreaterThan(10);
-          else expect(client.frames.some((f) => f.event === 'patch')).toBe(false);
-          for (const f of client.frames) {
-            checkFrame(f, viewer, roles, tokens, full);
-            frames++;
-          }
-          // The check is not vacuous: a firm's own socket did receive its unredacted secrets.
-          if (viewer !== null && roles[Number(viewer)] === 'firm') {
-            const own = client.frames
-              .flatMap(statesIn)
-              .map((s) => (s.G as GameState).firms[viewer]?.secrets);
-            expect(own.some((sec) => sec && sec.redacted === undefined && sec.cash > 0)).toBe(true);
-          }
-          client.close();
+      const viewers = [
+        ...players.map((p) => ({ viewer: p.seat as string | null, client: p.client })),
+        { viewer: null, client: spectator },
+      ];
+      let frames = 0;
+      for (const { viewer, client } of viewers) {
+        expect(client.errors).toEqual([]);
+        expect(client.patchFailures).toBe(0);
+        // Patch readers got patches (after their first full view), and every one applied.
+        if (patches)
+          expect(client.frames.filter((f) => f.event === 'patch').length).toBeGreaterThan(10);
+        else expect(client.frames.some((f) => f.event === 'patch')).toBe(false);
+        for (const f of client.frames) {
+          checkFrame(f, viewer, roles, tokens, full);
+          frames++;
         }
-        expect(frames).toBeGreaterThan(50);
-        expect([...full.values()].every((s) => (s.G as GameState).secret !== null)).toBe(true);
-      },
-    );
-  },
-);
+        // The check is not vacuous: a firm's own socket did receive its unredacted secrets.
+        if (viewer !== null && roles[Number(viewer)] === 'firm') {
+          const own = client.frames
+            .flatMap(statesIn)
+            .map((s) => (s.G as GameState).firms[viewer]?.secrets);
+          expect(own.some((sec) => sec && sec.redacted === undefined && sec.cash > 0)).toBe(true);
+        }
+        client.close();
+      }
+      expect(frames).toBeGreaterThan(50);
+      expect([...full.values()].every((s) => (s.G as GameState).secret !== null)).toBe(true);
+    },
+  );
+});

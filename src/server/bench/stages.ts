@@ -1,0 +1,74 @@
+/**
+ * Where the server's time per move goes, without sockets or a second process (so a noisy
+ * machine matters less): replays the scripted classroom game and times each stage.
+ *   npx tsx src/server/bench/stages.ts [repeats]
+ */
+import '../production-env';
+import { CreateGameReducer, InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
+import type { LogEntry, State } from 'boardgame.io';
+import { Views } from '../authority/views';
+import { chokepointServed } from '../game/chokepoint';
+import { diffJson } from '../net/json-patch';
+import { chokepointScript } from './script';
+
+const repeats = Number(process.argv[2] ?? '20');
+const game = ProcessGameConfig(chokepointServed.game);
+const reducer = CreateGameReducer({ game });
+const views = new Views(game);
+const script = chokepointScript('classroom', 'bench');
+const viewers = ['0', '1', '2', '3', null];
+const time: Record<string, number> = {};
+const bytes: Record<string, number> = {};
+const add = (k: string, t0: number) => (time[k] = (time[k] ?? 0) + performance.now() - t0);
+let moves = 0;
+
+for (let r = 0; r < repeats; r++) {
+  let state: State = InitializeGame({
+    game: chokepointServed.game,
+    numPlayers: 4,
+    setupData: { scenario: 'classroom', seed: 'bench' },
+  });
+  let prev = new Map<string | null, State>();
+  for (const v of viewers) prev.set(v, views.update('m', v, state).state);
+  for (;;) {
+    const step = script.get(state._stateID);
+    if (!step) break;
+    let t = performance.now();
+    const next = reducer(state, {
+      type: 'MAKE_MOVE',
+      payload: { type: step.move, args: step.args, playerID: step.seat },
+    }) as State & { deltalog?: LogEntry[] };
+    add('reducer', t);
+    const { deltalog = [], ...clean } = next;
+    t = performance.now();
+    const stored = JSON.stringify(clean);
+    add('storage JSON', t);
+    bytes.state = (bytes.state ?? 0) + stored.length;
+    const cur = new Map<string | null, State>();
+    for (const v of viewers) {
+      t = performance.now();
+      const view = views.update('m', v, { ...clean, deltalog });
+      add('views (5)', t);
+      cur.set(v, view.state);
+      t = performance.now();
+      const full = JSON.stringify(view.state);
+      add('full JSON (5)', t);
+      bytes.full = (bytes.full ?? 0) + full.length;
+      t = performance.now();
+      const ops = diffJson(prev.get(v), view.state);
+      add('diff (5)', t);
+      t = performance.now();
+      const patch = JSON.stringify(ops);
+      add('patch JSON (5)', t);
+      bytes.patch = (bytes.patch ?? 0) + patch.length;
+    }
+    prev = cur;
+    state = clean;
+    moves++;
+  }
+}
+console.log(`${moves} moves`);
+for (const [k, v] of Object.entries(time))
+  console.log(`${k.padEnd(16)} ${((1000 * v) / moves).toFixed(1)} µs/move`);
+for (const [k, v] of Object.entries(bytes))
+  console.log(`${k.padEnd(16)} ${(v / moves / (k === 'state' ? 1 : 5)).toFixed(0)} bytes/frame`);
