@@ -19,12 +19,12 @@ export const RULES = {
   maxControlLevel: 3,
   licencePc: 2,
   licenceDelay: 1,
-  licenceStandingLoss: 1,
+  licenceStandingLoss: 2,
   licenceTension: 1,
   listPc: 1,
   listTension: 1,
   checkPc: 1,
-  checkBase: 30,
+  checkBase: 20,
   checkPerHeat: 5,
   checkPermitBonus: 15,
   checkLowStandingPenalty: 15,
@@ -80,7 +80,7 @@ export const RULES = {
   trainCost: 2,
   trainMinTB: 10,
   trainRounds: 2,
-  tbPerCapability: 20,
+  tbPerCapability: 40,
   carryCost: 1,
   carryRiskPct: 50,
   domesticCost: 5,
@@ -111,7 +111,7 @@ export const RULES = {
   fundPods: 2,
   fundInvestment: 3,
   fundStandingLoss: 1,
-  investmentPerPod: 1,
+  investmentPerPod: 0,
   exposedStandingLoss: 1,
   pressureStandingLossPerRound: 1,
   // Frontier
@@ -123,7 +123,7 @@ export const RULES = {
   computePerPod: 10,
   roundsPerYear: 4,
   listHeat: 1,
-  smuggleStandingLoss: 1,
+  smuggleStandingLoss: 0,
 } as const;
 
 export type RuleNumber = keyof typeof RULES;

@@ -47,16 +47,16 @@ export function siteScore(view: GameState, f: FirmState, hub: HubId): number {
   const mine = f.secrets.entities.filter((e) => e.hub === hub);
   const pods = podsOpen(view, f, hub);
   if (pods < 1) return -100;
-  let score = 3 * pods - customsBase(place.customs);
+  if (mine.some((e) => e.exposed && !e.listed)) return -60;
+  let score = 3 * pods - customsBase(place.customs) / 2;
   if (place.permit === 'permit') score -= 8;
   if (place.alertUntil >= view.round) score -= 2;
   if (place.standing < RULES.lowStanding) score += 3;
-  if (mine.some((e) => e.exposed || e.listed)) score -= 8;
-  if (liveEntity(f, hub) && !mine.some((e) => e.exposed)) score += 5;
-  if (leasedAt(f, hub) > 0) score += 4;
+  if (mine.some((e) => e.listed)) score -= 8;
+  if (liveEntity(f, hub)) score += 6;
+  score += 3 * leasedAt(f, hub);
   if (dataNear(f, hub) >= RULES.trainMinTB) score += 6;
-  const othersLeased = place.leased - leasedAt(f, hub);
-  if (othersLeased > 0) score -= 2;
+  if (place.leased - leasedAt(f, hub) > 0) score -= 2;
   return score;
 }
 

@@ -92,9 +92,20 @@ const register: FirmRule = (ctx, hub) => {
 const homeKeep = (f: FirmState): number =>
   trainingAt(f, 'home') ? 0 : homePods(f) * RULES.maxPerCarrierTB;
 
-const courier: FirmRule = (ctx, hub) => {
+/** Where data should fly: a leased site waiting for its next run first, else the target. */
+function destination(ctx: BotContext, hub: HubId | null): HubId | null {
   const f = me(ctx);
-  if (!hub || !liveEntity(f, hub) || roundsLeft(ctx.view) < RULES.trainRounds + 1) return null;
+  const usable = (h: HubId): boolean => !!liveEntity(f, h) && !liveEntity(f, h)?.exposed;
+  const waiting = HUBS.filter((h) => usable(h) && leasedAt(f, h) > 0 && dataNear(f, h) < 20);
+  return (
+    waiting.sort((a, b) => leasedAt(f, b) - leasedAt(f, a))[0] ?? (hub && usable(hub) ? hub : null)
+  );
+}
+
+const courier: FirmRule = (ctx, target) => {
+  const f = me(ctx);
+  const hub = destination(ctx, target);
+  if (!hub || roundsLeft(ctx.view) < RULES.trainRounds + 1) return null;
   if (ctx.view.places[hub].alertUntil >= ctx.view.round) return null;
   const need = podsOpen(ctx.view, f, hub) * RULES.maxPerCarrierTB - dataNear(f, hub);
   const can = f.secrets.homeTB - (starving(f) ? 0 : homeKeep(f));

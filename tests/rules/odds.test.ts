@@ -50,10 +50,10 @@ describe('end-use checks and audits: the chance to find one hidden entity', () =
       number,
     ]
   >([
-    ['a check with no heat', 'MY', 'check', 0, {}, 30],
-    ['a check on a firm with heat 4', 'MY', 'check', 4, {}, 50],
-    ['a check under a permit regime', 'MY', 'check', 0, { permit: 'permit' }, 45],
-    ['a check where standing is low (2)', 'MY', 'check', 0, { standing: 2 }, 15],
+    ['a check with no heat', 'MY', 'check', 0, {}, 20],
+    ['a check on a firm with heat 4', 'MY', 'check', 4, {}, 40],
+    ['a check under a permit regime', 'MY', 'check', 0, { permit: 'permit' }, 35],
+    ['a check where standing is low (2)', 'MY', 'check', 0, { standing: 2 }, 5],
     ['a vendor audit with heat 2', 'SG', 'audit', 2, {}, 45],
   ])('%s', (_name, hub, by, heat, place, percent) => {
     const s = state();
