@@ -50,11 +50,12 @@ const ship: Rule = (ctx) => {
   return null;
 };
 
+/** Where leasing runs high, an audit before the fine: it costs less than being caught out. */
 const audit: Rule = (ctx) => {
   const v = ctx.view;
-  if (cash(v) < RULES.auditCost + 4) return null;
+  if (cash(v) < RULES.auditCost + 4 || roundsLeft(v) < 1) return null;
   const leased = (h: HubId): number => v.places[h].leased;
-  return bestHub(ctx, 'auditDistributors', leased, (h) => leased(h) > 0);
+  return bestHub(ctx, 'auditDistributors', leased, (h) => leased(h) >= 3);
 };
 
 /** Lobbying pays when the China edition's income is at stake and cash is comfortable. */
@@ -76,6 +77,6 @@ const generation: Rule = (ctx) => {
   return ctx.legal.first('launchGeneration');
 };
 
-const RULES_IN_ORDER: readonly Rule[] = [design, ship, lobby, audit, generation];
+const RULES_IN_ORDER: readonly Rule[] = [design, audit, ship, lobby, generation];
 
 export const vendorBot = (ctx: BotContext): BotChoice => runRules(ctx, RULES_IN_ORDER);
