@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chooseBotMove, type BotChoice, type BotLevel } from '../game/bots';
+import { LegalSet } from '../game/bots/legal-set';
 import {
   activeSeat,
   createInitialState,
@@ -94,6 +95,21 @@ describe('heuristic and random bots', () => {
         });
       }),
       { numRuns: 16 },
+    );
+  });
+
+  it('see exactly the choices legalMoves offers, move by move', () => {
+    fc.assert(
+      fc.property(scenario, seed, (id, s) => {
+        play(id, s, 'random', (state, seat) => {
+          const view = playerView(state, seat);
+          const legal = new LegalSet(view, seat);
+          for (const option of legalMoves(view, seat)) {
+            expect(legal.of(option.move)).toEqual(option.choices.map((c) => c.args));
+          }
+        });
+      }),
+      { numRuns: 12 },
     );
   });
 

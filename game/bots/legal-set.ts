@@ -1,26 +1,44 @@
-import { legalMoves } from '../legal';
+import { affordable, roleOf } from '../access';
+import { turnProblem } from '../flow';
 import type { SeatId } from '../ids';
+import { MOVE_BY_NAME } from '../moves';
 import type { MoveArgs, MoveName } from '../moves/types';
 import type { GameState } from '../state';
 import type { BotChoice } from './types';
 
-/** The choices `legalMoves` offers a seat, indexed by move, so a bot can test its ideas cheaply. */
+/**
+ * The choices `legalMoves` offers a seat, worked out move by move only when a bot asks: the
+ * same test as `legalMoves` (role, scenario, turn, the move's own check, the cost), without
+ * enumerating every argument of every move at each decision. tests/bots.test.ts holds the two
+ * equal.
+ */
 export class LegalSet {
   private readonly byMove = new Map<MoveName, MoveArgs[]>();
+  private readonly open: boolean;
 
-  constructor(view: GameState, seat: SeatId) {
-    for (const option of legalMoves(view, seat)) {
-      if (option.allowed)
-        this.byMove.set(
-          option.move,
-          option.choices.map((c) => c.args),
-        );
-    }
+  constructor(
+    private readonly view: GameState,
+    private readonly seat: SeatId,
+  ) {
+    this.open = turnProblem(view, seat) === null;
   }
 
   /** Every legal argument set of a move (empty when the move is not allowed now). */
   of(move: MoveName): MoveArgs[] {
-    return this.byMove.get(move) ?? [];
+    let list = this.byMove.get(move);
+    if (!list) this.byMove.set(move, (list = this.compute(move)));
+    return list;
+  }
+
+  private compute(move: MoveName): MoveArgs[] {
+    const spec = MOVE_BY_NAME[move];
+    const { view: state, seat } = this;
+    if (!this.open || spec.role !== roleOf(state, seat) || state.disabledMoves.includes(move))
+      return [];
+    const ctx = { state, seat };
+    return spec
+      .options(ctx)
+      .filter((args) => !(spec.check(ctx, args) ?? affordable(state, seat, spec.cost(ctx, args))));
   }
 
   can(move: MoveName): boolean {
@@ -39,17 +57,4 @@ export class LegalSet {
     const hit = this.of(move).find(test);
     return hit ? { move, args: hit } : null;
   }
-
-  /** Every offered choice of every move, for a random pick. */
-  all(): BotChoice[] {
-    const out: BotChoice[] = [];
-    for (const [move, list] of this.byMove) for (const args of list) out.push({ move, args });
-    return out;
-  }
-}
-
-/** The first idea that is not null, else pass. */
-export function firstOf(...ideas: (BotChoice | null | undefined)[]): BotChoice {
-  for (const idea of ideas) if (idea) return idea;
-  return { move: 'pass', args: {} };
 }
