@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../game/engine';
 import {
@@ -125,4 +127,27 @@ describe('bots specs and command-line arguments', () => {
     if (parsed.ok === true)
       expect(parsed.options).toMatchObject({ games: 30, seed: 'x', workers: 1 });
   });
+});
+
+describe('npm run simulate', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      encoding: 'utf8',
+    });
+
+  it('prints the same bytes on one worker as on two', () => {
+    const one = cli('--games', '24', '--seed', 'w', '--workers', '1');
+    const two = cli('--games', '24', '--seed', 'w', '--workers', '2');
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout).toContain('95% CI');
+  }, 60_000);
+
+  it('exits 2 with a clear message on bad arguments', () => {
+    const bad = cli('--games', 'many');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--games must be a positive whole number');
+  }, 30_000);
 });

@@ -55,6 +55,10 @@ export function formatSummary(s: Summary, botsSpec: string): string {
   return lines.join('\n') + '\n';
 }
 
+/** A CSV field, quoted when it holds a comma, a quote or a line break. */
+const field = (text: string): string =>
+  /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+
 /** One row per game: who won, and where every indicator ended. */
 export function toCsv(scenario: Scenario, records: readonly GameRecord[]): string {
   const seats = scenario.seats
@@ -84,7 +88,7 @@ export function toCsv(scenario: Scenario, records: readonly GameRecord[]): strin
     };
     return [
       String(r.index),
-      r.seed,
+      field(r.seed),
       String(r.rounds),
       String(r.moves),
       String(r.refused),
