@@ -58,6 +58,9 @@ export function balanceMarkdown(
       ? '**Every bound holds.**'
       : `**${failed.length} bound(s) fail:** ${failed.map((c) => `${c.scenario} ${c.role} (${c.test})`).join('; ')}.`,
     '',
+    'Reproduce with `npm run balance` (all cores; `--games N`, `--workers N`); one run alone with',
+    '`npm run simulate -- --scenario <id> --games 2000 --seed balance --bots random,<role>=heuristic`.',
+    '',
     '## Summary',
     '',
     '| scenario | role | all heuristic [95% CI] | heuristic vs random [95% CI] |',
