@@ -29,12 +29,13 @@ export const clearRefusal = (matchID: string): void => set(matchID, { refused: n
 type Factory = ReturnType<typeof SocketIO>;
 
 /**
- * boardgame.io's stock SocketIO transport, plus the server's two extra events:
+ * boardgame.io's stock SocketIO transport, asking for patch frames, plus the server's two extra events:
  * `chokepoint:status` (paused, game over) and `chokepoint:error` (a refused frame). After a
  * refusal the client asks for a fresh sync, so the board shows the server's state again.
  */
 export const multiplayer: Factory = (opts) => {
-  const transport = SocketIO({ server: window.location.origin })(opts);
+  // patches=1: the server sends each move as a patch of this seat's view, not the whole state.
+  const transport = SocketIO({ server: window.location.origin, socketOpts: { query: { patches: '1' } } })(opts);
   const connect = transport.connect.bind(transport);
   transport.connect = () => {
     connect();
