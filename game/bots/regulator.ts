@@ -76,12 +76,14 @@ const alert: Rule = (ctx) => {
   );
 };
 
+/** Know-your-customer screening pays off over time: worth it once leasing shows and capital is spare. */
 const kyc: Rule = (ctx) => {
   const v = ctx.view;
-  if (v.rounds - v.round < RULES.kycDelay + 1 || pc(v) < RULES.kycPc + 2) return null;
-  return ctx.legal.first('cloudKyc');
+  if (v.rounds - v.round < RULES.kycDelay + 1 || pc(v) < RULES.kycPc + 3) return null;
+  const leasing = Object.values(v.places).some((p) => p.leased > 0);
+  return leasing ? ctx.legal.first('cloudKyc') : null;
 };
 
-const IN_ORDER: readonly Rule[] = [list, firstCheck, tighten, licence, press, check, alert, kyc];
+const IN_ORDER: readonly Rule[] = [list, firstCheck, tighten, kyc, licence, press, check, alert];
 
 export const regulatorBot = (ctx: BotContext): BotChoice => runRules(ctx, IN_ORDER);

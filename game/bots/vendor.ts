@@ -13,9 +13,6 @@ import type { BotChoice } from './types';
 
 const cash = (view: GameState): number => view.vendor.cash;
 
-const pendingRule = (view: GameState): boolean =>
-  view.pending.some((p) => p.kind === 'controlLevel' || p.kind === 'licence' || p.kind === 'kyc');
-
 const tighteningAhead = (view: GameState): boolean =>
   view.pending.some((p) => p.kind === 'controlLevel');
 
@@ -58,12 +55,22 @@ const audit: Rule = (ctx) => {
   return bestHub(ctx, 'auditDistributors', leased, (h) => leased(h) >= 3);
 };
 
-/** Lobbying pays when the China edition's income is at stake and cash is comfortable. */
+/**
+ * Lobbying against a tighter line due at the end of this round, late in the game: the China
+ * edition then could not be redesigned in time, so each round of delay keeps its income.
+ */
 const lobby: Rule = (ctx) => {
   const v = ctx.view;
-  if (!pendingRule(v) || cash(v) < RULES.lobbyCost + 8) return null;
-  const atStake = tighteningAhead(v) && v.vendor.compliantLevel === v.controlLevel;
-  return atStake ? ctx.legal.first('lobby') : null;
+  if (cash(v) < RULES.lobbyCost + 6 || v.vendor.compliantLevel !== v.controlLevel) return null;
+  if (roundsLeft(v) > RULES.designDelay) return null;
+  const rules = v.pending.filter(
+    (p) => p.kind === 'controlLevel' || p.kind === 'licence' || p.kind === 'kyc',
+  );
+  const next = rules.reduce<(typeof rules)[number] | null>(
+    (a, b) => (a && a.at <= b.at ? a : b),
+    null,
+  );
+  return next?.kind === 'controlLevel' && next.at <= v.round ? ctx.legal.first('lobby') : null;
 };
 
 const generation: Rule = (ctx) => {
@@ -77,6 +84,6 @@ const generation: Rule = (ctx) => {
   return ctx.legal.first('launchGeneration');
 };
 
-const RULES_IN_ORDER: readonly Rule[] = [design, audit, ship, lobby, generation];
+const RULES_IN_ORDER: readonly Rule[] = [design, lobby, audit, ship, generation];
 
 export const vendorBot = (ctx: BotContext): BotChoice => runRules(ctx, RULES_IN_ORDER);
