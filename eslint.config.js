@@ -4,8 +4,24 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const nodeBuiltins = [
-  'fs', 'path', 'os', 'http', 'https', 'net', 'child_process', 'worker_threads', 'crypto', 'url',
-  'stream', 'events', 'util', 'zlib', 'process', 'cluster', 'readline', 'perf_hooks',
+  'fs',
+  'path',
+  'os',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'worker_threads',
+  'crypto',
+  'url',
+  'stream',
+  'events',
+  'util',
+  'zlib',
+  'process',
+  'cluster',
+  'readline',
+  'perf_hooks',
 ];
 
 export default tseslint.config(
@@ -42,8 +58,19 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: 'game/ is pure: no Node built-ins.' },
-            { group: ['**/src/**', '../src/*', '../../src/*'], message: 'game/ may not import from src/.' },
-            { group: ['react-dom/*', 'boardgame.io/react', 'boardgame.io/server', 'boardgame.io/client'], message: 'game/ is pure.' },
+            {
+              group: ['**/src/**', '../src/*', '../../src/*'],
+              message: 'game/ may not import from src/.',
+            },
+            {
+              group: [
+                'react-dom/*',
+                'boardgame.io/react',
+                'boardgame.io/server',
+                'boardgame.io/client',
+              ],
+              message: 'game/ is pure.',
+            },
           ],
         },
       ],
@@ -60,7 +87,10 @@ export default tseslint.config(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date']", message: 'The engine is deterministic: no clocks.' },
+        {
+          selector: "NewExpression[callee.name='Date']",
+          message: 'The engine is deterministic: no clocks.',
+        },
       ],
     },
   },

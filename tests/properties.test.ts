@@ -145,14 +145,19 @@ describe('properties of random legal games', () => {
 });
 
 describe('the news deck', () => {
-  it.each(SCENARIO_IDS)('%s: news moves forward in history, one card a round, never repeated', (id) => {
-    for (const s of ['1', '2', '3', '4', '5']) {
-      const state = createInitialState(SCENARIOS[id], s);
-      const dealt = state.secret?.deck ?? [];
-      expect(dealt.length + 1).toBeGreaterThanOrEqual(Math.min(state.rounds, SCENARIOS[id].deck.length));
-      const dates = [state.news?.id, ...dealt].map((card) => cardById(card ?? '')?.date ?? '');
-      expect(dates).toEqual([...dates].sort());
-      expect(new Set(dealt).size).toBe(dealt.length);
-    }
-  });
+  it.each(SCENARIO_IDS)(
+    '%s: news moves forward in history, one card a round, never repeated',
+    (id) => {
+      for (const s of ['1', '2', '3', '4', '5']) {
+        const state = createInitialState(SCENARIOS[id], s);
+        const dealt = state.secret?.deck ?? [];
+        expect(dealt.length + 1).toBeGreaterThanOrEqual(
+          Math.min(state.rounds, SCENARIOS[id].deck.length),
+        );
+        const dates = [state.news?.id, ...dealt].map((card) => cardById(card ?? '')?.date ?? '');
+        expect(dates).toEqual([...dates].sort());
+        expect(new Set(dealt).size).toBe(dealt.length);
+      }
+    },
+  );
 });

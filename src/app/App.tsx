@@ -17,16 +17,38 @@ export function App() {
   return (
     <>
       {online ? (
-        <Suspense fallback={<main className="start" role="status">Opening…</main>}>
+        <Suspense
+          fallback={
+            <main className="start" role="status">
+              Opening…
+            </main>
+          }
+        >
           <OnlineApp route={online} onRules={() => setRules(true)} />
         </Suspense>
       ) : setup ? (
-        <Table key={setup.seed + setup.scenario} setup={setup} onRules={() => setRules(true)} onQuit={() => setSetup(null)} />
+        <Table
+          key={setup.seed + setup.scenario}
+          setup={setup}
+          onRules={() => setRules(true)}
+          onQuit={() => setSetup(null)}
+        />
       ) : (
-        <StartScreen options={options} onStart={setSetup} onRules={() => setRules(true)} onOnline={() => navigate('/online')} />
+        <StartScreen
+          options={options}
+          onStart={setSetup}
+          onRules={() => setRules(true)}
+          onOnline={() => navigate('/online')}
+        />
       )}
       {rules && (
-        <Suspense fallback={<div className="overlay" role="status">Opening the rulebook…</div>}>
+        <Suspense
+          fallback={
+            <div className="overlay" role="status">
+              Opening the rulebook…
+            </div>
+          }
+        >
           <Rulebook onClose={() => setRules(false)} />
         </Suspense>
       )}

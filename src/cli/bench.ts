@@ -9,7 +9,9 @@ import { benchEngine } from './bench/engine';
  */
 
 const line = (label: string, value: string, target = ''): void =>
-  console.log(`  ${label.padEnd(50)} ${value.padStart(12)}${target ? `   (target ${target})` : ''}`);
+  console.log(
+    `  ${label.padEnd(50)} ${value.padStart(12)}${target ? `   (target ${target})` : ''}`,
+  );
 
 function engineSection(): void {
   console.log('\nRules engine (classroom, heuristic bots in every seat)');
@@ -30,8 +32,21 @@ function engineSection(): void {
 function simulatorSection(): void {
   console.log('\nSimulator: 10,000 classroom games on every core');
   const t0 = performance.now();
-  const args = ['--import', 'tsx', 'src/cli/simulate.ts', '--scenario', 'classroom', '--games', '10000', '--seed', 'bench'];
-  const run = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [
+    '--import',
+    'tsx',
+    'src/cli/simulate.ts',
+    '--scenario',
+    'classroom',
+    '--games',
+    '10000',
+    '--seed',
+    'bench',
+  ];
+  const run = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const seconds = (performance.now() - t0) / 1000;
   if (run.status !== 0) {
     line('simulate --games 10000', 'failed');
@@ -46,19 +61,37 @@ async function boardSection(): Promise<void> {
   console.log('\nThe board (production build, headless Chromium on localhost)');
   const b = await benchBoard();
   line('first-screen JS, gzipped (KB)', b.bundle.gzipKB.toFixed(1), `<= ${b.bundle.targetKB}`);
-  line('navigation to interactive board, median (ms)', b.timeToInteractive.medianMs.toFixed(0), `< ${b.timeToInteractive.targetMs}`);
+  line(
+    'navigation to interactive board, median (ms)',
+    b.timeToInteractive.medianMs.toFixed(0),
+    `< ${b.timeToInteractive.targetMs}`,
+  );
   line('navigation to interactive board, worst (ms)', b.timeToInteractive.maxMs.toFixed(0));
-  line('re-render after a move, median (ms)', b.rerender.medianMs.toFixed(1), `< ${b.rerender.targetMs}`);
+  line(
+    're-render after a move, median (ms)',
+    b.rerender.medianMs.toFixed(1),
+    `< ${b.rerender.targetMs}`,
+  );
   line('re-render after a move, worst (ms)', b.rerender.maxMs.toFixed(1));
 }
 
 async function serverSection(): Promise<void> {
-  console.log('\nServer load over loopback (100 matches, scripted socket clients on the same cores)');
+  console.log(
+    '\nServer load over loopback (100 matches, scripted socket clients on the same cores)',
+  );
   const report = await runNetworkBench({ matches: 100, durationMs: 10_000, offered: 1000 });
   for (const r of report.results) {
     const mode = r.offered ? `paced at ${r.offered}/s` : 'closed loop';
-    line(`${r.label}, ${mode}: moves per second`, r.movesPerSecond.toFixed(0), r.offered ? `>= ${report.targets.movesPerSecond}` : '');
-    line(`${r.label}, ${mode}: p50 / p99 (ms)`, `${r.p50ms.toFixed(0)} / ${r.p99ms.toFixed(0)}`, r.offered ? `p99 < ${report.targets.p99ms}` : '');
+    line(
+      `${r.label}, ${mode}: moves per second`,
+      r.movesPerSecond.toFixed(0),
+      r.offered ? `>= ${report.targets.movesPerSecond}` : '',
+    );
+    line(
+      `${r.label}, ${mode}: p50 / p99 (ms)`,
+      `${r.p50ms.toFixed(0)} / ${r.p99ms.toFixed(0)}`,
+      r.offered ? `p99 < ${report.targets.p99ms}` : '',
+    );
     line(`${r.label}, ${mode}: server CPU per move (ms)`, r.serverCpuMsPerMove.toFixed(2));
   }
 }
@@ -70,10 +103,15 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   server: serverSection,
 };
 
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const unknown = (only ?? []).filter((name) => !(name in SECTIONS));
 if (unknown.length > 0) {
-  console.error(`Unknown bench section: ${unknown.join(', ')}. Choose from: ${Object.keys(SECTIONS).join(', ')}.`);
+  console.error(
+    `Unknown bench section: ${unknown.join(', ')}. Choose from: ${Object.keys(SECTIONS).join(', ')}.`,
+  );
   process.exit(2);
 }
 for (const [name, run] of Object.entries(SECTIONS)) if (!only || only.includes(name)) await run();

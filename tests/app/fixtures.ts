@@ -1,4 +1,14 @@
-import { SCENARIOS, createInitialState, legalMoves, pass, performMove, playerView, activeSeat, type GameState, type SeatId } from '../../game/engine';
+import {
+  SCENARIOS,
+  createInitialState,
+  legalMoves,
+  pass,
+  performMove,
+  playerView,
+  activeSeat,
+  type GameState,
+  type SeatId,
+} from '../../game/engine';
 import { randInt, seedRng } from '../../game/random';
 
 export const seat = (s: string): SeatId => s as SeatId;
@@ -15,7 +25,9 @@ export function playRandomly(G: GameState, actions: number, seed = 'walk'): Game
   for (let i = 0; i < actions && !G.over; i++) {
     const who = activeSeat(G);
     if (who === null) break;
-    const choices = legalMoves(G, who).flatMap((o) => o.choices.map((c) => ({ move: o.move, args: c.args })));
+    const choices = legalMoves(G, who).flatMap((o) =>
+      o.choices.map((c) => ({ move: o.move, args: c.args })),
+    );
     const k = randInt(rng, choices.length + 1);
     if (k === choices.length) pass(G, who);
     else performMove(G, who, choices[k].move, choices[k].args);

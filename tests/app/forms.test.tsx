@@ -36,7 +36,12 @@ describe('move form', () => {
 
   it('names entities by owner and hub, not by id', () => {
     const G = fresh();
-    G.firms[LAB].secrets.entities.push({ id: 'e9' as never, hub: 'MY', exposed: true, listed: false });
+    G.firms[LAB].secrets.entities.push({
+      id: 'e9' as never,
+      hub: 'MY',
+      exposed: true,
+      listed: false,
+    });
     expect(labeler(G)('entity', 'e9')).toBe("Beijing lab's entity in Malaysia");
   });
 });
@@ -48,7 +53,9 @@ describe('board', () => {
     const G = playerView(labTurn(), LAB);
     const before = JSON.stringify(G);
     const sendMove = vi.fn(() => ({ ok: false as const, error: 'The engine says no.' }));
-    render(<Board G={G} playerID={LAB} sendMove={sendMove} pass={() => ({ ok: true })} {...props} />);
+    render(
+      <Board G={G} playerID={LAB} sendMove={sendMove} pass={() => ({ ok: true })} {...props} />,
+    );
     fireEvent.click(screen.getByRole('button', { name: /Prepare training data/ }));
     fireEvent.click(screen.getByRole('button', { name: /Prepare training data — \$2/ }));
     expect(sendMove).toHaveBeenCalledWith('prepareData', {});
@@ -59,7 +66,15 @@ describe('board', () => {
 
   it('shows moves that cannot be made now, with the reason, and no button', () => {
     const G = playerView(labTurn(), LAB);
-    render(<Board G={G} playerID={LAB} sendMove={() => ({ ok: true })} pass={() => ({ ok: true })} {...props} />);
+    render(
+      <Board
+        G={G}
+        playerID={LAB}
+        sendMove={() => ({ ok: true })}
+        pass={() => ({ ok: true })}
+        {...props}
+      />,
+    );
     const train = document.querySelector('.move[data-move=train]')!;
     expect(train.querySelector('button')).toBeNull();
     expect(train.textContent).toMatch(/Not now: /);
@@ -67,8 +82,21 @@ describe('board', () => {
 
   it('holds none of another firm’s secrets in the regulator’s board', () => {
     const full = labTurn();
-    full.firms[LAB].secrets.entities.push({ id: 'e7' as never, hub: 'TH', exposed: false, listed: false });
-    render(<Board G={playerView(full, seat('0'))} playerID={seat('0')} sendMove={() => ({ ok: true })} pass={() => ({ ok: true })} {...props} />);
+    full.firms[LAB].secrets.entities.push({
+      id: 'e7' as never,
+      hub: 'TH',
+      exposed: false,
+      listed: false,
+    });
+    render(
+      <Board
+        G={playerView(full, seat('0'))}
+        playerID={seat('0')}
+        sendMove={() => ({ ok: true })}
+        pass={() => ({ ok: true })}
+        {...props}
+      />,
+    );
     expect(document.body.textContent).not.toMatch(/entity in Thailand/);
     expect(document.querySelector('[data-testid=my-secrets]')).toBeNull();
   });

@@ -2,7 +2,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { parseRoute, pathOf } from '../../src/app/online/routes';
-import { codeProblem, createProblem, freeSeats, holderText, nameProblem, normalizeCode, seatRows, seatSpecs } from '../../src/app/online/seats';
+import {
+  codeProblem,
+  createProblem,
+  freeSeats,
+  holderText,
+  nameProblem,
+  normalizeCode,
+  seatRows,
+  seatSpecs,
+} from '../../src/app/online/seats';
 import type { MatchInfo } from '../../src/app/online/lobby';
 import { JoinByCode } from '../../src/app/online/OnlineHome';
 import { SeatPicker } from '../../src/app/online/SeatPicker';
@@ -36,7 +45,10 @@ afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
-const reply = (status: number, body: unknown) => Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+const reply = (status: number, body: unknown) =>
+  Promise.resolve(
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  );
 
 describe('online selectors', () => {
   it('parses the shared links and builds them back', () => {
@@ -53,10 +65,28 @@ describe('online selectors', () => {
 
   it('overlays live presence on the lobby facts; bots count as connected', () => {
     const rows = seatRows(INFO, [
-      { id: 0, name: 'Ms Rivera', isConnected: false, data: { kind: 'person', role: 'regulator', label: 'Regulator' } },
-      { id: 1, name: 'Sam', isConnected: true, data: { kind: 'person', role: 'vendor', label: 'Chip vendor' } },
-      { id: 2, isConnected: true, data: { kind: 'bot', role: 'firm', label: 'Beijing lab', botLevel: 'random' } },
-      { id: 3, isConnected: false, data: { kind: 'open', role: 'facilitator', label: 'Facilitator' } },
+      {
+        id: 0,
+        name: 'Ms Rivera',
+        isConnected: false,
+        data: { kind: 'person', role: 'regulator', label: 'Regulator' },
+      },
+      {
+        id: 1,
+        name: 'Sam',
+        isConnected: true,
+        data: { kind: 'person', role: 'vendor', label: 'Chip vendor' },
+      },
+      {
+        id: 2,
+        isConnected: true,
+        data: { kind: 'bot', role: 'firm', label: 'Beijing lab', botLevel: 'random' },
+      },
+      {
+        id: 3,
+        isConnected: false,
+        data: { kind: 'open', role: 'facilitator', label: 'Facilitator' },
+      },
     ]);
     expect(rows.map((r) => [r.kind, r.name, r.connected])).toEqual([
       ['person', 'Ms Rivera', false],
@@ -81,7 +111,11 @@ describe('online selectors', () => {
     expect(codeProblem('k7q p2m')).toBeNull();
     expect(codeProblem('')).toMatch(/Type/);
     expect(codeProblem('no!')).toMatch(/letters and digits/);
-    expect(seatSpecs(['person', 'random', 'heuristic'])).toEqual([{ kind: 'person' }, { kind: 'bot', level: 'random' }, { kind: 'bot', level: 'heuristic' }]);
+    expect(seatSpecs(['person', 'random', 'heuristic'])).toEqual([
+      { kind: 'person' },
+      { kind: 'bot', level: 'random' },
+      { kind: 'bot', level: 'heuristic' },
+    ]);
     expect(createProblem(['random', 'heuristic'], ['regulator', 'vendor'])).toMatch(/person/);
     expect(createProblem(['person', 'random'], ['facilitator', 'vendor'])).toMatch(/person/);
   });
@@ -107,53 +141,109 @@ describe('online forms', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Join and play' }));
     expect(screen.getByText('Type the name others will see.')).toBeTruthy();
     expect(fetchMock).not.toHaveBeenCalled();
-    fireEvent.change(screen.getByLabelText('Your name (others see it)'), { target: { value: ' <b>Sam</b> ' } });
+    fireEvent.change(screen.getByLabelText('Your name (others see it)'), {
+      target: { value: ' <b>Sam</b> ' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Join and play' }));
     await waitFor(() => expect(window.location.pathname).toBe('/play/m1'));
     const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
     expect(url).toBe('/api/matches/m1/join');
-    expect(JSON.parse(String(init.body))).toEqual({ seat: '1', name: '<b>Sam</b>', code: 'K7QP2M' });
-    expect(JSON.parse(window.localStorage.getItem('chokepoint:seat:m1') ?? '{}')).toMatchObject({ playerID: '1', credentials: 'secret' });
+    expect(JSON.parse(String(init.body))).toEqual({
+      seat: '1',
+      name: '<b>Sam</b>',
+      code: 'K7QP2M',
+    });
+    expect(JSON.parse(window.localStorage.getItem('chokepoint:seat:m1') ?? '{}')).toMatchObject({
+      playerID: '1',
+      credentials: 'secret',
+    });
   });
 
   it('seat picker: shows the server’s refusal', async () => {
     fetchMock.mockImplementation(() => reply(409, { error: 'seat taken' }));
     render(<SeatPicker info={INFO} code="K7QP2M" />);
-    fireEvent.change(screen.getByLabelText('Your name (others see it)'), { target: { value: 'Sam' } });
+    fireEvent.change(screen.getByLabelText('Your name (others see it)'), {
+      target: { value: 'Sam' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Join and play' }));
     await screen.findByText('The server said: seat taken.');
     expect(window.location.pathname).toBe('/');
   });
 
   it('create form: sends the scenario, each seat as a person or a bot, the visibility; opens the host screen', async () => {
-    fetchMock.mockImplementation(() => reply(200, { ...INFO, matchID: 'new1', joinCode: 'ABC234', joinUrl: 'http://x/join/ABC234', spectateUrl: '/watch/new1', qrSvg: '<svg/>', creatorToken: 'tok' }));
+    fetchMock.mockImplementation(() =>
+      reply(200, {
+        ...INFO,
+        matchID: 'new1',
+        joinCode: 'ABC234',
+        joinUrl: 'http://x/join/ABC234',
+        spectateUrl: '/watch/new1',
+        qrSvg: '<svg/>',
+        creatorToken: 'tok',
+      }),
+    );
     render(<CreateMatch />);
     fireEvent.click(screen.getByRole('radio', { name: /Classroom/ }));
-    fireEvent.change(screen.getByLabelText('Chip vendor: who plays'), { target: { value: 'person' } });
-    fireEvent.change(screen.getByLabelText('Hub governments: who plays'), { target: { value: 'random' } });
+    fireEvent.change(screen.getByLabelText('Chip vendor: who plays'), {
+      target: { value: 'person' },
+    });
+    fireEvent.change(screen.getByLabelText('Hub governments: who plays'), {
+      target: { value: 'random' },
+    });
     fireEvent.click(screen.getByRole('radio', { name: /Public/ }));
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Create the match' }));
     });
     await waitFor(() => expect(window.location.pathname).toBe('/host/new1'));
-    const body = JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body)) as { scenario: string; seats: unknown[]; visibility: string };
-    expect(body).toEqual({ scenario: 'classroom', visibility: 'public', seats: [{ kind: 'person' }, { kind: 'person' }, { kind: 'bot', level: 'heuristic' }, { kind: 'bot', level: 'random' }] });
+    const body = JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body)) as {
+      scenario: string;
+      seats: unknown[];
+      visibility: string;
+    };
+    expect(body).toEqual({
+      scenario: 'classroom',
+      visibility: 'public',
+      seats: [
+        { kind: 'person' },
+        { kind: 'person' },
+        { kind: 'bot', level: 'heuristic' },
+        { kind: 'bot', level: 'random' },
+      ],
+    });
     expect(window.localStorage.getItem('chokepoint:creator:new1')).toBe('tok');
-    expect(JSON.parse(window.localStorage.getItem('chokepoint:host:new1') ?? '{}')).toMatchObject({ joinCode: 'ABC234', qrSvg: '<svg/>' });
+    expect(JSON.parse(window.localStorage.getItem('chokepoint:host:new1') ?? '{}')).toMatchObject({
+      joinCode: 'ABC234',
+      qrSvg: '<svg/>',
+    });
   });
 
   it('create form: refuses a match with no person', () => {
     render(<CreateMatch />);
-    for (const role of ['Regulator', 'Chip vendor', 'Beijing lab', 'Hub governments']) fireEvent.change(screen.getByLabelText(`${role}: who plays`), { target: { value: 'random' } });
-    expect((screen.getByRole('button', { name: 'Create the match' }) as HTMLButtonElement).disabled).toBe(true);
+    for (const role of ['Regulator', 'Chip vendor', 'Beijing lab', 'Hub governments'])
+      fireEvent.change(screen.getByLabelText(`${role}: who plays`), {
+        target: { value: 'random' },
+      });
+    expect(
+      (screen.getByRole('button', { name: 'Create the match' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
     expect(screen.getByText('Make at least one role a person.')).toBeTruthy();
   });
 
   it('host seats: names as text, the right control per seat kind', () => {
-    const rows = seatRows({ ...INFO, seats: INFO.seats.map((s) => (s.id === '0' ? { ...s, name: '<img src=x onerror=alert(1)>' } : s)) }, undefined);
+    const rows = seatRows(
+      {
+        ...INFO,
+        seats: INFO.seats.map((s) =>
+          s.id === '0' ? { ...s, name: '<img src=x onerror=alert(1)>' } : s,
+        ),
+      },
+      undefined,
+    );
     const toBot = vi.fn();
     const toOpen = vi.fn();
-    const { container } = render(<HostSeats rows={rows} busy={false} actions={{ toBot, toOpen }} />);
+    const { container } = render(
+      <HostSeats rows={rows} busy={false} actions={{ toBot, toOpen }} />,
+    );
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Replace with a bot (Regulator)' }));
@@ -168,18 +258,52 @@ describe('online forms', () => {
 
   it('presence strip: who is here, paused, a refused move, host link only for the creator', () => {
     const rows = seatRows(INFO, [
-      { id: 0, name: 'Ms Rivera', isConnected: true, data: { kind: 'person', role: 'regulator', label: 'Regulator' } },
-      { id: 1, name: 'Sam', isConnected: false, data: { kind: 'person', role: 'vendor', label: 'Chip vendor' } },
+      {
+        id: 0,
+        name: 'Ms Rivera',
+        isConnected: true,
+        data: { kind: 'person', role: 'regulator', label: 'Regulator' },
+      },
+      {
+        id: 1,
+        name: 'Sam',
+        isConnected: false,
+        data: { kind: 'person', role: 'vendor', label: 'Chip vendor' },
+      },
     ]);
-    const { rerender } = render(<PresenceStrip matchID="m1" rows={rows} me="1" active="0" online paused refused="match is paused" creator={false} />);
+    const { rerender } = render(
+      <PresenceStrip
+        matchID="m1"
+        rows={rows}
+        me="1"
+        active="0"
+        online
+        paused
+        refused="match is paused"
+        creator={false}
+      />,
+    );
     expect(screen.getByRole('img', { name: 'connected' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'not connected' })).toBeTruthy();
     expect(screen.getByText('You')).toBeTruthy();
     expect(screen.getByTestId('paused').textContent).toMatch(/Paused/);
     expect(screen.getByRole('alert').textContent).toMatch(/Move refused: match is paused/);
     expect(screen.queryByRole('link', { name: 'Host controls' })).toBeNull();
-    rerender(<PresenceStrip matchID="m1" rows={rows} me="0" active="0" online={false} paused={false} refused={null} creator />);
-    expect(screen.getByRole('link', { name: 'Host controls' }).getAttribute('href')).toBe('/host/m1');
+    rerender(
+      <PresenceStrip
+        matchID="m1"
+        rows={rows}
+        me="0"
+        active="0"
+        online={false}
+        paused={false}
+        refused={null}
+        creator
+      />,
+    );
+    expect(screen.getByRole('link', { name: 'Host controls' }).getAttribute('href')).toBe(
+      '/host/m1',
+    );
     expect(screen.getByText('Reconnecting…')).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
   });

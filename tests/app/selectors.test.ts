@@ -4,11 +4,22 @@ import { dashboard } from '../../src/app/selectors/dashboard';
 import { results, revealed } from '../../src/app/selectors/end';
 import { formatCost, formatDate, quarterOf } from '../../src/app/selectors/format';
 import { indicatorCharts } from '../../src/app/selectors/indicators';
-import { choiceFields, fieldValues, findChoice, groupMoves, settle } from '../../src/app/selectors/moves';
+import {
+  choiceFields,
+  fieldValues,
+  findChoice,
+  groupMoves,
+  settle,
+} from '../../src/app/selectors/moves';
 import { logLines, newsView } from '../../src/app/selectors/news';
 import { describePlace, placeViews } from '../../src/app/selectors/places';
 import { movers, routeViews } from '../../src/app/selectors/routes';
-import { defaultSetup, screenFor, setupProblem, type MatchSetup } from '../../src/app/selectors/table';
+import {
+  defaultSetup,
+  screenFor,
+  setupProblem,
+  type MatchSetup,
+} from '../../src/app/selectors/table';
 import { turnInfo } from '../../src/app/selectors/turn';
 import { urlOptions } from '../../src/app/selectors/url';
 import { inline, parseMarkdown } from '../../src/app/rules/markdown';
@@ -24,7 +35,9 @@ function labWithSecrets() {
   performMove(G, REG, 'endUseCheck', { hub: 'SG' });
   performMove(G, seat('1'), 'auditDistributors', { hub: 'MY' });
   performMove(G, seat('1'), 'auditDistributors', { hub: 'SG' });
-  expect(performMove(G, LAB, 'courierData', { hub: 'MY', tb: 40, carriers: 2 })).toEqual({ ok: true });
+  expect(performMove(G, LAB, 'courierData', { hub: 'MY', tb: 40, carriers: 2 })).toEqual({
+    ok: true,
+  });
   expect(performMove(G, LAB, 'registerEntity', { hub: 'MY' })).toEqual({ ok: true });
   return G;
 }
@@ -56,7 +69,9 @@ describe('places and routes', () => {
   it('shows a firm its couriers in flight, and nobody else', () => {
     const G = labWithSecrets();
     const own = movers(playerView(G, LAB), LAB);
-    expect(own).toEqual([expect.objectContaining({ kind: 'courier', routeId: 'CN-MY', secret: true })]);
+    expect(own).toEqual([
+      expect.objectContaining({ kind: 'courier', routeId: 'CN-MY', secret: true }),
+    ]);
     expect(movers(playerView(G, REG), REG)).toEqual([]);
     expect(routeViews().map((r) => r.id)).toContain('CN-MY');
   });
@@ -66,13 +81,21 @@ describe('dashboard', () => {
   it('gives each role its resources and goals', () => {
     const G = fresh();
     expect(dashboard(G, REG).stats.map((s) => s.label)).toContain('Political capital');
-    expect(dashboard(G, seat('1')).goals[0]).toMatchObject({ label: 'Cash', target: G.victory.vendorCash });
-    expect(dashboard(G, seat('3')).goals.map((g) => g.label)).toEqual(['Investment', 'Average standing']);
+    expect(dashboard(G, seat('1')).goals[0]).toMatchObject({
+      label: 'Cash',
+      target: G.victory.vendorCash,
+    });
+    expect(dashboard(G, seat('3')).goals.map((g) => g.label)).toEqual([
+      'Investment',
+      'Average standing',
+    ]);
   });
 
   it('lists a firm’s secrets for the firm only', () => {
     const G = labWithSecrets();
-    expect(dashboard(playerView(G, LAB), LAB).secrets.join('\n')).toMatch(/2 carriers with 40 TB flying to Malaysia/);
+    expect(dashboard(playerView(G, LAB), LAB).secrets.join('\n')).toMatch(
+      /2 carriers with 40 TB flying to Malaysia/,
+    );
     expect(dashboard(playerView(G, REG), REG).secrets).toEqual([]);
   });
 });
@@ -105,7 +128,8 @@ describe('moves', () => {
             const args = settle(o.choices, pick);
             expect(findChoice(o.choices, args), `${o.move} ${JSON.stringify(args)}`).toBeDefined();
           }
-          for (const f of fields) expect(fieldValues(o.choices, fields, f, {}).length).toBeGreaterThan(0);
+          for (const f of fields)
+            expect(fieldValues(o.choices, fields, f, {}).length).toBeGreaterThan(0);
         }
       }
     }
@@ -118,27 +142,44 @@ describe('moves', () => {
     const courier = legalMoves(G, LAB).find((o) => o.move === 'courierData')!;
     const fields = choiceFields(courier.choices);
     expect(fields).toEqual(['hub', 'tb', 'carriers']);
-    expect(fieldValues(courier.choices, fields, 'carriers', { hub: 'MY', tb: 80 })).toEqual([2, 3, 4]);
+    expect(fieldValues(courier.choices, fields, 'carriers', { hub: 'MY', tb: 80 })).toEqual([
+      2, 3, 4,
+    ]);
     expect(settle(courier.choices, { hub: 'MY', tb: 80, carriers: 1 }).carriers).toBe(2);
   });
 });
 
 describe('table (hot-seat)', () => {
-  const setup: MatchSetup = { ...defaultSetup('classroom'), seats: defaultSetup('classroom').seats.map((s) => ({ ...s, kind: s.seat === '0' || s.seat === '2' ? 'person' : 'bot' })) };
+  const setup: MatchSetup = {
+    ...defaultSetup('classroom'),
+    seats: defaultSetup('classroom').seats.map((s) => ({
+      ...s,
+      kind: s.seat === '0' || s.seat === '2' ? 'person' : 'bot',
+    })),
+  };
 
   it('shows the privacy screen before a person’s board and a neutral screen during bots', () => {
     expect(screenFor(setup, false, REG, null)).toEqual({ kind: 'privacy', seat: REG });
     expect(screenFor(setup, false, REG, REG)).toEqual({ kind: 'board', seat: REG, botTurn: null });
-    expect(screenFor(setup, false, seat('1'), REG)).toEqual({ kind: 'waiting', botTurn: seat('1') });
+    expect(screenFor(setup, false, seat('1'), REG)).toEqual({
+      kind: 'waiting',
+      botTurn: seat('1'),
+    });
     expect(screenFor(setup, false, LAB, REG)).toEqual({ kind: 'privacy', seat: LAB });
     expect(screenFor(setup, true, null, REG)).toEqual({ kind: 'end' });
   });
 
   it('keeps one person’s board up while bots play', () => {
     const solo = defaultSetup('classroom');
-    expect(screenFor(solo, false, seat('1'), null)).toEqual({ kind: 'board', seat: REG, botTurn: seat('1') });
+    expect(screenFor(solo, false, seat('1'), null)).toEqual({
+      kind: 'board',
+      seat: REG,
+      botTurn: seat('1'),
+    });
     expect(setupProblem(solo)).toBeNull();
-    expect(setupProblem({ ...solo, seats: solo.seats.map((s) => ({ ...s, kind: 'bot' })) })).toMatch(/person/);
+    expect(
+      setupProblem({ ...solo, seats: solo.seats.map((s) => ({ ...s, kind: 'bot' })) }),
+    ).toMatch(/person/);
   });
 
   it('leaves the facilitator out of local play', () => {
@@ -160,24 +201,37 @@ describe('turn, end and charts', () => {
     expect(rows).toHaveLength(4);
     expect(rows.filter((r) => r.won).map((r) => r.seat)).toEqual(G.outcome?.winners);
     const secret = revealed(playerView(G, null));
-    expect(secret.length).toBe(Object.values(G.firms).reduce((n, f) => n + f.secrets.history.length, 0));
+    expect(secret.length).toBe(
+      Object.values(G.firms).reduce((n, f) => n + f.secrets.history.length, 0),
+    );
     expect([...secret].sort((a, b) => a.round - b.round)).toEqual(secret);
     const charts = indicatorCharts(G);
     expect(charts.map((c) => c.id)).toEqual(['race', 'money', 'pressure']);
     expect(charts[0].rounds.length).toBeGreaterThanOrEqual(G.rounds);
-    for (const c of charts) for (const s of c.series) expect(s.values).toHaveLength(G.indicators.length);
+    for (const c of charts)
+      for (const s of c.series) expect(s.values).toHaveLength(G.indicators.length);
   });
 });
 
 describe('url options and the rulebook reader', () => {
   it('reads a seed and a bot speed from the address', () => {
-    expect(urlOptions('?seed=abc&speed=fast')).toMatchObject({ seed: 'abc', botDelayMs: 20, start: null });
-    expect(urlOptions('?start=classroom&seat=2&guide=0')).toMatchObject({ start: 'classroom', seat: '2', guide: false });
+    expect(urlOptions('?seed=abc&speed=fast')).toMatchObject({
+      seed: 'abc',
+      botDelayMs: 20,
+      start: null,
+    });
+    expect(urlOptions('?start=classroom&seat=2&guide=0')).toMatchObject({
+      start: 'classroom',
+      seat: '2',
+      guide: false,
+    });
     expect(urlOptions('')).toMatchObject({ seed: null, botDelayMs: null, guide: null });
   });
 
   it('parses headings, lists, tables and inline marks', () => {
-    const blocks = parseMarkdown('# Title\n\nSome **bold** text\nwraps.\n\n- one\n- two\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n');
+    const blocks = parseMarkdown(
+      '# Title\n\nSome **bold** text\nwraps.\n\n- one\n- two\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n',
+    );
     expect(blocks.map((b) => b.kind)).toEqual(['heading', 'para', 'list', 'table']);
     expect(inline('a **b** `c` [d](http://x)')).toEqual([
       { kind: 'text', text: 'a ' },

@@ -14,7 +14,10 @@ afterAll(async () => {
 });
 
 describe('accessibility (axe-core)', () => {
-  for (const [name, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [name, size] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     it(`has no serious or critical violations on the start screen, the board, the rulebook and the privacy screen (${name})`, async () => {
       const page = await browser.page(size);
       await page.goto(`${server.url}?speed=fast`);

@@ -41,7 +41,9 @@ describe('a whole classroom game through the UI', () => {
     expect(results).toHaveLength(4);
     expect(results.join('\n')).toMatch(/won|did not win/);
     await page.locator('[data-testid=revealed] li').first().waitFor();
-    expect(await page.locator('[data-testid=revealed] li').first().innerText()).toMatch(/Round \d+/);
+    expect(await page.locator('[data-testid=revealed] li').first().innerText()).toMatch(
+      /Round \d+/,
+    );
     await page.locator('[data-testid=charts] .uplot').first().waitFor();
     await shot(page, 'end-desktop');
     expect(await axeProblems(page)).toEqual([]);

@@ -5,7 +5,11 @@ import { ROOT } from './harness';
 
 /** Steps a test takes through the UI, the way a player would. */
 
-export async function startGame(page: Page, url: string, opts: { scenario?: string; people?: string[]; guide?: boolean } = {}): Promise<void> {
+export async function startGame(
+  page: Page,
+  url: string,
+  opts: { scenario?: string; people?: string[]; guide?: boolean } = {},
+): Promise<void> {
   await page.goto(`${url}?speed=fast&seed=e2e`);
   if (opts.scenario) await page.getByRole('radio', { name: new RegExp(opts.scenario) }).check();
   if (opts.people) {
@@ -13,7 +17,10 @@ export async function startGame(page: Page, url: string, opts: { scenario?: stri
     const n = await rows.count();
     for (let i = 0; i < n; i++) {
       const name = (await rows.nth(i).locator('.seat-name').innerText()).split('\n')[0].trim();
-      await rows.nth(i).getByLabel(`${name}: who plays`).selectOption(opts.people.includes(name) ? 'person' : 'bot');
+      await rows
+        .nth(i)
+        .getByLabel(`${name}: who plays`)
+        .selectOption(opts.people.includes(name) ? 'person' : 'bot');
     }
   }
   if (opts.guide === false) await page.getByLabel('Guide me through the first round').uncheck();
@@ -52,9 +59,32 @@ export async function axeProblems(page: Page): Promise<string[]> {
   const source = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
   const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: unknown[] }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }));
   });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`);
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`);
 }

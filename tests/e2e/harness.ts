@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, buildApp, launchChromium, serveBuild, type Launched, type Served } from '../../src/app/bench/browser';
+import {
+  ROOT,
+  buildApp,
+  launchChromium,
+  serveBuild,
+  type Launched,
+  type Served,
+} from '../../src/app/bench/browser';
 
 export { ROOT, type Launched, type Served };
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');

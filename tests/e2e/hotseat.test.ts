@@ -21,9 +21,14 @@ async function reveal(page: Page, seat: string): Promise<void> {
   expect(await waitForPlayer(page)).toBe('mine');
 }
 
-async function useMove(page: Page, move: string, choices: Record<string, string> = {}): Promise<void> {
+async function useMove(
+  page: Page,
+  move: string,
+  choices: Record<string, string> = {},
+): Promise<void> {
   await page.locator(`.move[data-move=${move}] button.move-head`).click();
-  for (const [label, value] of Object.entries(choices)) await page.locator(`.move[data-move=${move}]`).getByLabel(label).selectOption(value);
+  for (const [label, value] of Object.entries(choices))
+    await page.locator(`.move[data-move=${move}]`).getByLabel(label).selectOption(value);
   await page.locator(`.move[data-move=${move}] .move-form button[type=submit]`).click();
 }
 
@@ -37,8 +42,12 @@ describe('hot-seat play on one screen', () => {
 
     await reveal(page, 'Beijing lab');
     await useMove(page, 'prepareData');
-    await page.locator('[data-testid=log] li.secret', { hasText: 'Prepared 20 TB of training data' }).waitFor();
-    await expect(page.locator('[data-testid=my-secrets]').innerText()).resolves.toContain('being prepared');
+    await page
+      .locator('[data-testid=log] li.secret', { hasText: 'Prepared 20 TB of training data' })
+      .waitFor();
+    await expect(page.locator('[data-testid=my-secrets]').innerText()).resolves.toContain(
+      'being prepared',
+    );
     await useMove(page, 'courierData', { Hub: 'MY', 'Data (TB)': '40', Carriers: '2' });
     // The lab's own board showed its secrets while it played.
     const secrets = ['Prepared 20 TB of training data', 'Sent 2 carriers with 40 TB to Malaysia'];

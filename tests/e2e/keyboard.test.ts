@@ -26,8 +26,13 @@ const focused = (page: Page): Promise<Focused> =>
     const el = active === document.body ? null : active;
     const style = el ? getComputedStyle(el) : null;
     const outline = !!style && style.outlineStyle !== 'none' && style.outlineWidth !== '0px';
-    const stroke = !!style && el instanceof SVGElement && style.stroke !== 'none' && style.strokeWidth !== '0px';
-    return { text: (el?.innerText || el?.getAttribute('aria-label') || '').trim(), tag: el?.tagName ?? '', ring: outline || stroke };
+    const stroke =
+      !!style && el instanceof SVGElement && style.stroke !== 'none' && style.strokeWidth !== '0px';
+    return {
+      text: (el?.innerText || el?.getAttribute('aria-label') || '').trim(),
+      tag: el?.tagName ?? '',
+      ring: outline || stroke,
+    };
   });
 
 /** Presses Tab until the focused control's text matches, checking that focus is visible. */
@@ -60,7 +65,9 @@ describe('keyboard alone', () => {
 
     // A place on the map shows its details on focus.
     await tabTo(page, /^Malaysia: /);
-    await expect(page.locator('[data-testid=place-details] h3').innerText()).resolves.toBe('Malaysia');
+    await expect(page.locator('[data-testid=place-details] h3').innerText()).resolves.toBe(
+      'Malaysia',
+    );
 
     // Open a move, change a choice with the keyboard, confirm it.
     await tabTo(page, /^End-use check in a hub/);

@@ -15,7 +15,17 @@ import { DESKTOP, PHONE, launch, ROOT, shot, type Launched } from './harness';
 import { endTurnIfMine, makeFirstMove } from './flows';
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const args = ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--data', dataDir, '--bot-delay', '150'];
+  const args = [
+    '--import',
+    'tsx',
+    'src/server/main.ts',
+    '--port',
+    '0',
+    '--data',
+    dataDir,
+    '--bot-delay',
+    '150',
+  ];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((ok, fail) => {
     let out = '';
@@ -35,12 +45,28 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
 async function axeProblems(page: Page): Promise<string[]> {
   await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
   const found = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> } }).axe;
+    type Violation = {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: unknown[] }[];
+    };
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }));
   });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`);
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`);
 }
 
 /** Your turn, or the end screen, whichever comes first (false on timeout). */
@@ -92,7 +118,10 @@ describe('networked classroom match through the UI (npm start server)', () => {
     await host.getByRole('heading', { name: 'Play online' }).waitFor();
     expect(await axeProblems(host)).toEqual([]);
     await host.getByRole('link', { name: 'Create a match' }).click();
-    await host.getByRole('radio', { name: /Classroom/i }).first().check();
+    await host
+      .getByRole('radio', { name: /Classroom/i })
+      .first()
+      .check();
     await host.getByLabel('Regulator: who plays').selectOption('person');
     await host.getByLabel('Chip vendor: who plays').selectOption('person');
     await host.getByLabel('Beijing lab: who plays').selectOption('heuristic');
@@ -108,7 +137,9 @@ describe('networked classroom match through the UI (npm start server)', () => {
     await qr.waitFor();
     expect((await qr.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(280);
     const matchID = new URL(host.url()).pathname.split('/')[2];
-    await expect(host.getByTestId('host-seats').innerText()).resolves.toMatch(/Free — waiting for a player/);
+    await expect(host.getByTestId('host-seats').innerText()).resolves.toMatch(
+      /Free — waiting for a player/,
+    );
     await shot(host, 'online-host-qr');
     expect(await axeProblems(host)).toEqual([]);
     await host.setViewportSize(PHONE);
@@ -189,7 +220,12 @@ describe('networked classroom match through the UI (npm start server)', () => {
     }
     expect(reloaded).toBe(true);
     expect(turns).toBeGreaterThanOrEqual(8);
-    expect(await spectator.locator('[data-testid=log] li').count().catch(() => 0)).not.toBe(logAtStart);
+    expect(
+      await spectator
+        .locator('[data-testid=log] li')
+        .count()
+        .catch(() => 0),
+    ).not.toBe(logAtStart);
 
     for (const page of [host, pupil, spectator]) {
       await page.locator('#end-title').waitFor({ timeout: 60000 });

@@ -11,7 +11,11 @@ export const ROOT = resolve(import.meta.dirname, '../../..');
 
 export function buildApp(root = ROOT): void {
   // Under vitest NODE_ENV is 'test', which would make Vite bundle React's development build.
-  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) throw new Error('vite build failed');
 }
 
@@ -35,7 +39,11 @@ export interface Served {
 /** Serves dist/ with `vite preview` on 127.0.0.1 and a free port; stop() ends it. */
 export async function serveBuild(root = ROOT): Promise<Served> {
   const port = await freePort();
-  const child = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: root, stdio: 'ignore', detached: true },
+  );
   const url = `http://127.0.0.1:${port}/`;
   const started = Date.now();
   for (;;) {
@@ -71,7 +79,15 @@ export async function launchChromium(): Promise<Launched> {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   return {
     context,

@@ -21,7 +21,11 @@ export interface BundleFigure {
 /** JS the first screen loads: the entry script of dist/index.html and its modulepreloads. */
 export function measureFirstScreenBundle(dist = join(ROOT, 'dist')): BundleFigure {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g)].map((m) => m[1]);
+  const files = [
+    ...html.matchAll(
+      /<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="([^"]+\.js)"/g,
+    ),
+  ].map((m) => m[1]);
   let gzip = 0;
   let raw = 0;
   for (const f of files) {
@@ -55,7 +59,11 @@ export async function measureTimeToInteractive(url: string, runs = 7): Promise<T
       const page = await chrome.page({ width: 1280, height: 720 });
       await page.goto(url + BOARD);
       await page.locator('#turn-title').waitFor();
-      samples.push(await page.evaluate(() => performance.getEntriesByName('board-interactive')[0]?.startTime ?? Number.NaN));
+      samples.push(
+        await page.evaluate(
+          () => performance.getEntriesByName('board-interactive')[0]?.startTime ?? Number.NaN,
+        ),
+      );
       await page.close();
     }
   } finally {
@@ -73,12 +81,18 @@ export async function measureRerender(url: string, moves = 12): Promise<TimeFigu
     const page = await chrome.page({ width: 1280, height: 720 });
     await page.goto(url + BOARD);
     while (samples.length < moves) {
-      await page.locator('#turn-title', { hasText: 'Your turn' }).or(page.locator('#end-title')).first().waitFor({ timeout: 30000 });
+      await page
+        .locator('#turn-title', { hasText: 'Your turn' })
+        .or(page.locator('#end-title'))
+        .first()
+        .waitFor({ timeout: 30000 });
       if (await page.locator('#end-title').count()) break;
       await page.locator('.move[data-move=prepareData] button.move-head').click();
       samples.push(
         await page.evaluate(() => {
-          const button = document.querySelector<HTMLButtonElement>('.move[data-move=prepareData] .move-form button[type=submit]');
+          const button = document.querySelector<HTMLButtonElement>(
+            '.move[data-move=prepareData] .move-form button[type=submit]',
+          );
           if (!button) return Number.NaN;
           const t0 = performance.now();
           button.click();
@@ -107,7 +121,11 @@ export async function benchBoard(opts: { build?: boolean } = {}): Promise<BoardB
   const bundle = measureFirstScreenBundle();
   const served = await serveBuild();
   try {
-    return { bundle, timeToInteractive: await measureTimeToInteractive(served.url), rerender: await measureRerender(served.url) };
+    return {
+      bundle,
+      timeToInteractive: await measureTimeToInteractive(served.url),
+      rerender: await measureRerender(served.url),
+    };
   } finally {
     await served.stop();
   }
@@ -115,7 +133,12 @@ export async function benchBoard(opts: { build?: boolean } = {}): Promise<BoardB
 
 function figure(samples: number[], targetMs: number): TimeFigure {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { medianMs: round(sorted[Math.floor(sorted.length / 2)] ?? Number.NaN), maxMs: round(sorted[sorted.length - 1] ?? Number.NaN), samples: samples.map(round), targetMs };
+  return {
+    medianMs: round(sorted[Math.floor(sorted.length / 2)] ?? Number.NaN),
+    maxMs: round(sorted[sorted.length - 1] ?? Number.NaN),
+    samples: samples.map(round),
+    targetMs,
+  };
 }
 
 const round = (n: number): number => Math.round(n * 10) / 10;

@@ -1,5 +1,11 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { moveProblem, turnProblem, type GameState, type MoveArgs, type SeatId } from '../../../game/engine';
+import {
+  moveProblem,
+  turnProblem,
+  type GameState,
+  type MoveArgs,
+  type SeatId,
+} from '../../../game/engine';
 import { dashboard } from '../selectors/dashboard';
 import { seatMoves, labeler } from '../selectors/moves';
 import { logLines, newsView, signalLines } from '../selectors/news';
@@ -32,7 +38,17 @@ export interface BoardProps {
 }
 
 /** One seat's board: thin; everything shown comes from the selectors. */
-export function Board({ G, playerID: seat, sendMove, pass, botTurn = null, guide = false, onRules, onQuit, quitWarning = 'Leave this game? It will be lost.' }: BoardProps) {
+export function Board({
+  G,
+  playerID: seat,
+  sendMove,
+  pass,
+  botTurn = null,
+  guide = false,
+  onRules,
+  onQuit,
+  quitWarning = 'Leave this game? It will be lost.',
+}: BoardProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [charts, setCharts] = useState(false);
   const info = turnInfo(G, seat);
@@ -41,7 +57,8 @@ export function Board({ G, playerID: seat, sendMove, pass, botTurn = null, guide
   const label = useMemo(() => labeler(G), [G]);
   useEffect(() => {
     // The benchmark reads this mark: the first board on screen, ready for input.
-    if (performance.getEntriesByName('board-interactive').length === 0) performance.mark('board-interactive');
+    if (performance.getEntriesByName('board-interactive').length === 0)
+      performance.mark('board-interactive');
   }, []);
   const report = (r: Result) => setNotice(r && !r.ok ? `Not done: ${r.error}` : null);
   const onMove = (name: string, args: MoveArgs) => {
@@ -54,7 +71,13 @@ export function Board({ G, playerID: seat, sendMove, pass, botTurn = null, guide
       <a className="skip" href="#moves-title">
         Skip to your moves
       </a>
-      <TopBar onRules={onRules} onCharts={() => setCharts(!charts)} chartsOpen={charts} onQuit={onQuit} quitWarning={quitWarning}>
+      <TopBar
+        onRules={onRules}
+        onCharts={() => setCharts(!charts)}
+        chartsOpen={charts}
+        onQuit={onQuit}
+        quitWarning={quitWarning}
+      >
         <Tracker info={info} />
       </TopBar>
       {guide && G.round === 1 && info.mine && <Guide />}
@@ -69,13 +92,26 @@ export function Board({ G, playerID: seat, sendMove, pass, botTurn = null, guide
           )}
         </div>
         <aside className="board-side" aria-label="Your role and moves">
-          <TurnBar seatName={d.seatName} mine={info.mine} actionsLeft={info.actionsLeft} botTurn={botTurn} activeName={info.activeName} notice={notice} onPass={() => report(pass())} />
+          <TurnBar
+            seatName={d.seatName}
+            mine={info.mine}
+            actionsLeft={info.actionsLeft}
+            botTurn={botTurn}
+            activeName={info.activeName}
+            notice={notice}
+            onPass={() => report(pass())}
+          />
           <RolePanel d={d} />
           <section className="panel" aria-labelledby="moves-title">
             <h2 id="moves-title" tabIndex={-1}>
               Your moves
             </h2>
-            <MovesPanel options={options} waiting={turnProblem(G, seat)} label={label} onMove={onMove} />
+            <MovesPanel
+              options={options}
+              waiting={turnProblem(G, seat)}
+              label={label}
+              onMove={onMove}
+            />
           </section>
         </aside>
         <div className="news-row">

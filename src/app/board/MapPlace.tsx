@@ -10,11 +10,20 @@ interface Badge {
 
 function badgesOf(p: PlaceView): Badge[] {
   const badges: Badge[] = [];
-  if (p.permit) badges.push({ key: 'permit', text: 'P', title: 'Permit regime in force', tone: 'rule' });
-  if (p.licence) badges.push({ key: 'licence', text: 'L', title: 'Export licence needed', tone: 'rule' });
+  if (p.permit)
+    badges.push({ key: 'permit', text: 'P', title: 'Permit regime in force', tone: 'rule' });
+  if (p.licence)
+    badges.push({ key: 'licence', text: 'L', title: 'Export licence needed', tone: 'rule' });
   if (p.alert) badges.push({ key: 'alert', text: '!', title: 'Customs on alert', tone: 'alert' });
-  if (p.leasingFund) badges.push({ key: 'fund', text: '$', title: 'Leasing fund here', tone: 'fund' });
-  if (p.signals.length) badges.push({ key: 'signal', text: '?', title: `${p.signals.length} signal(s)`, tone: 'signal' });
+  if (p.leasingFund)
+    badges.push({ key: 'fund', text: '$', title: 'Leasing fund here', tone: 'fund' });
+  if (p.signals.length)
+    badges.push({
+      key: 'signal',
+      text: '?',
+      title: `${p.signals.length} signal(s)`,
+      tone: 'signal',
+    });
   return badges;
 }
 
@@ -23,7 +32,11 @@ export function PlaceMark({ place: p, selected }: { place: PlaceView; selected: 
   const side = LABEL_SIDE[p.id];
   const [lx, ly] = side === 'below' ? [0, 46] : side === 'left' ? [-32, 4] : [32, 4];
   return (
-    <g className={`place kind-${p.kind} customs-${p.customs} ${selected ? 'selected' : ''}`} transform={`translate(${p.x},${p.y})`} aria-hidden="true">
+    <g
+      className={`place kind-${p.kind} customs-${p.customs} ${selected ? 'selected' : ''}`}
+      transform={`translate(${p.x},${p.y})`}
+      aria-hidden="true"
+    >
       <circle className="focus-ring" r="34" />
       {p.hub && <circle className="customs-ring" r="25" />}
       <circle className="dot" r={p.hub ? 19 : 22} />
@@ -40,7 +53,11 @@ export function PlaceMark({ place: p, selected }: { place: PlaceView; selected: 
         )}
       </g>
       {badgesOf(p).map((b, i) => (
-        <g key={b.key} className={`badge tone-${b.tone}`} transform={`translate(${28 + i * 20},-22)`}>
+        <g
+          key={b.key}
+          className={`badge tone-${b.tone}`}
+          transform={`translate(${28 + i * 20},-22)`}
+        >
           <rect x="-9" y="-9" width="18" height="18" rx="4" />
           <text y="5">{b.text}</text>
         </g>
@@ -62,7 +79,13 @@ export function PlaceMark({ place: p, selected }: { place: PlaceView; selected: 
 }
 
 /** The focusable target over a place: hover, focus or Enter shows its details. */
-export function PlaceButton({ place: p, onSelect }: { place: PlaceView; onSelect(id: PlaceView['id'] | null): void }) {
+export function PlaceButton({
+  place: p,
+  onSelect,
+}: {
+  place: PlaceView;
+  onSelect(id: PlaceView['id'] | null): void;
+}) {
   return (
     <circle
       className="hit"
@@ -95,7 +118,14 @@ function Pods({ servers, leased }: { servers: number; leased: number }) {
   return (
     <g className="pods" transform={`translate(${-width / 2},-40)`}>
       {Array.from({ length: shown }, (_, i) => (
-        <rect key={i} x={i * 8} y="0" width="6" height="8" className={i < leased ? 'leased' : 'free'} />
+        <rect
+          key={i}
+          x={i * 8}
+          y="0"
+          width="6"
+          height="8"
+          className={i < leased ? 'leased' : 'free'}
+        />
       ))}
     </g>
   );

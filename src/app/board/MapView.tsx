@@ -19,7 +19,12 @@ export function MapView({ G, seat }: { G: GameState; seat: SeatId | null }) {
       <h2 id="map-title" className="sr-only">
         Map
       </h2>
-      <svg className="map" viewBox="0 0 1000 600" role="group" aria-label="Map of the places and routes. Each place is a button: focus it for its details.">
+      <svg
+        className="map"
+        viewBox="0 0 1000 600"
+        role="group"
+        aria-label="Map of the places and routes. Each place is a button: focus it for its details."
+      >
         <MapBackdrop />
         <g aria-hidden="true">
           {ROUTES.map((r) => (
@@ -36,7 +41,11 @@ export function MapView({ G, seat }: { G: GameState; seat: SeatId | null }) {
         ))}
       </svg>
       {current && (
-        <div className={`place-details ${current.x > 560 ? 'to-left' : 'to-right'} ${current.y > 330 ? 'up' : 'down'}`} style={{ left: `${current.x / 10}%`, top: `${current.y / 6}%` }} data-testid="place-details">
+        <div
+          className={`place-details ${current.x > 560 ? 'to-left' : 'to-right'} ${current.y > 330 ? 'up' : 'down'}`}
+          style={{ left: `${current.x / 10}%`, top: `${current.y / 6}%` }}
+          data-testid="place-details"
+        >
           <h3>{current.name}</h3>
           <ul>
             {describePlace(current)
@@ -58,17 +67,27 @@ function Legend() {
     <g className="legend" transform="translate(18,470)" aria-hidden="true">
       <rect x="-8" y="-18" width="236" height="122" rx="8" />
       <path d="M0,0 H40" className="route route-courier" />
-      <text x="50" y="5">courier flights</text>
+      <text x="50" y="5">
+        courier flights
+      </text>
       <path d="M0,24 H40" className="route route-shipment" />
-      <text x="50" y="29">chip shipments</text>
+      <text x="50" y="29">
+        chip shipments
+      </text>
       <path d="M0,48 H40" className="route route-smuggling" />
-      <text x="50" y="53">smuggling path</text>
+      <text x="50" y="53">
+        smuggling path
+      </text>
       <g transform="translate(8,74)" className="pods">
         <rect x="0" y="-6" width="6" height="8" className="leased" />
         <rect x="8" y="-6" width="6" height="8" className="free" />
       </g>
-      <text x="50" y="77">server pods: leased / free</text>
-      <text x="0" y="98">P permit · L licence · ! alert · $ fund</text>
+      <text x="50" y="77">
+        server pods: leased / free
+      </text>
+      <text x="0" y="98">
+        P permit · L licence · ! alert · $ fund
+      </text>
     </g>
   );
 }

@@ -1,6 +1,13 @@
 import { useState } from 'react';
 import type { MoveArgs, MoveOption } from '../../../game/engine';
-import { FIELD_LABEL, choiceFields, fieldValues, findChoice, settle, type Field } from '../selectors/moves';
+import {
+  FIELD_LABEL,
+  choiceFields,
+  fieldValues,
+  findChoice,
+  settle,
+  type Field,
+} from '../selectors/moves';
 import { formatCost } from '../selectors/format';
 
 interface Props {
@@ -39,7 +46,14 @@ export function MoveForm({ option, label, onSubmit, onCancel }: Props) {
               id={`${id}-${f}`}
               name={f}
               value={String(args[f])}
-              onChange={(e) => setPicked(settle(option.choices, { ...args, [f]: numeric ? Number(e.target.value) : e.target.value }))}
+              onChange={(e) =>
+                setPicked(
+                  settle(option.choices, {
+                    ...args,
+                    [f]: numeric ? Number(e.target.value) : e.target.value,
+                  }),
+                )
+              }
             >
               {values.map((v) => (
                 <option key={String(v)} value={String(v)}>

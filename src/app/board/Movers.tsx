@@ -10,10 +10,19 @@ export function Movers({ movers, routes }: { movers: Mover[]; routes: RouteView[
         if (!r) return null;
         const k = (count[m.routeId] = (count[m.routeId] ?? 0) + 1) - 1;
         return (
-          <g key={m.id} className={`mover mover-${m.kind} ${m.secret ? 'secret' : ''}`} transform={`translate(${r.mid.x},${r.mid.y + k * 26})`} data-mover={m.kind}>
+          <g
+            key={m.id}
+            className={`mover mover-${m.kind} ${m.secret ? 'secret' : ''}`}
+            transform={`translate(${r.mid.x},${r.mid.y + k * 26})`}
+            data-mover={m.kind}
+          >
             <title>{m.label}</title>
             <rect x="-13" y="-10" width="26" height="20" rx={m.kind === 'shipment' ? 2 : 6} />
-            {m.kind === 'shipment' ? <path d="M-13,-3 H13 M0,-10 V10" /> : <path d="M-5,-10 V-14 H5 V-10" />}
+            {m.kind === 'shipment' ? (
+              <path d="M-13,-3 H13 M0,-10 V10" />
+            ) : (
+              <path d="M-5,-10 V-14 H5 V-10" />
+            )}
             <text x="18" y="5">
               {m.kind === 'shipment' ? 'chips' : m.kind === 'model' ? 'model' : 'drives'}
             </text>

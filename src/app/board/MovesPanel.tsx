@@ -21,9 +21,18 @@ export function MovesPanel({ options, waiting, label, onMove }: Props) {
           <h3>{g.family}</h3>
           <ul>
             {g.options.map((o) => (
-              <li key={o.move} className={`move ${o.allowed ? 'allowed' : 'blocked'} ${open === o.move ? 'open' : ''}`} data-move={o.move}>
+              <li
+                key={o.move}
+                className={`move ${o.allowed ? 'allowed' : 'blocked'} ${open === o.move ? 'open' : ''}`}
+                data-move={o.move}
+              >
                 {o.allowed ? (
-                  <button type="button" className="move-head" aria-expanded={open === o.move} onClick={() => setOpen(open === o.move ? null : o.move)}>
+                  <button
+                    type="button"
+                    className="move-head"
+                    aria-expanded={open === o.move}
+                    onClick={() => setOpen(open === o.move ? null : o.move)}
+                  >
                     <span className="move-label">{o.label}</span>
                     <span className="move-cost">{costRange(o)}</span>
                   </button>

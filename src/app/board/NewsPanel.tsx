@@ -4,12 +4,17 @@ import type { LogLine, NewsView, SignalLine } from '../selectors/news';
 export function NewsCard({ news }: { news: NewsView | null }) {
   if (!news) return null;
   return (
-    <article className={`news-card favours-${news.favours}`} aria-labelledby="news-title" data-guide="news">
+    <article
+      className={`news-card favours-${news.favours}`}
+      aria-labelledby="news-title"
+      data-guide="news"
+    >
       <h2 id="news-title">
         <span className="news-kicker">News {news.quarter}</span> {news.title}
       </h2>
       <p className="news-date">
-        {news.date} — <cite>{news.source}</cite> · helps {news.favours === 'neutral' ? 'nobody in particular' : `the ${news.favours}`}
+        {news.date} — <cite>{news.source}</cite> · helps{' '}
+        {news.favours === 'neutral' ? 'nobody in particular' : `the ${news.favours}`}
       </p>
       <p className="news-effect">
         <strong>In the game:</strong> {news.effect}

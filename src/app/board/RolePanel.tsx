@@ -5,9 +5,7 @@ import { goalLine, goalProgress } from '../selectors/dashboard';
 export function RolePanel({ d }: { d: Dashboard }) {
   return (
     <section className="panel role-panel" aria-labelledby="role-title" data-guide="role">
-      <h2 id="role-title">
-        {d.seatName}
-      </h2>
+      <h2 id="role-title">{d.seatName}</h2>
       <p className="goal-text">{d.goalText}</p>
       <dl className="stats">
         {d.stats.map((s) => (

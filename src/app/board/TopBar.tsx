@@ -2,7 +2,21 @@ import type { ReactNode } from 'react';
 import { Logo } from './Logo';
 
 /** The band across the top: the word mark, the round tracker and the menu buttons. */
-export function TopBar({ children, onRules, onCharts, chartsOpen, onQuit, quitWarning }: { children: ReactNode; onRules(): void; onCharts(): void; chartsOpen: boolean; onQuit(): void; quitWarning: string }) {
+export function TopBar({
+  children,
+  onRules,
+  onCharts,
+  chartsOpen,
+  onQuit,
+  quitWarning,
+}: {
+  children: ReactNode;
+  onRules(): void;
+  onCharts(): void;
+  chartsOpen: boolean;
+  onQuit(): void;
+  quitWarning: string;
+}) {
   return (
     <header className="top-bar">
       <Logo small />

@@ -15,12 +15,18 @@ export function Tracker({ info }: { info: TurnInfo }) {
           <span aria-hidden="true">✓</span> News
         </li>
         {info.steps.map((s) => (
-          <li key={s.seat} className={`phase ${s.state}`} aria-current={s.state === 'now' ? 'step' : undefined}>
+          <li
+            key={s.seat}
+            className={`phase ${s.state}`}
+            aria-current={s.state === 'now' ? 'step' : undefined}
+          >
             <span className="mark small" aria-hidden="true">
               {s.mark}
             </span>
             {s.name}
-            <span className="sr-only">{s.state === 'now' ? ' (playing now)' : s.state === 'done' ? ' (done)' : ' (to come)'}</span>
+            <span className="sr-only">
+              {s.state === 'now' ? ' (playing now)' : s.state === 'done' ? ' (done)' : ' (to come)'}
+            </span>
           </li>
         ))}
         <li className={`phase ${info.over ? 'done' : 'next'}`}>Resolution</li>

@@ -11,7 +11,15 @@ interface Props {
 }
 
 /** Whose turn, how many actions remain, the End-turn button and any refusal from the engine. */
-export function TurnBar({ seatName, mine, actionsLeft, botTurn, activeName, notice, onPass }: Props) {
+export function TurnBar({
+  seatName,
+  mine,
+  actionsLeft,
+  botTurn,
+  activeName,
+  notice,
+  onPass,
+}: Props) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (mine) heading.current?.focus();
@@ -19,7 +27,11 @@ export function TurnBar({ seatName, mine, actionsLeft, botTurn, activeName, noti
   return (
     <div className={`turn-bar ${mine ? 'mine' : 'waiting'}`}>
       <h2 ref={heading} tabIndex={-1} id="turn-title">
-        {mine ? `Your turn, ${seatName}` : botTurn ? `${botTurn} (bot) is playing…` : `Waiting for ${activeName}`}
+        {mine
+          ? `Your turn, ${seatName}`
+          : botTurn
+            ? `${botTurn} (bot) is playing…`
+            : `Waiting for ${activeName}`}
       </h2>
       {mine && (
         <p className="actions-left">

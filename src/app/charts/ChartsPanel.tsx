@@ -4,7 +4,13 @@ import { indicatorCharts } from '../selectors/indicators';
 import { LineChart } from './LineChart';
 
 /** The indicators over the rounds (loaded on demand with uPlot). */
-export default function ChartsPanel({ G, title = 'Indicators by round' }: { G: GameState; title?: string }) {
+export default function ChartsPanel({
+  G,
+  title = 'Indicators by round',
+}: {
+  G: GameState;
+  title?: string;
+}) {
   const charts = useMemo(() => indicatorCharts(G), [G]);
   return (
     <section className="panel charts" aria-labelledby="charts-title" data-testid="charts">

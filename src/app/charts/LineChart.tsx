@@ -17,11 +17,26 @@ export function LineChart({ chart }: { chart: Chart }) {
         legend: { show: true },
         cursor: { show: true },
         axes: [
-          { label: 'Round', stroke: '#c9d6e6', grid: { stroke: '#29405c' }, ticks: { stroke: '#29405c' }, incrs: [1] },
+          {
+            label: 'Round',
+            stroke: '#c9d6e6',
+            grid: { stroke: '#29405c' },
+            ticks: { stroke: '#29405c' },
+            incrs: [1],
+          },
           { stroke: '#c9d6e6', grid: { stroke: '#29405c' }, ticks: { stroke: '#29405c' } },
         ],
         scales: { x: { time: false } },
-        series: [{ label: 'Round' }, ...chart.series.map((s) => ({ label: s.label, stroke: s.color, width: 2.5, dash: s.dash, points: { show: true, size: 6 } }))],
+        series: [
+          { label: 'Round' },
+          ...chart.series.map((s) => ({
+            label: s.label,
+            stroke: s.color,
+            width: 2.5,
+            dash: s.dash,
+            points: { show: true, size: 6 },
+          })),
+        ],
       },
       [chart.rounds, ...chart.series.map((s) => s.values)],
       el,

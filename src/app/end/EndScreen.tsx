@@ -31,7 +31,8 @@ export function EndScreen({ G, onNewGame }: { G: GameState; onNewGame(): void })
               <span className={`mark role-${r.roleKey}`} aria-hidden="true">
                 {r.mark}
               </span>
-              <strong>{r.name}</strong> <span className="verdict">{r.won ? '★ won' : 'did not win'}</span>
+              <strong>{r.name}</strong>{' '}
+              <span className="verdict">{r.won ? '★ won' : 'did not win'}</span>
               <span className="why">— {r.reason}</span>
             </li>
           ))}

@@ -22,10 +22,19 @@ export function Guide() {
       <h2 id="guide-title">{s.title}</h2>
       <p>{s.text}</p>
       <div className="guide-actions">
-        <button type="button" className="btn ghost" disabled={step === 0} onClick={() => setStep(step - 1)}>
+        <button
+          type="button"
+          className="btn ghost"
+          disabled={step === 0}
+          onClick={() => setStep(step - 1)}
+        >
           Back
         </button>
-        <button type="button" className="btn primary" onClick={() => (last ? setClosed(true) : setStep(step + 1))}>
+        <button
+          type="button"
+          className="btn primary"
+          onClick={() => (last ? setClosed(true) : setStep(step + 1))}
+        >
           {last ? 'Got it — play' : 'Next'}
         </button>
         <button type="button" className="btn ghost" onClick={() => setClosed(true)}>

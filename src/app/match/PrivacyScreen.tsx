@@ -5,7 +5,15 @@ import { logLines } from '../selectors/news';
 import { Logo } from '../board/Logo';
 
 /** Between two people's turns: nothing secret on screen until the next seat presses reveal. */
-export function PrivacyScreen({ G, seat, onReveal }: { G: GameState; seat: SeatId; onReveal(): void }) {
+export function PrivacyScreen({
+  G,
+  seat,
+  onReveal,
+}: {
+  G: GameState;
+  seat: SeatId;
+  onReveal(): void;
+}) {
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => button.current?.focus(), [seat]);
   const role = roleOfSeat(G, seat) ?? 'facilitator';
@@ -34,7 +42,10 @@ export function WaitingScreen({ G, botName }: { G: GameState; botName: string })
     <main className="privacy waiting" aria-labelledby="waiting-title">
       <Logo />
       <h1 id="waiting-title">
-        The {botName} (bot) is playing<span className="dots" aria-hidden="true">…</span>
+        The {botName} (bot) is playing
+        <span className="dots" aria-hidden="true">
+          …
+        </span>
       </h1>
       <p className="privacy-round">
         Round {G.round} of {G.rounds} · {quarterOf(G.startYear, G.round)}

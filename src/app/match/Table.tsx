@@ -23,14 +23,22 @@ export function Table({ setup, onRules, onQuit }: Props) {
   const [revealed, setRevealed] = useState<SeatId | null>(null);
   const { active, over } = activeOf(match);
   const screen = screenFor(setup, over, active, revealed);
-  useBots(match, setup, screen.kind === 'board' || screen.kind === 'waiting' ? screen.botTurn : null, version);
+  useBots(
+    match,
+    setup,
+    screen.kind === 'board' || screen.kind === 'waiting' ? screen.botTurn : null,
+    version,
+  );
 
   if (screen.kind === 'end') return <EndScreen G={match.view(null)} onNewGame={onQuit} />;
   if (screen.kind === 'privacy') {
     const G = match.view(null);
     return <PrivacyScreen G={G} seat={screen.seat} onReveal={() => setRevealed(screen.seat)} />;
   }
-  if (screen.kind === 'waiting') return <WaitingScreen G={match.view(null)} botName={seatName(match.view(null), screen.botTurn)} />;
+  if (screen.kind === 'waiting')
+    return (
+      <WaitingScreen G={match.view(null)} botName={seatName(match.view(null), screen.botTurn)} />
+    );
   const seat = screen.seat;
   return (
     <Board

@@ -1,6 +1,14 @@
 import { Client } from 'boardgame.io/client';
 import { gameWith } from '../../../game/bgio';
-import { SCENARIOS, moveProblem, playerView, turnProblem, type GameState, type MoveArgs, type SeatId } from '../../../game/engine';
+import {
+  SCENARIOS,
+  moveProblem,
+  playerView,
+  turnProblem,
+  type GameState,
+  type MoveArgs,
+  type SeatId,
+} from '../../../game/engine';
 
 export type SendResult = { ok: true } | { ok: false; error: string };
 
@@ -22,7 +30,11 @@ export interface LocalMatch {
 export function createLocalMatch(scenarioId: string, seed: string): LocalMatch {
   const scenario = SCENARIOS[scenarioId];
   if (!scenario) throw new Error(`unknown scenario "${scenarioId}"`);
-  const client = Client({ game: gameWith({ scenario: scenarioId, seed }), numPlayers: scenario.seats.length, debug: false });
+  const client = Client({
+    game: gameWith({ scenario: scenarioId, seed }),
+    numPlayers: scenario.seats.length,
+    debug: false,
+  });
   client.start();
   const full = (): GameState => (client.store.getState() as { G: GameState }).G;
   const stateId = (): number => (client.store.getState() as { _stateID: number })._stateID;
@@ -34,7 +46,8 @@ export function createLocalMatch(scenarioId: string, seed: string): LocalMatch {
     if (problem) return { ok: false, error: problem };
     client.updatePlayerID(seat);
     run();
-    if (stateId() === before) return { ok: false, error: explain() ?? 'The engine refused this move.' };
+    if (stateId() === before)
+      return { ok: false, error: explain() ?? 'The engine refused this move.' };
     return { ok: true };
   }
 
@@ -50,8 +63,17 @@ export function createLocalMatch(scenarioId: string, seed: string): LocalMatch {
       return view;
     },
     send: (seat, name, args) =>
-      act(seat, () => client.moves[name]?.(args), () => turnProblem(full(), seat) ?? moveProblem(playerView(full(), seat), seat, name, args)),
-    pass: (seat) => act(seat, () => client.moves.pass?.(), () => turnProblem(full(), seat)),
+      act(
+        seat,
+        () => client.moves[name]?.(args),
+        () => turnProblem(full(), seat) ?? moveProblem(playerView(full(), seat), seat, name, args),
+      ),
+    pass: (seat) =>
+      act(
+        seat,
+        () => client.moves.pass?.(),
+        () => turnProblem(full(), seat),
+      ),
     stop: () => client.stop(),
   };
 }

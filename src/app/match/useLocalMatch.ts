@@ -21,14 +21,20 @@ export function activeOf(match: LocalMatch): { active: SeatId | null; over: bool
  * Plays the bot seats: after a short visible pause, the bot chooses from its own view and the
  * move goes through the same path as a person's. A bot whose move fails passes.
  */
-export function useBots(match: LocalMatch, setup: MatchSetup, botTurn: SeatId | null, version: number): void {
+export function useBots(
+  match: LocalMatch,
+  setup: MatchSetup,
+  botTurn: SeatId | null,
+  version: number,
+): void {
   useEffect(() => {
     if (botTurn === null) return;
     const seat = botTurn;
     const level = setup.seats.find((s) => s.seat === seat)?.level ?? 'random';
     const timer = window.setTimeout(() => {
       const choice = botMove(match.view(seat), seat, level, `${setup.seed}:${version}`);
-      const result = choice.move === 'pass' ? match.pass(seat) : match.send(seat, choice.move, choice.args);
+      const result =
+        choice.move === 'pass' ? match.pass(seat) : match.send(seat, choice.move, choice.args);
       if (!result.ok) match.pass(seat);
     }, setup.botDelayMs);
     return () => window.clearTimeout(timer);

@@ -64,14 +64,30 @@ export function CreateMatch() {
         <fieldset className="visibility">
           <legend>2. Who may find it</legend>
           <label className={`scenario ${visibility === 'private' ? 'picked' : ''}`}>
-            <input type="radio" name="visibility" value="private" checked={visibility === 'private'} onChange={() => setVisibility('private')} />
+            <input
+              type="radio"
+              name="visibility"
+              value="private"
+              checked={visibility === 'private'}
+              onChange={() => setVisibility('private')}
+            />
             <span className="scenario-name">Private</span>
-            <span className="scenario-meta">Only people with the code or the link can join — best for a class.</span>
+            <span className="scenario-meta">
+              Only people with the code or the link can join — best for a class.
+            </span>
           </label>
           <label className={`scenario ${visibility === 'public' ? 'picked' : ''}`}>
-            <input type="radio" name="visibility" value="public" checked={visibility === 'public'} onChange={() => setVisibility('public')} />
+            <input
+              type="radio"
+              name="visibility"
+              value="public"
+              checked={visibility === 'public'}
+              onChange={() => setVisibility('public')}
+            />
             <span className="scenario-name">Public</span>
-            <span className="scenario-meta">Also listed under “Open public matches” for anyone to join.</span>
+            <span className="scenario-meta">
+              Also listed under “Open public matches” for anyone to join.
+            </span>
           </label>
         </fieldset>
         <fieldset className="seats">
@@ -79,7 +95,12 @@ export function CreateMatch() {
           <CreateSeats scenario={scenario} choices={choices} onChange={setChoices} />
         </fieldset>
         <div className="start-actions">
-          <button type="submit" className="btn primary big" disabled={problem !== null || busy} aria-describedby="create-problem">
+          <button
+            type="submit"
+            className="btn primary big"
+            disabled={problem !== null || busy}
+            aria-describedby="create-problem"
+          >
             {busy ? 'Creating…' : 'Create the match'}
           </button>
           <p id="create-problem" className="problem" role="status">

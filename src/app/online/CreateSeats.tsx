@@ -45,7 +45,9 @@ export function CreateSeats({ scenario, choices, onChange }: Props) {
             <li key={id} className="seat-row absent">
               {mark}
               <span className="seat-name">{seat.name}</span>
-              <span className="seat-note">Kept for you, the host: it sees every secret, so only the creator may take it.</span>
+              <span className="seat-note">
+                Kept for you, the host: it sees every secret, so only the creator may take it.
+              </span>
             </li>
           );
         }
@@ -57,7 +59,13 @@ export function CreateSeats({ scenario, choices, onChange }: Props) {
               <small>{ROLE_GOAL[seat.role]}</small>
             </span>
             <label className="sr-only" htmlFor={id}>{`${seat.name}: who plays`}</label>
-            <select id={id} value={choices[i]} onChange={(e) => onChange(choices.map((c, k) => (k === i ? (e.target.value as SeatChoice) : c)))}>
+            <select
+              id={id}
+              value={choices[i]}
+              onChange={(e) =>
+                onChange(choices.map((c, k) => (k === i ? (e.target.value as SeatChoice) : c)))
+              }
+            >
               {(Object.keys(CHOICE_LABEL) as SeatChoice[]).map((c) => (
                 <option key={c} value={c}>
                   {CHOICE_LABEL[c]}

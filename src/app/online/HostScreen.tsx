@@ -24,18 +24,22 @@ export function HostScreen({ matchID }: { matchID: string }) {
 
   const act = (run: () => Promise<unknown>) => {
     setBusy(true);
-    run().then(
-      () => {
-        setProblem(null);
-        refresh();
-      },
-      (e: unknown) => setProblem(problemText(e)),
-    ).finally(() => setBusy(false));
+    run()
+      .then(
+        () => {
+          setProblem(null);
+          refresh();
+        },
+        (e: unknown) => setProblem(problemText(e)),
+      )
+      .finally(() => setBusy(false));
   };
   const rows = seatRows(info, live.seats);
   const paused = live.seats ? status.paused : (info?.paused ?? false);
   const held = lobby.savedSeat(matchID);
-  const heldRow = held ? rows.find((r) => r.id === held.playerID && r.kind === 'person') : undefined;
+  const heldRow = held
+    ? rows.find((r) => r.id === held.playerID && r.kind === 'person')
+    : undefined;
   const name = info ? (SCENARIOS[info.scenario]?.name ?? info.scenario) : 'Match';
 
   if (!creator) {
@@ -45,7 +49,9 @@ export function HostScreen({ matchID }: { matchID: string }) {
         <section className="panel online-card" role="alert">
           <h2>Only the match&apos;s creator can host it</h2>
           <p>This browser did not create this match.</p>
-          <AppLink to={`/watch/${matchID}`} className="btn">Watch it instead</AppLink>
+          <AppLink to={`/watch/${matchID}`} className="btn">
+            Watch it instead
+          </AppLink>
         </section>
       </main>
     );
@@ -61,7 +67,12 @@ export function HostScreen({ matchID }: { matchID: string }) {
           <section className="panel" aria-labelledby="seats-title">
             <div className="card-head">
               <h2 id="seats-title">Seats</h2>
-              <button type="button" className={`btn ${paused ? 'primary' : ''}`} disabled={busy} onClick={() => act(() => (paused ? lobby.resume(matchID) : lobby.pause(matchID)))}>
+              <button
+                type="button"
+                className={`btn ${paused ? 'primary' : ''}`}
+                disabled={busy}
+                onClick={() => act(() => (paused ? lobby.resume(matchID) : lobby.pause(matchID)))}
+              >
                 {paused ? 'Resume the match' : 'Pause the match'}
               </button>
             </div>
@@ -84,8 +95,12 @@ export function HostScreen({ matchID }: { matchID: string }) {
                 You play the <strong>{heldRow.label}</strong> as <strong>{held?.name}</strong>.
               </p>
               <div className="form-actions">
-                <AppLink to={`/play/${matchID}`} className="btn primary big">Continue playing</AppLink>
-                <AppLink to={`/watch/${matchID}`} className="btn">Watch the public view</AppLink>
+                <AppLink to={`/play/${matchID}`} className="btn primary big">
+                  Continue playing
+                </AppLink>
+                <AppLink to={`/watch/${matchID}`} className="btn">
+                  Watch the public view
+                </AppLink>
               </div>
             </section>
           ) : (
@@ -93,7 +108,9 @@ export function HostScreen({ matchID }: { matchID: string }) {
               <section className="host-play" aria-labelledby="play-yourself">
                 <h2 id="play-yourself">Play in a seat yourself</h2>
                 <SeatPicker info={info} code={hostCard(matchID)?.joinCode ?? info.joinCode ?? ''} />
-                <AppLink to={`/watch/${matchID}`} className="btn">Watch the public view</AppLink>
+                <AppLink to={`/watch/${matchID}`} className="btn">
+                  Watch the public view
+                </AppLink>
               </section>
             )
           )}

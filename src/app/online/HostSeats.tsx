@@ -8,7 +8,15 @@ export interface SeatActions {
 }
 
 /** Every seat: who holds it, whether they are connected, and the host's controls. */
-export function HostSeats({ rows, actions, busy }: { rows: SeatRow[]; actions: SeatActions | null; busy: boolean }) {
+export function HostSeats({
+  rows,
+  actions,
+  busy,
+}: {
+  rows: SeatRow[];
+  actions: SeatActions | null;
+  busy: boolean;
+}) {
   return (
     <ul className="host-seats" data-testid="host-seats">
       {rows.map((r) => (
@@ -27,17 +35,32 @@ export function HostSeats({ rows, actions, busy }: { rows: SeatRow[]; actions: S
           {actions && (
             <span className="host-seat-actions">
               {r.kind === 'person' && (
-                <button type="button" className="btn small" disabled={busy} onClick={() => actions.toBot(r.id)}>
+                <button
+                  type="button"
+                  className="btn small"
+                  disabled={busy}
+                  onClick={() => actions.toBot(r.id)}
+                >
                   Replace with a bot<span className="sr-only"> ({r.label})</span>
                 </button>
               )}
               {r.kind === 'bot' && r.role !== 'facilitator' && (
-                <button type="button" className="btn small" disabled={busy} onClick={() => actions.toOpen(r.id)}>
+                <button
+                  type="button"
+                  className="btn small"
+                  disabled={busy}
+                  onClick={() => actions.toOpen(r.id)}
+                >
                   Free for a person<span className="sr-only"> ({r.label})</span>
                 </button>
               )}
               {r.kind === 'open' && r.role !== 'facilitator' && (
-                <button type="button" className="btn small" disabled={busy} onClick={() => actions.toBot(r.id)}>
+                <button
+                  type="button"
+                  className="btn small"
+                  disabled={busy}
+                  onClick={() => actions.toBot(r.id)}
+                >
                   Fill with a bot<span className="sr-only"> ({r.label})</span>
                 </button>
               )}

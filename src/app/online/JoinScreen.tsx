@@ -69,7 +69,8 @@ export function JoinScreen({ code }: { code: string }) {
             <SeatPicker info={info} code={code} />
           )}
           <p className="watch-instead">
-            Or <AppLink to={`/watch/${info.matchID}`}>watch without playing</AppLink> (the public view only).
+            Or <AppLink to={`/watch/${info.matchID}`}>watch without playing</AppLink> (the public
+            view only).
           </p>
         </>
       )}

@@ -30,7 +30,16 @@ export function NetBoard(props: BgioProps<GameState> & NetExtras) {
   const seat = playerID as SeatId;
   return (
     <div className="net-table">
-      <PresenceStrip matchID={matchID} rows={rows} me={seat} online={isConnected} paused={status.paused} refused={status.refused} creator={creator} active={active} />
+      <PresenceStrip
+        matchID={matchID}
+        rows={rows}
+        me={seat}
+        online={isConnected}
+        paused={status.paused}
+        refused={status.refused}
+        creator={creator}
+        active={active}
+      />
       <Board
         G={G}
         playerID={seat}

@@ -24,7 +24,15 @@ export function OnlineHeader({ title, children }: { title: string; children?: Re
 }
 
 /** An in-app link: a real <a href> (opens in a new tab too) that navigates without reloading. */
-export function AppLink({ to, className, children }: { to: string; className?: string; children: ReactNode }) {
+export function AppLink({
+  to,
+  className,
+  children,
+}: {
+  to: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <a
       href={to}

@@ -12,7 +12,10 @@ export function OnlineHome() {
       <div className="online-grid">
         <section className="panel online-card host-card" aria-labelledby="host-title">
           <h2 id="host-title">Host a match</h2>
-          <p>For a teacher or a facilitator: choose the scenario and who plays each role. You get a short code and a QR code for the room.</p>
+          <p>
+            For a teacher or a facilitator: choose the scenario and who plays each role. You get a
+            short code and a QR code for the room.
+          </p>
           <AppLink to="/online/new" className="btn primary big">
             Create a match
           </AppLink>

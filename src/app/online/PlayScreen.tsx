@@ -16,7 +16,13 @@ function Loading() {
 }
 
 /** boardgame.io's React client on our socket transport; one for players, one for spectators. */
-const NetClient = Client<GameState, Parameters<typeof NetBoard>[0]>({ game: ChokepointGame, board: NetBoard, multiplayer, debug: false, loading: Loading });
+const NetClient = Client<GameState, Parameters<typeof NetBoard>[0]>({
+  game: ChokepointGame,
+  board: NetBoard,
+  multiplayer,
+  debug: false,
+  loading: Loading,
+});
 
 /** /play/ID: this browser's seat in the match (credentials from localStorage), live. */
 export default function PlayScreen({ matchID, onRules }: { matchID: string; onRules(): void }) {
@@ -29,13 +35,29 @@ export default function PlayScreen({ matchID, onRules }: { matchID: string; onRu
           <h2>This browser holds no seat in this match</h2>
           <p>Join with the code from the host screen, or follow the match as a spectator.</p>
           <div className="form-actions">
-            <AppLink to="/join" className="btn primary">Join with a code</AppLink>
-            <AppLink to={`/watch/${matchID}`} className="btn">Watch</AppLink>
+            <AppLink to="/join" className="btn primary">
+              Join with a code
+            </AppLink>
+            <AppLink to={`/watch/${matchID}`} className="btn">
+              Watch
+            </AppLink>
           </div>
         </section>
       </main>
     );
   }
-  const extras: NetExtras = { onRules, onQuit: () => navigate(lobby.isCreator(matchID) ? `/host/${matchID}` : '/'), creator: lobby.isCreator(matchID), myName: saved.name };
-  return <NetClient matchID={matchID} playerID={saved.playerID} credentials={saved.credentials} {...extras} />;
+  const extras: NetExtras = {
+    onRules,
+    onQuit: () => navigate(lobby.isCreator(matchID) ? `/host/${matchID}` : '/'),
+    creator: lobby.isCreator(matchID),
+    myName: saved.name,
+  };
+  return (
+    <NetClient
+      matchID={matchID}
+      playerID={saved.playerID}
+      credentials={saved.credentials}
+      {...extras}
+    />
+  );
 }

@@ -16,24 +16,40 @@ interface Props {
 }
 
 /** Who sits where and who is connected; the match's pause; a move the server refused. */
-export function PresenceStrip({ matchID, rows, me, active, online, paused, refused, creator }: Props) {
+export function PresenceStrip({
+  matchID,
+  rows,
+  me,
+  active,
+  online,
+  paused,
+  refused,
+  creator,
+}: Props) {
   return (
     <div className="presence-strip">
       <ul className="presence-seats" aria-label="Players and connections">
         {rows
           .filter((r) => r.kind !== 'open' || r.role !== 'facilitator')
           .map((r) => (
-            <li key={r.id} className={`presence-seat ${r.id === active ? 'now' : ''} ${r.id === me ? 'me' : ''}`} aria-current={r.id === active ? 'step' : undefined}>
+            <li
+              key={r.id}
+              className={`presence-seat ${r.id === active ? 'now' : ''} ${r.id === me ? 'me' : ''}`}
+              aria-current={r.id === active ? 'step' : undefined}
+            >
               <span className={`mark small role-${r.role}`} aria-hidden="true">
                 {ROLE_MARK[r.role as Role] ?? '?'}
               </span>
               <span className="presence-who">
                 <span className="presence-role">{r.label}</span>
-                <span className="presence-name">
-                  {r.id === me ? 'You' : holderText(r)}
-                </span>
+                <span className="presence-name">{r.id === me ? 'You' : holderText(r)}</span>
               </span>
-              <span className={`presence-dot ${r.connected || r.kind === 'bot' ? 'on' : 'off'}`} role="img" aria-label={presenceText(r)} title={presenceText(r)} />
+              <span
+                className={`presence-dot ${r.connected || r.kind === 'bot' ? 'on' : 'off'}`}
+                role="img"
+                aria-label={presenceText(r)}
+                title={presenceText(r)}
+              />
             </li>
           ))}
       </ul>

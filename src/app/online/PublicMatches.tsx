@@ -31,7 +31,9 @@ export function PublicMatches() {
       </div>
       {problem && <p className="form-problem">{problem}</p>}
       {matches === null && !problem && <p role="status">Looking for matches…</p>}
-      {matches?.length === 0 && <p className="muted">No public match is waiting for players right now.</p>}
+      {matches?.length === 0 && (
+        <p className="muted">No public match is waiting for players right now.</p>
+      )}
       {matches && matches.length > 0 && (
         <ul className="public-list">
           {matches.map((m) => {
@@ -41,11 +43,16 @@ export function PublicMatches() {
               <li key={m.matchID}>
                 <span className="public-name">{name}</span>
                 <span className="muted">
-                  {free.length} free {free.length === 1 ? 'seat' : 'seats'}: {free.map((s) => s.label).join(', ') || 'none'}
+                  {free.length} free {free.length === 1 ? 'seat' : 'seats'}:{' '}
+                  {free.map((s) => s.label).join(', ') || 'none'}
                 </span>
                 {m.joinCode && (
                   <AppLink to={`/join/${m.joinCode}`} className="btn">
-                    Join<span className="sr-only"> {name} ({m.joinCode})</span>
+                    Join
+                    <span className="sr-only">
+                      {' '}
+                      {name} ({m.joinCode})
+                    </span>
                   </AppLink>
                 )}
               </li>

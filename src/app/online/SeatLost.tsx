@@ -7,10 +7,17 @@ export function SeatLost({ matchID, reason }: { matchID: string; reason: string 
       <OnlineHeader title="Your seat has changed hands" />
       <section className="panel online-card" role="alert">
         <h2>You no longer hold this seat</h2>
-        <p>The host may have handed it to a bot or to another player{reason ? ` (the server said: ${reason})` : ''}.</p>
+        <p>
+          The host may have handed it to a bot or to another player
+          {reason ? ` (the server said: ${reason})` : ''}.
+        </p>
         <div className="form-actions">
-          <AppLink to={`/watch/${matchID}`} className="btn primary">Watch the match</AppLink>
-          <AppLink to="/join" className="btn">Join with a code</AppLink>
+          <AppLink to={`/watch/${matchID}`} className="btn primary">
+            Watch the match
+          </AppLink>
+          <AppLink to="/join" className="btn">
+            Join with a code
+          </AppLink>
         </div>
       </section>
     </main>

@@ -49,7 +49,13 @@ export function SeatPicker({ info, code }: { info: MatchInfo; code: string }) {
         <legend>Choose your seat</legend>
         {seats.map((s) => (
           <label key={s.id} className={`scenario ${s.id === seat ? 'picked' : ''}`}>
-            <input type="radio" name="seat" value={s.id} checked={s.id === seat} onChange={() => setSeat(s.id)} />
+            <input
+              type="radio"
+              name="seat"
+              value={s.id}
+              checked={s.id === seat}
+              onChange={() => setSeat(s.id)}
+            />
             <span className="scenario-name">
               <span className={`mark small role-${s.role}`} aria-hidden="true">
                 {markOf(s.role)}

@@ -18,7 +18,14 @@ export interface WatchExtras {
 }
 
 /** What a spectator sees: the public map, the news, the public log and who is connected. */
-export function Spectator({ G, matchID, matchData, isConnected, onRules, onQuit }: BgioProps<GameState> & WatchExtras) {
+export function Spectator({
+  G,
+  matchID,
+  matchData,
+  isConnected,
+  onRules,
+  onQuit,
+}: BgioProps<GameState> & WatchExtras) {
   const status = useMatchStatus(matchID);
   const info = useMemo(() => (G ? turnInfo(G, null) : null), [G]);
   if (!G || !info) return null;
@@ -39,7 +46,16 @@ export function Spectator({ G, matchID, matchData, isConnected, onRules, onQuit 
           </button>
         </div>
       </header>
-      <PresenceStrip matchID={matchID} rows={rows} me={null} active={activeSeat(G)} online={isConnected} paused={status.paused} refused={null} creator={false} />
+      <PresenceStrip
+        matchID={matchID}
+        rows={rows}
+        me={null}
+        active={activeSeat(G)}
+        online={isConnected}
+        paused={status.paused}
+        refused={null}
+        creator={false}
+      />
       <main className="watch-main">
         <div className="board-map">
           <NewsCard news={newsView(G)} />

@@ -13,7 +13,13 @@ function Loading() {
   );
 }
 
-const WatchClient = Client<GameState, Parameters<typeof Spectator>[0]>({ game: ChokepointGame, board: Spectator, multiplayer, debug: false, loading: Loading });
+const WatchClient = Client<GameState, Parameters<typeof Spectator>[0]>({
+  game: ChokepointGame,
+  board: Spectator,
+  multiplayer,
+  debug: false,
+  loading: Loading,
+});
 
 /** /watch/ID: the public view, live (no seat, no credentials). */
 export default function WatchScreen({ matchID, onRules }: { matchID: string; onRules(): void }) {

@@ -35,7 +35,10 @@ type Factory = ReturnType<typeof SocketIO>;
  */
 export const multiplayer: Factory = (opts) => {
   // patches=1: the server sends each move as a patch of this seat's view, not the whole state.
-  const transport = SocketIO({ server: window.location.origin, socketOpts: { query: { patches: '1' } } })(opts);
+  const transport = SocketIO({
+    server: window.location.origin,
+    socketOpts: { query: { patches: '1' } },
+  })(opts);
   const connect = transport.connect.bind(transport);
   transport.connect = () => {
     connect();

@@ -1,6 +1,12 @@
 import { LobbyError, lobbyClient, type Created } from '../../server/client/lobby-client';
 
-export type { Created, MatchInfo, SeatInfo, SavedSeat, SeatSpec } from '../../server/client/lobby-client';
+export type {
+  Created,
+  MatchInfo,
+  SeatInfo,
+  SavedSeat,
+  SeatSpec,
+} from '../../server/client/lobby-client';
 
 /** The page's lobby client: same origin, seat credentials kept in localStorage. */
 export const lobby = lobbyClient('', window.localStorage);
@@ -16,7 +22,12 @@ export interface HostCard {
 const hostKey = (matchID: string) => `chokepoint:host:${matchID}`;
 
 export function saveHostCard(c: Created): void {
-  const card: HostCard = { joinCode: c.joinCode, joinUrl: c.joinUrl, spectateUrl: c.spectateUrl, qrSvg: c.qrSvg };
+  const card: HostCard = {
+    joinCode: c.joinCode,
+    joinUrl: c.joinUrl,
+    spectateUrl: c.spectateUrl,
+    qrSvg: c.qrSvg,
+  };
   window.localStorage.setItem(hostKey(c.matchID), JSON.stringify(card));
 }
 
@@ -32,6 +43,9 @@ export function hostCard(matchID: string): HostCard | null {
 
 /** A lobby failure as a sentence for the screen. */
 export function problemText(e: unknown): string {
-  if (e instanceof LobbyError) return e.status === 429 ? 'Too many requests: wait a moment and try again.' : `The server said: ${e.message}.`;
+  if (e instanceof LobbyError)
+    return e.status === 429
+      ? 'Too many requests: wait a moment and try again.'
+      : `The server said: ${e.message}.`;
   return 'Could not reach the server. Check the connection and try again.';
 }

@@ -16,8 +16,14 @@ export function parseRoute(pathname: string): Route | null {
   const [first, second = '', ...rest] = pathname.replace(/^\/+|\/+$/g, '').split('/');
   if (rest.length > 0) return null;
   const id = ID.test(second) ? second : null;
-  if (first === 'online') return second === 'new' ? { kind: 'create' } : second === '' ? { kind: 'home' } : null;
-  if (first === 'join') return second === '' ? { kind: 'join', code: '' } : id ? { kind: 'join', code: id.toUpperCase() } : null;
+  if (first === 'online')
+    return second === 'new' ? { kind: 'create' } : second === '' ? { kind: 'home' } : null;
+  if (first === 'join')
+    return second === ''
+      ? { kind: 'join', code: '' }
+      : id
+        ? { kind: 'join', code: id.toUpperCase() }
+        : null;
   if (first === 'host' && id) return { kind: 'host', matchID: id };
   if (first === 'play' && id) return { kind: 'play', matchID: id };
   if (first === 'watch' && id) return { kind: 'watch', matchID: id };

@@ -26,7 +26,9 @@ function dataOf(raw: unknown): Partial<SeatInfo> {
   if (typeof raw !== 'object' || raw === null) return {};
   const d = raw as Record<string, unknown>;
   return {
-    ...(typeof d.kind === 'string' && KINDS.has(d.kind) ? { kind: d.kind as SeatInfo['kind'] } : {}),
+    ...(typeof d.kind === 'string' && KINDS.has(d.kind)
+      ? { kind: d.kind as SeatInfo['kind'] }
+      : {}),
     ...(typeof d.role === 'string' ? { role: d.role } : {}),
     ...(typeof d.label === 'string' ? { label: d.label } : {}),
     ...(d.botLevel === 'random' || d.botLevel === 'heuristic' ? { botLevel: d.botLevel } : {}),

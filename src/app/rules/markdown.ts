@@ -5,8 +5,17 @@ export type Block =
   | { kind: 'list'; ordered: boolean; items: string[] }
   | { kind: 'table'; head: string[]; rows: string[][] };
 
-const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-const cells = (line: string): string[] => line.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim());
+const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+const cells = (line: string): string[] =>
+  line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim());
 
 export function parseMarkdown(src: string): Block[] {
   const lines = src.replace(/\r/g, '').split('\n');
@@ -29,7 +38,12 @@ export function parseMarkdown(src: string): Block[] {
       const items: string[] = [];
       while (i < lines.length && /^\s*([-*]|\d+\.)\s+/.test(lines[i])) {
         let item = lines[i++].replace(/^\s*([-*]|\d+\.)\s+/, '');
-        while (i < lines.length && /^\s{2,}\S/.test(lines[i]) && !/^\s*([-*]|\d+\.)\s+/.test(lines[i])) item += ` ${lines[i++].trim()}`;
+        while (
+          i < lines.length &&
+          /^\s{2,}\S/.test(lines[i]) &&
+          !/^\s*([-*]|\d+\.)\s+/.test(lines[i])
+        )
+          item += ` ${lines[i++].trim()}`;
         items.push(item);
       }
       out.push({ kind: 'list', ordered, items });
@@ -38,7 +52,12 @@ export function parseMarkdown(src: string): Block[] {
     } else {
       let text = line.trim();
       i++;
-      while (i < lines.length && lines[i].trim() !== '' && !/^(#|\s*\||\s*([-*]|\d+\.)\s)/.test(lines[i])) text += ` ${lines[i++].trim()}`;
+      while (
+        i < lines.length &&
+        lines[i].trim() !== '' &&
+        !/^(#|\s*\||\s*([-*]|\d+\.)\s)/.test(lines[i])
+      )
+        text += ` ${lines[i++].trim()}`;
       out.push({ kind: 'para', text });
     }
   }

@@ -27,12 +27,21 @@ export interface Dashboard {
   secrets: string[];
 }
 
-const avgStanding = (G: GameState): number => Math.round((HUBS.reduce((n, h) => n + G.places[h].standing, 0) / HUBS.length) * 10) / 10;
+const avgStanding = (G: GameState): number =>
+  Math.round((HUBS.reduce((n, h) => n + G.places[h].standing, 0) / HUBS.length) * 10) / 10;
 
 function shared(G: GameState): Stat[] {
   return [
-    { label: 'Tension', value: `${G.tension}/${RULES.tensionMax}`, hint: `At ${RULES.tensionRetaliationAt} China retaliates` },
-    { label: 'Control level', value: `${G.controlLevel}/${RULES.maxControlLevel}`, hint: 'How strict the chip rules are' },
+    {
+      label: 'Tension',
+      value: `${G.tension}/${RULES.tensionMax}`,
+      hint: `At ${RULES.tensionRetaliationAt} China retaliates`,
+    },
+    {
+      label: 'Control level',
+      value: `${G.controlLevel}/${RULES.maxControlLevel}`,
+      hint: 'How strict the chip rules are',
+    },
     { label: 'Frontier', value: String(G.frontier), hint: 'Capability a lab must reach' },
   ];
 }
@@ -42,11 +51,24 @@ function firmSecrets(G: GameState, seat: SeatId): string[] {
   if (!s || s.redacted) return [];
   const out: string[] = [];
   if (s.preparingTB) out.push(`${s.preparingTB} TB of data being prepared (ready next round)`);
-  for (const [hub, tb] of Object.entries(s.dataAt)) if (tb) out.push(`${tb} TB of data in ${placeName(hub as (typeof HUBS)[number])}`);
-  for (const e of s.entities) out.push(`Local entity in ${placeName(e.hub)}${e.listed ? ' — listed' : e.exposed ? ' — exposed' : ''}`);
-  for (const l of s.leases) out.push(`${l.pods} leased pods in ${placeName(l.hub)}${l.exposed ? ' — exposed' : ''}`);
-  for (const c of s.couriers) out.push(c.to === 'CN' ? `Model (+${c.model}) flying home from ${placeName(c.from)}` : `${c.carriers} carriers with ${c.tb} TB flying to ${placeName(c.to)}`);
-  for (const t of s.trainings) out.push(`Training ${t.at === 'home' ? 'at home' : `in ${placeName(t.at)}`} on ${t.pods} pods, done ${quarterOf(G.startYear, t.doneRound)}`);
+  for (const [hub, tb] of Object.entries(s.dataAt))
+    if (tb) out.push(`${tb} TB of data in ${placeName(hub as (typeof HUBS)[number])}`);
+  for (const e of s.entities)
+    out.push(
+      `Local entity in ${placeName(e.hub)}${e.listed ? ' — listed' : e.exposed ? ' — exposed' : ''}`,
+    );
+  for (const l of s.leases)
+    out.push(`${l.pods} leased pods in ${placeName(l.hub)}${l.exposed ? ' — exposed' : ''}`);
+  for (const c of s.couriers)
+    out.push(
+      c.to === 'CN'
+        ? `Model (+${c.model}) flying home from ${placeName(c.from)}`
+        : `${c.carriers} carriers with ${c.tb} TB flying to ${placeName(c.to)}`,
+    );
+  for (const t of s.trainings)
+    out.push(
+      `Training ${t.at === 'home' ? 'at home' : `in ${placeName(t.at)}`} on ${t.pods} pods, done ${quarterOf(G.startYear, t.doneRound)}`,
+    );
   for (const m of s.models) out.push(`Trained model (+${m.gain}) waiting in ${placeName(m.hub)}`);
   return out;
 }
@@ -55,16 +77,40 @@ export function dashboard(G: GameState, seat: SeatId): Dashboard {
   const role = roleOfSeat(G, seat) ?? 'facilitator';
   const v = G.victory;
   const standing = avgStanding(G);
-  const base = { seatName: seatName(G, seat), role: ROLE_LABEL[role], goalText: ROLE_GOAL[role], secrets: [] as string[] };
+  const base = {
+    seatName: seatName(G, seat),
+    role: ROLE_LABEL[role],
+    goalText: ROLE_GOAL[role],
+    secrets: [] as string[],
+  };
   const firms = Object.values(G.firms);
   switch (role) {
     case 'regulator':
       return {
         ...base,
-        stats: [{ label: 'Political capital', value: String(G.regulator.pc), hint: `+${G.regulator.pcPerRound} each round` }, { label: 'Cloud KYC rule', value: G.kyc ? 'in force' : 'off' }, ...shared(G)],
+        stats: [
+          {
+            label: 'Political capital',
+            value: String(G.regulator.pc),
+            hint: `+${G.regulator.pcPerRound} each round`,
+          },
+          { label: 'Cloud KYC rule', value: G.kyc ? 'in force' : 'off' },
+          ...shared(G),
+        ],
         goals: [
-          ...firms.map((f) => ({ label: `${f.name} capability`, now: f.capability, target: G.frontier, atMost: true, met: f.capability < G.frontier && f.reachedFrontierRound === 0 })),
-          { label: "Allies' average standing", now: standing, target: v.regulatorMinStanding, met: standing >= v.regulatorMinStanding },
+          ...firms.map((f) => ({
+            label: `${f.name} capability`,
+            now: f.capability,
+            target: G.frontier,
+            atMost: true,
+            met: f.capability < G.frontier && f.reachedFrontierRound === 0,
+          })),
+          {
+            label: "Allies' average standing",
+            now: standing,
+            target: v.regulatorMinStanding,
+            met: standing >= v.regulatorMinStanding,
+          },
         ],
       };
     case 'vendor':
@@ -73,18 +119,45 @@ export function dashboard(G: GameState, seat: SeatId): Dashboard {
         stats: [
           { label: 'Cash', value: `$${G.vendor.cash}` },
           { label: 'Chip generation', value: String(G.vendor.generation) },
-          { label: 'China edition', value: G.vendor.compliantLevel === G.controlLevel ? 'on sale' : 'none that meets the rules' },
+          {
+            label: 'China edition',
+            value:
+              G.vendor.compliantLevel === G.controlLevel ? 'on sale' : 'none that meets the rules',
+          },
           ...shared(G),
         ],
-        goals: [{ label: 'Cash', now: G.vendor.cash, target: v.vendorCash, met: G.vendor.cash >= v.vendorCash, unit: '$' }],
+        goals: [
+          {
+            label: 'Cash',
+            now: G.vendor.cash,
+            target: v.vendorCash,
+            met: G.vendor.cash >= v.vendorCash,
+            unit: '$',
+          },
+        ],
       };
     case 'hub':
       return {
         ...base,
-        stats: [{ label: 'Cash', value: `$${G.hub.cash}` }, { label: 'Investment', value: String(G.hub.investment) }, { label: 'Average standing', value: String(standing) }, ...shared(G)],
+        stats: [
+          { label: 'Cash', value: `$${G.hub.cash}` },
+          { label: 'Investment', value: String(G.hub.investment) },
+          { label: 'Average standing', value: String(standing) },
+          ...shared(G),
+        ],
         goals: [
-          { label: 'Investment', now: G.hub.investment, target: v.hubInvestment, met: G.hub.investment >= v.hubInvestment },
-          { label: 'Average standing', now: standing, target: v.hubMinStanding, met: standing >= v.hubMinStanding },
+          {
+            label: 'Investment',
+            now: G.hub.investment,
+            target: v.hubInvestment,
+            met: G.hub.investment >= v.hubInvestment,
+          },
+          {
+            label: 'Average standing',
+            now: standing,
+            target: v.hubMinStanding,
+            met: standing >= v.hubMinStanding,
+          },
         ],
       };
     case 'firm': {
@@ -96,10 +169,21 @@ export function dashboard(G: GameState, seat: SeatId): Dashboard {
           { label: 'Cash', value: `$${s.cash}`, hint: `+$${f.income} each round` },
           { label: 'Data at home', value: `${s.homeTB} TB` },
           { label: 'Home compute', value: `${s.homeCompute / 10} pods` },
-          { label: 'Heat', value: `${s.heat}/${RULES.heatMax}`, hint: 'Higher heat: more likely to be caught' },
+          {
+            label: 'Heat',
+            value: `${s.heat}/${RULES.heatMax}`,
+            hint: 'Higher heat: more likely to be caught',
+          },
           ...shared(G),
         ],
-        goals: [{ label: 'Capability', now: f.capability, target: G.frontier, met: f.reachedFrontierRound > 0 || f.capability >= G.frontier }],
+        goals: [
+          {
+            label: 'Capability',
+            now: f.capability,
+            target: G.frontier,
+            met: f.reachedFrontierRound > 0 || f.capability >= G.frontier,
+          },
+        ],
         secrets: firmSecrets(G, seat),
       };
     }
@@ -116,5 +200,7 @@ export function goalProgress(g: Goal): number {
 
 export function goalLine(g: Goal): string {
   const u = g.unit ?? '';
-  return g.atMost ? `${g.label}: ${g.now} (must stay under ${g.target})` : `${g.label}: ${u}${g.now} of ${u}${g.target}`;
+  return g.atMost
+    ? `${g.label}: ${g.now} (must stay under ${g.target})`
+    : `${g.label}: ${u}${g.now} of ${u}${g.target}`;
 }

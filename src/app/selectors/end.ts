@@ -38,7 +38,15 @@ export function results(G: GameState): SeatResult[] {
 export function revealed(G: GameState): Revealed[] {
   const out: Revealed[] = [];
   for (const f of Object.values(G.firms)) {
-    f.secrets.history.forEach((h, i) => out.push({ key: `${f.seat}-${i}`, round: h.round, quarter: quarterOf(G.startYear, h.round), who: f.name, text: h.text }));
+    f.secrets.history.forEach((h, i) =>
+      out.push({
+        key: `${f.seat}-${i}`,
+        round: h.round,
+        quarter: quarterOf(G.startYear, h.round),
+        who: f.name,
+        text: h.text,
+      }),
+    );
   }
   return out.sort((a, b) => a.round - b.round);
 }

@@ -1,4 +1,11 @@
-import { PLACE_INFO, type Cost, type GameState, type PlaceId, type Role, type SeatId } from '../../../game/engine';
+import {
+  PLACE_INFO,
+  type Cost,
+  type GameState,
+  type PlaceId,
+  type Role,
+  type SeatId,
+} from '../../../game/engine';
 
 /** Words and short marks the board uses everywhere; pure. */
 
@@ -11,7 +18,13 @@ export const ROLE_LABEL: Record<Role, string> = {
 };
 
 /** A one-letter badge per role, so that colour never carries the role alone. */
-export const ROLE_MARK: Record<Role, string> = { regulator: 'R', vendor: 'V', firm: 'L', hub: 'H', facilitator: 'F' };
+export const ROLE_MARK: Record<Role, string> = {
+  regulator: 'R',
+  vendor: 'V',
+  firm: 'L',
+  hub: 'H',
+  facilitator: 'F',
+};
 
 export const ROLE_GOAL: Record<Role, string> = {
   regulator: 'Keep every AI lab behind the frontier while the hubs stay friendly.',
@@ -44,7 +57,20 @@ export function formatCost(cost: Cost): string {
   return parts.length ? parts.join(' + ') : 'free';
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "7 October 2022" or "March 2023" from a card's ISO date. */
 export function formatDate(iso: string): string {

@@ -19,12 +19,22 @@ export interface Chart {
 const PALETTE = ['#56b4e9', '#e69f00', '#f0e442', '#cc79a7', '#009e73', '#ffffff'];
 const DASHES = [[], [8, 4], [2, 4], [12, 4, 2, 4], [4, 4], [1, 2]];
 
-function chart(id: string, title: string, G: GameState, rows: [string, (i: number) => number][]): Chart {
+function chart(
+  id: string,
+  title: string,
+  G: GameState,
+  rows: [string, (i: number) => number][],
+): Chart {
   return {
     id,
     title,
     rounds: G.indicators.map((r) => r.round),
-    series: rows.map(([label, get], k) => ({ label, values: G.indicators.map((_, i) => get(i)), dash: DASHES[k % DASHES.length], color: PALETTE[k % PALETTE.length] })),
+    series: rows.map(([label, get], k) => ({
+      label,
+      values: G.indicators.map((_, i) => get(i)),
+      dash: DASHES[k % DASHES.length],
+      color: PALETTE[k % PALETTE.length],
+    })),
   };
 }
 
@@ -35,7 +45,10 @@ export function indicatorCharts(G: GameState): Chart[] {
   return [
     chart('race', 'The race: capability and frontier', G, [
       ['Frontier', (i) => ind[i].frontier],
-      ...firms.map((f): [string, (i: number) => number] => [f.name, (i) => ind[i].capability[f.id] ?? 0]),
+      ...firms.map((f): [string, (i: number) => number] => [
+        f.name,
+        (i) => ind[i].capability[f.id] ?? 0,
+      ]),
     ]),
     chart('money', 'Money and investment', G, [
       ['Vendor cash', (i) => ind[i].vendorCash],

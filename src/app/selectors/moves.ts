@@ -1,4 +1,11 @@
-import { legalMoves, type Cost, type GameState, type MoveArgs, type MoveOption, type SeatId } from '../../../game/engine';
+import {
+  legalMoves,
+  type Cost,
+  type GameState,
+  type MoveArgs,
+  type MoveOption,
+  type SeatId,
+} from '../../../game/engine';
 import { formatCost, placeName } from './format';
 
 export interface MoveGroup {
@@ -42,7 +49,12 @@ const matches = (args: MoveArgs, picked: Partial<MoveArgs>, upTo: Field[]): bool
   upTo.every((f) => picked[f] === undefined || args[f] === picked[f]);
 
 /** Values a field may take given the fields picked before it: only legal combinations remain. */
-export function fieldValues(choices: MoveOption['choices'], fields: Field[], field: Field, picked: Partial<MoveArgs>): Value[] {
+export function fieldValues(
+  choices: MoveOption['choices'],
+  fields: Field[],
+  field: Field,
+  picked: Partial<MoveArgs>,
+): Value[] {
   const before = fields.slice(0, fields.indexOf(field));
   const seen: Value[] = [];
   for (const c of choices) {
@@ -67,13 +79,17 @@ export function settle(choices: MoveOption['choices'], picked: Partial<MoveArgs>
   return out as MoveArgs;
 }
 
-export function findChoice(choices: MoveOption['choices'], args: MoveArgs): { args: MoveArgs; cost: Cost } | undefined {
+export function findChoice(
+  choices: MoveOption['choices'],
+  args: MoveArgs,
+): { args: MoveArgs; cost: Cost } | undefined {
   const fields = choiceFields(choices);
   return choices.find((c) => fields.every((f) => c.args[f] === args[f]));
 }
 
 export function valueLabel(field: Field, value: Value): string {
-  if (field === 'hub' || field === 'at') return value === 'home' ? 'At home' : placeName(value as Parameters<typeof placeName>[0]);
+  if (field === 'hub' || field === 'at')
+    return value === 'home' ? 'At home' : placeName(value as Parameters<typeof placeName>[0]);
   if (field === 'tb') return `${value} TB`;
   if (field === 'permit') return value === 'permit' ? 'Adopt a permit regime' : 'No permit regime';
   if (field === 'entity') return String(value);

@@ -40,7 +40,13 @@ export function logLines(G: GameState, seat: SeatId | null): LogLine[] {
   return G.log
     .map((e, i) => ({ e, i }))
     .filter(({ e }) => e.to === 'public' || e.to === seat)
-    .map(({ e, i }) => ({ key: `${i}-${e.round}`, round: e.round, quarter: quarterOf(G.startYear, e.round), text: e.text, secret: e.to !== 'public' }))
+    .map(({ e, i }) => ({
+      key: `${i}-${e.round}`,
+      round: e.round,
+      quarter: quarterOf(G.startYear, e.round),
+      text: e.text,
+      secret: e.to !== 'public',
+    }))
     .reverse();
 }
 
@@ -51,5 +57,7 @@ export interface SignalLine {
 }
 
 export function signalLines(G: GameState): SignalLine[] {
-  return G.signals.map((s, i) => ({ key: `${i}`, quarter: quarterOf(G.startYear, s.round), text: s.text })).reverse();
+  return G.signals
+    .map((s, i) => ({ key: `${i}`, quarter: quarterOf(G.startYear, s.round), text: s.text }))
+    .reverse();
 }

@@ -1,4 +1,14 @@
-import { HUBS, PLACE_INFO, PLACES, RULES, isHub, type GameState, type HubId, type PlaceId, type SeatId } from '../../../game/engine';
+import {
+  HUBS,
+  PLACE_INFO,
+  PLACES,
+  RULES,
+  isHub,
+  type GameState,
+  type HubId,
+  type PlaceId,
+  type SeatId,
+} from '../../../game/engine';
 import { placeName, quarterOf } from './format';
 
 /** What the map draws for one place, as seen by one seat. */
@@ -57,13 +67,16 @@ function mineAt(G: GameState, seat: SeatId | null, hub: HubId): string[] {
   if (!firm || firm.secrets.redacted) return [];
   const s = firm.secrets;
   const out: string[] = [];
-  for (const e of s.entities.filter((x) => x.hub === hub)) out.push(`your entity${e.listed ? ' (listed)' : e.exposed ? ' (exposed)' : ''}`);
+  for (const e of s.entities.filter((x) => x.hub === hub))
+    out.push(`your entity${e.listed ? ' (listed)' : e.exposed ? ' (exposed)' : ''}`);
   const pods = s.leases.filter((l) => l.hub === hub).reduce((n, l) => n + l.pods, 0);
   if (pods) out.push(`${pods} leased pods`);
   const tb = s.dataAt[hub] ?? 0;
   if (tb) out.push(`${tb} TB of your data`);
-  for (const t of s.trainings.filter((x) => x.at === hub)) out.push(`training on ${t.pods} pods, done ${quarterOf(G.startYear, t.doneRound)}`);
-  for (const m of s.models.filter((x) => x.hub === hub)) out.push(`trained model (+${m.gain}) waiting`);
+  for (const t of s.trainings.filter((x) => x.at === hub))
+    out.push(`training on ${t.pods} pods, done ${quarterOf(G.startYear, t.doneRound)}`);
+  for (const m of s.models.filter((x) => x.hub === hub))
+    out.push(`trained model (+${m.gain}) waiting`);
   return out;
 }
 
@@ -72,9 +85,12 @@ function exposedAt(G: GameState, seat: SeatId | null, hub: HubId): string[] {
   for (const firm of Object.values(G.firms)) {
     if (firm.seat === seat) continue;
     const s = firm.secrets;
-    for (const e of s.entities.filter((x) => x.hub === hub && x.exposed)) out.push(`${firm.name}'s entity ${e.listed ? '(listed)' : '(exposed)'}`);
-    for (const l of s.leases.filter((x) => x.hub === hub && x.exposed)) out.push(`${firm.name} leases ${l.pods} pods`);
-    for (const t of s.trainings.filter((x) => x.at === hub && x.exposed)) out.push(`${firm.name} trains here on ${t.pods} pods`);
+    for (const e of s.entities.filter((x) => x.hub === hub && x.exposed))
+      out.push(`${firm.name}'s entity ${e.listed ? '(listed)' : '(exposed)'}`);
+    for (const l of s.leases.filter((x) => x.hub === hub && x.exposed))
+      out.push(`${firm.name} leases ${l.pods} pods`);
+    for (const t of s.trainings.filter((x) => x.at === hub && x.exposed))
+      out.push(`${firm.name} trains here on ${t.pods} pods`);
   }
   return out;
 }
@@ -114,7 +130,16 @@ export type LabelSide = 'below' | 'left' | 'right';
 
 /** Where each place's name goes, so that close neighbours (the Gulf) do not overlap. */
 export const LABEL_SIDE: Record<PlaceId, LabelSide> = {
-  US: 'below', CN: 'below', TW: 'right', MY: 'left', SG: 'right', TH: 'right', ID: 'right', SA: 'left', AE: 'right', QA: 'right',
+  US: 'below',
+  CN: 'below',
+  TW: 'right',
+  MY: 'left',
+  SG: 'right',
+  TH: 'right',
+  ID: 'right',
+  SA: 'left',
+  AE: 'right',
+  QA: 'right',
 };
 
 /** The facts of a place, one short line each: the details panel and the accessible name use them. */
@@ -137,4 +162,5 @@ export function describePlace(p: PlaceView): string[] {
   return lines;
 }
 
-export const hubNames = (): { id: HubId; name: string }[] => HUBS.map((id) => ({ id, name: placeName(id) }));
+export const hubNames = (): { id: HubId; name: string }[] =>
+  HUBS.map((id) => ({ id, name: placeName(id) }));

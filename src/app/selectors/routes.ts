@@ -1,4 +1,10 @@
-import { PLACE_INFO, ROUTES, type GameState, type PlaceId, type SeatId } from '../../../game/engine';
+import {
+  PLACE_INFO,
+  ROUTES,
+  type GameState,
+  type PlaceId,
+  type SeatId,
+} from '../../../game/engine';
 import type { RouteKind } from '../../../game/map';
 import { placeName } from './format';
 
@@ -24,7 +30,10 @@ export interface Mover {
 
 const routeId = (from: PlaceId, to: PlaceId): string => `${from}-${to}`;
 
-function control(from: PlaceId, to: PlaceId): { ax: number; ay: number; bx: number; by: number; cx: number; cy: number } {
+function control(
+  from: PlaceId,
+  to: PlaceId,
+): { ax: number; ay: number; bx: number; by: number; cx: number; cy: number } {
   const a = PLACE_INFO[from];
   const b = PLACE_INFO[to];
   const mx = (a.x + b.x) / 2;
@@ -48,7 +57,14 @@ function midpoint(from: PlaceId, to: PlaceId): { x: number; y: number } {
 }
 
 export function routeViews(): RouteView[] {
-  return ROUTES.map((r) => ({ id: routeId(r.from, r.to), kind: r.kind, from: r.from, to: r.to, d: arc(r.from, r.to), mid: midpoint(r.from, r.to) }));
+  return ROUTES.map((r) => ({
+    id: routeId(r.from, r.to),
+    kind: r.kind,
+    from: r.from,
+    to: r.to,
+    d: arc(r.from, r.to),
+    mid: midpoint(r.from, r.to),
+  }));
 }
 
 /** Couriers (the viewing firm's own, secret) and chip shipments (public) on their way. */
@@ -72,7 +88,13 @@ export function movers(G: GameState, seat: SeatId | null): Mover[] {
   }
   G.pending.forEach((p, i) => {
     if (p.kind === 'shipment') {
-      out.push({ id: `ship${i}`, kind: 'shipment', routeId: routeId('TW', p.hub), label: `${p.pods} pods of chips shipping to ${placeName(p.hub)}`, secret: false });
+      out.push({
+        id: `ship${i}`,
+        kind: 'shipment',
+        routeId: routeId('TW', p.hub),
+        label: `${p.pods} pods of chips shipping to ${placeName(p.hub)}`,
+        secret: false,
+      });
     }
   });
   return out;

@@ -26,19 +26,26 @@ export type Screen =
   | { kind: 'board'; seat: SeatId; botTurn: SeatId | null }
   | { kind: 'waiting'; botTurn: SeatId };
 
-export const people = (setup: MatchSetup): SeatId[] => setup.seats.filter((s) => s.kind === 'person').map((s) => s.seat);
+export const people = (setup: MatchSetup): SeatId[] =>
+  setup.seats.filter((s) => s.kind === 'person').map((s) => s.seat);
 
 /**
  * Hot-seat rules. With one person at the table their board stays up while the bots play.
  * With several, a seat's board is shown only on its own turn after it pressed "reveal", and
  * between turns a neutral screen holds nothing secret.
  */
-export function screenFor(setup: MatchSetup, over: boolean, active: SeatId | null, revealed: SeatId | null): Screen {
+export function screenFor(
+  setup: MatchSetup,
+  over: boolean,
+  active: SeatId | null,
+  revealed: SeatId | null,
+): Screen {
   if (over || active === null) return { kind: 'end' };
   const humans = people(setup);
   const kindOf = setup.seats.find((s) => s.seat === active)?.kind ?? 'bot';
   const isBot = kindOf !== 'person';
-  if (humans.length === 1) return { kind: 'board', seat: humans[0], botTurn: isBot ? active : null };
+  if (humans.length === 1)
+    return { kind: 'board', seat: humans[0], botTurn: isBot ? active : null };
   if (isBot) return { kind: 'waiting', botTurn: active };
   if (revealed !== active) return { kind: 'privacy', seat: active };
   return { kind: 'board', seat: active, botTurn: null };
@@ -65,8 +72,21 @@ export function setupProblem(setup: MatchSetup): string | null {
 /** The setup the address asks for: defaults plus ?seed, ?speed, ?guide and ?seat. */
 export function setupFromOptions(scenario: string, o: UrlOptions): MatchSetup {
   const base = defaultSetup(scenario);
-  const seats = o.seat === null ? base.seats : base.seats.map((s) => (s.kind === 'absent' ? s : { ...s, kind: s.seat === o.seat ? ('person' as const) : ('bot' as const) }));
-  return { ...base, seats, seed: o.seed ?? base.seed, botDelayMs: o.botDelayMs ?? base.botDelayMs, guide: o.guide ?? base.guide };
+  const seats =
+    o.seat === null
+      ? base.seats
+      : base.seats.map((s) =>
+          s.kind === 'absent'
+            ? s
+            : { ...s, kind: s.seat === o.seat ? ('person' as const) : ('bot' as const) },
+        );
+  return {
+    ...base,
+    seats,
+    seed: o.seed ?? base.seed,
+    botDelayMs: o.botDelayMs ?? base.botDelayMs,
+    guide: o.guide ?? base.guide,
+  };
 }
 
 /** The game to start at once from the address, when it names a valid one. */

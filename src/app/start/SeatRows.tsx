@@ -4,7 +4,10 @@ import { ROLE_GOAL, ROLE_MARK } from '../selectors/format';
 import type { BotLevel } from '../match/bots';
 import type { MatchSetup, SeatKind, SeatSetup } from '../selectors/table';
 
-const LEVEL_LABEL: Record<BotLevel, string> = { random: 'Easy bot (random)', heuristic: 'Harder bot (plans ahead)' };
+const LEVEL_LABEL: Record<BotLevel, string> = {
+  random: 'Easy bot (random)',
+  heuristic: 'Harder bot (plans ahead)',
+};
 
 interface Props {
   setup: MatchSetup;
@@ -14,7 +17,8 @@ interface Props {
 /** One row per seat: a person or a bot, and how good a bot. */
 export function SeatRows({ setup, onChange }: Props) {
   const scenario = SCENARIOS[setup.scenario];
-  const update = (i: number, patch: Partial<SeatSetup>) => onChange({ ...setup, seats: setup.seats.map((s, k) => (k === i ? { ...s, ...patch } : s)) });
+  const update = (i: number, patch: Partial<SeatSetup>) =>
+    onChange({ ...setup, seats: setup.seats.map((s, k) => (k === i ? { ...s, ...patch } : s)) });
   return (
     <ul className="seat-rows">
       {scenario?.seats.map((seat, i) => {
@@ -23,26 +27,41 @@ export function SeatRows({ setup, onChange }: Props) {
         if (seat.role === 'facilitator') {
           return (
             <li key={id} className="seat-row absent">
-              <span className={`mark role-${seat.role}`} aria-hidden="true">{ROLE_MARK[seat.role]}</span>
+              <span className={`mark role-${seat.role}`} aria-hidden="true">
+                {ROLE_MARK[seat.role]}
+              </span>
               <span className="seat-name">{seat.name}</span>
-              <span className="seat-note">Not needed on one screen: the facilitator runs networked sessions.</span>
+              <span className="seat-note">
+                Not needed on one screen: the facilitator runs networked sessions.
+              </span>
             </li>
           );
         }
         return (
           <li key={id} className="seat-row">
-            <span className={`mark role-${seat.role}`} aria-hidden="true">{ROLE_MARK[seat.role]}</span>
+            <span className={`mark role-${seat.role}`} aria-hidden="true">
+              {ROLE_MARK[seat.role]}
+            </span>
             <span className="seat-name">
               {seat.name}
               <small>{ROLE_GOAL[seat.role]}</small>
             </span>
             <label className="sr-only" htmlFor={`${id}-kind`}>{`${seat.name}: who plays`}</label>
-            <select id={`${id}-kind`} value={row.kind} onChange={(e) => update(i, { kind: e.target.value as SeatKind })}>
+            <select
+              id={`${id}-kind`}
+              value={row.kind}
+              onChange={(e) => update(i, { kind: e.target.value as SeatKind })}
+            >
               <option value="person">A person</option>
               <option value="bot">A bot</option>
             </select>
             <label className="sr-only" htmlFor={`${id}-level`}>{`${seat.name}: bot level`}</label>
-            <select id={`${id}-level`} value={row.level} disabled={row.kind !== 'bot'} onChange={(e) => update(i, { level: e.target.value as BotLevel })}>
+            <select
+              id={`${id}-level`}
+              value={row.level}
+              disabled={row.kind !== 'bot'}
+              onChange={(e) => update(i, { level: e.target.value as BotLevel })}
+            >
               {BOT_LEVELS.map((l) => (
                 <option key={l} value={l}>
                   {LEVEL_LABEL[l]}

@@ -22,7 +22,9 @@ export function StartScreen({ options, onStart, onRules, onOnline }: Props) {
     <main className="start">
       <header className="start-head">
         <Logo />
-        <p className="tagline">A strategy game about the race for AI chips — and the rules that try to stop it.</p>
+        <p className="tagline">
+          A strategy game about the race for AI chips — and the rules that try to stop it.
+        </p>
         {onOnline && (
           <button type="button" className="btn big online-entry" onClick={onOnline}>
             Play online
@@ -42,10 +44,17 @@ export function StartScreen({ options, onStart, onRules, onOnline }: Props) {
             const s = SCENARIOS[id];
             return (
               <label key={id} className={`scenario ${id === setup.scenario ? 'picked' : ''}`}>
-                <input type="radio" name="scenario" value={id} checked={id === setup.scenario} onChange={() => setSetup(setupFromOptions(id, options))} />
+                <input
+                  type="radio"
+                  name="scenario"
+                  value={id}
+                  checked={id === setup.scenario}
+                  onChange={() => setSetup(setupFromOptions(id, options))}
+                />
                 <span className="scenario-name">{s.name}</span>
                 <span className="scenario-meta">
-                  {s.rounds} rounds · {s.seats.filter((x) => x.role !== 'facilitator').length} roles · starts {s.startYear}
+                  {s.rounds} rounds · {s.seats.filter((x) => x.role !== 'facilitator').length} roles
+                  · starts {s.startYear}
                 </span>
               </label>
             );
@@ -61,13 +70,22 @@ export function StartScreen({ options, onStart, onRules, onOnline }: Props) {
         </fieldset>
         <div className="start-actions">
           <label className="check">
-            <input type="checkbox" checked={setup.guide} onChange={(e) => setSetup({ ...setup, guide: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={setup.guide}
+              onChange={(e) => setSetup({ ...setup, guide: e.target.checked })}
+            />
             Guide me through the first round
           </label>
           <button type="button" className="btn ghost" onClick={onRules}>
             Read the rules
           </button>
-          <button type="submit" className="btn primary big" disabled={problem !== null} aria-describedby="start-problem">
+          <button
+            type="submit"
+            className="btn primary big"
+            disabled={problem !== null}
+            aria-describedby="start-problem"
+          >
             Start the game
           </button>
           <p id="start-problem" className="problem" role="status">

@@ -1,7 +1,14 @@
 import { Client } from 'boardgame.io/client';
 import { gameWith } from '../../../game/bgio';
 import { chooseBotMove } from '../../../game/bots';
-import { activeSeat, createInitialState, pass, performMove, playerView, SCENARIOS } from '../../../game/engine';
+import {
+  activeSeat,
+  createInitialState,
+  pass,
+  performMove,
+  playerView,
+  SCENARIOS,
+} from '../../../game/engine';
 import type { GameState, MoveArgs, SeatId } from '../../../game/engine';
 import { seedRng } from '../../../game/random';
 
@@ -40,7 +47,10 @@ function playDirect(scenario: string, seed: string): DirectRun {
 
 /** The same moves through boardgame.io's own reducer (a local client with its master). */
 function replayThroughBoardgameIo(scenario: string, seed: string, steps: Step[]): void {
-  const client = Client({ game: gameWith({ scenario, seed }), numPlayers: SCENARIOS[scenario].seats.length });
+  const client = Client({
+    game: gameWith({ scenario, seed }),
+    numPlayers: SCENARIOS[scenario].seats.length,
+  });
   client.start();
   const moves = client.moves as Record<string, (args?: MoveArgs) => void>;
   for (const step of steps) {
@@ -66,7 +76,8 @@ export function benchEngine(scenario: string, games: number, bgioGames: number):
   for (let i = 0; i < games; i++) runs.push(playDirect(scenario, `bench-${i}`));
   const directMs = performance.now() - t0;
   const t1 = performance.now();
-  for (let i = 0; i < bgioGames; i++) replayThroughBoardgameIo(scenario, `bench-${i}`, runs[i].steps);
+  for (let i = 0; i < bgioGames; i++)
+    replayThroughBoardgameIo(scenario, `bench-${i}`, runs[i].steps);
   const boardgameIoMs = performance.now() - t1;
   const max = (pick: (r: DirectRun) => number) => Math.max(...runs.map(pick));
   return {
