@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, launch, serve, type Launched, type Served } from './harness';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, servedApp } from './harness';
 import { axeProblems, startGame, waitForPlayer } from './flows';
 
-let server: Served;
-let browser: Launched;
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = servedApp();
 
 describe('accessibility (axe-core)', () => {
   for (const [name, size] of [
@@ -19,12 +10,12 @@ describe('accessibility (axe-core)', () => {
     ['phone', PHONE],
   ] as const) {
     it(`has no serious or critical violations on the start screen, the board, the rulebook and the privacy screen (${name})`, async () => {
-      const page = await browser.page(size);
-      await page.goto(`${server.url}?speed=fast`);
+      const page = await app.page(size);
+      await page.goto(`${app.url}?speed=fast`);
       await page.locator('.start-form').waitFor();
       expect(await axeProblems(page)).toEqual([]);
 
-      await startGame(page, server.url, { people: ['Regulator', 'Chip vendor'] });
+      await startGame(page, app.url, { people: ['Regulator', 'Chip vendor'] });
       expect(await waitForPlayer(page)).toBe('privacy');
       expect(await axeProblems(page)).toEqual([]);
 

@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, launch, serve, shot, type Launched, type Served } from './harness';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, shot, servedApp } from './harness';
 import { axeProblems, endTurnIfMine, makeFirstMove, startGame, waitForPlayer } from './flows';
 
-let server: Served;
-let browser: Launched;
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = servedApp();
 
 describe('a whole classroom game through the UI', () => {
   it('plays a person (the Beijing lab) against three bots until the end screen shows winners', async () => {
-    const page = await browser.page(DESKTOP);
+    const page = await app.page(DESKTOP);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await startGame(page, server.url, { people: ['Beijing lab'], guide: false });
+    await startGame(page, app.url, { people: ['Beijing lab'], guide: false });
     let turns = 0;
     for (;;) {
       const seen = await waitForPlayer(page);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import {
   ROOT,
   buildApp,
@@ -30,4 +31,36 @@ export const launch = (): Promise<Launched> => launchChromium();
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+export interface ServedApp {
+  readonly url: string;
+  page: Launched['page'];
+}
+
+/**
+ * The production build served and a fresh Chromium, for one test file: started before its
+ * tests, stopped after them.
+ */
+export function servedApp(): ServedApp {
+  let server: Served | undefined;
+  let browser: Launched | undefined;
+  beforeAll(async () => {
+    server = await serve();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const need = <T>(thing: T | undefined): T => {
+    if (!thing) throw new Error('the app is not served yet (use it inside a test)');
+    return thing;
+  };
+  return {
+    get url() {
+      return need(server).url;
+    },
+    page: (...args) => need(browser).page(...args),
+  };
 }

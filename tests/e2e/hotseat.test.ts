@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, launch, serve, shot, type Launched, type Served } from './harness';
+import { DESKTOP, shot, servedApp } from './harness';
 import { startGame, waitForPlayer } from './flows';
 
-let server: Served;
-let browser: Launched;
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = servedApp();
 
 async function reveal(page: Page, seat: string): Promise<void> {
   expect(await waitForPlayer(page)).toBe('privacy');
@@ -34,8 +25,8 @@ async function useMove(
 
 describe('hot-seat play on one screen', () => {
   it('hides the previous seat’s secrets behind the privacy screen', async () => {
-    const page = await browser.page(DESKTOP);
-    await startGame(page, server.url, { people: ['Regulator', 'Beijing lab'], guide: false });
+    const page = await app.page(DESKTOP);
+    await startGame(page, app.url, { people: ['Regulator', 'Beijing lab'], guide: false });
 
     await reveal(page, 'Regulator');
     await page.getByRole('button', { name: 'End turn' }).click();

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, launch, serve, type Launched, type Served } from './harness';
+import { DESKTOP, servedApp } from './harness';
 
-let server: Served;
-let browser: Launched;
-beforeAll(async () => {
-  server = await serve();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = servedApp();
 
 interface Focused {
   text: string;
@@ -50,8 +41,8 @@ async function tabTo(page: Page, match: RegExp, limit = 120): Promise<void> {
 
 describe('keyboard alone', () => {
   it('plays a whole round with Tab, Enter and the arrow keys', async () => {
-    const page = await browser.page(DESKTOP);
-    await page.goto(`${server.url}?speed=fast&seed=keys`);
+    const page = await app.page(DESKTOP);
+    await page.goto(`${app.url}?speed=fast&seed=keys`);
     await tabTo(page, /^Start the game$/);
     await page.keyboard.press('Enter');
 
