@@ -1,3 +1,5 @@
+// boardgame.io and immer choose their build when loaded: measure the production ones.
+import '../server/production-env';
 import { spawnSync } from 'node:child_process';
 import { benchBoard } from '../app/bench';
 import { runNetworkBench } from '../server/bench';
