@@ -6,13 +6,13 @@
  * lands back in the seat, and every browser ends on the end screen with the winners.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DESKTOP, PHONE, launch, ROOT, shot, type Launched } from './harness';
-import { endTurnIfMine, makeFirstMove } from './flows';
+import { axeProblems, endTurnIfMine, makeFirstMove } from './flows';
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const args = [
@@ -36,37 +36,6 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
     });
     child.once('exit', (code) => fail(new Error(`server exited ${code}: ${out}`)));
   });
-}
-
-/**
- * axe-core as in flows.ts, but evaluated through the DevTools protocol: the server's CSP
- * refuses the inline <script> that flows.ts's helper adds.
- */
-async function axeProblems(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const found = await page.evaluate(async () => {
-    type Violation = {
-      id: string;
-      impact: string | null;
-      help: string;
-      nodes: { target: unknown[] }[];
-    };
-    const axe = (
-      window as unknown as {
-        axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> };
-      }
-    ).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
-    }));
-  });
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`);
 }
 
 /** Your turn, or the end screen, whichever comes first (false on timeout). */
