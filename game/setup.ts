@@ -6,7 +6,7 @@ import { seedRng } from './random';
 import { dealDeck } from './events/deal';
 import { recordIndicators } from './resolution';
 import type { Scenario } from './scenarios/schema';
-import type { FirmState, GameState, Place } from './state';
+import type { FirmSecrets, FirmState, GameState, Place } from './state';
 
 function startPlace(id: PlaceId, scenario: Scenario): Place {
   const hub = (HUBS as readonly string[]).includes(id)
@@ -28,6 +28,25 @@ function startPlace(id: PlaceId, scenario: Scenario): Place {
   };
 }
 
+/** A firm's secrets before it has done anything: its purse and its data at home. */
+export function freshSecrets(cash: number, homeTB: number): FirmSecrets {
+  return {
+    cash,
+    homeTB,
+    preparingTB: 0,
+    dataAt: {},
+    entities: [],
+    leases: [],
+    couriers: [],
+    trainings: [],
+    models: [],
+    homeCompute: 0,
+    heat: 0,
+    history: [],
+    made: 0,
+  };
+}
+
 function startFirm(seat: SeatId, name: string, scenario: Scenario): FirmState {
   const s = scenario.start;
   return {
@@ -36,21 +55,7 @@ function startFirm(seat: SeatId, name: string, scenario: Scenario): FirmState {
     capability: s.firmCapability,
     income: s.firmIncome,
     reachedFrontierRound: 0,
-    secrets: {
-      cash: s.firmCash,
-      homeTB: s.firmDataTB,
-      preparingTB: 0,
-      dataAt: {},
-      entities: [],
-      leases: [],
-      couriers: [],
-      trainings: [],
-      models: [],
-      homeCompute: 0,
-      heat: 0,
-      history: [],
-      made: 0,
-    },
+    secrets: freshSecrets(s.firmCash, s.firmDataTB),
   };
 }
 

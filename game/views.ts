@@ -1,5 +1,6 @@
 import { roleOf } from './access';
 import type { SeatId } from './ids';
+import { freshSecrets } from './setup';
 import type { FirmSecrets, FirmState, GameState } from './state';
 
 /**
@@ -23,19 +24,10 @@ export function playerView(state: GameState, viewer: SeatId | null): GameState {
 
 function exposedOnly(s: FirmSecrets): FirmSecrets {
   return {
-    cash: 0,
-    homeTB: 0,
-    preparingTB: 0,
-    dataAt: {},
+    ...freshSecrets(0, 0),
     entities: s.entities.filter((e) => e.exposed),
     leases: s.leases.filter((l) => l.exposed),
-    couriers: [],
     trainings: s.trainings.filter((t) => t.exposed),
-    models: [],
-    homeCompute: 0,
-    heat: 0,
-    history: [],
-    made: 0,
     redacted: true,
   };
 }

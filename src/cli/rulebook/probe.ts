@@ -1,5 +1,5 @@
 import { SCENARIOS, SCENARIO_IDS } from '../../../game/scenarios';
-import { createInitialState } from '../../../game/setup';
+import { createInitialState, freshSecrets } from '../../../game/setup';
 import { HUBS, thingId, type HubId, type Posture, type SeatId } from '../../../game/ids';
 import type { RngState } from '../../../game/random';
 import { RULES } from '../../../game/rules';
@@ -51,21 +51,7 @@ export function quietState(stage: Stage = {}): GameState {
     });
   }
   for (const firm of Object.values(state.firms)) {
-    firm.secrets = {
-      ...firm.secrets,
-      cash: 1000,
-      homeTB: 0,
-      preparingTB: 0,
-      dataAt: {},
-      entities: [],
-      leases: [],
-      couriers: [],
-      trainings: [],
-      models: [],
-      homeCompute: 0,
-      heat: stage.heat ?? 0,
-      history: [],
-    };
+    firm.secrets = { ...freshSecrets(1000, 0), heat: stage.heat ?? 0, made: firm.secrets.made };
   }
   return state;
 }
