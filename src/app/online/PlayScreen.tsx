@@ -1,28 +1,10 @@
-import { Client } from 'boardgame.io/react';
-import { ChokepointGame } from '../../../game/bgio';
-import type { GameState } from '../../../game/engine';
 import { lobby } from './lobby';
-import { multiplayer } from './feed';
+import { netClient } from './netClient';
 import { NetBoard, type NetExtras } from './NetBoard';
 import { AppLink, OnlineHeader } from './OnlineHeader';
 import { navigate } from './routes';
 
-function Loading() {
-  return (
-    <main className="online-page" aria-busy="true">
-      <p role="status">Connecting to the match…</p>
-    </main>
-  );
-}
-
-/** boardgame.io's React client on our socket transport; one for players, one for spectators. */
-const NetClient = Client<GameState, Parameters<typeof NetBoard>[0]>({
-  game: ChokepointGame,
-  board: NetBoard,
-  multiplayer,
-  debug: false,
-  loading: Loading,
-});
+const NetClient = netClient(NetBoard);
 
 /** /play/ID: this browser's seat in the match (credentials from localStorage), live. */
 export default function PlayScreen({ matchID, onRules }: { matchID: string; onRules(): void }) {
