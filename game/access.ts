@@ -61,11 +61,22 @@ export function newId(firm: FirmState, prefix: string): ReturnType<typeof thingI
   return thingId(`${prefix}${firm.seat}-${firm.secrets.made}`);
 }
 
-const LOG_LIMIT = 40;
+/** The log and the signals keep at least their last `keep` entries. */
+const LOG_KEEP = 40;
+const SIGNALS_KEEP = 20;
+
+/**
+ * Appends to a bounded list, dropping the oldest entries only once `keep / 2` extra have
+ * piled up: inside an immer draft, dropping from the front rewrites every entry, so it is
+ * done once per batch rather than at every line.
+ */
+function appendBounded<T>(list: T[], item: T, keep: number): void {
+  list.push(item);
+  if (list.length > keep + keep / 2) list.splice(0, list.length - keep);
+}
 
 export function log(state: GameState, text: string, to: Visibility = 'public'): void {
-  state.log.push({ round: state.round, text, to });
-  if (state.log.length > LOG_LIMIT) state.log.splice(0, state.log.length - LOG_LIMIT);
+  appendBounded(state.log, { round: state.round, text, to }, LOG_KEEP);
 }
 
 /** Records a firm's secret action: told to the firm now, revealed to all at the end. */
@@ -75,8 +86,7 @@ export function secretly(state: GameState, firm: FirmState, text: string): void 
 }
 
 export function signal(state: GameState, hub: HubId, text: string): void {
-  state.signals.push({ round: state.round, hub, text });
-  if (state.signals.length > 20) state.signals.splice(0, state.signals.length - 20);
+  appendBounded(state.signals, { round: state.round, hub, text }, SIGNALS_KEEP);
 }
 
 /** Whether a seat can pay a cost (cash is the vendor's, the hub's or the firm's purse). */
