@@ -71,6 +71,11 @@ export function pass(state: GameState, seat: SeatId): MoveResult {
   return { ok: true };
 }
 
+/** One action by name: `pass` or any move. */
+export function act(state: GameState, seat: SeatId, name: string, args: MoveArgs = {}): MoveResult {
+  return name === 'pass' ? pass(state, seat) : performMove(state, seat, name, args);
+}
+
 function endTurn(state: GameState): void {
   state.turn += 1;
   state.actionsLeft = state.actionsPerTurn;

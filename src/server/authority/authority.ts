@@ -2,6 +2,7 @@ import { CreateGameReducer, ProcessGameConfig } from 'boardgame.io/internal';
 import type { LogEntry, State } from 'boardgame.io';
 import type { ServedGame } from '../game/served';
 import { StorageError, type MatchMetadata, type MatchStore } from '../storage/types';
+import { DirectStep } from './direct-step';
 import { KeyedQueue } from './queue';
 import { transition, type Guard } from './transition';
 import { Views } from './views';
@@ -24,6 +25,7 @@ export class Authority {
   readonly game: ReturnType<typeof ProcessGameConfig>;
   readonly views: Views;
   readonly reducer: ReturnType<typeof CreateGameReducer>;
+  readonly direct: DirectStep | null;
   private readonly cache = new Map<string, Loaded>();
   private readonly queue = new KeyedQueue();
   private readonly updateListeners: UpdateListener[] = [];
@@ -37,6 +39,7 @@ export class Authority {
     this.game = ProcessGameConfig(served.game);
     this.views = new Views(this.game);
     this.reducer = CreateGameReducer({ game: this.game });
+    this.direct = DirectStep.for(this.game, served.applyMove);
   }
 
   onUpdate(fn: UpdateListener): void {

@@ -1,6 +1,7 @@
 import type { CreateGameReducer, ProcessGameConfig } from 'boardgame.io/internal';
 import type { LogEntry, State } from 'boardgame.io';
 import type { MatchMetadata } from '../storage/types';
+import type { DirectStep } from './direct-step';
 import { checkAction } from './validate';
 
 /** Returns an error message to refuse, or null to allow. */
@@ -15,6 +16,8 @@ type TransientState = State & { transients?: { error?: { type: string } } };
 export interface Rules {
   game: ReturnType<typeof ProcessGameConfig>;
   reducer: ReturnType<typeof CreateGameReducer>;
+  /** Runs moves without the reducer, where the game allows it (same result). */
+  direct: DirectStep | null;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface Rules {
  * else is refused and leaves no trace.
  */
 export function transition(
-  { game, reducer }: Rules,
+  { game, reducer, direct }: Rules,
   current: { state: State; metadata: MatchMetadata },
   playerID: string,
   raw: unknown,
@@ -56,6 +59,15 @@ export function transition(
     move.ignoreStaleStateID;
   if (stateID !== state._stateID && !ignoreStale) return { ok: false, error: 'stale stateID' };
 
+  if (direct && action.type === 'MAKE_MOVE') {
+    let step;
+    try {
+      step = direct.run(state, playerID, action.payload.type, action.payload.args as unknown[]);
+    } catch {
+      return { ok: false, error: 'move failed' };
+    }
+    return step.ok ? finished(step.state, step.deltalog, metadata) : step;
+  }
   let next: TransientState;
   try {
     next = reducer(state, action) as TransientState;
@@ -67,10 +79,14 @@ export function transition(
   if (!(next._stateID > state._stateID)) return { ok: false, error: 'no change' };
   const { deltalog = [], ...clean } = next;
   delete clean.transients;
-  const newState: State = clean;
-  if (newState.ctx.gameover !== undefined && metadata.gameover === undefined) {
-    const ended = { ...metadata, gameover: newState.ctx.gameover, updatedAt: Date.now() };
-    return { ok: true, state: newState, deltalog, metadata: ended };
+  return finished(clean, deltalog, metadata);
+}
+
+/** An accepted transition; a move that ends the game also records it in the metadata. */
+function finished(state: State, deltalog: LogEntry[], metadata: MatchMetadata): Transition {
+  if (state.ctx.gameover !== undefined && metadata.gameover === undefined) {
+    const ended = { ...metadata, gameover: state.ctx.gameover, updatedAt: Date.now() };
+    return { ok: true, state, deltalog, metadata: ended };
   }
-  return { ok: true, state: newState, deltalog };
+  return { ok: true, state, deltalog };
 }

@@ -6,6 +6,7 @@
 import '../production-env';
 import { CreateGameReducer, InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
 import type { LogEntry, State } from 'boardgame.io';
+import { DirectStep } from '../authority/direct-step';
 import { Views } from '../authority/views';
 import { chokepointServed } from '../game/chokepoint';
 import { diffJson } from '../net/json-patch';
@@ -15,6 +16,7 @@ const repeats = Number(process.argv[2] ?? '20');
 const game = ProcessGameConfig(chokepointServed.game);
 const reducer = CreateGameReducer({ game });
 const views = new Views(game);
+const direct = DirectStep.for(game, chokepointServed.applyMove);
 const script = chokepointScript('classroom', 'bench');
 const viewers = ['0', '1', '2', '3', null];
 const time: Record<string, number> = {};
@@ -39,7 +41,14 @@ for (let r = 0; r < repeats; r++) {
       payload: { type: step.move, args: step.args, playerID: step.seat },
     }) as State & { deltalog?: LogEntry[] };
     add('reducer', t);
-    const { deltalog = [], ...clean } = next;
+    t = performance.now();
+    const stepped = direct?.run(state, step.seat, step.move, step.args);
+    add('direct step', t);
+    if (!stepped?.ok) throw new Error(`direct step refused move ${state._stateID}`);
+    const { deltalog = [], ...viaReducer } = next;
+    const clean = stepped.state;
+    if (clean.G !== viaReducer.G && JSON.stringify(clean.G) !== JSON.stringify(viaReducer.G))
+      throw new Error(`direct step and reducer differ at ${state._stateID}`);
     t = performance.now();
     const stored = JSON.stringify(clean);
     add('storage JSON', t);

@@ -4,6 +4,8 @@ import { chooseBotMove } from '../../../game/bots';
 import { seatId } from '../../../game/ids';
 import { SCENARIOS } from '../../../game/scenarios';
 import type { GameState } from '../../../game/state';
+import type { MoveArgs } from '../../../game/moves/types';
+import { afterAction } from '../../../game/update';
 import type { ScenarioInfo, ServedGame } from './served';
 
 const scenarios: Record<string, ScenarioInfo> = Object.fromEntries(
@@ -27,4 +29,6 @@ export const chokepointServed: ServedGame = {
     return { move: choice.move, args: [choice.args] };
   },
   facilitatorRoles: ['facilitator'],
+  applyMove: (G, playerID, move, args) =>
+    afterAction(G as GameState, seatId(playerID), move, (args[0] ?? {}) as MoveArgs),
 };

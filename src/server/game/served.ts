@@ -1,4 +1,5 @@
 import type { Game, State } from 'boardgame.io';
+import type { ApplyMove } from '../authority/direct-step';
 import type { BotLevel } from '../storage/types';
 
 export interface ScenarioSeat {
@@ -31,4 +32,10 @@ export interface ServedGame {
   chooseBotMove(view: State, playerID: string, level: BotLevel, rngSeed: string): BotMove | null;
   /** Roles whose seat may pause/resume the match (e.g. "facilitator"). */
   facilitatorRoles: string[];
+  /**
+   * The game's moves as a pure function of G (null for an invalid move). Where the game's flow
+   * is simple enough (authority/direct-step.ts), the server runs moves through this instead of
+   * boardgame.io's reducer, with the same result.
+   */
+  applyMove?: ApplyMove;
 }
