@@ -1,4 +1,12 @@
-/** Schema for the SQLite store. The log is a separate append-only table (one row per entry). */
+import type { BetterSqlite3 } from 'better-sqlite3';
+
+/**
+ * Schema for the SQLite store. A match's row holds what rarely changes; the live state has a
+ * table of its own, so that a move rewrites only the state (not the initial state and metadata
+ * beside it), and the log is an append-only table (one row per entry).
+ */
+export const SCHEMA_VERSION = 2;
+
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS matches (
   id TEXT PRIMARY KEY,
@@ -8,9 +16,12 @@ CREATE TABLE IF NOT EXISTS matches (
   finished INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL,
   metadata TEXT NOT NULL,
-  state TEXT NOT NULL,
-  state_id INTEGER NOT NULL,
   initial_state TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS match_state (
+  match_id TEXT PRIMARY KEY,
+  state_id INTEGER NOT NULL,
+  state TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS match_log (
   match_id TEXT NOT NULL,
@@ -20,3 +31,26 @@ CREATE TABLE IF NOT EXISTS match_log (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS matches_list ON matches (game_name, visibility, finished);
 `;
+
+/**
+ * Creates the schema, or brings a database written by an earlier version up to this one in a
+ * single transaction (version 1 kept the live state in the matches row).
+ */
+export function prepareSchema(db: BetterSqlite3.Database): void {
+  const version = Number(db.pragma('user_version', { simple: true }));
+  if (version > SCHEMA_VERSION)
+    throw new Error(`database schema ${version} is newer than this server (${SCHEMA_VERSION})`);
+  db.transaction(() => {
+    const old = (db.prepare('PRAGMA table_info(matches)').all() as { name: string }[]).some(
+      (c) => c.name === 'state',
+    );
+    db.exec(SCHEMA);
+    if (old) {
+      db.exec(`
+        INSERT INTO match_state (match_id, state_id, state) SELECT id, state_id, state FROM matches;
+        ALTER TABLE matches DROP COLUMN state;
+        ALTER TABLE matches DROP COLUMN state_id;`);
+    }
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}

@@ -39,8 +39,8 @@ const OPS = {
       throw new Refused('exists', `match ${op.matchID} exists`);
     if (sql('SELECT 1 FROM matches WHERE join_code = ?').get(op.meta.joinCode))
       throw new Refused('join-code-taken', 'join code taken');
-    sql(`INSERT INTO matches (id, game_name, visibility, join_code, finished, created_at, metadata, state, state_id, initial_state)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    sql(`INSERT INTO matches (id, game_name, visibility, join_code, finished, created_at, metadata, initial_state)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(
       op.matchID,
       op.meta.gameName,
       op.meta.visibility,
@@ -49,16 +49,19 @@ const OPS = {
       op.createdAt,
       op.meta.json,
       op.state,
+    );
+    sql('INSERT INTO match_state (match_id, state_id, state) VALUES (?, ?, ?)').run(
+      op.matchID,
       op.stateID,
       op.state,
     );
   },
   commit(op) {
-    const row = sql('SELECT state_id FROM matches WHERE id = ?').get(op.matchID);
+    const row = sql('SELECT state_id FROM match_state WHERE match_id = ?').get(op.matchID);
     if (!row) throw new Refused('not-found', `match ${op.matchID} not found`);
     if (!(op.stateID > row.state_id))
       throw new Refused('stale-state', `stateID ${op.stateID} <= ${row.state_id}`);
-    sql('UPDATE matches SET state = ?, state_id = ? WHERE id = ?').run(
+    sql('UPDATE match_state SET state = ?, state_id = ? WHERE match_id = ?').run(
       op.state,
       op.stateID,
       op.matchID,
@@ -78,6 +81,7 @@ const OPS = {
   },
   wipe(op) {
     sql('DELETE FROM match_log WHERE match_id = ?').run(op.matchID);
+    sql('DELETE FROM match_state WHERE match_id = ?').run(op.matchID);
     sql('DELETE FROM matches WHERE id = ?').run(op.matchID);
   },
 };

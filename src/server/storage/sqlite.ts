@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { BetterSqlite3 } from 'better-sqlite3';
 import type { LogEntry, State } from 'boardgame.io';
-import { SCHEMA } from './sqlite-schema';
+import { prepareSchema, SCHEMA } from './sqlite-schema';
 import { WriterThread, type MetaColumns } from './writer-thread';
 import type {
   FetchOpts,
@@ -15,7 +15,6 @@ import type {
 
 interface MatchRow {
   metadata: string;
-  state: string;
   initial_state: string;
 }
 
@@ -43,7 +42,7 @@ export class SqliteStore implements MatchStore {
     this.db = new Database(filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    prepareSchema(this.db);
     this.writer = new WriterThread(filename, SCHEMA);
   }
 
@@ -69,12 +68,17 @@ export class SqliteStore implements MatchStore {
   }
 
   async fetch(matchID: string, opts: FetchOpts): Promise<FetchResult> {
-    const row = this.sql<MatchRow>(
-      'SELECT metadata, state, initial_state FROM matches WHERE id = ?',
-    ).get(matchID);
+    const row = this.sql<MatchRow>('SELECT metadata, initial_state FROM matches WHERE id = ?').get(
+      matchID,
+    );
     if (!row) return {};
     const out: FetchResult = {};
-    if (opts.state) out.state = JSON.parse(row.state) as State;
+    if (opts.state) {
+      const live = this.sql<{ state: string }>(
+        'SELECT state FROM match_state WHERE match_id = ?',
+      ).get(matchID);
+      if (live) out.state = JSON.parse(live.state) as State;
+    }
     if (opts.initialState) out.initialState = JSON.parse(row.initial_state) as State;
     if (opts.metadata) out.metadata = JSON.parse(row.metadata) as MatchMetadata;
     if (opts.log) {

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { State } from 'boardgame.io';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../src/server/storage/sqlite';
+import { SCHEMA_VERSION } from '../../src/server/storage/sqlite-schema';
+
+/** The schema as version 1 of the server wrote it (the live state inside the matches row). */
+const VERSION_1 = `
+CREATE TABLE matches (
+  id TEXT PRIMARY KEY, game_name TEXT NOT NULL, visibility TEXT NOT NULL,
+  join_code TEXT NOT NULL UNIQUE, finished INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL,
+  metadata TEXT NOT NULL, state TEXT NOT NULL, state_id INTEGER NOT NULL, initial_state TEXT NOT NULL
+);
+CREATE TABLE match_log (
+  match_id TEXT NOT NULL, seq INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (match_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX matches_list ON matches (game_name, visibility, finished);
+`;
+
+const state = (id: number) => ({ G: { n: id }, ctx: { turn: id }, plugins: {}, _stateID: id });
+const metadata = {
+  gameName: 'g',
+  scenario: 's',
+  setupData: null,
+  visibility: 'public',
+  joinCode: 'OLD001',
+  creator: { salt: 'a', hash: 'b' },
+  paused: false,
+  createdAt: 1,
+  updatedAt: 1,
+  seats: [],
+};
+
+describe('SQLite schema upgrade', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'chokepoint-migrate-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps every match of a version 1 database, which then plays on', async () => {
+    const file = join(dir, 'old.sqlite');
+    const old = new Database(file);
+    old.exec(VERSION_1);
+    old
+      .prepare('INSERT INTO matches VALUES (?, ?, ?, ?, 0, 1, ?, ?, 7, ?)')
+      .run(
+        'm1',
+        'g',
+        'public',
+        'OLD001',
+        JSON.stringify(metadata),
+        JSON.stringify(state(7)),
+        JSON.stringify(state(0)),
+      );
+    old.prepare('INSERT INTO match_log VALUES (?, 0, ?)').run('m1', '{"_stateID":6}');
+    old.close();
+
+    const store = new SqliteStore(file);
+    try {
+      const got = await store.fetch('m1', {
+        state: true,
+        initialState: true,
+        metadata: true,
+        log: true,
+      });
+      expect(got.state?._stateID).toBe(7);
+      expect(got.initialState?._stateID).toBe(0);
+      expect(got.metadata?.joinCode).toBe('OLD001');
+      expect(got.log).toHaveLength(1);
+      await store.commitMove('m1', { state: state(8) as unknown as State, deltalog: [] });
+      expect((await store.fetch('m1', { state: true })).state?._stateID).toBe(8);
+      await expect(
+        store.commitMove('m1', { state: state(8) as unknown as State, deltalog: [] }),
+      ).rejects.toMatchObject({ code: 'stale-state' });
+    } finally {
+      await store.close();
+    }
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('refuses a database written by a newer server, leaving it untouched', () => {
+    const file = join(dir, 'new.sqlite');
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => new SqliteStore(file)).toThrow(/newer than this server/);
+  });
+});
