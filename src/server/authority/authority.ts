@@ -1,5 +1,6 @@
 import { CreateGameReducer, ProcessGameConfig } from 'boardgame.io/internal';
 import type { LogEntry, State } from 'boardgame.io';
+import { freeze } from 'immer';
 import type { ServedGame } from '../game/served';
 import { StorageError, type MatchMetadata, type MatchStore } from '../storage/types';
 import { DirectStep } from './direct-step';
@@ -76,8 +77,13 @@ export class Authority {
     return loaded;
   }
 
-  /** Caches a match, evicting the least recently used beyond `cacheSize` (they reload from storage). */
+  /**
+   * Caches a match, evicting the least recently used beyond `cacheSize` (they reload from
+   * storage). Its state is frozen through and through, as every later state (immer's result)
+   * is: then unchanged parts keep their identity from move to move, and views and diffs skip them.
+   */
   private remember(matchID: string, loaded: Loaded): void {
+    freeze(loaded.state, true);
     this.cache.set(matchID, loaded);
     for (const oldest of this.cache.keys()) {
       if (this.cache.size <= this.cacheSize) break;

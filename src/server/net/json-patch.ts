@@ -47,6 +47,7 @@ function diffObject(a: JsonObject, b: JsonObject, path: string, ops: PatchOp[]):
     const bv = b[key];
     if (!present(bv)) continue;
     const av = Object.prototype.hasOwnProperty.call(a, key) ? a[key] : undefined;
+    if (av === bv) continue;
     if (!present(av)) ops.push({ op: 'add', path: `${path}/${escape(key)}`, value: bv });
     else diffValue(av, bv, `${path}/${escape(key)}`, ops);
   }
@@ -71,7 +72,8 @@ function diffArray(a: unknown[], b: unknown[], path: string, ops: PatchOp[]): vo
     }
   }
   const common = Math.min(a.length, b.length);
-  for (let i = 0; i < common; i++) diffValue(element(a[i]), element(b[i]), `${path}/${i}`, ops);
+  for (let i = 0; i < common; i++)
+    if (a[i] !== b[i]) diffValue(element(a[i]), element(b[i]), `${path}/${i}`, ops);
   for (let i = common; i < b.length; i++)
     ops.push({ op: 'add', path: `${path}/-`, value: element(b[i]) });
   for (let i = a.length - 1; i >= common; i--) ops.push({ op: 'remove', path: `${path}/${i}` });
