@@ -12,6 +12,7 @@ import {
   type SocketLimits,
 } from './limits';
 import { ViewFeed } from './feed';
+import { textParser } from './text-parser';
 import { Presence } from './presence';
 import { handleChat, handleSync, handleUpdate } from './socket-handlers';
 import { reject, STATUS_EVENT, stillHolds } from './replies';
@@ -39,6 +40,7 @@ export function attachSockets(
   const addresses = new AddressCounter(limits.maxPerAddress);
   const io = new IOServer(http, {
     serveClient: false,
+    parser: textParser,
     maxHttpBufferSize: limits.maxFrameBytes,
     cors: { origin: allowed.length > 0 ? allowed : false },
     allowRequest: (req, cb) => {
