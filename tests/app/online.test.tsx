@@ -178,7 +178,6 @@ describe('online forms', () => {
         joinCode: 'ABC234',
         joinUrl: 'http://x/join/ABC234',
         spectateUrl: '/watch/new1',
-        qrSvg: '<svg/>',
         creatorToken: 'tok',
       }),
     );
@@ -213,7 +212,7 @@ describe('online forms', () => {
     expect(window.localStorage.getItem('chokepoint:creator:new1')).toBe('tok');
     expect(JSON.parse(window.localStorage.getItem('chokepoint:host:new1') ?? '{}')).toMatchObject({
       joinCode: 'ABC234',
-      qrSvg: '<svg/>',
+      joinUrl: 'http://x/join/ABC234',
     });
   });
 

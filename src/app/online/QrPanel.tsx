@@ -1,8 +1,28 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { HostCard } from './lobby';
+
+/** The QR code of `url` as an SVG data URL, drawn here (the encoder loads only when needed). */
+function useQrCode(url: string | undefined): string | null {
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    if (!url) return;
+    let live = true;
+    import('qrcode')
+      .then((mod) => mod.default.toString(url, { type: 'svg', margin: 1 }))
+      .then(
+        (text) => live && setSvg(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`),
+        () => live && setSvg(null),
+      );
+    return () => {
+      live = false;
+    };
+  }, [url]);
+  return svg;
+}
 
 /** The code, big enough for the back row, the QR code of the join link, and both links. */
 export function QrPanel({ card, matchID }: { card: HostCard | null; matchID: string }) {
+  const qr = useQrCode(card?.joinUrl);
   const watchUrl = card?.spectateUrl
     ? new URL(card.spectateUrl, window.location.origin).href
     : `${window.location.origin}/watch/${matchID}`;
@@ -18,11 +38,11 @@ export function QrPanel({ card, matchID }: { card: HostCard | null; matchID: str
           >
             {card.joinCode}
           </p>
-          <img
-            className="qr"
-            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(card.qrSvg)}`}
-            alt={`QR code that opens ${card.joinUrl}`}
-          />
+          {qr ? (
+            <img className="qr" src={qr} alt={`QR code that opens ${card.joinUrl}`} />
+          ) : (
+            <div className="qr" aria-hidden="true" />
+          )}
           <CopyLine label="Join link" value={card.joinUrl} />
         </>
       ) : (

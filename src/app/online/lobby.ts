@@ -11,12 +11,11 @@ export type {
 /** The page's lobby client: same origin, seat credentials kept in localStorage. */
 export const lobby = lobbyClient('', window.localStorage);
 
-/** What the host screen shows after a reload: the server returns the QR code only on create. */
+/** What the host screen shows after a reload: the server returns the join code only on create. */
 export interface HostCard {
   joinCode: string;
   joinUrl: string;
   spectateUrl: string;
-  qrSvg: string;
 }
 
 const hostKey = (matchID: string) => `chokepoint:host:${matchID}`;
@@ -26,7 +25,6 @@ export function saveHostCard(c: Created): void {
     joinCode: c.joinCode,
     joinUrl: c.joinUrl,
     spectateUrl: c.spectateUrl,
-    qrSvg: c.qrSvg,
   };
   window.localStorage.setItem(hostKey(c.matchID), JSON.stringify(card));
 }

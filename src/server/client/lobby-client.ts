@@ -31,7 +31,6 @@ export interface Created extends MatchInfo {
   joinCode: string;
   joinUrl: string;
   spectateUrl: string;
-  qrSvg: string;
   creatorToken: string;
 }
 

@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import QRCode from 'qrcode';
 import type { Authority } from '../authority/authority';
 import { TokenBucket } from '../net/limits';
 import { createMatch, publicMatch } from './create';
@@ -64,13 +63,11 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
     if (path === '/api/matches' && method === 'POST') {
       const created = await createMatch(authority, await readJson(req));
       const joinUrl = `${base(req)}/join/${created.joinCode}`;
-      const qrSvg = await QRCode.toString(joinUrl, { type: 'svg', margin: 1 });
       return sendJson(res, 201, {
         ...publicMatch(created.matchID, created.metadata),
         joinCode: created.joinCode,
         joinUrl,
         spectateUrl: `${base(req)}/watch/${created.matchID}`,
-        qrSvg,
         creatorToken: created.creatorToken,
       });
     }
