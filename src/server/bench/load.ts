@@ -1,7 +1,7 @@
-import { io, type Socket } from 'socket.io-client';
 import type { State } from 'boardgame.io';
 import { applyPatch, type Operation } from 'rfc6902';
-import type { Target } from './targets';
+import type { Seat, Target } from './targets';
+import { WireSocket } from './wire';
 
 export interface LoadResult {
   label: string;
@@ -24,10 +24,183 @@ interface Pending {
   seen: Set<string>;
 }
 
+/** What all matches of one run share: the pace, the tallies, and whether to go on. */
+interface Run {
+  url: string;
+  target: Target;
+  /** ms between one match's moves (0 = as soon as the last one landed). */
+  interval: number;
+  latencies: number[];
+  moves: number;
+  rejected: number;
+  resyncs: number;
+  running: boolean;
+  /** Every match with sockets open, playing or ready to. */
+  open: Set<ScriptedMatch>;
+}
+
 const percentile = (sorted: number[], p: number): number =>
   sorted.length === 0
     ? NaN
     : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+/**
+ * One match on the server, one socket per seat, each keeping its seat's state as a
+ * boardgame.io client does (whole states, or patches applied to the state it holds).
+ * `ready` resolves once every seat holds the state; `play()` then makes the moves, one at a
+ * time, and resolves when the game is over or the run stops.
+ */
+class ScriptedMatch {
+  readonly ready: Promise<void>;
+  private readonly latest = new Map<string, State>();
+  private readonly sockets = new Map<string, WireSocket>();
+  private pending: Pending | null = null;
+  private playing = false;
+  private nextAt = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private markReady: () => void = () => {};
+  private finished: () => void = () => {};
+
+  constructor(
+    private readonly run: Run,
+    private readonly matchID: string,
+    private readonly seats: Seat[],
+  ) {
+    this.ready = new Promise((ok) => (this.markReady = ok));
+    run.open.add(this);
+    for (const seat of seats) this.connect(seat);
+  }
+
+  /** Plays until the game ends (or the run stops). */
+  play(): Promise<void> {
+    this.playing = true;
+    this.nextAt = performance.now() + Math.random() * this.run.interval;
+    const over = new Promise<void>((ok) => (this.finished = ok));
+    this.tryMove();
+    return over;
+  }
+
+  close(): void {
+    this.run.open.delete(this);
+    if (this.timer) clearTimeout(this.timer);
+    for (const s of this.sockets.values()) s.close();
+    this.markReady(); // a match closed while opening is not waited for
+    this.finished();
+  }
+
+  private connect(seat: Seat): void {
+    const { run, matchID } = this;
+    const sync = () =>
+      socket.emit('sync', matchID, seat.playerID, seat.credentials, this.seats.length);
+    // Ask for boardgame.io patch frames where the server offers them (servers that do not ignore it).
+    const socket = new WireSocket(run.url, `/${run.target.gameName}`, { patches: '1' });
+    this.sockets.set(seat.playerID, socket);
+    socket.on('connect', sync);
+    socket.on('update', (_m: string, state: State) => this.onState(seat.playerID, state));
+    socket.on('sync', (_m: string, info: { state: State }) =>
+      this.onState(seat.playerID, info.state),
+    );
+    // Like boardgame.io's client: apply to the state held if it is the patch's base, else re-sync.
+    socket.on('patch', (_m: string, prevStateID: number, stateID: number, ops: Operation[]) => {
+      const held = this.latest.get(seat.playerID);
+      const failed =
+        !held ||
+        held._stateID !== prevStateID ||
+        applyPatch(held, ops).some((e) => e !== null) ||
+        held._stateID !== stateID;
+      if (failed) {
+        run.resyncs++;
+        this.latest.delete(seat.playerID);
+        sync();
+        return;
+      }
+      this.latest.delete(seat.playerID); // onState ignores a state whose stateID it already holds
+      this.onState(seat.playerID, held);
+    });
+    socket.on('chokepoint:error', () => {
+      run.rejected++;
+      this.pending = null;
+    });
+  }
+
+  private onState(playerID: string, state: State): void {
+    const prev = this.latest.get(playerID);
+    if (prev && prev._stateID >= state._stateID) return;
+    this.latest.set(playerID, state);
+    if (this.latest.size === this.seats.length) this.markReady();
+    const pending = this.pending;
+    if (pending && state._stateID >= pending.stateID) {
+      pending.seen.add(playerID);
+      if (pending.seen.size === this.seats.length) {
+        this.run.latencies.push(performance.now() - pending.t0);
+        this.run.moves++;
+        this.pending = null;
+      }
+    }
+    if (state.ctx.gameover !== undefined && this.playing) return this.close();
+    this.tryMove();
+  }
+
+  private tryMove(): void {
+    const { run } = this;
+    if (!this.playing || this.pending || !run.running || this.timer) return;
+    const wait = this.nextAt - performance.now();
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.tryMove();
+      }, wait);
+      return;
+    }
+    for (const seat of this.seats) {
+      const state = this.latest.get(seat.playerID);
+      if (!state || state.ctx.currentPlayer !== seat.playerID) continue;
+      const choice = run.target.chooseMove(
+        state,
+        seat.playerID,
+        `${this.matchID}:${state._stateID}`,
+      );
+      if (!choice) return;
+      const t0 = performance.now();
+      this.pending = { stateID: state._stateID + 1, t0, seen: new Set() };
+      this.nextAt = Math.max(this.nextAt + run.interval, t0);
+      const action = {
+        type: 'MAKE_MOVE',
+        payload: {
+          type: choice.move,
+          args: choice.args,
+          playerID: seat.playerID,
+          credentials: seat.credentials,
+        },
+      };
+      const socket = this.sockets.get(seat.playerID);
+      socket?.emit('update', action, state._stateID, this.matchID, seat.playerID);
+      return;
+    }
+  }
+}
+
+async function openMatch(run: Run): Promise<ScriptedMatch> {
+  const { matchID, seats } = await run.target.createMatch(run.url);
+  const match = new ScriptedMatch(run, matchID, seats);
+  await match.ready;
+  return match;
+}
+
+/**
+ * One of the concurrent matches, game after game. The next game is created, joined and
+ * synced while this one plays, as a busy lobby would, so that the load offered does not dip
+ * while a finished match is replaced.
+ */
+async function playSlot(run: Run, first: ScriptedMatch): Promise<void> {
+  let current = first;
+  while (run.running) {
+    const next = openMatch(run);
+    await current.play();
+    current = await next;
+  }
+  current.close();
+}
 
 /**
  * Drives `matches` concurrent matches on a server with scripted socket.io
@@ -37,7 +210,8 @@ const percentile = (sorted: number[], p: number): number =>
  * With `offered` > 0 each match paces its moves so that all together offer
  * that many moves per second (a move waits for the previous one to land);
  * with 0 the loop is closed and measures the server's ceiling, where by
- * Little's law latency = matches / throughput.
+ * Little's law latency = matches / throughput. Moves in the first `warmUpMs`, while every
+ * match makes its first moves at once on code the JIT has not yet compiled, are not counted.
  */
 export async function runLoad(
   url: string,
@@ -45,125 +219,35 @@ export async function runLoad(
   matches: number,
   durationMs: number,
   offered = 0,
+  warmUpMs = 2000,
 ): Promise<LoadResult> {
-  const interval = offered > 0 ? (1000 * matches) / offered : 0;
-  const latencies: number[] = [];
-  let moves = 0;
-  let rejected = 0;
-  let resyncs = 0;
-  let running = true;
-  const sockets = new Set<Socket>();
-
-  async function playMatch(slot: number, generation: number): Promise<void> {
-    const { matchID, seats } = await target.createMatch(url);
-    let pending: Pending | null = null;
-    let done = false;
-    const mine: Socket[] = [];
-    const finish = () => {
-      if (done) return;
-      done = true;
-      mine.forEach((s) => (s.close(), sockets.delete(s)));
-      if (running) void playMatch(slot, generation + 1);
-    };
-    const latest = new Map<string, State>();
-    const bySeat = new Map<string, Socket>();
-    let nextAt = performance.now() + Math.random() * interval;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const tryMove = (): void => {
-      if (pending || !running || done || timer) return;
-      const wait = nextAt - performance.now();
-      if (wait > 0) {
-        timer = setTimeout(() => {
-          timer = null;
-          tryMove();
-        }, wait);
-        return;
-      }
-      for (const seat of seats) {
-        const state = latest.get(seat.playerID);
-        if (!state || state.ctx.currentPlayer !== seat.playerID) continue;
-        const choice = target.chooseMove(state, seat.playerID, `${matchID}:${state._stateID}`);
-        if (!choice) return;
-        pending = { stateID: state._stateID + 1, t0: performance.now(), seen: new Set() };
-        nextAt = Math.max(nextAt + interval, pending.t0);
-        const action = {
-          type: 'MAKE_MOVE',
-          payload: {
-            type: choice.move,
-            args: choice.args,
-            playerID: seat.playerID,
-            credentials: seat.credentials,
-          },
-        };
-        bySeat.get(seat.playerID)?.emit('update', action, state._stateID, matchID, seat.playerID);
-        return;
-      }
-    };
-    const onState = (playerID: string, state: State): void => {
-      const prev = latest.get(playerID);
-      if (prev && prev._stateID >= state._stateID) return;
-      latest.set(playerID, state);
-      if (pending && state._stateID >= pending.stateID) {
-        pending.seen.add(playerID);
-        if (pending.seen.size === seats.length) {
-          latencies.push(performance.now() - pending.t0);
-          moves++;
-          pending = null;
-        }
-      }
-      if (state.ctx.gameover !== undefined) return finish();
-      tryMove();
-    };
-    for (const seat of seats) {
-      const socket = io(`${url}/${target.gameName}`, {
-        // Ask for boardgame.io patch frames where the server offers them (servers that do not ignore it).
-        query: { patches: '1' },
-        transports: ['websocket'],
-        forceNew: true,
-        reconnection: false,
-      });
-      mine.push(socket);
-      sockets.add(socket);
-      bySeat.set(seat.playerID, socket);
-      socket.on('update', (_m: string, state: State) => onState(seat.playerID, state));
-      socket.on('sync', (_m: string, info: { state: State }) => onState(seat.playerID, info.state));
-      // Like boardgame.io's client: apply to the state held if it is the patch's base, else re-sync.
-      socket.on('patch', (_m: string, prevStateID: number, stateID: number, ops: Operation[]) => {
-        const held = latest.get(seat.playerID);
-        const failed =
-          !held ||
-          held._stateID !== prevStateID ||
-          applyPatch(held, ops).some((e) => e !== null) ||
-          held._stateID !== stateID;
-        if (failed) {
-          resyncs++;
-          latest.delete(seat.playerID);
-          socket.emit('sync', matchID, seat.playerID, seat.credentials, seats.length);
-          return;
-        }
-        latest.delete(seat.playerID); // onState ignores a state whose stateID it already holds
-        onState(seat.playerID, held);
-      });
-      socket.on('chokepoint:error', () => {
-        rejected++;
-        pending = null;
-      });
-      socket.on('connect', () =>
-        socket.emit('sync', matchID, seat.playerID, seat.credentials, seats.length),
-      );
-    }
-  }
-
-  await Promise.all(Array.from({ length: matches }, (_, i) => playMatch(i, 0)));
+  const run: Run = {
+    url,
+    target,
+    interval: offered > 0 ? (1000 * matches) / offered : 0,
+    latencies: [],
+    moves: 0,
+    rejected: 0,
+    resyncs: 0,
+    running: true,
+    open: new Set(),
+  };
+  target.warmUp?.();
+  const firsts = await Promise.all(Array.from({ length: matches }, () => openMatch(run)));
+  const slots = firsts.map((m) => playSlot(run, m));
+  // Measure the steady state: the first moves of every match start together, on cold code.
+  await new Promise((r) => setTimeout(r, warmUpMs));
   const start = performance.now();
-  const startMoves = moves;
-  latencies.length = 0;
+  const startMoves = run.moves;
+  run.latencies.length = 0;
   await new Promise((r) => setTimeout(r, durationMs));
-  running = false;
   const seconds = (performance.now() - start) / 1000;
-  const counted = moves - startMoves;
-  for (const s of sockets) s.close();
-  const sorted = [...latencies].sort((a, b) => a - b);
+  const counted = run.moves - startMoves;
+  const sorted = [...run.latencies].sort((a, b) => a - b);
+  run.running = false;
+  for (const m of [...run.open]) m.close();
+  await Promise.all(slots);
+  for (const m of [...run.open]) m.close(); // any that were still being opened
   return {
     label: target.label,
     matches,
@@ -173,7 +257,7 @@ export async function runLoad(
     movesPerSecond: counted / seconds,
     p50ms: percentile(sorted, 50),
     p99ms: percentile(sorted, 99),
-    rejected,
-    resyncs,
+    rejected: run.rejected,
+    resyncs: run.resyncs,
   };
 }
