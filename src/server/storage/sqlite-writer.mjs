@@ -1,8 +1,8 @@
 // The SQLite writer thread (plain JS so it loads in any runtime: node, tsx, vitest).
-// It owns every write: batches arrive from the main thread, run in one
-// transaction (one fsync, synchronous=FULL), each item in its own savepoint,
-// and the per-item outcome is posted back only after the commit.
-import { parentPort, workerData } from 'node:worker_threads';
+// It owns every write: batches arrive from the main thread, and all that are
+// waiting run in one transaction (one fsync, synchronous=FULL), each item in
+// its own savepoint; the per-item outcomes are posted back only after the commit.
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 
 const db = new Database(workerData.filename);
@@ -99,16 +99,46 @@ const runBatch = db.transaction((batch) =>
   }),
 );
 
+/**
+ * Every batch waiting in the port joins the one just received: one transaction, one sync to
+ * disk, however many batches the main thread sent meanwhile (group commit). Each batch still
+ * gets its own reply, in order.
+ */
+function drain(first) {
+  const batches = [first];
+  let closing = false;
+  for (let next = receiveMessageOnPort(parentPort); next; next = receiveMessageOnPort(parentPort)) {
+    if (next.message.type === 'close') {
+      closing = true;
+      break;
+    }
+    batches.push(next.message);
+  }
+  return { batches, closing };
+}
+
+function close() {
+  db.close();
+  parentPort.postMessage({ type: 'closed' });
+}
+
 parentPort.on('message', (msg) => {
-  if (msg.type === 'close') {
-    db.close();
-    parentPort.postMessage({ type: 'closed' });
-    return;
-  }
+  if (msg.type === 'close') return close();
+  const { batches, closing } = drain(msg);
+  const ops = batches.flatMap((b) => b.batch);
   try {
-    parentPort.postMessage({ type: 'done', seq: msg.seq, results: runBatch(msg.batch) });
+    const results = runBatch(ops);
+    let at = 0;
+    for (const b of batches) {
+      parentPort.postMessage({
+        type: 'done',
+        seq: b.seq,
+        results: results.slice(at, (at += b.batch.length)),
+      });
+    }
   } catch (e) {
-    parentPort.postMessage({ type: 'done', seq: msg.seq, error: String(e) });
+    for (const b of batches) parentPort.postMessage({ type: 'done', seq: b.seq, error: String(e) });
   }
+  if (closing) close();
 });
 parentPort.postMessage({ type: 'ready' });

@@ -40,15 +40,17 @@ interface Pending {
 }
 
 /**
- * Sends writes to a worker thread that owns the SQLite write connection, so an
- * fsync never blocks the event loop. One batch is in flight at a time; writes
- * queued meanwhile form the next batch (group commit), keeping their order.
+ * Sends writes to a worker thread that owns the SQLite write connection, so an fsync never
+ * blocks the event loop. The writes of one turn of the event loop go as one batch, at once:
+ * a batch does not wait for the one before it to commit. The worker commits every batch
+ * waiting for it in one transaction (group commit) and answers each, in order.
  */
 export class WriterThread {
   private readonly worker: Worker;
   private queue: Pending[] = [];
-  private inFlight: Pending[] | null = null;
+  private readonly sent = new Map<number, Pending[]>();
   private seq = 0;
+  private scheduled = false;
   private closed: Promise<void> | null = null;
   private closeSent = false;
   private onClosed: () => void = () => {};
@@ -66,7 +68,10 @@ export class WriterThread {
     if (this.closed) return Promise.reject(new Error('store is closed'));
     return new Promise((resolve, reject) => {
       this.queue.push({ op, resolve, reject });
-      if (!this.inFlight) setImmediate(() => this.send());
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.send());
+      }
     });
   }
 
@@ -81,41 +86,41 @@ export class WriterThread {
   }
 
   private send(): void {
-    if (this.inFlight || this.queue.length === 0) return this.maybeFinish();
-    this.inFlight = this.queue;
+    this.scheduled = false;
+    if (this.queue.length === 0) return this.maybeFinish();
+    const batch = this.queue;
     this.queue = [];
+    const seq = ++this.seq;
+    this.sent.set(seq, batch);
     this.worker.ref();
-    this.worker.postMessage({
-      type: 'batch',
-      seq: ++this.seq,
-      batch: this.inFlight.map((p) => p.op),
-    });
+    this.worker.postMessage({ type: 'batch', seq, batch: batch.map((p) => p.op) });
   }
 
   private receive(msg: Reply): void {
     if (msg.type === 'closed') return this.onClosed();
-    if (msg.type !== 'done' || !this.inFlight) return;
-    const batch = this.inFlight;
-    this.inFlight = null;
-    this.worker.unref();
+    if (msg.type !== 'done') return;
+    const batch = this.sent.get(msg.seq);
+    if (!batch) return;
+    this.sent.delete(msg.seq);
+    if (this.sent.size === 0) this.worker.unref();
     batch.forEach((p, i) => {
       const outcome = msg.error ? { code: 'io', message: msg.error } : (msg.results?.[i] ?? null);
       if (outcome === null) p.resolve();
       else if (outcome.code === 'io') p.reject(new Error(outcome.message));
       else p.reject(new StorageError(outcome.code as StorageErrorCode, outcome.message));
     });
-    this.send();
+    this.maybeFinish();
   }
 
   private maybeFinish(): void {
-    if (!this.closed || this.closeSent || this.inFlight || this.queue.length > 0) return;
+    if (!this.closed || this.closeSent || this.sent.size > 0 || this.queue.length > 0) return;
     this.closeSent = true;
     this.worker.postMessage({ type: 'close' });
   }
 
   private failAll(e: Error): void {
-    for (const p of [...(this.inFlight ?? []), ...this.queue]) p.reject(e);
-    this.inFlight = null;
+    for (const p of [...[...this.sent.values()].flat(), ...this.queue]) p.reject(e);
+    this.sent.clear();
     this.queue = [];
   }
 }
