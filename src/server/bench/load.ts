@@ -187,12 +187,16 @@ async function openMatch(run: Run): Promise<ScriptedMatch> {
   return match;
 }
 
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
 /**
- * One of the concurrent matches, game after game. The next game is created, joined and
- * synced while this one plays, as a busy lobby would, so that the load offered does not dip
- * while a finished match is replaced.
+ * One of the concurrent matches, game after game. The first game starts after `delayMs`, so
+ * that the matches are spread over the course of a game, as in a lobby that has been running
+ * a while (started together, identical scripted games would all end, and all be replaced, in
+ * the same moment). The next game is created, joined and synced while this one plays.
  */
-async function playSlot(run: Run, first: ScriptedMatch): Promise<void> {
+async function playSlot(run: Run, first: ScriptedMatch, delayMs: number): Promise<void> {
+  await sleep(delayMs);
   let current = first;
   while (run.running) {
     const next = openMatch(run);
@@ -210,8 +214,8 @@ async function playSlot(run: Run, first: ScriptedMatch): Promise<void> {
  * With `offered` > 0 each match paces its moves so that all together offer
  * that many moves per second (a move waits for the previous one to land);
  * with 0 the loop is closed and measures the server's ceiling, where by
- * Little's law latency = matches / throughput. Moves in the first `warmUpMs`, while every
- * match makes its first moves at once on code the JIT has not yet compiled, are not counted.
+ * Little's law latency = matches / throughput. Counting starts once every match is playing,
+ * and `warmUpMs` later (code the JIT has not compiled yet is slow).
  */
 export async function runLoad(
   url: string,
@@ -234,9 +238,11 @@ export async function runLoad(
   };
   target.warmUp?.();
   const firsts = await Promise.all(Array.from({ length: matches }, () => openMatch(run)));
-  const slots = firsts.map((m) => playSlot(run, m));
-  // Measure the steady state: the first moves of every match start together, on cold code.
-  await new Promise((r) => setTimeout(r, warmUpMs));
+  // Matches start spread over one game's length (paced) and are all playing by the window.
+  const spread =
+    run.interval > 0 ? Math.min(10_000, (target.gameLength?.() ?? 0) * run.interval) : 0;
+  const slots = firsts.map((m) => playSlot(run, m, Math.random() * spread));
+  await sleep(spread + warmUpMs);
   const start = performance.now();
   const startMoves = run.moves;
   run.latencies.length = 0;

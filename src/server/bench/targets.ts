@@ -15,6 +15,8 @@ export interface Target {
   chooseMove(view: State, playerID: string, seed: string): { move: string; args: unknown[] } | null;
   /** Work to do once before any match starts (not while moves are being timed). */
   warmUp?(): void;
+  /** Moves in one game, where every game is the same length (none: games never end). */
+  gameLength?(): number;
 }
 
 /** POSTs JSON and reads the JSON reply (node:http: fetch costs the harness several times more CPU). */
@@ -56,12 +58,14 @@ function ours(
   chooseMove: Target['chooseMove'],
   seed?: string,
   warmUp?: () => void,
+  gameLength?: () => number,
 ): Target {
   return {
     label,
     gameName,
     chooseMove,
     ...(warmUp ? { warmUp } : {}),
+    ...(gameLength ? { gameLength } : {}),
     async createMatch(url) {
       const seatSpecs = Array.from({ length: seats }, () => ({ kind: 'person' }));
       const created = await post(`${url}/api/matches`, {
@@ -102,6 +106,7 @@ export const OURS_CHOKEPOINT = ours(
   chokepointMove,
   BENCH_SEED,
   loadScript,
+  () => loadScript().size,
 );
 export const OURS_MINIMAL = ours(
   'hardened server, minimal game',
