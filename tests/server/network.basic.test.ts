@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/app';
-import { api, Client, createMatch, join, startTestServer } from './helpers';
+import { api, Client, createMatch, join, sleep, startTestServer } from './helpers';
 
 describe('networked play', () => {
   let server: RunningServer;
@@ -72,7 +72,33 @@ describe('networked play', () => {
     ).toBe(200);
   });
 
-  it('returns a QR code and links on create', async () => {
+  it('reopens a finished match that everyone had left, at its final state', async () => {
+    await server.close();
+    server = await startTestServer({ bots: { delayMs: 0 } });
+    const m = await createMatch(server.url, {
+      seats: [
+        { kind: 'bot', level: 'random' },
+        { kind: 'bot', level: 'random' },
+        { kind: 'bot', level: 'random' },
+        { kind: 'person' },
+      ],
+    });
+    const credentials = await join(server.url, m.matchID, '3', 'Host', undefined, m.creatorToken);
+    const watcher = client();
+    expect(await watcher.sync(m.matchID, '3', credentials)).toMatchObject({ ok: true });
+    await watcher.waitFor(() => watcher.state?.ctx.gameover !== undefined, 20_000);
+    const final = watcher.state;
+    watcher.close();
+    await sleep(50); // the server hears the last player leave
+
+    const returning = client();
+    expect(await returning.sync(m.matchID, '3', credentials)).toMatchObject({ ok: true });
+    expect(returning.state?._stateID).toBe(final?._stateID);
+    expect(returning.state?.ctx.gameover).toEqual(final?.ctx.gameover);
+    expect(returning.state?.G).toEqual(final?.G);
+  });
+
+  it('returns the join code and links on create', async () => {
     const r = await api(server.url, 'POST', '/api/matches', { scenario: 'quick' });
     expect(r.json.joinUrl).toBe(`${server.url}/join/${r.json.joinCode as string}`);
     expect(r.json.spectateUrl).toBe(`${server.url}/watch/${r.json.matchID as string}`);

@@ -92,7 +92,11 @@ export function attachSockets(
   );
 
   const presenceChanged = (matchID: string): void => {
-    if (presence.watchers(matchID).length === 0) feed.forget(matchID);
+    if (presence.watchers(matchID).length === 0) {
+      feed.forget(matchID);
+      authority.releaseFinished(matchID);
+      return; // nobody left to tell
+    }
     authority.load(matchID).then(
       (m) => m && sendStatus(matchID, m.metadata),
       (e: unknown) => console.error('presence update failed:', e),
