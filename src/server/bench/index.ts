@@ -103,13 +103,17 @@ export async function runNetworkBench(opts: NetworkBenchOptions = {}): Promise<N
           log(
             `${target.label}: ${matches} matches, ${rate ? `${rate} moves/s offered` : 'closed loop'}, ${durationMs / 1000}s...`,
           );
-          const [server0, client0] = [cpuMs(child.pid), ownCpuMs()];
-          const load = await runLoad(url, target, matches, durationMs, rate);
+          // CPU is read over the counted window only, like the moves.
+          let [server0, client0, server1, client1] = [NaN, NaN, NaN, NaN];
+          const load = await runLoad(url, target, matches, durationMs, rate, {
+            onStart: () => ([server0, client0] = [cpuMs(child.pid), ownCpuMs()]),
+            onEnd: () => ([server1, client1] = [cpuMs(child.pid), ownCpuMs()]),
+          });
           const perMove = (ms: number) => ms / Math.max(1, load.moves);
           const r = {
             ...load,
-            serverCpuMsPerMove: perMove(cpuMs(child.pid) - server0),
-            clientCpuMsPerMove: perMove(ownCpuMs() - client0),
+            serverCpuMsPerMove: perMove(server1 - server0),
+            clientCpuMsPerMove: perMove(client1 - client0),
           };
           results.push(r);
           log(

@@ -18,6 +18,13 @@ export interface LoadResult {
   resyncs: number;
 }
 
+/** When counting starts, and what to do when it starts and ends (e.g. read CPU counters). */
+export interface LoadWindow {
+  warmUpMs?: number;
+  onStart?: () => void;
+  onEnd?: () => void;
+}
+
 interface Pending {
   stateID: number;
   t0: number;
@@ -223,8 +230,9 @@ export async function runLoad(
   matches: number,
   durationMs: number,
   offered = 0,
-  warmUpMs = 2000,
+  window: LoadWindow = {},
 ): Promise<LoadResult> {
+  const { warmUpMs = 2000, onStart, onEnd } = window;
   const run: Run = {
     url,
     target,
@@ -243,12 +251,14 @@ export async function runLoad(
     run.interval > 0 ? Math.min(10_000, (target.gameLength?.() ?? 0) * run.interval) : 0;
   const slots = firsts.map((m) => playSlot(run, m, Math.random() * spread));
   await sleep(spread + warmUpMs);
+  onStart?.();
   const start = performance.now();
   const startMoves = run.moves;
   run.latencies.length = 0;
-  await new Promise((r) => setTimeout(r, durationMs));
+  await sleep(durationMs);
   const seconds = (performance.now() - start) / 1000;
   const counted = run.moves - startMoves;
+  onEnd?.();
   const sorted = [...run.latencies].sort((a, b) => a - b);
   run.running = false;
   for (const m of [...run.open]) m.close();
