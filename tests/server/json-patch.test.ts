@@ -1,9 +1,10 @@
-/** diffJson (patch frames) against rfc6902's applyPatch, which boardgame.io's client uses. */
+/** diffJson (patch frames) against rfc6902's applyPatch, which boardgame.io's client uses, and the bench's own applier. */
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyPatch, type Operation } from 'rfc6902';
-import { diffJson } from '../../src/server/net/json-patch';
+import { applyOps } from '../../src/server/bench/apply-patch';
+import { diffJson, type PatchOp } from '../../src/server/net/json-patch';
 
 const json = fc.letrec((tie) => ({
   v: fc.oneof(
@@ -53,5 +54,26 @@ describe('diffJson', () => {
     expect(diffJson({ shared, x: 1 }, { shared, x: 2 })).toEqual([
       { op: 'replace', path: '/x', value: 2 },
     ]);
+  });
+});
+
+describe("the load harness's patch applier", () => {
+  it('does what rfc6902 does with every patch the server can send', () => {
+    fc.assert(
+      fc.property(doc, doc, (a, b) => {
+        const ops = wire(diffJson(a, b)) as PatchOp[];
+        const mine = wire(a);
+        expect(applyOps(mine, ops)).toBe(true);
+        return isDeepStrictEqual(mine, patched(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('refuses a patch that does not fit, so the seat re-syncs', () => {
+    expect(applyOps({ a: [1] }, [{ op: 'replace', path: '/a/3', value: 0 }])).toBe(false);
+    expect(applyOps({ a: 1 }, [{ op: 'add', path: '/b/c', value: 0 }])).toBe(false);
+    expect(applyOps({ a: 1 }, [{ op: 'replace', path: '/z', value: 0 }])).toBe(false);
+    expect(applyOps({ a: 1 }, [{ op: 'remove', path: '/z' }])).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { State } from 'boardgame.io';
-import { applyPatch, type Operation } from 'rfc6902';
+import type { PatchOp } from '../net/json-patch';
+import { applyOps } from './apply-patch';
 import type { Seat, Target } from './targets';
 import { WireSocket } from './wire';
 
@@ -108,13 +109,10 @@ class ScriptedMatch {
       this.onState(seat.playerID, info.state),
     );
     // Like boardgame.io's client: apply to the state held if it is the patch's base, else re-sync.
-    socket.on('patch', (_m: string, prevStateID: number, stateID: number, ops: Operation[]) => {
+    socket.on('patch', (_m: string, prevStateID: number, stateID: number, ops: PatchOp[]) => {
       const held = this.latest.get(seat.playerID);
       const failed =
-        !held ||
-        held._stateID !== prevStateID ||
-        applyPatch(held, ops).some((e) => e !== null) ||
-        held._stateID !== stateID;
+        !held || held._stateID !== prevStateID || !applyOps(held, ops) || held._stateID !== stateID;
       if (failed) {
         run.resyncs++;
         this.latest.delete(seat.playerID);
