@@ -96,6 +96,12 @@ async function serverSection(): Promise<void> {
     );
     line(`${r.label}, ${mode}: server CPU per move (ms)`, r.serverCpuMsPerMove.toFixed(2));
   }
+  const { before, after } = report.referenceMs;
+  line(
+    'machine speed: reference work before / after (ms)',
+    `${before.toFixed(0)} / ${after.toFixed(0)}`,
+    'slower than usual = a slowed machine, not a slower server',
+  );
 }
 
 const SECTIONS: Record<string, () => void | Promise<void>> = {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runLoad, type LoadResult } from './load';
+import { referenceWorkMs } from './reference';
 import { OURS_CHOKEPOINT, OURS_MINIMAL, STOCK_MINIMAL, type Target } from './targets';
 
 export interface NetworkBenchOptions {
@@ -26,6 +27,8 @@ export interface BenchResult extends LoadResult {
 export interface NetworkBenchReport {
   /** Per server: the closed-loop run (offered 0) and the paced run. */
   results: BenchResult[];
+  /** ms for a fixed piece of server work (reference.ts), before and after the runs. */
+  referenceMs: { before: number; after: number };
   targets: { movesPerSecond: number; p99ms: number };
   pass: boolean;
 }
@@ -93,6 +96,8 @@ export async function runNetworkBench(opts: NetworkBenchOptions = {}): Promise<N
   const kinds = opts.only ?? ['ours-chokepoint', 'ours-minimal', 'stock-minimal'];
   const dir = mkdtempSync(join(tmpdir(), 'chokepoint-bench-'));
   const results: BenchResult[] = [];
+  const before = referenceWorkMs();
+  log(`machine speed: the reference work took ${before.toFixed(0)} ms`);
   try {
     for (const kind of kinds) {
       const target = TARGETS[kind];
@@ -132,5 +137,7 @@ export async function runNetworkBench(opts: NetworkBenchOptions = {}): Promise<N
   const targets = { movesPerSecond: 1000, p99ms: 100 };
   const pass =
     !!ours && ours.movesPerSecond >= 0.98 * targets.movesPerSecond && ours.p99ms < targets.p99ms;
-  return { results, targets, pass };
+  const after = referenceWorkMs();
+  log(`machine speed: the reference work took ${after.toFixed(0)} ms`);
+  return { results, targets, pass, referenceMs: { before, after } };
 }

@@ -1,0 +1,42 @@
+import { InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
+import type { State } from 'boardgame.io';
+import { DirectStep } from '../authority/direct-step';
+import { Views } from '../authority/views';
+import { chokepointServed } from '../game/chokepoint';
+import { chokepointScript, type ScriptedMove } from './script';
+
+/**
+ * A fixed piece of the server's own work, timed: the scripted classroom game played `games`
+ * times through the direct step, with every seat's view and the state's JSON after each move.
+ * Shared and virtual machines change speed from minute to minute; printed beside the load
+ * figures, this tells a slow machine from a slow server.
+ */
+export function referenceWorkMs(games = 40): number {
+  const game = ProcessGameConfig(chokepointServed.game);
+  const step = DirectStep.for(game, chokepointServed.applyMove);
+  if (!step) throw new Error('Chokepoint has no direct step');
+  const views = new Views(game);
+  const script = chokepointScript('classroom', 'bench');
+  const play = (n: number) => {
+    for (let g = 0; g < n; g++) playOnce(step, views, script);
+  };
+  play(40); // the first games run while the JIT is still at work
+  const start = performance.now();
+  play(games);
+  return performance.now() - start;
+}
+
+function playOnce(step: DirectStep, views: Views, script: Map<number, ScriptedMove>): void {
+  let state: State = InitializeGame({
+    game: chokepointServed.game,
+    numPlayers: 4,
+    setupData: { scenario: 'classroom', seed: 'bench' },
+  });
+  for (let move = script.get(state._stateID); move; move = script.get(state._stateID)) {
+    const next = step.run(state, move.seat, move.move, move.args);
+    if (!next.ok) throw new Error(`reference game refused move ${state._stateID}`);
+    state = next.state;
+    for (const seat of ['0', '1', '2', '3']) views.update('reference', seat, state);
+    JSON.stringify(state);
+  }
+}
