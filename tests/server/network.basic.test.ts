@@ -42,9 +42,14 @@ describe('networked play', () => {
     // The bot seat (2) plays after seat 1 moves, with no browser of its own.
     expect(await b.move(m.matchID, '1', 'advance', [1])).toMatchObject({ ok: true });
     await a.waitFor(() => (a.state?._stateID ?? 0) >= 3 && a.state?.ctx.currentPlayer === '0');
-    const matchData = a.frames.filter((f) => f.event === 'matchData').pop();
-    expect(matchData?.args[1]).toEqual(
-      expect.arrayContaining([expect.objectContaining({ id: 0, name: 'Ana', isConnected: true })]),
+    // Presence reaches every seat a moment after it changes.
+    const latestSeats = () => a.frames.filter((f) => f.event === 'matchData').pop()?.args[1];
+    await a.waitFor(() => latestSeats() !== undefined);
+    expect(latestSeats()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: 0, name: 'Ana', isConnected: true }),
+        expect.objectContaining({ id: 1, name: 'Bo', isConnected: true }),
+      ]),
     );
   });
 

@@ -23,6 +23,8 @@ export interface SocketOptions {
 }
 
 const CLIENT_EVENTS = new Set(['sync', 'update', 'chat']);
+/** How long presence changes are gathered before every seat is told. */
+const PRESENCE_SETTLE_MS = 40;
 
 /**
  * boardgame.io's socket.io protocol (sync / update / chat from clients; sync,
@@ -91,16 +93,26 @@ export function attachSockets(
     feed.broadcast(matchID, state, deltalog, presence.watchers(matchID)),
   );
 
+  // Seats connect and leave in bursts (a class joining, a match ending): one announcement per
+  // match per moment, rather than one per socket to every other socket.
+  const settling = new Set<string>();
+  const announcePresence = (matchID: string): void => {
+    settling.delete(matchID);
+    if (presence.watchers(matchID).length === 0) return;
+    authority.load(matchID).then(
+      (m) => m && sendStatus(matchID, m.metadata),
+      (e: unknown) => console.error('presence update failed:', e),
+    );
+  };
   const presenceChanged = (matchID: string): void => {
     if (presence.watchers(matchID).length === 0) {
       feed.forget(matchID);
       authority.releaseFinished(matchID);
       return; // nobody left to tell
     }
-    authority.load(matchID).then(
-      (m) => m && sendStatus(matchID, m.metadata),
-      (e: unknown) => console.error('presence update failed:', e),
-    );
+    if (settling.has(matchID)) return;
+    settling.add(matchID);
+    setTimeout(() => announcePresence(matchID), PRESENCE_SETTLE_MS).unref();
   };
   const ctx = { authority, presence, presenceChanged, feed };
 
