@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runLoad, type LoadResult } from './load';
-import { referenceWorkMs } from './reference';
+import { loopbackRoundTripsMs, referenceWorkMs } from './reference';
 import { OURS_CHOKEPOINT, OURS_MINIMAL, STOCK_MINIMAL, type Target } from './targets';
 
 export interface NetworkBenchOptions {
@@ -27,8 +27,8 @@ export interface BenchResult extends LoadResult {
 export interface NetworkBenchReport {
   /** Per server: the closed-loop run (offered 0) and the paced run. */
   results: BenchResult[];
-  /** ms for a fixed piece of server work (reference.ts), before and after the runs. */
-  referenceMs: { before: number; after: number };
+  /** ms for fixed pieces of work (reference.ts), before and after the runs: computing, and loopback round trips. */
+  referenceMs: { before: MachineSpeed; after: MachineSpeed };
   targets: { movesPerSecond: number; p99ms: number };
   pass: boolean;
 }
@@ -51,6 +51,19 @@ const ownCpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
+
+export interface MachineSpeed {
+  computeMs: number;
+  loopbackMs: number;
+}
+
+async function machineSpeed(log: (line: string) => void): Promise<MachineSpeed> {
+  const speed = { computeMs: referenceWorkMs(), loopbackMs: await loopbackRoundTripsMs() };
+  log(
+    `machine speed: reference compute ${speed.computeMs.toFixed(0)} ms, 5,000 loopback round trips ${speed.loopbackMs.toFixed(0)} ms`,
+  );
+  return speed;
+}
 
 const ENTRY = fileURLToPath(new URL('./server-entry.ts', import.meta.url));
 
@@ -96,8 +109,7 @@ export async function runNetworkBench(opts: NetworkBenchOptions = {}): Promise<N
   const kinds = opts.only ?? ['ours-chokepoint', 'ours-minimal', 'stock-minimal'];
   const dir = mkdtempSync(join(tmpdir(), 'chokepoint-bench-'));
   const results: BenchResult[] = [];
-  const before = referenceWorkMs();
-  log(`machine speed: the reference work took ${before.toFixed(0)} ms`);
+  const before = await machineSpeed(log);
   try {
     for (const kind of kinds) {
       const target = TARGETS[kind];
@@ -137,7 +149,6 @@ export async function runNetworkBench(opts: NetworkBenchOptions = {}): Promise<N
   const targets = { movesPerSecond: 1000, p99ms: 100 };
   const pass =
     !!ours && ours.movesPerSecond >= 0.98 * targets.movesPerSecond && ours.p99ms < targets.p99ms;
-  const after = referenceWorkMs();
-  log(`machine speed: the reference work took ${after.toFixed(0)} ms`);
+  const after = await machineSpeed(log);
   return { results, targets, pass, referenceMs: { before, after } };
 }

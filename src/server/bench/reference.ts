@@ -1,3 +1,4 @@
+import { createServer, connect, type AddressInfo } from 'node:net';
 import { InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
 import type { State } from 'boardgame.io';
 import { DirectStep } from '../authority/direct-step';
@@ -39,4 +40,39 @@ function playOnce(step: DirectStep, views: Views, script: Map<number, ScriptedMo
     for (const seat of ['0', '1', '2', '3']) views.update('reference', seat, state);
     JSON.stringify(state);
   }
+}
+
+/**
+ * The other half of the server's work, timed: `rounds` small messages sent back and forth over
+ * one loopback TCP connection (the kernel's network path, which on a shared machine slows
+ * down on its own, apart from computing).
+ */
+export async function loopbackRoundTripsMs(rounds = 5000): Promise<number> {
+  const server = createServer((socket) => {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk) => socket.write(chunk));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  const client = connect(port, '127.0.0.1');
+  client.setNoDelay(true);
+  await new Promise<void>((ok) => client.once('connect', ok));
+  const message = Buffer.alloc(600, 120);
+  const start = performance.now();
+  await new Promise<void>((done) => {
+    let left = rounds;
+    let pending = message.length;
+    client.on('data', (chunk: Buffer) => {
+      pending -= chunk.length;
+      if (pending > 0) return;
+      if (--left === 0) return done();
+      pending = message.length;
+      client.write(message);
+    });
+    client.write(message);
+  });
+  const elapsed = performance.now() - start;
+  client.destroy();
+  await new Promise((ok) => server.close(ok));
+  return elapsed;
 }
