@@ -22,14 +22,10 @@ export type Step = { ok: true; state: State; deltalog: LogEntry[] } | { ok: fals
  * the stateID is current, the game is not over).
  */
 export class DirectStep {
-  private readonly game: ProcessedGame;
-
   private constructor(
-    game: ProcessedGame,
+    private readonly game: ProcessedGame,
     private readonly applyMove: ApplyMove,
-  ) {
-    this.game = game;
-  }
+  ) {}
 
   /** A DirectStep for `game`, or null where boardgame.io's flow does more than this models. */
   static for(game: ProcessedGame, applyMove: ApplyMove | undefined): DirectStep | null {
