@@ -43,37 +43,63 @@ export function moveProblem(
   return cannotPay ? `${spec.label}: ${cannotPay}.` : null;
 }
 
-/** Validates and performs one action; on error the state is left exactly as it was. */
+const NO_SECRET = 'This state has no match secret: moves run on the server.';
+
+/** Why this seat may not take this action (`pass` or a move) now, or null. */
+export function actionProblem(
+  state: GameState,
+  seat: SeatId,
+  name: string,
+  args: MoveArgs = {},
+): string | null {
+  if (name === 'pass') return turnProblem(state, seat);
+  return (
+    turnProblem(state, seat) ??
+    moveProblem(state, seat, name, args) ??
+    (state.secret?.rng ? null : NO_SECRET)
+  );
+}
+
+/** Takes an action that `actionProblem` allowed on this same state. */
+export function takeAllowedAction(
+  state: GameState,
+  seat: SeatId,
+  name: string,
+  args: MoveArgs = {},
+): void {
+  if (name === 'pass') return endTurn(state);
+  const spec = MOVE_BY_NAME[name as MoveName];
+  const rng = state.secret?.rng;
+  if (!rng) throw new Error(NO_SECRET);
+  const ctx = { state, seat };
+  pay(state, seat, spec.cost(ctx, args));
+  spec.apply(ctx, args, rng);
+  state.actionsLeft -= 1;
+  if (state.actionsLeft <= 0) endTurn(state);
+}
+
+/** Validates and performs one move; on error the state is left exactly as it was. */
 export function performMove(
   state: GameState,
   seat: SeatId,
   name: string,
   args: MoveArgs = {},
 ): MoveResult {
-  const problem = turnProblem(state, seat) ?? moveProblem(state, seat, name, args);
-  if (problem) return { ok: false, error: problem };
-  const spec = MOVE_BY_NAME[name as MoveName];
-  const rng = state.secret?.rng;
-  if (!rng) return { ok: false, error: 'This state has no match secret: moves run on the server.' };
-  const ctx = { state, seat };
-  pay(state, seat, spec.cost(ctx, args));
-  spec.apply(ctx, args, rng);
-  state.actionsLeft -= 1;
-  if (state.actionsLeft <= 0) endTurn(state);
-  return { ok: true };
+  if (name === 'pass') return { ok: false, error: 'There is no move called "pass".' };
+  return act(state, seat, name, args);
 }
 
 /** The seat ends its turn (with actions unused, if it likes). */
 export function pass(state: GameState, seat: SeatId): MoveResult {
-  const problem = turnProblem(state, seat);
-  if (problem) return { ok: false, error: problem };
-  endTurn(state);
-  return { ok: true };
+  return act(state, seat, 'pass');
 }
 
 /** One action by name: `pass` or any move. */
 export function act(state: GameState, seat: SeatId, name: string, args: MoveArgs = {}): MoveResult {
-  return name === 'pass' ? pass(state, seat) : performMove(state, seat, name, args);
+  const problem = actionProblem(state, seat, name, args);
+  if (problem) return { ok: false, error: problem };
+  takeAllowedAction(state, seat, name, args);
+  return { ok: true };
 }
 
 function endTurn(state: GameState): void {
