@@ -7,10 +7,25 @@ import { createProblem, seatSpecs, type SeatChoice } from './seats';
 import { navigate } from './routes';
 
 /** The host's form: scenario, who plays each seat, public or private; then the host screen. */
+type Visibility = 'public' | 'private';
+
+const VISIBILITIES: { value: Visibility; name: string; meta: string }[] = [
+  {
+    value: 'private',
+    name: 'Private',
+    meta: 'Only people with the code or the link can join — best for a class.',
+  },
+  {
+    value: 'public',
+    name: 'Public',
+    meta: 'Also listed under “Open public matches” for anyone to join.',
+  },
+];
+
 export function CreateMatch() {
   const [scenario, setScenario] = useState(SCENARIO_IDS[0]);
   const [choices, setChoices] = useState<SeatChoice[]>(() => defaultChoices(SCENARIO_IDS[0]));
-  const [visibility, setVisibility] = useState<'public' | 'private'>('private');
+  const [visibility, setVisibility] = useState<Visibility>('private');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const roles = (SCENARIOS[scenario]?.seats ?? []).map((s) => s.role);
@@ -63,32 +78,19 @@ export function CreateMatch() {
         </fieldset>
         <fieldset className="visibility">
           <legend>2. Who may find it</legend>
-          <label className={`scenario ${visibility === 'private' ? 'picked' : ''}`}>
-            <input
-              type="radio"
-              name="visibility"
-              value="private"
-              checked={visibility === 'private'}
-              onChange={() => setVisibility('private')}
-            />
-            <span className="scenario-name">Private</span>
-            <span className="scenario-meta">
-              Only people with the code or the link can join — best for a class.
-            </span>
-          </label>
-          <label className={`scenario ${visibility === 'public' ? 'picked' : ''}`}>
-            <input
-              type="radio"
-              name="visibility"
-              value="public"
-              checked={visibility === 'public'}
-              onChange={() => setVisibility('public')}
-            />
-            <span className="scenario-name">Public</span>
-            <span className="scenario-meta">
-              Also listed under “Open public matches” for anyone to join.
-            </span>
-          </label>
+          {VISIBILITIES.map((v) => (
+            <label key={v.value} className={`scenario ${visibility === v.value ? 'picked' : ''}`}>
+              <input
+                type="radio"
+                name="visibility"
+                value={v.value}
+                checked={visibility === v.value}
+                onChange={() => setVisibility(v.value)}
+              />
+              <span className="scenario-name">{v.name}</span>
+              <span className="scenario-meta">{v.meta}</span>
+            </label>
+          ))}
         </fieldset>
         <fieldset className="seats">
           <legend>3. Who plays each role?</legend>

@@ -35,39 +35,48 @@ export function HostSeats({
           {actions && (
             <span className="host-seat-actions">
               {r.kind === 'person' && (
-                <button
-                  type="button"
-                  className="btn small"
+                <SeatAction
+                  label="Replace with a bot"
+                  seat={r.label}
                   disabled={busy}
                   onClick={() => actions.toBot(r.id)}
-                >
-                  Replace with a bot<span className="sr-only"> ({r.label})</span>
-                </button>
+                />
               )}
               {r.kind === 'bot' && r.role !== 'facilitator' && (
-                <button
-                  type="button"
-                  className="btn small"
+                <SeatAction
+                  label="Free for a person"
+                  seat={r.label}
                   disabled={busy}
                   onClick={() => actions.toOpen(r.id)}
-                >
-                  Free for a person<span className="sr-only"> ({r.label})</span>
-                </button>
+                />
               )}
               {r.kind === 'open' && r.role !== 'facilitator' && (
-                <button
-                  type="button"
-                  className="btn small"
+                <SeatAction
+                  label="Fill with a bot"
+                  seat={r.label}
                   disabled={busy}
                   onClick={() => actions.toBot(r.id)}
-                >
-                  Fill with a bot<span className="sr-only"> ({r.label})</span>
-                </button>
+                />
               )}
             </span>
           )}
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A host's button on one seat; the seat's name is read out to screen readers. */
+function SeatAction(props: {
+  label: string;
+  seat: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
+  return (
+    <button type="button" className="btn small" disabled={props.disabled} onClick={props.onClick}>
+      {props.label}
+      <span className="sr-only"> ({props.seat})</span>
+    </button>
   );
 }
