@@ -16,6 +16,9 @@ export const firmOf = (state: GameState, seat: SeatId): FirmState | undefined =>
 
 export const hubPlace = (state: GameState, hub: HubId): Place => state.places[hub];
 
+export const seatsOf = (state: GameState, role: Role): SeatId[] =>
+  state.seats.filter((s) => s.role === role).map((s) => s.id);
+
 export const allFirms = (state: GameState): FirmState[] =>
   state.seats.filter((s) => s.role === 'firm').map((s) => state.firms[s.id]);
 
@@ -31,8 +34,6 @@ export function roomFor(state: GameState, hub: HubId): number {
   );
   return podCapacity(place) - place.servers - incoming;
 }
-
-export const freePods = (place: Place): number => Math.max(0, place.servers - place.leased);
 
 export const averageStanding = (state: GameState): number =>
   HUBS.reduce((sum, h) => sum + state.places[h].standing, 0) / HUBS.length;
@@ -62,7 +63,7 @@ export function newId(firm: FirmState, prefix: string): ReturnType<typeof thingI
 }
 
 /** The log and the signals keep at least their last `keep` entries. */
-const LOG_KEEP = 40;
+const LOG_KEEP = 60;
 const SIGNALS_KEEP = 20;
 
 /**
@@ -76,7 +77,7 @@ function appendBounded<T>(list: T[], item: T, keep: number): void {
 }
 
 export function log(state: GameState, text: string, to: Visibility = 'public'): void {
-  appendBounded(state.log, { round: state.round, text, to }, LOG_KEEP);
+  appendBounded(state.log, { round: state.round, step: state.step, text, to }, LOG_KEEP);
 }
 
 /** Records a firm's secret action: told to the firm now, revealed to all at the end. */
@@ -121,8 +122,3 @@ export function pay(state: GameState, seat: SeatId, cost: Cost): void {
   else if (role === 'hub') state.hub.cash -= cost.cash;
   else if (role === 'firm') state.firms[seat].secrets.cash -= cost.cash;
 }
-
-export const yearOf = (state: GameState, round = state.round): string => {
-  const q = round - 1;
-  return `${state.startYear + Math.floor(q / 4)} Q${(q % 4) + 1}`;
-};

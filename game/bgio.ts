@@ -1,9 +1,7 @@
 import type { FnContext, Game, LongFormMove } from 'boardgame.io';
-import { INVALID_MOVE } from 'boardgame.io/core';
-import { pass, performMove } from './flow';
+import { ActivePlayers, INVALID_MOVE } from 'boardgame.io/core';
+import { act, PLAN_ACTIONS, type ActionPayload, type PlanAction } from './flow';
 import { seatId } from './ids';
-import { MOVES } from './moves';
-import type { MoveArgs } from './moves/types';
 import { SCENARIOS } from './scenarios';
 import { createInitialState } from './setup';
 import type { GameState, Outcome } from './state';
@@ -19,34 +17,35 @@ export const DEFAULT_SETUP: SetupData = { scenario: 'classroom', seed: 'chokepoi
 
 type Ctx = FnContext<GameState> & { playerID: string };
 
-/** Every move runs on the authority only (clients lack the secret generator), and a firm's
- * arguments are kept out of the log that other seats receive. */
-function engineMove(name: string, secretArgs: boolean): LongFormMove<GameState> {
+/**
+ * The four planning actions as boardgame.io moves: `order({move, args})`, `withdraw({index})`,
+ * `card({card, use})` and `submit()`. They run on the authority only (clients lack the secret
+ * generator), and every seat's plan is its own secret, so their arguments are redacted from the
+ * log the other seats receive.
+ */
+function planningMove(action: PlanAction): LongFormMove<GameState> {
   return {
-    move: ({ G, playerID }: Ctx, args?: MoveArgs) => {
-      const result = performMove(G, seatId(playerID), name, args ?? {});
-      return result.ok ? undefined : INVALID_MOVE;
+    move: ({ G, playerID }: Ctx, payload?: object) => {
+      const a = { ...(payload ?? {}), action } as ActionPayload;
+      return act(G, seatId(playerID), a).ok ? undefined : INVALID_MOVE;
     },
     client: false,
-    redact: secretArgs,
+    redact: true,
   };
 }
 
 const moves: Record<string, LongFormMove<GameState>> = Object.fromEntries(
-  MOVES.map((spec) => [spec.name, engineMove(spec.name, spec.role === 'firm')]),
+  PLAN_ACTIONS.map((action) => [action, planningMove(action)]),
 );
-moves.pass = {
-  move: ({ G, playerID }: Ctx) => (pass(G, seatId(playerID)).ok ? undefined : INVALID_MOVE),
-  client: false,
-};
 
 export function seatsFor(scenario: string): number | undefined {
   return SCENARIOS[scenario]?.seats.length;
 }
 
 /**
- * Chokepoint as a boardgame.io game. The engine owns the flow (whose turn, when a round ends);
- * boardgame.io follows it: a turn ends when the engine's active seat changes.
+ * Chokepoint as a boardgame.io game. Every seat is active at once, all game long: the engine
+ * owns the flow (who still has to submit, when a round resolves), and boardgame.io's one turn
+ * never ends; the game ends when the engine says so.
  */
 export const ChokepointGame: Game<GameState, Record<string, unknown>, SetupData> = {
   name: 'chokepoint',
@@ -72,12 +71,11 @@ export const ChokepointGame: Game<GameState, Record<string, unknown>, SetupData>
   },
   moves,
   turn: {
+    activePlayers: ActivePlayers.ALL,
     order: {
-      playOrder: ({ G }) => G.order,
-      first: ({ G }) => G.turn,
-      next: ({ G }) => G.turn,
+      first: () => 0,
+      next: ({ ctx }) => ctx.playOrderPos,
     },
-    endIf: ({ G, ctx }) => !G.over && G.order[G.turn] !== ctx.currentPlayer,
   },
   endIf: ({ G }): Outcome | undefined => (G.over && G.outcome ? G.outcome : undefined),
   playerView: ({ G, playerID }) =>

@@ -94,5 +94,6 @@ export function searchHub(
       }
     }
   }
+  state.searches.push({ round: state.round, hub, by, found });
   return found;
 }

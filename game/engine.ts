@@ -3,7 +3,21 @@
  * Pure and deterministic: same scenario, seed and moves give the same state.
  */
 export { createInitialState } from './setup';
-export { performMove, pass, activeSeat, moveProblem, turnProblem, type MoveResult } from './flow';
+export {
+  act,
+  planOrder,
+  withdrawOrder,
+  playCard,
+  submitOrders,
+  waitingFor,
+  PLAN_ACTIONS,
+  type ActionPayload,
+  type MoveResult,
+} from './flow';
+export { orderBudget, draftedWorld } from './orders/plan';
+export { RESOLUTION_STEPS } from './orders/steps';
+export { checkSeal, sealOf } from './orders/seal';
+export { cardIn } from './orders/cards';
 export { legalMoves } from './legal';
 export { playerView } from './views';
 export {

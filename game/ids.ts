@@ -31,3 +31,7 @@ export type ThingId = string & { readonly __brand: 'ThingId' };
 export const thingId = (s: string): ThingId => s as ThingId;
 
 export const isHub = (p: string): p is HubId => (HUBS as readonly string[]).includes(p);
+
+/** What a played card is used for: its event, one extra order this round, or capital. */
+export const CARD_USES = ['event', 'action', 'capital'] as const;
+export type CardUse = (typeof CARD_USES)[number];

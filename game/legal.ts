@@ -1,18 +1,26 @@
 import { affordable, roleOf } from './access';
-import { turnProblem } from './flow';
 import type { SeatId } from './ids';
 import { MOVES } from './moves';
 import type { MoveOption } from './moves/types';
+import { draftedWorld, orderBudget, planningProblem } from './orders/plan';
 import type { GameState } from './state';
 
 /**
- * Every move of the seat's role, with each argument combination it may send now and its cost,
- * or the reason it cannot. Reads only what the seat can see, so it gives the same answer on the
- * seat's own view as on the full state. The board, the bots and the server all use it.
+ * Every move of the seat's role that it could add as its next order, with each argument
+ * combination and its cost, or the reason it cannot: judged on the world as the seat expects it
+ * after the orders it has already planned. Reads only what the seat can see, so it gives the
+ * same answer on the seat's own view as on the full state. The board, the bots and the server
+ * all use it.
  */
 export function legalMoves(state: GameState, seat: SeatId): MoveOption[] {
   const role = roleOf(state, seat);
-  const notNow = turnProblem(state, seat);
+  const plan = state.plans[seat];
+  const notNow =
+    planningProblem(state, seat) ??
+    (plan && plan.orders.length >= orderBudget(state, seat)
+      ? 'all your orders for this round are given'
+      : null);
+  const world = notNow ? state : draftedWorld(state, seat);
   return MOVES.filter((spec) => spec.role === role).map((spec) => {
     const base = {
       move: spec.name,
@@ -26,12 +34,12 @@ export function legalMoves(state: GameState, seat: SeatId): MoveOption[] {
     if (state.disabledMoves.includes(spec.name))
       return { ...base, allowed: false, reason: 'not in force in this scenario', choices: [] };
     if (notNow) return { ...base, allowed: false, reason: notNow, choices: [] };
-    const ctx = { state, seat };
+    const ctx = { state: world, seat };
     const choices: MoveOption['choices'] = [];
     const reasons = new Map<string, number>();
     for (const args of spec.options(ctx)) {
       const cost = spec.cost(ctx, args);
-      const reason = spec.check(ctx, args) ?? affordable(state, seat, cost);
+      const reason = spec.check(ctx, args) ?? affordable(world, seat, cost);
       if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       else choices.push({ args, cost });
     }

@@ -11,34 +11,65 @@ import {
   signal,
 } from './access';
 import { exposeEntity, inspectionChance } from './detection';
-import { drawNews } from './events/news';
+import { dealCards, isDealRound } from './events/deal';
+import { driftOrdinaryDemand, podsRented, publishDemand, releaseServers, reportKycFlags } from './market';
+import { cardIn, fireInjects, resolveCards } from './orders/cards';
+import { resolveOrdersAt } from './orders/resolve';
+import { newSalt } from './orders/seal';
+import { stepNumber, type ResolutionStep } from './orders/steps';
 import { HUBS, isHub } from './ids';
 import { hubName } from './moves/common';
 import { rollPercent, type RngState } from './random';
 import { RULES } from './rules';
-import { decideOutcome } from './scoring';
+import { decideOutcome, provisionalWinners } from './scoring';
+import { homeCeiling, trainingGain } from './training';
 import type { Courier, FirmState, GameState, Pending } from './state';
 
 /**
- * The end of a round, step by step, in the order RULES.md publishes:
- * 1 rules and deliveries fall due, 2 couriers arrive, 3 trainings and data preparation finish,
- * 4 cloud screening, 5 income, 6 rent, 7 pressure, 8 tension, 9 heat, 10 frontier, 11 indicators, 12 next round.
+ * Resolution, once every seat has submitted: the steps of RESOLUTION_STEPS in order, then the
+ * next round opens (or the game ends). Each step stamps the log lines it writes with its number,
+ * which is what the round recap groups by.
  */
 export function resolveRound(state: GameState): void {
   const rng = state.secret?.rng;
   if (!rng) throw new Error('resolution needs the match secret');
+  const at = (name: ResolutionStep): void => {
+    state.step = stepNumber(name);
+  };
+  state.news = [];
+  at('Cards played');
+  resolveCards(state);
+  for (const name of ORDER_STEPS) {
+    at(name);
+    resolveOrdersAt(state, stepNumber(name), rng);
+  }
+  at('Rules and deliveries fall due');
   applyDuePending(state);
+  at('Couriers arrive');
   for (const firm of allFirms(state)) arriveCouriers(state, firm, rng);
+  at('Trainings finish');
   for (const firm of allFirms(state)) finishTrainings(state, firm);
   for (const firm of allFirms(state)) finishDataPreparation(firm);
-  if (state.kyc) for (const firm of allFirms(state)) screenLeases(state, firm, rng);
+  at('Cloud screening');
+  if (state.kyc) {
+    for (const firm of allFirms(state)) screenLeases(state, firm, rng);
+    reportKycFlags(state, rng);
+  }
+  at('Income and rent');
   payIncome(state);
   for (const firm of allFirms(state)) payRent(state, firm);
+  at('Pressure, tension and heat');
   applyPressure(state);
   settleTension(state);
   for (const firm of allFirms(state)) addHeat(firm, -RULES.heatDecayPerRound);
+  at('Markets report');
+  driftOrdinaryDemand(state, rng);
+  publishDemand(state, rng);
+  at('Frontier and standings');
   advanceFrontier(state);
   recordIndicators(state);
+  sealRound(state);
+  state.step = 0;
   if (state.round >= state.rounds) {
     state.over = true;
     state.outcome = decideOutcome(state);
@@ -47,7 +78,50 @@ export function resolveRound(state: GameState): void {
   }
   state.round += 1;
   if ((state.round - 1) % RULES.roundsPerYear === 0) annualReview(state);
-  drawNews(state);
+  openRound(state);
+}
+
+const ORDER_STEPS: readonly ResolutionStep[] = [
+  'Hub governments',
+  'Regulator: rules and diplomacy',
+  'Chip vendor',
+  'AI firms',
+  'Regulator: enforcement',
+];
+
+/** Keeps every plan of the round for the record, with the seal it was submitted under. */
+function sealRound(state: GameState): void {
+  for (const seat of state.planners) {
+    const plan = state.plans[seat];
+    state.sealed.push({
+      round: state.round,
+      seat,
+      seal: plan.seal ?? '',
+      salt: plan.salt,
+      orders: plan.orders,
+      card: plan.card,
+    });
+  }
+}
+
+/**
+ * A round opens: scheduled injects fire, cards are dealt on deal rounds, and every seat gets a
+ * clean desk with a fresh secret salt for its seal.
+ */
+export function openRound(state: GameState): void {
+  const rng = state.secret?.rng;
+  if (!rng) throw new Error('a round needs the match secret');
+  state.news = [];
+  for (const seat of state.planners) {
+    const plan = state.plans[seat];
+    plan.orders = [];
+    plan.card = null;
+    plan.submitted = false;
+    plan.seal = null;
+    plan.salt = newSalt(rng);
+  }
+  fireInjects(state);
+  if (isDealRound(state.round)) dealCards(state, (id) => cardIn(state, id));
 }
 
 function applyDuePending(state: GameState): void {
@@ -60,6 +134,7 @@ function applyPending(state: GameState, p: Pending): void {
   switch (p.kind) {
     case 'controlLevel':
       state.controlLevel = Math.min(RULES.maxControlLevel, state.controlLevel + 1);
+      state.vendor.revenueShare = 'none';
       log(state, `Tighter chip controls are in force (level ${state.controlLevel}).`);
       return;
     case 'licence':
@@ -86,7 +161,6 @@ function applyPending(state: GameState, p: Pending): void {
       place.servers += pods;
       const rate = place.licence ? RULES.shipLicencedRevenuePerPod : RULES.shipRevenuePerPod;
       state.vendor.cash += pods * rate;
-      state.hub.investment += pods * RULES.investmentPerPod;
       log(state, `${pods} pods of servers arrive in ${hubName(p.hub)}.`);
       return;
     }
@@ -151,12 +225,15 @@ function finishTrainings(state: GameState, firm: FirmState): void {
   const done = firm.secrets.trainings.filter((t) => t.doneRound <= state.round);
   firm.secrets.trainings = firm.secrets.trainings.filter((t) => t.doneRound > state.round);
   for (const t of done) {
-    const gain = t.pods + Math.floor(t.tb / RULES.tbPerCapability);
+    const gain = trainingGain(t.pods, t.tb);
     if (t.at === 'home') {
-      firm.capability += gain;
+      const before = firm.capability;
+      firm.capability = Math.max(before, Math.min(before + gain, homeCeiling(state, firm)));
       log(
         state,
-        `${seatName(state, firm.seat)} releases a model trained at home: capability ${firm.capability}.`,
+        firm.capability > before
+          ? `${seatName(state, firm.seat)} releases a model trained at home: capability ${firm.capability}.`
+          : `${seatName(state, firm.seat)}'s home-trained model is no better than its last: domestic chips trail the frontier.`,
       );
     } else {
       firm.secrets.models.push({ id: t.id, hub: t.at, gain });
@@ -192,10 +269,9 @@ function payRent(state: GameState, firm: FirmState): void {
       : lease.pods * RULES.rentPerPod;
     if (firm.secrets.cash >= rent) {
       firm.secrets.cash -= rent;
-      state.hub.investment += lease.pods * RULES.investmentPerPod;
       continue;
     }
-    place.leased -= lease.pods;
+    releaseServers(state, lease.hub, lease.pods);
     firm.secrets.leases = firm.secrets.leases.filter((l) => l !== lease);
     secretly(state, firm, `A lease in ${hubName(lease.hub)} lapsed: the rent was not paid.`);
   }
@@ -206,8 +282,20 @@ function payIncome(state: GameState): void {
   state.vendor.cash += RULES.vendorIncome + RULES.generationIncome * state.vendor.generation;
   if (state.vendor.compliantLevel === state.controlLevel)
     state.vendor.cash += RULES.chinaEditionIncome;
-  const leased = HUBS.reduce((n, h) => n + state.places[h].leased, 0);
-  state.hub.cash += RULES.hubBaseIncome + Math.floor(leased / RULES.hubRentSharePerPods);
+  else if (state.vendor.revenueShare === 'granted' && state.vendor.compliantLevel >= 0) {
+    state.vendor.cash += RULES.revenueShareIncome;
+    state.regulator.pc += RULES.revenueSharePc;
+  }
+  const rented = podsRented(state);
+  const permits = HUBS.filter((h) => state.places[h].permit === 'permit').length;
+  state.hub.cash = Math.max(
+    0,
+    state.hub.cash +
+      RULES.hubBaseIncome +
+      Math.floor(rented / RULES.hubRentSharePerPods) -
+      permits * RULES.permitUpkeep,
+  );
+  state.hub.investment += Math.floor(rented / RULES.leaseInvestmentPerPods);
   for (const firm of allFirms(state)) firm.secrets.cash += firm.income;
 }
 
@@ -264,9 +352,10 @@ export function recordIndicators(state: GameState): void {
     vendorCash: state.vendor.cash,
     hubInvestment: state.hub.investment,
     standing: Math.round(averageStanding(state) * 10) / 10,
-    leased: HUBS.reduce((n, h) => n + state.places[h].leased, 0),
+    demand: HUBS.reduce((n, h) => n + state.places[h].demand, 0),
     seized: state.seizedTB,
     capability,
+    leaders: provisionalWinners(state),
   };
   state.indicators = state.indicators.filter((r) => r.round !== state.round);
   state.indicators.push(row);

@@ -111,7 +111,11 @@ export const RULES = {
   fundPods: 2,
   fundInvestment: 3,
   fundStandingLoss: 1,
-  investmentPerPod: 0,
+  /** Every this many pods leased in the hubs (by anyone) add one to investment each round. */
+  leaseInvestmentPerPods: 3,
+  permitCost: 2,
+  /** Policing a permit regime costs the hub this much each round, per hub that has one. */
+  permitUpkeep: 1,
   exposedStandingLoss: 1,
   pressureStandingLossPerRound: 1,
   // Frontier
@@ -123,7 +127,28 @@ export const RULES = {
   computePerPod: 10,
   roundsPerYear: 4,
   listHeat: 1,
-  smuggleStandingLoss: 0,
+  // Home compute trails the frontier
+  /** A model trained at home can lift capability at most to the frontier less this gap. */
+  homeGap: 3,
+  // The market behind the public signals
+  /** Share of a hub's servers ordinary cloud customers rent at the start, in percent. */
+  ordinaryStartPct: 34,
+  ordinaryGrowPct: 35,
+  ordinaryShrinkPct: 20,
+  /** The public demand reading is off by up to this many pods either way. */
+  demandNoise: 1,
+  /** Under the cloud KYC rule: chance a hub where a firm leases is flagged to the regulator. */
+  kycFlagPct: 60,
+  /** … and that a hub with only ordinary customers is flagged anyway (a false lead). */
+  kycFalseFlagPct: 10,
+  // Revenue-share licences for China-edition chips
+  revenueShareIncome: 2,
+  revenueSharePc: 1,
+  // Cards
+  handLimit: 2,
+  /** Cards are dealt every this many rounds, starting with the first. */
+  dealEvery: 2,
+  cardCapital: 2,
 } as const;
 
 export type RuleNumber = keyof typeof RULES;

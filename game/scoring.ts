@@ -3,9 +3,10 @@ import type { GameState, Outcome } from './state';
 
 /**
  * Victory is per role, checked when the last round ends; several seats can win.
- * - AI firm: reached the frontier (capability ≥ frontier) at the end of any round.
- * - Regulator: no firm reached the frontier, and the hubs' average standing is at least the
- *   scenario's minimum (it kept its allies).
+ * - AI firm: stands at the frontier (capability ≥ frontier) when the game ends. Reaching it
+ *   early locks nothing in: the frontier keeps moving.
+ * - Regulator: no firm stands at the frontier at the end, and the hubs' average standing is at
+ *   least the scenario's minimum (it kept its allies).
  * - Chip vendor: cash at least the scenario's target.
  * - Hub government: investment at least the target, with average standing at least its minimum.
  */
@@ -14,7 +15,7 @@ export function decideOutcome(state: GameState): Outcome {
   const reasons: Record<string, string> = {};
   const standing = Math.round(averageStanding(state) * 10) / 10;
   const firms = allFirms(state);
-  const reached = firms.filter((f) => f.reachedFrontierRound > 0);
+  const reached = firms.filter((f) => f.capability >= state.frontier);
   const v = state.victory;
   for (const seat of state.seats) {
     let won: boolean;
@@ -22,9 +23,9 @@ export function decideOutcome(state: GameState): Outcome {
     switch (seat.role) {
       case 'firm': {
         const f = state.firms[seat.id];
-        won = f.reachedFrontierRound > 0;
+        won = f.capability >= state.frontier;
         why = won
-          ? `reached the frontier in round ${f.reachedFrontierRound} (capability ${f.capability})`
+          ? `ended at the frontier (capability ${f.capability}, frontier ${state.frontier})`
           : `ended at capability ${f.capability}, short of the frontier (${state.frontier})`;
         break;
       }
@@ -32,7 +33,7 @@ export function decideOutcome(state: GameState): Outcome {
         won = reached.length === 0 && standing >= v.regulatorMinStanding;
         why =
           reached.length > 0
-            ? `${reached.map((f) => seatName(state, f.seat)).join(' and ')} reached the frontier`
+            ? `${reached.map((f) => seatName(state, f.seat)).join(' and ')} ended at the frontier`
             : standing >= v.regulatorMinStanding
               ? `kept every firm behind the frontier with allies' standing ${standing}`
               : `kept the firms behind, but allies' standing fell to ${standing} (needs ${v.regulatorMinStanding})`;
@@ -58,3 +59,7 @@ export function decideOutcome(state: GameState): Outcome {
   }
   return { winners, reasons };
 }
+
+/** Who would win if the game ended now: what each role is racing towards, round by round. */
+export const provisionalWinners = (state: GameState): Outcome['winners'] =>
+  decideOutcome(state).winners;

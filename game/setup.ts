@@ -1,10 +1,11 @@
 import { log } from './access';
-import { drawNews } from './events/news';
+import { CARDS } from './events/cards';
+import { prepareDeck } from './events/deal';
 import { HOMES, HUBS, seatId, type PlaceId, type SeatId } from './ids';
 import { HUB_START } from './map';
+import { openMarket, publishDemand } from './market';
 import { seedRng } from './random';
-import { dealDeck } from './events/deal';
-import { recordIndicators } from './resolution';
+import { openRound, recordIndicators } from './resolution';
 import type { Scenario } from './scenarios/schema';
 import type { FirmSecrets, FirmState, GameState, Place } from './state';
 
@@ -17,7 +18,8 @@ function startPlace(id: PlaceId, scenario: Scenario): Place {
     id,
     capacityMW: o.capacityMW ?? hub?.capacityMW ?? 0,
     servers: o.servers ?? hub?.servers ?? 0,
-    leased: 0,
+    demand: 0,
+    demandLast: 0,
     standing: o.standing ?? hub?.standing ?? 10,
     customs: o.customs ?? hub?.customs ?? 'standard',
     permit: o.permit ?? hub?.permit ?? 'none',
@@ -41,6 +43,7 @@ export function freshSecrets(cash: number, homeTB: number): FirmSecrets {
     trainings: [],
     models: [],
     homeCompute: 0,
+    smuggledPods: 0,
     heat: 0,
     history: [],
     made: 0,
@@ -60,8 +63,9 @@ function startFirm(seat: SeatId, name: string, scenario: Scenario): FirmState {
 }
 
 /**
- * The state of a new match: the scenario's starting values, the deck dealt with the match's
- * seed and the first round's news drawn. The generator and the deck stay in `secret`.
+ * The state of a new match: the scenario's starting values, the deck prepared with the match's
+ * seed, and the first round opened (injects fired, cards dealt, desks laid). The generator and
+ * the deck stay in `secret`.
  */
 export function createInitialState(scenario: Scenario, seed: string): GameState {
   const s = scenario.start;
@@ -77,16 +81,27 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
   for (const seat of seats)
     if (seat.role === 'firm') firms[seat.id] = startFirm(seat.id, seat.name, scenario);
   const rng = seedRng(seed);
+  const planners = seats.filter((seat) => seat.role !== 'facilitator').map((seat) => seat.id);
+  const cards = [...scenario.cards, ...CARDS.filter((c) => !scenario.cards.some((o) => o.id === c.id))];
+  const deckCards = scenario.deck
+    .map((id) => cards.find((c) => c.id === id))
+    .filter((c) => c !== undefined);
   const state: GameState = {
     scenario: scenario.id,
     round: 1,
     rounds: scenario.rounds,
     startYear: scenario.startYear,
-    actionsPerTurn: scenario.actionsPerTurn,
+    actionsPerRound: scenario.actionsPerRound,
     seats,
-    order: seats.filter((seat) => seat.role !== 'facilitator').map((seat) => seat.id),
-    turn: 0,
-    actionsLeft: scenario.actionsPerTurn,
+    planners,
+    plans: Object.fromEntries(
+      planners.map((seat) => [
+        seat,
+        { hand: [], orders: [], card: null, submitted: false, seal: null, salt: '' },
+      ]),
+    ),
+    sealed: [],
+    step: 0,
     over: false,
     places,
     controlLevel: s.controlLevel,
@@ -96,30 +111,43 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
     frontierEvery: s.frontierEvery,
     pending: [],
     disabledMoves: [...scenario.disabledMoves],
-    regulator: { pc: s.pc, pcPerRound: s.pcPerRound },
-    vendor: { cash: s.vendorCash, generation: 0, compliantLevel: s.compliantLevel, audited: [] },
+    regulator: { pc: s.pc, pcPerRound: s.pcPerRound, intel: [] },
+    vendor: {
+      cash: s.vendorCash,
+      generation: 0,
+      compliantLevel: s.compliantLevel,
+      audited: [],
+      revenueShare: 'none',
+    },
     hub: { cash: s.hubCash, investment: s.hubInvestment },
     firms,
-    news: null,
+    news: [],
+    market: null,
     scheduled: scenario.scheduled.map((x) => ({ ...x })),
+    customCards: scenario.cards.map((c) => structuredClone(c)),
     signals: [],
     log: [],
     indicators: [],
     seizedTB: 0,
+    searches: [],
     victory: { ...scenario.victory },
     outcome: null,
     secret: {
       rng,
-      deck: dealDeck(
+      deck: prepareDeck(
         rng,
-        scenario.deck,
+        deckCards.filter((c) => !scenario.scheduled.some((x) => x.card === c.id)),
+        scenario.startDate,
         scenario.rounds,
-        scenario.scheduled.map((s) => s.card),
+        planners.length,
       ),
+      dealt: [],
     },
   };
+  state.market = openMarket(state);
+  publishDemand(state, rng);
   log(state, `${scenario.name} begins.`);
-  drawNews(state);
+  openRound(state);
   recordIndicators(state);
   state.indicators[0].round = 0;
   return state;

@@ -1,5 +1,6 @@
-import type { HubId, Permit, PlaceId, PlayingRole, Posture, Role, SeatId, ThingId } from './ids';
-import type { EffectOp } from './events/types';
+import type { CardUse, HubId, Permit, PlaceId, PlayingRole, Posture, Role, SeatId, ThingId } from './ids';
+import type { EffectOp, EventCard } from './events/types';
+import type { MoveArgs, MoveName } from './moves/types';
 
 /** A seat at the table: who sits there and which role it plays. */
 export interface Seat {
@@ -15,8 +16,14 @@ export interface Place {
   capacityMW: number;
   /** Pods of servers with top-tier chips installed here. */
   servers: number;
-  /** Pods currently leased by anyone (the regulator sees this utilisation as a signal). */
-  leased: number;
+  /**
+   * The public utilisation reading: pods in use by every customer, ordinary cloud demand and
+   * any firm's leases alike, as the hub's operators report it (rounded, with noise). Who rents
+   * what is not public; `GameState.market` holds the true figures.
+   */
+  demand: number;
+  /** The reading a round earlier, so that a rise shows. */
+  demandLast: number;
   /** Standing with the regulator, 0..10 (hubs only). */
   standing: number;
   customs: Posture;
@@ -45,7 +52,12 @@ export type Pending =
 export interface RegulatorState {
   pc: number;
   pcPerRound: number;
+  /** Hubs flagged by cloud KYC reports: the regulator's own intelligence, hidden from the others. */
+  intel: { round: number; hub: HubId }[];
 }
+
+/** A China-edition revenue-share licence: the vendor applies, the regulator may grant it. */
+export type RevenueShare = 'none' | 'applied' | 'granted';
 
 export interface VendorState {
   cash: number;
@@ -55,6 +67,7 @@ export interface VendorState {
   compliantLevel: number;
   /** Hubs whose distributors the vendor audited this year (due diligence against fines). */
   audited: HubId[];
+  revenueShare: RevenueShare;
 }
 
 export interface HubGovState {
@@ -121,6 +134,8 @@ export interface FirmSecrets {
   models: Model[];
   /** Home compute in pods, in tenths of a top-chip pod (domestic chips are slower). */
   homeCompute: number;
+  /** Pods of top chips smuggled home: each lifts the home-training ceiling by one. */
+  smuggledPods: number;
   heat: number;
   /** Secret moves this firm made, revealed at the end. */
   history: HistoryEntry[];
@@ -136,6 +151,7 @@ export interface FirmState {
   /** Public: announced model capability. */
   capability: number;
   income: number;
+  /** First round at whose end the firm stood at the frontier (0: never); a firm wins only if it is there at the end. */
   reachedFrontierRound: number;
   secrets: FirmSecrets;
 }
@@ -149,9 +165,59 @@ export type Visibility = 'public' | SeatId;
 
 export interface LogEntry {
   round: number;
+  /** The resolution step that wrote it (see RESOLUTION_STEPS); 0 while planning or at setup. */
+  step: number;
   text: string;
   /** Who may read it: everyone, or one seat. */
   to: Visibility;
+}
+
+/** One order a seat plans for the round: a move and its arguments. */
+export interface Order {
+  move: MoveName;
+  args: MoveArgs;
+}
+
+/** A card a seat plays this round: for its event, for an extra action, or for capital. */
+export interface CardPlay {
+  card: string;
+  use: CardUse;
+}
+
+/**
+ * A seat's planning desk for the current round. Only the seat itself (and the facilitator)
+ * sees its hand, orders and salt; the others see whether it has submitted and its seal.
+ */
+export interface SeatPlan {
+  hand: string[];
+  orders: Order[];
+  card: CardPlay | null;
+  submitted: boolean;
+  /** SHA-256 of the salt and the orders, published when the seat submits. */
+  seal: string | null;
+  salt: string;
+}
+
+/**
+ * A submitted plan, kept for the record. `seal` is public from submission; `salt`, `orders`
+ * and `card` are revealed at resolution to the seats entitled to see them and to all at the end,
+ * so anyone can check that the seal matches.
+ */
+export interface SealedPlan {
+  round: number;
+  seat: SeatId;
+  seal: string;
+  salt: string | null;
+  orders: Order[] | null;
+  card: CardPlay | null;
+}
+
+/** Who really rents what in each hub; hidden from every view until the end. */
+export interface Market {
+  /** Pods rented by ordinary cloud customers. */
+  ordinary: Record<HubId, number>;
+  /** Pods leased by any firm. */
+  firms: Record<HubId, number>;
 }
 
 /** What the regulator (and everyone) learns without seeing secrets. */
@@ -170,14 +236,19 @@ export interface Indicators {
   vendorCash: number;
   hubInvestment: number;
   standing: number;
-  leased: number;
+  /** Sum of the hubs' public demand readings. */
+  demand: number;
   seized: number;
   capability: Record<string, number>;
+  /** Seats that would win if the game ended now (the goal each role is racing for). */
+  leaders: SeatId[];
 }
 
 export interface NewsCard {
   id: string;
   round: number;
+  /** The seat that played it, or null for a scheduled inject. */
+  by: SeatId | null;
 }
 
 export interface Victory {
@@ -195,8 +266,10 @@ export interface Outcome {
 export interface Secret {
   /** The match's seeded generator; never sent to any seat. */
   rng: [number, number, number, number];
-  /** Remaining event cards, top first. */
-  deck: string[];
+  /** Event cards still to be dealt, by deal: `deck[0]` is the next deal's cards in date order. */
+  deck: string[][];
+  /** Every card dealt so far, in the order dealt. */
+  dealt: string[];
 }
 
 export interface GameState {
@@ -204,13 +277,15 @@ export interface GameState {
   round: number;
   rounds: number;
   startYear: number;
-  actionsPerTurn: number;
+  actionsPerRound: number;
   seats: Seat[];
-  /** Seats that take turns, in order. */
-  order: SeatId[];
-  /** Index into `order` of the seat whose turn it is. */
-  turn: number;
-  actionsLeft: number;
+  /** Seats that plan orders each round, in seat order. */
+  planners: SeatId[];
+  plans: Record<string, SeatPlan>;
+  /** Every submitted plan so far, oldest first. */
+  sealed: SealedPlan[];
+  /** The resolution step running now (see RESOLUTION_STEPS); 0 while the seats plan. */
+  step: number;
   over: boolean;
   places: Record<PlaceId, Place>;
   controlLevel: number;
@@ -224,15 +299,23 @@ export interface GameState {
   vendor: VendorState;
   hub: HubGovState;
   firms: Record<string, FirmState>;
-  news: NewsCard | null;
+  /** Cards played or injected this round, in the order they resolved. */
+  news: NewsCard[];
+  /** The true market behind the public demand readings: null in every view but the omniscient. */
+  market: Market | null;
   scheduled: { round: number; card: string }[];
+  /** Event cards the scenario defines itself, beside the shipped deck. */
+  customCards: EventCard[];
   signals: Signal[];
   log: LogEntry[];
   indicators: Indicators[];
   seizedTB: number;
+  /** Every end-use check and distributor audit, and how many entities it found (public). */
+  searches: { round: number; hub: HubId; by: 'check' | 'audit'; found: number }[];
   victory: Victory;
   outcome: Outcome | null;
   secret: Secret | null;
 }
 
 export type { EffectOp, PlayingRole };
+export type { CardUse };

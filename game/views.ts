@@ -1,23 +1,47 @@
 import { roleOf } from './access';
 import type { SeatId } from './ids';
 import { freshSecrets } from './setup';
-import type { FirmSecrets, FirmState, GameState, LogEntry } from './state';
+import type {
+  FirmSecrets,
+  FirmState,
+  GameState,
+  LogEntry,
+  RegulatorState,
+  SealedPlan,
+  SeatPlan,
+} from './state';
 
 /**
- * What one seat may see. The match secret (generator and deck order) is never sent. A firm's
- * secrets are its own; other seats see only what has been exposed, until the game ends and
- * everything is revealed. The facilitator sees everything; a spectator (null) sees what is public.
+ * What one seat may see. The match secret (generator and deck) is never sent. A firm's secrets
+ * are its own; other seats see only what has been exposed. Every seat's plan is its own: the
+ * others see only whether it has submitted and its seal. A firm's orders stay sealed until the
+ * game ends; the other roles' orders are revealed once the round resolves. The true market
+ * behind the demand readings is hidden. When the game ends everything is revealed. The
+ * facilitator sees everything; a spectator (null) sees what is public.
  */
 export function playerView(state: GameState, viewer: SeatId | null): GameState {
   const all = state.over || (viewer !== null && roleOf(state, viewer) === 'facilitator');
+  if (all) return { ...state, secret: null };
   const firms: Record<string, FirmState> = {};
   for (const [seat, firm] of Object.entries(state.firms)) {
-    firms[seat] = all || seat === viewer ? firm : redacted(firm);
+    firms[seat] = seat === viewer ? firm : redacted(firm);
   }
+  const plans: Record<string, SeatPlan> = {};
+  for (const [seat, plan] of Object.entries(state.plans)) {
+    plans[seat] = seat === viewer ? plan : sealedOnly(plan);
+  }
+  const regulator =
+    viewer !== null && roleOf(state, viewer) === 'regulator'
+      ? state.regulator
+      : hiddenIntel(state.regulator);
   return {
     ...state,
+    regulator,
     firms,
-    log: all ? state.log : logFor(state.log, viewer),
+    plans,
+    sealed: sealedFor(state, viewer),
+    market: null,
+    log: logFor(state.log, viewer),
     secret: null,
   };
 }
@@ -28,26 +52,66 @@ export function playerView(state: GameState, viewer: SeatId | null): GameState {
  * Parts that can still change (a simulator's working copy) are never remembered.
  */
 const redactedFirms = new WeakMap<FirmState, FirmState>();
+const sealedPlans = new WeakMap<SeatPlan, SeatPlan>();
 const logViews = new WeakMap<LogEntry[], Map<SeatId | null, LogEntry[]>>();
+const sealedViews = new WeakMap<SealedPlan[], Map<SeatId | null, SealedPlan[]>>();
 
-function redacted(firm: FirmState): FirmState {
-  const known = redactedFirms.get(firm);
+function remember<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  const known = cache.get(key);
   if (known) return known;
-  const view = { ...firm, secrets: exposedOnly(firm.secrets) };
-  if (Object.isFrozen(firm) && Object.isFrozen(firm.secrets)) redactedFirms.set(firm, view);
+  const view = make();
+  if (Object.isFrozen(key)) cache.set(key, view);
   return view;
 }
 
-function logFor(log: LogEntry[], viewer: SeatId | null): LogEntry[] {
-  const known = logViews.get(log)?.get(viewer);
+function perViewer<K extends object, V>(
+  cache: WeakMap<K, Map<SeatId | null, V>>,
+  key: K,
+  viewer: SeatId | null,
+  make: () => V,
+): V {
+  const known = cache.get(key)?.get(viewer);
   if (known) return known;
-  const view = log.filter((e) => e.to === 'public' || e.to === viewer);
-  if (Object.isFrozen(log)) {
-    const byViewer = logViews.get(log) ?? new Map<SeatId | null, LogEntry[]>();
+  const view = make();
+  if (Object.isFrozen(key)) {
+    const byViewer = cache.get(key) ?? new Map<SeatId | null, V>();
     byViewer.set(viewer, view);
-    logViews.set(log, byViewer);
+    cache.set(key, byViewer);
   }
   return view;
+}
+
+const hiddenIntelViews = new WeakMap<RegulatorState, RegulatorState>();
+const hiddenIntel = (r: RegulatorState): RegulatorState =>
+  remember(hiddenIntelViews, r, () => ({ ...r, intel: [] }));
+
+const redacted = (firm: FirmState): FirmState =>
+  remember(redactedFirms, firm, () => ({ ...firm, secrets: exposedOnly(firm.secrets) }));
+
+const sealedOnly = (plan: SeatPlan): SeatPlan =>
+  remember(sealedPlans, plan, () => ({
+    hand: [],
+    orders: [],
+    card: null,
+    submitted: plan.submitted,
+    seal: plan.seal,
+    salt: '',
+  }));
+
+const logFor = (log: LogEntry[], viewer: SeatId | null): LogEntry[] =>
+  perViewer(logViews, log, viewer, () =>
+    log.filter((e) => e.to === 'public' || e.to === viewer),
+  );
+
+/** Submitted plans: a firm's orders stay sealed to the others until the game ends. */
+function sealedFor(state: GameState, viewer: SeatId | null): SealedPlan[] {
+  return perViewer(sealedViews, state.sealed, viewer, () =>
+    state.sealed.map((p) =>
+      p.seat === viewer || roleOf(state, p.seat) !== 'firm'
+        ? p
+        : { ...p, salt: null, orders: null },
+    ),
+  );
 }
 
 function exposedOnly(s: FirmSecrets): FirmSecrets {

@@ -7,6 +7,7 @@ import type { MoveName } from '../moves/types';
 
 /** What a heuristic bot decides from: its seat's view, what it may do now, and its own dice. */
 export interface BotContext {
+  /** The world as the seat expects it after the orders it has planned so far. */
   view: GameState;
   seat: SeatId;
   legal: LegalSet;

@@ -1,4 +1,4 @@
-import { freePods } from '../access';
+import { freeServers } from '../market';
 import { customsBase, inspectionChance } from '../detection';
 import type { HubId } from '../ids';
 import { RULES } from '../rules';
@@ -12,8 +12,8 @@ export const leasedAt = (f: FirmState, hub: HubId): number =>
 export const liveEntity = (f: FirmState, hub: HubId) =>
   f.secrets.entities.find((e) => e.hub === hub && !e.listed);
 
-export const trainingAt = (f: FirmState, at: HubId | 'home') =>
-  f.secrets.trainings.some((t) => t.at === at);
+export const trainingAt = (f: FirmState, at: HubId | 'home'): boolean =>
+  f.secrets.trainings.some((t) => t.at === at) || f.secrets.models.some((m) => m.hub === at);
 
 export const inflightTo = (f: FirmState, hub: HubId): number =>
   f.secrets.couriers.filter((c) => c.to === hub && c.model === 0).reduce((n, c) => n + c.tb, 0);
@@ -39,7 +39,7 @@ export const spare = (view: GameState, f: FirmState): number => f.secrets.cash -
 
 /** Pods the firm could run in a hub: its own leases plus the free servers (at most the cap). */
 export const podsOpen = (view: GameState, f: FirmState, hub: HubId): number =>
-  Math.min(RULES.maxLeasePods, leasedAt(f, hub) + freePods(view.places[hub]));
+  Math.min(RULES.maxLeasePods, leasedAt(f, hub) + freeServers(view, hub));
 
 /** How attractive a hub is for offshore training: room, lax customs, no permit, little scrutiny. */
 export function siteScore(view: GameState, f: FirmState, hub: HubId): number {
@@ -56,7 +56,7 @@ export function siteScore(view: GameState, f: FirmState, hub: HubId): number {
   if (liveEntity(f, hub)) score += 6;
   score += 3 * leasedAt(f, hub);
   if (dataNear(f, hub) >= RULES.trainMinTB) score += 6;
-  if (place.leased - leasedAt(f, hub) > 0) score -= 2;
+  if (place.demand - place.demandLast > 1) score -= 1;
   return score;
 }
 

@@ -1,7 +1,8 @@
 import { HUBS, type HubId } from '../ids';
 import { RULES } from '../rules';
 import type { FirmState } from '../state';
-import { rankHubs, roundsLeft, runRules, type BotContext, type Rule } from './context';
+import { homeCeiling } from '../training';
+import { chance, rankHubs, roundsLeft, runRules, type BotContext, type Rule } from './context';
 import {
   bestCarriers,
   dataNear,
@@ -16,16 +17,13 @@ import {
 import type { BotChoice } from './types';
 
 /**
- * The AI firm: rent servers in a lax hub through a local entity, courier prepared data there in
- * light bags, train, carry the model home; buy China-edition chips and train at home too.
+ * The AI firm plays the story: a local entity in the best hub, data flown there in light bags,
+ * servers leased as the data lands, a training run, the weights carried home; home chips only
+ * for the cheap first steps (they trail the frontier), and now and then a smuggled pod.
  */
 const me = (ctx: BotContext): FirmState => ctx.view.firms[ctx.seat];
 
-/** A firm idea, given the hub chosen for the offshore site this decision. */
 type FirmRule = (ctx: BotContext, hub: HubId | null) => BotChoice | null;
-
-/** Pods of home chips worth owning: more cannot be fed with data. */
-const HOME_PODS_WANTED = 2;
 
 /** The hub the firm builds its offshore site in: the best-scoring one with room. */
 function target(ctx: BotContext): HubId | null {
@@ -34,7 +32,7 @@ function target(ctx: BotContext): HubId | null {
   return rankHubs(ctx, score, (h) => score(h) > -50)[0] ?? null;
 }
 
-/** An offshore training started now finishes and flies home before the game ends. */
+/** Rounds an offshore run needs from now: train, finish, fly home. */
 const offshoreTime = (ctx: BotContext): boolean => roundsLeft(ctx.view) >= RULES.trainRounds;
 
 const carryHome: FirmRule = ({ legal }) => legal.first('carryModelHome');
@@ -42,111 +40,104 @@ const carryHome: FirmRule = ({ legal }) => legal.first('carryModelHome');
 const trainOffshore: FirmRule = (ctx) => {
   if (!offshoreTime(ctx)) return null;
   const f = me(ctx);
-  return ctx.legal.first(
-    'train',
-    (a) => a.at !== 'home' && !!a.at && !liveEntity(f, a.at)?.exposed,
-  );
-};
-
-/** An offshore site leased and idle with too little data there or on the way. */
-const starving = (f: FirmState): boolean =>
-  HUBS.some((h) => leasedAt(f, h) > 0 && !trainingAt(f, h) && dataNear(f, h) < RULES.trainMinTB);
-
-const trainHome: FirmRule = (ctx) => {
-  const f = me(ctx);
-  if (roundsLeft(ctx.view) < RULES.trainRounds - 1) return null;
-  if (starving(f) && f.secrets.homeTB < homePods(f) * RULES.maxPerCarrierTB + 20) return null;
-  return ctx.legal.find('train', { at: 'home' });
-};
-
-const buyCompliant: FirmRule = (ctx) => {
-  const f = me(ctx);
-  if (roundsLeft(ctx.view) < RULES.trainRounds || homePods(f) >= HOME_PODS_WANTED) return null;
-  const cushion = RULES.trainCost + RULES.carrierCost * 2 + RULES.prepareCost;
-  const enough = spare(ctx.view, f) >= RULES.compliantCost + cushion;
-  return enough ? ctx.legal.first('buyCompliantChips') : null;
-};
-
-const lease: FirmRule = (ctx, hub) => {
-  const f = me(ctx);
-  if (!hub || !offshoreTime(ctx) || trainingAt(f, hub)) return null;
-  if (dataNear(f, hub) < RULES.trainMinTB) return null;
-  const entity = liveEntity(f, hub);
-  if (!entity || entity.exposed) return null;
-  const want = podsOpen(ctx.view, f, hub) - leasedAt(f, hub);
-  const perPod = RULES.leaseUpfrontPerPod + RULES.rentPerPod;
-  const pods = Math.min(want, Math.floor((spare(ctx.view, f) - RULES.trainCost) / perPod));
-  return pods >= 1 ? ctx.legal.find('leaseServers', { hub, pods }) : null;
+  const ready = ctx.legal
+    .of('train')
+    .filter((a) => a.at !== 'home' && !!a.at && !liveEntity(f, a.at as HubId)?.exposed);
+  return ready[0] ? { move: 'train', args: ready[0] } : null;
 };
 
 const register: FirmRule = (ctx, hub) => {
   const f = me(ctx);
   if (!hub || liveEntity(f, hub) || roundsLeft(ctx.view) < RULES.trainRounds + 1) return null;
-  if (f.secrets.homeTB + dataNear(f, hub) < 20) return null;
-  const permit = ctx.view.places[hub].permit === 'permit';
-  const cost = permit ? RULES.registerPermitCost : RULES.registerCost;
-  return spare(ctx.view, f) >= cost + 2 ? ctx.legal.find('registerEntity', { hub }) : null;
+  if (HUBS.some((h) => liveEntity(f, h) && !liveEntity(f, h)?.exposed && leasedAt(f, h) > 0))
+    return null;
+  return ctx.legal.find('registerEntity', { hub });
 };
 
-/** TB the firm keeps at home for its next home training. */
-const homeKeep = (f: FirmState): number =>
-  trainingAt(f, 'home') ? 0 : homePods(f) * RULES.maxPerCarrierTB;
-
-/** Where data should fly: a leased site waiting for its next run first, else the target. */
+/** Where data should fly: a site with an entity that is short of data for its pods. */
 function destination(ctx: BotContext, hub: HubId | null): HubId | null {
   const f = me(ctx);
   const usable = (h: HubId): boolean => !!liveEntity(f, h) && !liveEntity(f, h)?.exposed;
-  const waiting = HUBS.filter((h) => usable(h) && leasedAt(f, h) > 0 && dataNear(f, h) < 20);
-  return (
-    waiting.sort((a, b) => leasedAt(f, b) - leasedAt(f, a))[0] ?? (hub && usable(hub) ? hub : null)
-  );
+  const short = (h: HubId): number => podsOpen(ctx.view, f, h) * RULES.maxPerCarrierTB - dataNear(f, h);
+  const sites = HUBS.filter((h) => usable(h) && !trainingAt(f, h) && short(h) >= 20);
+  return sites.sort((a, b) => leasedAt(f, b) - leasedAt(f, a))[0] ?? (hub && usable(hub) ? hub : null);
 }
 
-const courier: FirmRule = (ctx, target) => {
+const courier: FirmRule = (ctx, site) => {
   const f = me(ctx);
-  const hub = destination(ctx, target);
+  const hub = destination(ctx, site);
   if (!hub || roundsLeft(ctx.view) < RULES.trainRounds + 1) return null;
-  if (ctx.view.places[hub].alertUntil >= ctx.view.round) return null;
+  if (ctx.view.places[hub].alertUntil >= ctx.view.round && chance(ctx, 60)) return null;
   const need = podsOpen(ctx.view, f, hub) * RULES.maxPerCarrierTB - dataNear(f, hub);
-  const can = f.secrets.homeTB - (starving(f) ? 0 : homeKeep(f));
-  if (dataNear(f, hub) >= 20 && can < 80) return null;
-  const half = Math.max(20, can / 2);
-  const tb = [160, 120, 80, 60, 40, 20].find((t) => t <= can && t <= half && t < need + 20);
-  if (!tb) return null;
+  const can = f.secrets.homeTB;
+  const tb = Math.floor(Math.min(can, need, RULES.maxCarriers * RULES.maxPerCarrierTB) / 20) * 20;
+  if (tb < RULES.trainMinTB) return null;
   const carriers = bestCarriers(ctx.view, f, hub, tb, spare(ctx.view, f));
   return carriers > 0 ? ctx.legal.find('courierData', { hub, tb, carriers }) : null;
 };
 
-const prepare: FirmRule = (ctx) => {
+const lease: FirmRule = (ctx) => {
   const f = me(ctx);
-  if (roundsLeft(ctx.view) < RULES.trainRounds) return null;
-  const digest = (h: HubId): number =>
-    leasedAt(f, h) > 0 || liveEntity(f, h)
-      ? podsOpen(ctx.view, f, h) * RULES.maxPerCarrierTB - dataNear(f, h)
-      : 0;
-  const offshore = HUBS.reduce((n, h) => n + Math.max(0, digest(h)), 0);
-  const want = Math.max(40, homePods(f) * RULES.maxPerCarrierTB + offshore);
-  if (f.secrets.homeTB + f.secrets.preparingTB >= want) return null;
-  return spare(ctx.view, f) >= RULES.prepareCost ? ctx.legal.first('prepareData') : null;
+  if (!offshoreTime(ctx)) return null;
+  const sites = HUBS.filter(
+    (h) => liveEntity(f, h) && !liveEntity(f, h)?.exposed && !trainingAt(f, h),
+  ).filter((h) => dataNear(f, h) >= RULES.trainMinTB);
+  for (const hub of sites) {
+    const want = Math.min(
+      podsOpen(ctx.view, f, hub) - leasedAt(f, hub),
+      Math.ceil(dataNear(f, hub) / RULES.maxPerCarrierTB) - leasedAt(f, hub),
+    );
+    const perPod = RULES.leaseUpfrontPerPod + RULES.rentPerPod;
+    const pods = Math.min(want, Math.floor((spare(ctx.view, f) - RULES.trainCost) / perPod));
+    if (pods >= 1) {
+      const choice = ctx.legal.find('leaseServers', { hub, pods });
+      if (choice) return choice;
+    }
+  }
+  return null;
 };
 
-const buyDomestic: FirmRule = (ctx) => {
+const prepare: FirmRule = (ctx) => {
   const f = me(ctx);
-  if (ctx.legal.can('buyCompliantChips') || homePods(f) >= 1) return null;
+  if (roundsLeft(ctx.view) < RULES.trainRounds + 1) return null;
+  if (f.secrets.homeTB + f.secrets.preparingTB >= 80 || f.secrets.preparingTB > 0) return null;
+  return spare(ctx.view, f) >= RULES.prepareCost + 2 ? ctx.legal.first('prepareData') : null;
+};
+
+/** Cheap capability at home while it is under the home ceiling. */
+const trainHome: FirmRule = (ctx) => {
+  const f = me(ctx);
+  if (f.capability >= homeCeiling(ctx.view, f) || roundsLeft(ctx.view) < RULES.trainRounds - 1)
+    return null;
+  return ctx.legal.find('train', { at: 'home' });
+};
+
+const homeChips: FirmRule = (ctx) => {
+  const f = me(ctx);
+  if (homePods(f) >= 1 || f.capability >= homeCeiling(ctx.view, f)) return null;
   if (roundsLeft(ctx.view) < RULES.trainRounds) return null;
-  return spare(ctx.view, f) >= RULES.domesticCost + 4 ? ctx.legal.first('buyDomesticChips') : null;
+  if (spare(ctx.view, f) < RULES.compliantCost + 6) return null;
+  return ctx.legal.first('buyCompliantChips') ?? ctx.legal.first('buyDomesticChips');
+};
+
+/** A smuggled pod lifts the home ceiling; worth a gamble when customs are lax and cash spare. */
+const smuggle: FirmRule = (ctx) => {
+  const f = me(ctx);
+  if (spare(ctx.view, f) < RULES.smuggleCost + 8 || f.secrets.heat > 3 || !chance(ctx, 25))
+    return null;
+  return ctx.legal.first('smuggleChips', (a) => ctx.view.places[a.hub as HubId].customs === 'lax');
 };
 
 const IN_ORDER: readonly FirmRule[] = [
   carryHome,
   trainOffshore,
-  trainHome,
-  lease,
   register,
   courier,
-  buyCompliant,
+  lease,
   prepare,
-  buyDomestic,
+  homeChips,
+  trainHome,
+  smuggle,
 ];
 
 export function firmBot(ctx: BotContext): BotChoice {

@@ -50,7 +50,7 @@ const rank = (view: GameState, h: HubId): number => POSTURES.indexOf(view.places
 const shoreUp: Rule = (ctx) => {
   const v = ctx.view;
   if (margin(v) >= CUSHION) return null;
-  const quiet = (h: HubId): number => -3 * v.places[h].leased - rank(v, h);
+  const quiet = (h: HubId): number => -3 * v.places[h].demand - rank(v, h);
   if (permitInTime(v)) {
     const permit = rankHubs(ctx, quiet, (h) => canPermit(v, h))[0];
     if (permit) return ctx.legal.find('setPermitRegime', { hub: permit, permit: 'permit' });
@@ -72,7 +72,7 @@ const fund: Rule = (ctx) => {
 const build: Rule = (ctx) => {
   const v = ctx.view;
   const room = (h: HubId): number => podCapacity(v.places[h]) - v.places[h].servers;
-  return bestHub(ctx, 'buildCapacity', (h) => v.places[h].leased - room(h));
+  return bestHub(ctx, 'buildCapacity', (h) => v.places[h].demand - room(h));
 };
 
 const IN_ORDER: readonly Rule[] = [answerPressure, shoreUp, fund, build];

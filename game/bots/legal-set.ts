@@ -1,5 +1,5 @@
 import { affordable, roleOf } from '../access';
-import { turnProblem } from '../flow';
+import { planningProblem } from '../orders/plan';
 import type { SeatId } from '../ids';
 import { MOVE_BY_NAME } from '../moves';
 import type { MoveArgs, MoveName } from '../moves/types';
@@ -16,11 +16,14 @@ export class LegalSet {
   private readonly byMove = new Map<MoveName, MoveArgs[]>();
   private readonly open: boolean;
 
+  /** `view` is the world as the seat expects it after its planned orders; `banned` lists move
+   * families this bot may not use (the simulator's --ban). */
   constructor(
     private readonly view: GameState,
     private readonly seat: SeatId,
+    private readonly banned: readonly string[] = [],
   ) {
-    this.open = turnProblem(view, seat) === null;
+    this.open = planningProblem(view, seat) === null;
   }
 
   /** Every legal argument set of a move (empty when the move is not allowed now). */
@@ -35,6 +38,7 @@ export class LegalSet {
     const { view: state, seat } = this;
     if (!this.open || spec.role !== roleOf(state, seat) || state.disabledMoves.includes(move))
       return [];
+    if (this.banned.includes(spec.family)) return [];
     const ctx = { state, seat };
     return spec
       .options(ctx)

@@ -1,13 +1,18 @@
-import { legalMoves } from '../legal';
+import type { SeatId } from '../ids';
+import { MOVE_NAMES } from '../moves/types';
 import { randInt, type RngState } from '../random';
 import type { GameState } from '../state';
-import type { SeatId } from '../ids';
+import type { LegalSet } from './legal-set';
 import type { BotChoice } from './types';
 
 /** Uniform over every legal choice of every move, and passing. */
-export function randomBot(view: GameState, seat: SeatId, rng: RngState): BotChoice {
+export function randomBot(
+  legal: LegalSet,
+  _world: GameState,
+  _seat: SeatId,
+  rng: RngState,
+): BotChoice {
   const choices: BotChoice[] = [{ move: 'pass', args: {} }];
-  for (const option of legalMoves(view, seat))
-    for (const c of option.choices) choices.push({ move: option.move, args: c.args });
+  for (const move of MOVE_NAMES) for (const args of legal.of(move)) choices.push({ move, args });
   return choices[randInt(rng, choices.length)];
 }

@@ -1,4 +1,5 @@
-import { averageStanding, freePods, podCapacity } from '../access';
+import { averageStanding, podCapacity } from '../access';
+import { freeServers } from '../market';
 import { HUBS, type HubId } from '../ids';
 import { RULES } from '../rules';
 import type { GameState } from '../state';
@@ -16,10 +17,18 @@ export const gap = (view: GameState): number =>
 const recentSignals = (view: GameState, hub: HubId): number =>
   view.signals.filter((s) => s.hub === hub && s.round >= view.round - 2).length;
 
-/** Where the firms seem to be working: leased pods weigh most, then fresh signals, then room. */
+/** KYC flags on a hub in the last two rounds. */
+const recentFlags = (view: GameState, hub: HubId): number =>
+  view.regulator.intel.filter((f) => f.hub === hub && f.round >= view.round - 2).length;
+
+/**
+ * Where the firms seem to be working: KYC flags weigh most, then a rise in demand, fresh signals
+ * and busy servers. All of it is evidence, not proof: ordinary demand moves the readings too.
+ */
 export function suspicion(view: GameState, hub: HubId): number {
   const place = view.places[hub];
-  let s = 4 * place.leased + 2 * recentSignals(view, hub);
+  const rise = Math.max(0, place.demand - place.demandLast);
+  let s = 5 * recentFlags(view, hub) + 3 * rise + place.demand + 2 * recentSignals(view, hub);
   if (place.customs === 'lax') s += 1;
   if (place.permit === 'permit') s += 1;
   if (place.standing < RULES.lowStanding) s -= 3;
@@ -27,7 +36,7 @@ export function suspicion(view: GameState, hub: HubId): number {
 }
 
 /** Free servers a firm could rent there: where the next lease is likely. */
-export const openServers = (view: GameState, hub: HubId): number => freePods(view.places[hub]);
+export const openServers = (view: GameState, hub: HubId): number => freeServers(view, hub);
 
 /** Pods of capacity a hub could still fill with new servers. */
 export const roomFor = (view: GameState, hub: HubId): number =>

@@ -24,17 +24,22 @@ const list: Rule = ({ legal }) => legal.first('listEntity');
 const check: Rule = (ctx) => {
   const v = ctx.view;
   if (pc(v) < RULES.checkPc + RULES.listPc && !chance(ctx, 30)) return null;
+  const planned = new Set(
+    (v.plans[ctx.seat]?.orders ?? []).filter((o) => o.move === 'endUseCheck').map((o) => o.args.hub),
+  );
   return bestHub(
     ctx,
     'endUseCheck',
     (h) => suspicion(v, h),
-    (h) => v.places[h].leased > 0,
+    (h) => v.places[h].demand > 0 && !planned.has(h),
   );
 };
 
-/** One check a turn comes first; a second only when nothing else is worth doing. */
+/** One check a round comes first; a second only when nothing else is worth doing. */
 const firstCheck: Rule = (ctx) =>
-  ctx.view.actionsLeft === ctx.view.actionsPerTurn ? check(ctx) : null;
+  (ctx.view.plans[ctx.seat]?.orders ?? []).every((o) => o.move !== 'endUseCheck')
+    ? check(ctx)
+    : null;
 
 const tighten: Rule = (ctx) => {
   const v = ctx.view;
@@ -80,10 +85,23 @@ const alert: Rule = (ctx) => {
 const kyc: Rule = (ctx) => {
   const v = ctx.view;
   if (v.rounds - v.round < RULES.kycDelay + 1 || pc(v) < RULES.kycPc + 3) return null;
-  const leasing = Object.values(v.places).some((p) => p.leased > 0);
-  return leasing ? ctx.legal.first('cloudKyc') : null;
+  const busy = Object.values(v.places).some((p) => p.demand > 0);
+  return busy ? ctx.legal.first('cloudKyc') : null;
 };
 
-const IN_ORDER: readonly Rule[] = [list, firstCheck, tighten, kyc, licence, press, check, alert];
+/** A revenue-share licence buys capital; granted only while the firms are far from the frontier. */
+const grantShare: Rule = (ctx) => (gap(ctx.view) >= 4 ? ctx.legal.first('grantRevenueShare') : null);
+
+const IN_ORDER: readonly Rule[] = [
+  list,
+  firstCheck,
+  grantShare,
+  tighten,
+  kyc,
+  licence,
+  press,
+  check,
+  alert,
+];
 
 export const regulatorBot = (ctx: BotContext): BotChoice => runRules(ctx, IN_ORDER);

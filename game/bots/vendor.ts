@@ -34,7 +34,7 @@ const ship: Rule = (ctx) => {
     v.places[h].licence ? RULES.shipLicencedRevenuePerPod : RULES.shipRevenuePerPod;
   const hubs = rankHubs(
     ctx,
-    (h) => rate(h) * 10 + v.places[h].leased,
+    (h) => rate(h) * 10 + v.places[h].demand,
     (h) => room(v, h) > 0,
   );
   for (const hub of hubs) {
@@ -51,8 +51,8 @@ const ship: Rule = (ctx) => {
 const audit: Rule = (ctx) => {
   const v = ctx.view;
   if (cash(v) < RULES.auditCost + 4 || roundsLeft(v) < 1) return null;
-  const leased = (h: HubId): number => v.places[h].leased;
-  return bestHub(ctx, 'auditDistributors', leased, (h) => leased(h) >= 3);
+  const rising = (h: HubId): number => v.places[h].demand - v.places[h].demandLast;
+  return bestHub(ctx, 'auditDistributors', rising, (h) => rising(h) >= 2);
 };
 
 /**
@@ -84,6 +84,10 @@ const generation: Rule = (ctx) => {
   return ctx.legal.first('launchGeneration');
 };
 
-const RULES_IN_ORDER: readonly Rule[] = [design, lobby, audit, ship, generation];
+/** Under a line its China edition no longer meets, the vendor offers the regulator a share. */
+const revenueShare: Rule = (ctx) =>
+  cash(ctx.view) >= RULES.lobbyCost + 4 ? ctx.legal.first('applyRevenueShare') : null;
+
+const RULES_IN_ORDER: readonly Rule[] = [design, lobby, revenueShare, audit, ship, generation];
 
 export const vendorBot = (ctx: BotContext): BotChoice => runRules(ctx, RULES_IN_ORDER);

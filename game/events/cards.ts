@@ -2,7 +2,7 @@ import type { EventCard } from './types';
 
 /**
  * The event deck: dated events from the real contest, each with its source. Every fact comes
- * from /work/shared/FACTS.md; cards resting on a single report say "reported" and stay mild.
+ * from the project's fact sheet (dated events and figures); cards resting on a single report say "reported" and stay mild.
  * `effectText` is what the card says; `effects` must do exactly that (tests/events.test.ts).
  */
 export const CARDS: readonly EventCard[] = [
@@ -23,7 +23,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'china-editions-a800',
     title: 'China editions under the line',
-    date: '2022-11',
+    date: '2022-11-08',
     source: 'Vendor product launches, late 2022',
     text: 'The vendor answers with a China edition, the A800, whose interconnect is cut to 400 GB/s so that it falls just under the new threshold.',
     effectText: 'Vendor +3 cash.',
@@ -33,7 +33,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'h800-under-the-line',
     title: 'The H800 reaches Chinese labs',
-    date: '2023-03',
+    date: '2023-03-21',
     source: 'Vendor product launch, Mar 2023',
     text: 'A second China edition, the H800, also with a slower interconnect, goes on sale; Chinese labs can buy near-top chips openly for now.',
     effectText: 'Every AI firm +2 cash. Every AI firm heat -1.',
@@ -62,7 +62,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'sea-capacity-doubles',
     title: 'Southeast Asia doubles its data centres',
-    date: '2023-12',
+    date: '2023-12-31',
     source: 'Industry capacity estimates, 2019–2023',
     text: 'Data-centre capacity in Southeast Asia grows from about 0.8 GW in 2019 to about 1.7 GW in 2023.',
     effectText: 'Malaysia +100 MW. Singapore +100 MW. Hub investment +1.',
@@ -89,7 +89,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'second-tier-hubs',
     title: 'Indonesia and Thailand catch up',
-    date: '2024-12',
+    date: '2024-12-31',
     source: 'Industry capacity estimates, 2024',
     text: 'Singapore runs about 1.4 GW of data-centre capacity; Indonesia (about 0.5 GW) and Thailand (about 0.36 GW) are growing behind it.',
     effectText: 'Indonesia +100 MW. Thailand +100 MW. Hub government +2 cash.',
@@ -103,7 +103,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'malaysia-build-boom',
     title: "Malaysia's building boom",
-    date: '2024-12',
+    date: '2024-12-31',
     source: 'Industry capacity estimates, 2024',
     text: 'Malaysia holds more than half of the data-centre capacity under construction in Southeast Asia, with about 5 GW announced.',
     effectText: 'Malaysia +300 MW. Hub investment +2.',
@@ -116,7 +116,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'gulf-construction',
     title: 'The Gulf starts building',
-    date: '2024-12',
+    date: '2024-12-31',
     source: 'Industry capacity estimates, 2021–2024',
     text: 'Data-centre capacity under construction in the Gulf rises from about 170 MW to about 370 MW between 2021 and 2024.',
     effectText: 'Saudi Arabia +100 MW. Qatar +100 MW. Hub government +1 cash.',
@@ -144,7 +144,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'china-mineral-bans',
     title: 'Gallium, germanium, antimony',
-    date: '2024-12',
+    date: '2024-12-03',
     source: 'China export ban, Dec 2024',
     text: 'China answers the December controls with export bans on gallium, germanium and antimony.',
     effectText: 'Regulator -2 political capital. Vendor -3 cash. Tension +1.',
@@ -158,7 +158,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'sophgo-die-traced',
     title: 'A foundry die in the wrong chip',
-    date: '2025-01',
+    date: '2025-01-15',
     source: 'US Entity List additions, Jan 2025',
     text: 'Zhipu AI and Sophgo are listed after a foundry die ordered by Sophgo turns up inside a Chinese domestic accelerator.',
     effectText: 'Every AI firm heat +1. Regulator +1 political capital. Tension +1.',
@@ -189,7 +189,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'singapore-fraud-charges',
     title: 'Fraud charges in Singapore',
-    date: '2025-02',
+    date: '2025-02-27',
     source: 'Singapore court charges, Feb 2025',
     text: 'Singapore charges three men with fraud over false end-user statements for servers that later went on to Malaysia.',
     effectText: 'Singapore customs become strict. Singapore standing +1. Every AI firm heat +1.',
@@ -203,7 +203,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'suitcase-trip',
     title: 'The suitcase trip',
-    date: '2025-03',
+    date: '2025-03-01',
     source: 'Press report, Jun 2025',
     text: 'Four engineers fly from Beijing to Malaysia with 15 hard drives each, 80 TB in all, and train a model on about 300 leased servers there.',
     effectText: 'Every AI firm capability +1. Tension +1.',
@@ -216,7 +216,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'kl-shell-company',
     title: 'A company in Kuala Lumpur',
-    date: '2025-03',
+    date: '2025-03-01',
     source: 'Press report, Jun 2025',
     text: 'Having first rented through a Singapore subsidiary, the firm registers a Kuala Lumpur company with local directors and an offshore parent to hold the lease.',
     effectText: 'Every AI firm heat -1. Hub investment +1.',
@@ -229,7 +229,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'taiwan-exports-malaysia',
     title: 'Servers pour into Malaysia',
-    date: '2025-03',
+    date: '2025-03-31',
     source: 'Taiwan trade statistics, Mar 2025',
     text: "Taiwan's exports of computing systems to Malaysia rise about 366% in a year, to about $1.9B in March 2025.",
     effectText: 'Malaysia +2 pods of servers. Vendor +2 cash.',
@@ -256,7 +256,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'h20-licence-required',
     title: 'The H20 needs a licence',
-    date: '2025-04',
+    date: '2025-04-15',
     source: 'US licence requirement and vendor filing, Apr 2025',
     text: 'Licences become required for the China-edition H20 and MI308; the leading vendor books a charge of about $5.5B.',
     effectText: 'The China-edition chip on sale becomes obsolete. Vendor -5 cash.',
@@ -284,7 +284,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'gulf-chip-deals',
     title: 'Gulf chip deals',
-    date: '2025-05',
+    date: '2025-05-15',
     source: 'US–Gulf deal announcements, May 2025',
     text: 'In the week of the rescission, large chip and data-centre deals are announced with Saudi Arabia and the UAE.',
     effectText: 'Vendor +4 cash. Saudi Arabia +1 pod of servers. UAE +1 pod of servers.',
@@ -298,7 +298,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'gulf-campuses',
     title: 'Gigawatt campuses',
-    date: '2025-05',
+    date: '2025-05-15',
     source: 'Gulf project announcements, 2025',
     text: 'Gulf states announce data-centre campus plans measured in gigawatts.',
     effectText: 'UAE +300 MW. Saudi Arabia +200 MW. Hub investment +2.',
@@ -312,7 +312,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'suitcase-trip-reported',
     title: 'The trip makes the news',
-    date: '2025-06',
+    date: '2025-06-12',
     source: 'Press report, Jun 2025',
     text: 'A press account of the suitcase trip puts Malaysian data centres and their Chinese tenants under scrutiny.',
     effectText:
@@ -327,7 +327,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'sea-2000-mw',
     title: '2,000 MW in the spotlight',
-    date: '2025-06',
+    date: '2025-06-30',
     source: 'Press report, Jun 2025',
     text: 'Coverage of the trip notes that Southeast Asia holds about 2,000 MW of data-centre capacity, about as much as London and Frankfurt together.',
     effectText: 'Hub investment +2. Standing -1 in every hub.',
@@ -354,7 +354,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'revenue-share-licences',
     title: 'Licences for a cut',
-    date: '2025-08',
+    date: '2025-08-11',
     source: 'US licence arrangement, Aug 2025',
     text: 'Licences for China-edition chips resume on condition that the vendors pay 15% of that revenue to the US government.',
     effectText: 'Vendor +3 cash. Tension -1.',
@@ -367,7 +367,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'gulf-operators-authorised',
     title: 'Gulf operators cleared',
-    date: '2025-11',
+    date: '2025-11-10',
     source: 'US export authorisations, Nov 2025',
     text: 'Operators in the Gulf are authorised to import tens of thousands of top chips.',
     effectText: 'UAE +2 pods of servers. Vendor +3 cash.',
@@ -380,7 +380,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'indonesia-rental',
     title: 'Rented GPUs in Indonesia',
-    date: '2025-11',
+    date: '2025-11-20',
     source: 'Reported, Nov 2025 (single source)',
     text: 'A Chinese firm is reported to rent about 2,300 top GPUs in Indonesia; the report is unconfirmed.',
     effectText: 'Indonesia +1 pod of servers.',
@@ -418,7 +418,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'remote-access-bill',
     title: 'Closing the cloud gap',
-    date: '2026-01',
+    date: '2026-01-12',
     source: 'US House vote, Jan 2026',
     text: 'The House passes a bill that would extend export controls to remote access to chips through the cloud.',
     effectText: 'Regulator +2 political capital. Every AI firm heat +1.',
@@ -431,7 +431,7 @@ export const CARDS: readonly EventCard[] = [
   {
     id: 'case-by-case-caps',
     title: 'Case by case, with caps',
-    date: '2026-01',
+    date: '2026-01-13',
     source: 'US Commerce licensing policy, Jan 2026',
     text: 'Licence requests for China move to case-by-case review under performance and volume caps.',
     effectText: 'Vendor +2 cash. Every AI firm +2 cash.',

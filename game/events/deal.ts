@@ -1,28 +1,68 @@
 import { randInt, type RngState } from '../random';
-import { cardById } from './cards';
+import { RULES } from '../rules';
+import type { GameState, SeatPlan } from '../state';
+import { isDated } from './dates';
+import { reappliesRuleInForce } from './in-force';
+import type { EventCard } from './types';
+import { log } from '../access';
 
 /**
- * Deals the news deck so that history moves forward: the scenario's cards, in date order, are
- * cut into one slice per round and each round's card is drawn at random from its slice. The
- * seed decides which card of each slice comes up; no round shows news from the game's future
- * slice. Cards the scenario schedules for a round are left out (they come on their own).
+ * History deals the cards. The scenario's cards dated on or after its start are sorted by date
+ * and cut into one slice per deal (every `RULES.dealEvery` rounds, from the first); each deal
+ * takes up to one card per planning seat from its slice, at random by the match's seed, and
+ * keeps them in date order. So dealt cards always move forward in time.
  */
-export function dealDeck(
+export function prepareDeck(
   rng: RngState,
-  deck: readonly string[],
+  cards: readonly EventCard[],
+  start: string,
   rounds: number,
-  scheduled: readonly string[],
-): string[] {
-  const dated = deck
-    .filter((id) => !scheduled.includes(id))
-    .map((id, index) => ({ id, index, date: cardById(id)?.date ?? '' }))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.index - b.index);
-  const slices = Math.min(rounds, dated.length);
-  const dealt: string[] = [];
-  for (let i = 0; i < slices; i++) {
-    const from = Math.floor((i * dated.length) / slices);
-    const to = Math.floor(((i + 1) * dated.length) / slices);
-    dealt.push(dated[from + randInt(rng, to - from)].id);
+  seats: number,
+): string[][] {
+  const dated = cards
+    .map((card, index) => ({ card, index }))
+    .filter(({ card }) => isDated(card.date) && card.date >= start)
+    .sort((a, b) => a.card.date.localeCompare(b.card.date) || a.index - b.index);
+  const deals = Math.ceil(rounds / RULES.dealEvery);
+  const out: string[][] = [];
+  for (let d = 0; d < deals; d++) {
+    const slice = dated.slice(
+      Math.floor((d * dated.length) / deals),
+      Math.floor(((d + 1) * dated.length) / deals),
+    );
+    const picked: typeof slice = [];
+    const pool = slice.slice();
+    while (picked.length < seats && pool.length > 0) picked.push(...pool.splice(randInt(rng, pool.length), 1));
+    picked.sort((a, b) => a.card.date.localeCompare(b.card.date) || a.index - b.index);
+    out.push(picked.map(({ card }) => card.id));
   }
-  return dealt;
+  return out;
+}
+
+/** A round on which cards are dealt. */
+export const isDealRound = (round: number): boolean => (round - 1) % RULES.dealEvery === 0;
+
+/**
+ * Deals this round's cards, one to each planning seat in turn (the first seat served moves round
+ * the table from deal to deal). A card whose rule is already in force is history that has
+ * happened: it is set aside. A full hand lets its oldest card go.
+ */
+export function dealCards(state: GameState, cardOf: (id: string) => EventCard | undefined): void {
+  const cards = state.secret?.deck.shift() ?? [];
+  const planners = state.planners;
+  let next = Math.floor((state.round - 1) / RULES.dealEvery) % Math.max(1, planners.length);
+  for (const id of cards) {
+    const card = cardOf(id);
+    if (!card || card.effects.some((e) => reappliesRuleInForce(state, e))) continue;
+    const seat = planners[next % planners.length];
+    next += 1;
+    const plan: SeatPlan = state.plans[seat];
+    plan.hand.push(id);
+    state.secret?.dealt.push(id);
+    if (plan.hand.length > RULES.handLimit) {
+      const gone = plan.hand.shift() as string;
+      log(state, `"${cardOf(gone)?.title ?? gone}" leaves your hand: history moved on.`, seat);
+    }
+    log(state, `You are dealt "${card.title}" (${card.date}).`, seat);
+  }
 }

@@ -38,7 +38,7 @@ export function applyEffect(state: GameState, e: EffectOp): void {
     case 'servers': {
       const place = state.places[e.hub];
       const room = roomFor(state, e.hub);
-      place.servers = Math.max(place.leased, place.servers + Math.min(e.pods, room));
+      place.servers = Math.max(0, place.servers + Math.min(e.pods, room));
       return;
     }
     case 'vendorCash':

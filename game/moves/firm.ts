@@ -1,33 +1,29 @@
-import { addHeat, addStanding, freePods, log, newId, secretly, seatName } from '../access';
+import { addHeat, log, newId, secretly, seatName } from '../access';
 import { exposeEntity, smuggleChance } from '../detection';
-import { HUBS, type HubId } from '../ids';
+import { HUBS } from '../ids';
+import { freeServers, takeServers } from '../market';
 import { rollPercent } from '../random';
 import { RULES } from '../rules';
 import type { FirmState, GameState } from '../state';
+import {
+  homeCeiling,
+  leasedPods,
+  liveEntity,
+  trainingAt,
+  trainingSite,
+  usableTB,
+} from '../training';
 import { dueAt, eachHub, hubArg, hubName, intArg, requireHub, upTo } from './common';
 import type { MoveArgs, MoveContext, MoveSpec } from './types';
 
 const role = 'firm' as const;
 
+/** A China edition is lawful when it meets the current line, or under a revenue-share licence. */
+export const chinaEditionOnSale = (state: GameState): boolean =>
+  state.vendor.compliantLevel === state.controlLevel ||
+  (state.vendor.compliantLevel >= 0 && state.vendor.revenueShare === 'granted');
+
 const firm = ({ state, seat }: MoveContext): FirmState => state.firms[seat];
-
-const liveEntity = (f: FirmState, hub: HubId) =>
-  f.secrets.entities.find((e) => e.hub === hub && !e.listed);
-
-const leasedPods = (f: FirmState, hub: HubId): number =>
-  f.secrets.leases.filter((l) => l.hub === hub).reduce((n, l) => n + l.pods, 0);
-
-const trainingAt = (f: FirmState, at: HubId | 'home') =>
-  f.secrets.trainings.find((t) => t.at === at);
-
-/** Capability a training run will add: one per pod, plus one per 20 TB the pods can digest. */
-export function trainingGain(pods: number, tb: number): number {
-  return pods + Math.floor(tb / RULES.tbPerCapability);
-}
-
-/** The data a training run can use: each pod digests at most one full carrier's worth. */
-export const usableTB = (pods: number, tb: number): number =>
-  Math.min(tb, pods * RULES.maxPerCarrierTB);
 
 export const prepareData: MoveSpec = {
   name: 'prepareData',
@@ -141,7 +137,7 @@ export const leaseServers: MoveSpec = {
     const hub = requireHub(args);
     const f = firm(ctx);
     if (!liveEntity(f, hub)) return `register a local entity in ${hubName(hub)} first`;
-    const free = freePods(ctx.state.places[hub]);
+    const free = freeServers(ctx.state, hub);
     if ((args.pods ?? 0) > free)
       return free === 0 ? `no free servers in ${hubName(hub)}` : `only ${free} pods are free there`;
     if (leasedPods(f, hub) + (args.pods ?? 0) > RULES.maxLeasePods)
@@ -161,22 +157,10 @@ export const leaseServers: MoveSpec = {
       pods,
       exposed: entity.exposed,
     });
-    ctx.state.places[hub].leased += pods;
-    ctx.state.hub.investment += pods * RULES.investmentPerPod;
+    takeServers(ctx.state, hub, pods);
     secretly(ctx.state, f, `Leased ${pods} pods of servers in ${hubName(hub)}.`);
   },
 };
-
-function trainingSite(
-  state: GameState,
-  f: FirmState,
-  at: HubId | 'home',
-): { pods: number; tb: number } {
-  if (at === 'home')
-    return { pods: Math.floor(f.secrets.homeCompute / RULES.computePerPod), tb: f.secrets.homeTB };
-  void state;
-  return { pods: leasedPods(f, at), tb: f.secrets.dataAt[at] ?? 0 };
-}
 
 export const train: MoveSpec = {
   name: 'train',
@@ -185,7 +169,7 @@ export const train: MoveSpec = {
   label: 'Train a model',
   summary: `Where data and servers meet: +1 capability per pod and per ${RULES.tbPerCapability} TB used.`,
   delay: `Done after ${RULES.trainRounds} rounds.`,
-  risk: 'Listing your entity ends the training abroad; exposure makes it public. Training at home is safe.',
+  risk: `Listing your entity ends the training abroad; exposure makes it public. At home it is safe, but home chips trail: a home model reaches at most the frontier −${RULES.homeGap}.`,
   options: () => [...HUBS.map((hub): MoveArgs => ({ at: hub })), { at: 'home' }],
   cost: () => ({ cash: RULES.trainCost }),
   check: (ctx, args) => {
@@ -195,18 +179,20 @@ export const train: MoveSpec = {
     const f = firm(ctx);
     const where = at === 'home' || !at ? 'at home' : `in ${hubName(at)}`;
     if (trainingAt(f, at ?? 'home')) return `a training is already running ${where}`;
-    const site = trainingSite(ctx.state, f, at ?? 'home');
+    const site = trainingSite(f, at ?? 'home');
     if (site.pods < 1)
       return at === 'home'
         ? 'you need at least one pod of chips at home'
         : `lease servers ${where} first`;
     if (site.tb < RULES.trainMinTB) return `you need ${RULES.trainMinTB} TB of data ${where}`;
+    if (at === 'home' && f.capability >= homeCeiling(ctx.state, f))
+      return `home chips cannot lift you past capability ${homeCeiling(ctx.state, f)}: train abroad`;
     return null;
   },
   apply: (ctx, args) => {
     const f = firm(ctx);
     const at = args.at ?? 'home';
-    const site = trainingSite(ctx.state, f, at);
+    const site = trainingSite(f, at);
     const tb = usableTB(site.pods, site.tb);
     if (at === 'home') f.secrets.homeTB -= tb;
     else f.secrets.dataAt[at] = (f.secrets.dataAt[at] ?? 0) - tb;
@@ -293,7 +279,7 @@ export const buyCompliantChips: MoveSpec = {
   options: () => [{}],
   cost: () => ({ cash: RULES.compliantCost }),
   check: ({ state }) =>
-    state.vendor.compliantLevel === state.controlLevel
+    chinaEditionOnSale(state)
       ? null
       : 'the vendor has no China-edition chip that meets the current rules',
   apply: (ctx) => {
@@ -309,20 +295,19 @@ export const smuggleChips: MoveSpec = {
   role,
   family: 'Chips',
   label: 'Smuggle a pod of chips home',
-  summary: 'Buy servers in a hub under a false end-user statement and ship them home.',
+  summary: 'Buy servers in a hub under a false end-user statement and ship them home: top chips at home lift your home ceiling by one.',
   delay: 'At once.',
   risk: `Caught with ${RULES.smuggleRisk}% + the hub's customs odds (with alerts and permits) + ${RULES.customsPerHeat}% per heat: heat +${RULES.smuggleHeat}, your entity there is exposed.`,
   options: eachHub,
   cost: () => ({ cash: RULES.smuggleCost }),
   check: ({ state }, args) =>
-    hubArg(args) ?? (freePods(state.places[requireHub(args)]) < 1 ? 'no free servers there' : null),
+    hubArg(args) ?? (freeServers(state, requireHub(args)) < 1 ? 'no free servers there' : null),
   apply: (ctx, args, rng) => {
     const f = firm(ctx);
     const hub = requireHub(args);
     const place = ctx.state.places[hub];
     if (rollPercent(rng, smuggleChance(ctx.state, hub, f.secrets.heat))) {
       addHeat(f, RULES.smuggleHeat);
-      addStanding(ctx.state, hub, -RULES.smuggleStandingLoss);
       log(
         ctx.state,
         `Customs in ${hubName(hub)} stop a smuggled server shipment bound for ${seatName(ctx.state, ctx.seat)}.`,
@@ -334,6 +319,7 @@ export const smuggleChips: MoveSpec = {
     }
     place.servers -= 1;
     f.secrets.homeCompute += RULES.smuggleCompute;
+    f.secrets.smuggledPods += 1;
     secretly(ctx.state, f, `Smuggled a pod of servers home from ${hubName(hub)}.`);
   },
 };

@@ -1,5 +1,6 @@
 import { addHeat, addStanding, addTension, allFirms, log, seatName } from '../access';
 import { searchHub } from '../detection';
+import { releaseServers } from '../market';
 import { RULES } from '../rules';
 import { eachHub, hubArg, hubName, isPending, requireHub, dueAt } from './common';
 import type { MoveSpec } from './types';
@@ -83,9 +84,8 @@ export const listEntity: MoveSpec = {
       const entity = firm.secrets.entities.find((e) => e.id === args.entity);
       if (!entity) continue;
       entity.listed = true;
-      const place = state.places[entity.hub];
       for (const lease of firm.secrets.leases.filter((l) => l.entity === entity.id))
-        place.leased -= lease.pods;
+        releaseServers(state, lease.hub, lease.pods);
       firm.secrets.leases = firm.secrets.leases.filter((l) => l.entity !== entity.id);
       firm.secrets.trainings = firm.secrets.trainings.filter((t) => t.at !== entity.hub);
       addHeat(firm, RULES.listHeat);
@@ -189,6 +189,28 @@ export const cloudKyc: MoveSpec = {
   },
 };
 
+export const grantRevenueShare: MoveSpec = {
+  name: 'grantRevenueShare',
+  role,
+  family: 'Diplomacy',
+  label: 'Grant a revenue-share licence',
+  summary: `The vendor may sell its China edition above the line for a share: vendor $${RULES.revenueShareIncome} a round, you +${RULES.revenueSharePc} political capital a round.`,
+  delay: 'From the end of this round, until controls tighten again.',
+  risk: 'Chinese labs buy lawful chips again: their home training gets easier.',
+  options: () => [{}],
+  cost: () => ({}),
+  check: ({ state }) =>
+    state.vendor.revenueShare === 'applied'
+      ? null
+      : state.vendor.revenueShare === 'granted'
+        ? 'a revenue-share licence is already in force'
+        : 'the vendor has not applied for one',
+  apply: ({ state }) => {
+    state.vendor.revenueShare = 'granted';
+    log(state, 'The regulator grants the vendor a revenue-share licence for China-edition chips.');
+  },
+};
+
 export const REGULATOR_MOVES = [
   tightenControls,
   extendLicence,
@@ -197,4 +219,5 @@ export const REGULATOR_MOVES = [
   customsAlert,
   pressHub,
   cloudKyc,
+  grantRevenueShare,
 ];

@@ -11,12 +11,14 @@ export const MOVE_NAMES = [
   'customsAlert',
   'pressHub',
   'cloudKyc',
+  'grantRevenueShare',
   // vendor
   'shipChips',
   'designCompliantChip',
   'lobby',
   'auditDistributors',
   'launchGeneration',
+  'applyRevenueShare',
   // firm
   'prepareData',
   'courierData',

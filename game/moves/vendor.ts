@@ -146,10 +146,34 @@ export const launchGeneration: MoveSpec = {
   },
 };
 
+export const applyRevenueShare: MoveSpec = {
+  name: 'applyRevenueShare',
+  role,
+  family: 'Politics',
+  label: 'Apply for a revenue-share licence',
+  summary: `Offer the regulator a share of China-edition sales for the right to keep selling above the line ($${RULES.revenueShareIncome} a round if granted).`,
+  delay: 'The regulator may grant it from next round.',
+  risk: `Costs $${RULES.lobbyCost} in lawyers; the regulator may never grant it.`,
+  options: () => [{}],
+  cost: () => ({ cash: RULES.lobbyCost }),
+  check: ({ state }) => {
+    if (state.vendor.revenueShare !== 'none') return 'you have already applied';
+    if (state.vendor.compliantLevel < 0) return 'you have no China-edition chip to sell';
+    if (state.vendor.compliantLevel === state.controlLevel)
+      return 'your China edition is lawful as it is';
+    return null;
+  },
+  apply: ({ state }) => {
+    state.vendor.revenueShare = 'applied';
+    log(state, 'The vendor applies for a revenue-share licence for its China-edition chips.');
+  },
+};
+
 export const VENDOR_MOVES = [
   shipChips,
   designCompliantChip,
   lobby,
   auditDistributors,
   launchGeneration,
+  applyRevenueShare,
 ];

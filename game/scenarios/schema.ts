@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { CARD_BY_ID, DECKS } from '../events/cards';
+import { isDated } from '../events/dates';
+import { EventCardSchema } from '../events/schema';
 import { HUBS, PERMITS, POSTURES, ROLES } from '../ids';
 import { MOVE_NAMES } from '../moves/types';
 import { RULES } from '../rules';
 
 const int = (lo: number, hi: number) => z.number().int().min(lo).max(hi);
-const cardId = z
-  .string()
-  .refine((id) => id in CARD_BY_ID, { message: 'no event card has this id' });
+const cardId = z.string().min(1).max(60);
 
 const HubOverride = z
   .object({
@@ -28,8 +28,13 @@ export const ScenarioSchema = z
     name: z.string().trim().min(1).max(80),
     briefing: z.string().trim().min(40, 'write a briefing of at least a sentence or two').max(1200),
     startYear: int(2022, 2035),
+    /** The day history starts: no card dated before it is dealt. Defaults to 1 January of startYear. */
+    startDate: z
+      .string()
+      .refine(isDated, { message: 'give a full date, YYYY-MM-DD' })
+      .optional(),
     rounds: int(2, 24),
-    actionsPerTurn: int(1, 4),
+    actionsPerRound: int(1, 4),
     seats: z.array(Seat).min(4).max(7),
     start: z
       .object({
@@ -59,6 +64,8 @@ export const ScenarioSchema = z
       ])
       .transform((d) => (typeof d === 'string' ? [...DECKS[d]] : d)),
     scheduled: z.array(z.object({ round: int(1, 24), card: cardId }).strict()).default([]),
+    /** Event cards of the scenario's own, usable in its deck and its injects. */
+    cards: z.array(EventCardSchema).max(60).default([]),
     victory: z
       .object({
         vendorCash: int(0, 500),
@@ -69,7 +76,34 @@ export const ScenarioSchema = z
       .strict(),
   })
   .strict()
+  .transform((s) => ({ ...s, startDate: s.startDate ?? `${s.startYear}-01-01` }))
   .superRefine((s, ctx) => {
+    const own = new Map(s.cards.map((c) => [c.id, c]));
+    const known = (id: string) => own.get(id) ?? CARD_BY_ID[id];
+    s.cards.forEach((card, i) => {
+      if (s.cards.findIndex((c) => c.id === card.id) !== i)
+        ctx.addIssue({ code: 'custom', path: ['cards', i, 'id'], message: 'two cards have this id' });
+    });
+    s.deck.forEach((id, i) => {
+      if (!known(id))
+        ctx.addIssue({ code: 'custom', path: ['deck', i], message: `no event card has the id "${id}"` });
+    });
+    s.scheduled.forEach((inject, i) => {
+      if (!known(inject.card))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scheduled', i, 'card'],
+          message: `no event card has the id "${inject.card}"`,
+        });
+    });
+    s.cards.forEach((card, i) => {
+      if (card.date < s.startDate)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cards', i, 'date'],
+          message: `${card.date} is before the scenario starts (${s.startDate})`,
+        });
+    });
     const count = (role: string) => s.seats.filter((seat) => seat.role === role).length;
     for (const role of ['regulator', 'vendor', 'hub'] as const) {
       if (count(role) !== 1)

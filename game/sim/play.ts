@@ -1,63 +1,79 @@
-import { chooseBotMove } from '../bots';
+import { roleOf } from '../access';
+import { planBotOrders } from '../bots';
 import type { BotLevel } from '../bots/types';
-import { activeSeat, pass, performMove } from '../flow';
+import { planOrder, playCard, submitOrders, waitingFor } from '../flow';
 import type { SeatId } from '../ids';
+import { MOVE_BY_NAME } from '../moves';
 import { seedRng, type RngState } from '../random';
 import type { Scenario } from '../scenarios/schema';
 import { createInitialState } from '../setup';
-import type { Indicators, Outcome } from '../state';
+import type { GameState, Indicators, Outcome } from '../state';
 import { playerView } from '../views';
+import { settledRound } from './settled';
 
 /** Which bot plays each seat, by seat id. */
 export type SeatLevels = Readonly<Record<string, BotLevel>>;
+
+/** Move families each seat's bot may not use, by seat id (the simulator's --ban). */
+export type SeatBans = Readonly<Record<string, readonly string[]>>;
 
 /** What one simulated game leaves behind. */
 export interface GameResult {
   outcome: Outcome;
   /** Rounds played. */
   rounds: number;
-  /** Moves made (passes not counted). */
+  /** Orders given. */
   moves: number;
-  /** Choices a bot made that the engine refused (each became a pass); should stay 0. */
+  /** Orders a bot planned that the engine refused at planning; should stay 0. */
   refused: number;
   /** One row per round, round 0 being the start. */
   indicators: Indicators[];
+  /** Orders given, by role and move family. */
+  families: Record<string, Record<string, number>>;
+  /** Cards played, by id. */
+  cards: string[];
+  /** End-use checks and distributor audits made, and how many found something. */
+  searches: { made: number; found: number };
+  /** Last round at whose end the firm-versus-regulator result changed (0: never). */
+  settled: number;
 }
 
-/** Far more decisions than any scenario needs: a guard against a bot that never ends its turn. */
-const MAX_DECISIONS = 5000;
+/** Far more rounds of planning than any scenario needs: a guard against a stuck game. */
+const MAX_PLANNING_PASSES = 200;
 
 /** The seed of one seat's bot generator within a game. */
 export const botSeedFor = (botSeed: string, seat: SeatId): string => `${botSeed}/seat${seat}`;
 
 /**
- * Plays one whole game with bots in every seat. Pure: the same scenario, seed, levels and bot
- * seed always give the same result. Each bot sees only its seat's view.
+ * Plays one whole game with bots in every seat: each round every bot plans from its own view,
+ * then submits. Pure: the same scenario, seed, levels, bans and bot seed always give the same
+ * result.
  */
 export function playGame(
   scenario: Scenario,
   seed: string,
   levels: SeatLevels,
   botSeed: string,
+  bans: SeatBans = {},
 ): GameResult {
   const state = createInitialState(scenario, seed);
   const rngs = new Map<SeatId, RngState>();
   let moves = 0;
   let refused = 0;
-  for (let i = 0; i < MAX_DECISIONS && !state.over; i++) {
-    const seat = activeSeat(state);
-    if (seat === null) break;
-    let rng = rngs.get(seat);
-    if (!rng) rngs.set(seat, (rng = seedRng(botSeedFor(botSeed, seat))));
-    const choice = chooseBotMove(playerView(state, seat), seat, levels[seat] ?? 'heuristic', rng);
-    if (choice.move === 'pass') {
-      pass(state, seat);
-      continue;
-    }
-    if (performMove(state, seat, choice.move, choice.args).ok) moves += 1;
-    else {
-      refused += 1;
-      pass(state, seat);
+  for (let pass = 0; pass < MAX_PLANNING_PASSES && !state.over; pass++) {
+    for (const seat of waitingFor(state)) {
+      let rng = rngs.get(seat);
+      if (!rng) rngs.set(seat, (rng = seedRng(botSeedFor(botSeed, seat))));
+      const plan = planBotOrders(playerView(state, seat), seat, levels[seat] ?? 'heuristic', rng, {
+        banned: bans[seat],
+      });
+      if (plan.card) playCard(state, seat, plan.card.card, plan.card.use);
+      for (const order of plan.orders) {
+        if (planOrder(state, seat, order.move, order.args).ok) moves += 1;
+        else refused += 1;
+      }
+      submitOrders(state, seat);
+      if (state.over) break;
     }
   }
   if (!state.outcome) throw new Error(`game ${seed} did not finish`);
@@ -67,5 +83,25 @@ export function playGame(
     moves,
     refused,
     indicators: state.indicators,
+    families: familiesOf(state),
+    cards: state.sealed.flatMap((p) => (p.card ? [p.card.card] : [])),
+    searches: {
+      made: state.searches.length,
+      found: state.searches.filter((s) => s.found > 0).length,
+    },
+    settled: settledRound(state),
   };
+}
+
+function familiesOf(state: GameState): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const plan of state.sealed) {
+    const role = roleOf(state, plan.seat) ?? 'unknown';
+    for (const order of plan.orders ?? []) {
+      const family = MOVE_BY_NAME[order.move].family;
+      out[role] ??= {};
+      out[role][family] = (out[role][family] ?? 0) + 1;
+    }
+  }
+  return out;
 }
