@@ -8,7 +8,7 @@ import { MOVES } from '../../game/moves';
 import { seedRng } from '../../game/random';
 import { DirectStep } from '../../src/server/authority/direct-step';
 import { minimalServed } from '../../src/server/bench/minimal-game';
-import { chokepointServed } from '../../src/server/game/chokepoint';
+import { chokepointServed } from '../../src/server/served/chokepoint';
 
 const game = ProcessGameConfig(chokepointServed.game);
 const reducer = CreateGameReducer({ game });

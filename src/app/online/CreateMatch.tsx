@@ -4,7 +4,7 @@ import { lobby, problemText, saveHostCard } from './lobby';
 import { OnlineHeader } from './OnlineHeader';
 import { CreateSeats, defaultChoices } from './CreateSeats';
 import { createProblem, seatSpecs, type SeatChoice } from './seats';
-import { navigate } from './routes';
+import { navigate } from './urls';
 
 /** The host's form: scenario, who plays each seat, public or private; then the host screen. */
 type Visibility = 'public' | 'private';

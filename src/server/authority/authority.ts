@@ -1,7 +1,7 @@
 import { CreateGameReducer, ProcessGameConfig } from 'boardgame.io/internal';
 import type { LogEntry, State } from 'boardgame.io';
 import { freeze } from 'immer';
-import type { ServedGame } from '../game/served';
+import type { ServedGame } from '../served/served-game';
 import { StorageError, type MatchMetadata, type MatchStore } from '../storage/types';
 import { DirectStep } from './direct-step';
 import { KeyedQueue } from './queue';

@@ -3,7 +3,7 @@ import { InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
 import type { State } from 'boardgame.io';
 import { DirectStep } from '../authority/direct-step';
 import { Views } from '../authority/views';
-import { chokepointServed } from '../game/chokepoint';
+import { chokepointServed } from '../served/chokepoint';
 import { chokepointScript, type ScriptedMove } from './script';
 
 /**

@@ -4,7 +4,7 @@ import { chooseBotMove } from '../../../game/bots';
 import { seatId } from '../../../game/ids';
 import type { GameState } from '../../../game/state';
 import { Views } from '../authority/views';
-import { chokepointServed } from '../game/chokepoint';
+import { chokepointServed } from '../served/chokepoint';
 
 export interface ScriptedMove {
   seat: string;

@@ -9,7 +9,7 @@ import '../production-env';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../app';
-import { chokepointServed } from '../game/chokepoint';
+import { chokepointServed } from '../served/chokepoint';
 import { SqliteStore } from '../storage/sqlite';
 import { MinimalGame, minimalServed } from './minimal-game';
 

@@ -8,7 +8,7 @@ import { CreateGameReducer, InitializeGame, ProcessGameConfig } from 'boardgame.
 import type { LogEntry, State } from 'boardgame.io';
 import { DirectStep } from '../authority/direct-step';
 import { Views } from '../authority/views';
-import { chokepointServed } from '../game/chokepoint';
+import { chokepointServed } from '../served/chokepoint';
 import { diffJson } from '../net/json-patch';
 import { chokepointScript } from './script';
 
