@@ -58,14 +58,16 @@ export default tseslint.config(
     },
   },
   {
-    // The browser speaks to the server only through src/protocol.
+    // The browser speaks to the server only through src/protocol, and has no Node (bench/ does).
     files: ['src/app/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'src/app runs in the browser.' })),
           patterns: [
             reach('server', 'src/app may not import src/server: share types via src/protocol.'),
+            { group: ['node:*', 'playwright-core'], message: 'src/app runs in the browser.' },
           ],
         },
       ],

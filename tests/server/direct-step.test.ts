@@ -7,7 +7,7 @@ import type { GameState, SeatId } from '../../game/engine';
 import { MOVES } from '../../game/moves';
 import { seedRng } from '../../game/random';
 import { DirectStep } from '../../src/server/authority/direct-step';
-import { minimalServed } from '../../src/server/bench/minimal-game';
+import { minimalServed } from '../../bench/server/minimal-game';
 import { chokepointServed } from '../../src/server/served/chokepoint';
 
 const game = ProcessGameConfig(chokepointServed.game);
