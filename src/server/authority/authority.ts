@@ -1,7 +1,7 @@
 import { CreateGameReducer, ProcessGameConfig } from 'boardgame.io/internal';
 import type { LogEntry, State } from 'boardgame.io';
 import { freeze } from 'immer';
-import type { ServedGame } from '../game/served';
+import type { ServedGame } from '../served/served-game';
 import { StorageError, type MatchMetadata, type MatchStore } from '../storage/types';
 import { DirectStep } from './direct-step';
 import { KeyedQueue } from './queue';
@@ -154,23 +154,12 @@ export class Authority {
     });
   }
 
-  /** Announces metadata (e.g. presence changed) without writing it. */
-  announce(matchID: string): void {
-    const match = this.cache.get(matchID);
-    if (match) for (const fn of this.metaListeners) fn(matchID, match.metadata);
-  }
-
   /**
    * Drops a finished match from memory (it reloads from storage if anyone opens it again), so
    * that a long-running server holds only the matches being played.
    */
   releaseFinished(matchID: string): void {
     if (this.cache.get(matchID)?.metadata.gameover !== undefined) this.cache.delete(matchID);
-  }
-
-  /** Drops a match from the cache (it reloads from storage on next use). */
-  forget(matchID: string): void {
-    this.cache.delete(matchID);
   }
 
   idle(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Created, ErrorBody, ScenarioInfo } from '../../protocol';
 import type { Authority } from '../authority/authority';
 import { TokenBucket } from '../net/limits';
 import { createMatch, publicMatch } from './create';
@@ -40,7 +41,7 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
       return sendJson(
         res,
         200,
-        Object.values(authority.served.scenarios).map(({ id, name, seats: s }) => ({
+        Object.values(authority.served.scenarios).map(({ id, name, seats: s }): ScenarioInfo => ({
           id,
           name,
           seats: s,
@@ -63,13 +64,14 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
     if (path === '/api/matches' && method === 'POST') {
       const created = await createMatch(authority, await readJson(req));
       const joinUrl = `${base(req)}/join/${created.joinCode}`;
-      return sendJson(res, 201, {
+      const reply: Created = {
         ...publicMatch(created.matchID, created.metadata),
         joinCode: created.joinCode,
         joinUrl,
         spectateUrl: `${base(req)}/watch/${created.matchID}`,
         creatorToken: created.creatorToken,
-      });
+      };
+      return sendJson(res, 201, reply);
     }
     const code = /^\/api\/codes\/([A-Za-z0-9]{4,12})$/.exec(path);
     if (code && method === 'GET') {
@@ -104,7 +106,9 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
       const status = e instanceof HttpError ? e.status : 500;
       if (status === 500) console.error('lobby error', e);
       if (!res.headersSent)
-        sendJson(res, status, { error: e instanceof HttpError ? e.message : 'internal error' });
+        sendJson(res, status, {
+          error: e instanceof HttpError ? e.message : 'internal error',
+        } satisfies ErrorBody);
     }
     return true;
   };

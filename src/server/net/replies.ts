@@ -1,14 +1,14 @@
 import type { Socket } from 'socket.io';
+import { ERROR_EVENT, type AckReply, type ErrorFrame } from '../../protocol';
 import type { MatchMetadata } from '../storage/types';
 
-export const ERROR_EVENT = 'chokepoint:error';
-export const STATUS_EVENT = 'chokepoint:status';
+export { ERROR_EVENT, STATUS_EVENT } from '../../protocol';
 
-type Ack = (reply: unknown) => void;
+type Ack = (reply: AckReply) => void;
 
 /** Answers a rejected frame: an error event, and the ack callback if the client sent one. */
 export function reject(socket: Socket, event: string, error: string, ack?: unknown): void {
-  socket.emit(ERROR_EVENT, { event: event.slice(0, 32), error });
+  socket.emit(ERROR_EVENT, { event: event.slice(0, 32), error } satisfies ErrorFrame);
   if (typeof ack === 'function') (ack as Ack)({ ok: false, error });
 }
 
