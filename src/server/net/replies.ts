@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io';
 import type { MatchMetadata } from '../storage/types';
+import { send } from './send';
 
 export const ERROR_EVENT = 'chokepoint:error';
 export const STATUS_EVENT = 'chokepoint:status';
@@ -8,7 +9,7 @@ type Ack = (reply: unknown) => void;
 
 /** Answers a rejected frame: an error event, and the ack callback if the client sent one. */
 export function reject(socket: Socket, event: string, error: string, ack?: unknown): void {
-  socket.emit(ERROR_EVENT, { event: event.slice(0, 32), error });
+  send(socket, ERROR_EVENT, { event: event.slice(0, 32), error });
   if (typeof ack === 'function') (ack as Ack)({ ok: false, error });
 }
 
