@@ -23,7 +23,7 @@ describe('protocol attacks', () => {
 
   beforeEach(async () => {
     server = await startTestServer();
-    m = await createMatch(server.url, { seed: 'atk' });
+    m = await createMatch(server.url, { seed: 'atk', fixedSeed: true });
     cred0 = await join(server.url, m.matchID, '0');
     const cred1 = await join(server.url, m.matchID, '1');
     attacker = client();

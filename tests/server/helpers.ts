@@ -11,8 +11,19 @@ export async function startTestServer(over: Partial<ServerOptions> = {}): Promis
   return startServer({
     served: fixtureServed(),
     store: new MemoryStore(),
-    lobby: { writesPerSecond: 10_000, writeBurst: 10_000 },
-    limits: { perSecond: 10_000, burst: 10_000 },
+    lobby: {
+      writesPerSecond: 10_000,
+      writeBurst: 10_000,
+      codeMissBurst: 10_000,
+      openMatchesPerAddress: 10_000,
+    },
+    limits: {
+      perSecond: 10_000,
+      burst: 10_000,
+      syncBurst: 10_000,
+      matchSyncBurst: 10_000,
+      addressSyncBurst: 10_000,
+    },
     ...over,
   });
 }

@@ -102,7 +102,11 @@ describe.each([
     { timeout: 120_000 },
     async () => {
       const roles = chokepointServed.scenarios[scenario]!.seats.map((s) => s.role);
-      const m = await createMatch(server.url, { scenario, seed: `leak-${scenario}` });
+      const m = await createMatch(server.url, {
+        scenario,
+        seed: `leak-${scenario}`,
+        fixedSeed: true,
+      });
       const tokens = [m.creatorToken];
       const { state: initial } = await server.authority.store.fetch(m.matchID, { state: true });
       full.set(0, initial!);

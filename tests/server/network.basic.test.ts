@@ -27,7 +27,7 @@ describe('networked play', () => {
         { kind: 'person' },
       ],
     });
-    expect(m.joinCode).toMatch(/^[A-Z2-9]{6}$/);
+    expect(m.joinCode).toMatch(/^[A-Z2-9]{12}$/);
     const byCode = await api(server.url, 'GET', `/api/codes/${m.joinCode}`);
     expect(byCode.json.matchID).toBe(m.matchID);
     const c0 = await join(server.url, m.matchID, '0', 'Ana');
