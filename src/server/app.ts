@@ -81,7 +81,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     connectSrc: publicOrigin ? [publicOrigin, publicOrigin.replace(/^http/, 'ws')] : [],
     https: publicOrigin?.startsWith('https:') ?? false,
   });
-  const http = createServer((req, res) => {
+  // Node enforces the header and request timeouts only when it checks its connections (every
+  // 30 s by default, so slow headers lived 25-45 s): check often enough to honour them.
+  const checkEvery = Math.max(100, Math.min(1000, limits.headersTimeoutMs / 2));
+  const http = createServer({ connectionsCheckingInterval: checkEvery }, (req, res) => {
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     // A forged Host (DNS rebinding) gets nothing: no lobby, no files.
     if (!hostAllowed(req.headers.host)) {
