@@ -24,6 +24,20 @@ const nodeBuiltins = [
   'perf_hooks',
 ];
 
+/**
+ * Who may import whom (ARCHITECTURE.md). Patterns match the import as written: a climb of
+ * any depth into the folder ('../../server/x', '../src/app/y'). They need the trailing slash
+ * because src/server/app.ts is imported as './app', which is not src/app/.
+ */
+const reach = (folder, message) => ({
+  regex: `^(\\.\\./)+(src/)?${folder}/|(^|/)src/${folder}/`,
+  message,
+});
+const ours = (message) => ({
+  regex: '^(\\.\\./)+(src|bench|tests)/|(^|/)(src|bench|tests)/',
+  message,
+});
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'reports/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -41,6 +55,55 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    // The browser speaks to the server only through src/protocol, and has no Node (bench/ does).
+    files: ['src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'src/app runs in the browser.' })),
+          patterns: [
+            reach('server', 'src/app may not import src/server: share types via src/protocol.'),
+            { group: ['node:*', 'playwright-core'], message: 'src/app runs in the browser.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            reach('app', 'src/server may not import src/app: share types via src/protocol.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The wire contract is read by both sides, so it may depend on neither.
+    files: ['src/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'src/protocol runs in the browser.',
+          })),
+          patterns: [
+            reach('app', 'src/protocol may not import src/app.'),
+            reach('server', 'src/protocol may not import src/server.'),
+            { group: ['node:*'], message: 'src/protocol runs in the browser.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -62,6 +125,7 @@ export default tseslint.config(
               group: ['**/src/**', '../src/*', '../../src/*'],
               message: 'game/ may not import from src/.',
             },
+            ours('game/ imports nothing of ours outside game/.'),
             {
               group: [
                 'react-dom/*',

@@ -3,7 +3,7 @@ import { StartScreen } from './start/StartScreen';
 import { Table } from './match/Table';
 import { autostart, type MatchSetup } from './selectors/table';
 import { urlOptions } from './selectors/url';
-import { navigate, parseRoute, usePath } from './online/routes';
+import { navigate, parseRoute, usePath } from './online/urls';
 
 const Rulebook = lazy(() => import('./rules/Rulebook'));
 const OnlineApp = lazy(() => import('./online/OnlineApp'));

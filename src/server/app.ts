@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { Server as IOServer } from 'socket.io';
 import { Authority } from './authority/authority';
 import { BotRunner, type BotRunnerOptions } from './bots/runner';
-import type { ServedGame } from './game/served';
+import type { ServedGame } from './served/served-game';
 import { lobbyHandler, type LobbyOptions } from './lobby/routes';
 import { AddressCounter, addressKey, type SocketLimits } from './net/limits';
 import { attachSockets } from './net/sockets';

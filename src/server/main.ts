@@ -8,7 +8,7 @@ import './production-env';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, readConfig } from './config';
-import { chokepointServed } from './game/chokepoint';
+import { chokepointServed } from './served/chokepoint';
 import { serve } from './serve';
 
 try {

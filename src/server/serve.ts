@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from './app';
 import type { Config } from './config';
-import type { ServedGame } from './game/served';
+import type { ServedGame } from './served/served-game';
 import { SqliteStore } from './storage/sqlite';
 
 /** Starts the server on a SQLite file in config.dataDir and stops it cleanly on SIGINT/SIGTERM. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { parseRoute, pathOf } from '../../src/app/online/routes';
+import { parseRoute, pathOf } from '../../src/app/online/urls';
 import {
   codeProblem,
   createProblem,

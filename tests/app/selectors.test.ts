@@ -13,7 +13,7 @@ import {
 } from '../../src/app/selectors/moves';
 import { logLines, newsView } from '../../src/app/selectors/news';
 import { describePlace, placeViews } from '../../src/app/selectors/places';
-import { movers, routeViews } from '../../src/app/selectors/routes';
+import { movers, routeViews } from '../../src/app/selectors/map-arcs';
 import {
   defaultSetup,
   screenFor,

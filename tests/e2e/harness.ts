@@ -9,7 +9,7 @@ import {
   serveBuild,
   type Launched,
   type Served,
-} from '../../src/app/bench/browser';
+} from '../../bench/board/browser';
 
 export { ROOT, type Launched, type Served };
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HostileSocket, rssMB } from '../../src/server/bench/hostile';
+import { HostileSocket, rssMB } from '../../bench/server/hostile';
 import { api, Client, createMatch, join, sleep } from './helpers';
 import { kill9, spawnFixtureServer, type ServerProcess } from './proc';
 

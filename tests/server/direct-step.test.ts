@@ -1,5 +1,6 @@
 import { CreateGameReducer, InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
-import type { LogEntry, State } from 'boardgame.io';
+import type { Game, LogEntry, State } from 'boardgame.io';
+import { ActivePlayers } from 'boardgame.io/core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { randomBot } from '../../game/bots/random';
 import { playerView, SCENARIOS } from '../../game/engine';
@@ -7,8 +8,9 @@ import type { GameState, SeatId } from '../../game/engine';
 import { MOVES } from '../../game/moves';
 import { seedRng } from '../../game/random';
 import { DirectStep } from '../../src/server/authority/direct-step';
-import { minimalServed } from '../../src/server/bench/minimal-game';
-import { chokepointServed } from '../../src/server/game/chokepoint';
+import { minimalServed } from '../../bench/server/minimal-game';
+import { chokepointServed } from '../../src/server/served/chokepoint';
+import { applyFixtureMove, fixtureServed } from './fixtures/game';
 
 const game = ProcessGameConfig(chokepointServed.game);
 const reducer = CreateGameReducer({ game });
@@ -16,8 +18,14 @@ const direct = DirectStep.for(game, chokepointServed.applyMove);
 
 type Reduced = State & { deltalog?: LogEntry[]; transients?: { error?: { type: string } } };
 
-function viaReducer(state: State, playerID: string, move: string, args: unknown[]) {
-  const next = reducer(state, {
+function viaReducer(
+  state: State,
+  playerID: string,
+  move: string,
+  args: unknown[],
+  reduce = reducer,
+) {
+  const next = reduce(state, {
     type: 'MAKE_MOVE',
     payload: { type: move, args, playerID },
   }) as Reduced;
@@ -100,5 +108,98 @@ describe('direct step (the server runs moves without boardgame.io reducer)', () 
     const step = direct!.run(state, seat, choice.move, [choice.args]);
     expect(step.ok).toBe(true);
     expect(JSON.stringify(state)).toBe(before);
+  });
+});
+
+/** The smallest game the direct step models: take turns making one no-op move. */
+const plain = (): Game => ({
+  name: 'plain',
+  disableUndo: true,
+  moves: { go: { move: ({ G }) => G, client: false } },
+  turn: {
+    order: { first: () => 0, next: ({ ctx }) => (ctx.playOrderPos + 1) % ctx.numPlayers },
+    endIf: ({ ctx }) => (ctx.numMoves ?? 0) >= 1,
+  },
+});
+const withTurn = (turn: Record<string, unknown>): Partial<Game> => ({
+  turn: { ...plain().turn, ...turn },
+});
+const touch = ({ G }: { G: unknown }) => ({ ...(G as object) });
+
+describe('direct step refuses what it does not run', () => {
+  it('takes a game with none of them', () => {
+    expect(DirectStep.unmodelled(ProcessGameConfig(plain()))).toEqual([]);
+    expect(DirectStep.for(ProcessGameConfig(plain()), () => ({}))).not.toBeNull();
+  });
+
+  it("needs the game's own move function", () => {
+    expect(DirectStep.for(ProcessGameConfig(plain()), undefined)).toBeNull();
+  });
+
+  it.each<[string, Partial<Game>]>([
+    ['undo', { disableUndo: false }],
+    ['plugins', { plugins: [{ name: 'counter' }] }],
+    ['phases', { phases: { opening: { start: true } } }],
+    ['game onEnd', { onEnd: touch }],
+    ['turn.onBegin', withTurn({ onBegin: touch })],
+    ['turn.onEnd', withTurn({ onEnd: touch })],
+    ['turn.onMove', withTurn({ onMove: touch })],
+    ['turn.activePlayers', withTurn({ activePlayers: ActivePlayers.ALL })],
+    ['turn.stages', withTurn({ stages: { bid: { moves: {} } } })],
+    ['turn.minMoves', withTurn({ minMoves: 1 })],
+    ['turn.maxMoves', withTurn({ maxMoves: 1 })],
+    ['no turn.order.next', withTurn({ order: { first: () => 0 } })],
+    ['short-form moves', { moves: { go: ({ G }) => G } }],
+  ])('refuses a game with %s (the server then uses the reducer)', (part, change) => {
+    const game = ProcessGameConfig({ ...plain(), ...change });
+    expect(DirectStep.unmodelled(game)).toEqual([part]);
+    expect(DirectStep.for(game, () => ({}))).toBeNull();
+  });
+
+  it('still takes a game that was processed before (boardgame.io writes default hooks into it)', () => {
+    const game = plain();
+    ProcessGameConfig(game); // e.g. a stock client, or InitializeGame for a new match
+    expect(DirectStep.unmodelled(ProcessGameConfig(game))).toEqual([]);
+  });
+});
+
+describe('the server test fixture runs on the direct step, as Chokepoint does', () => {
+  const fixture = ProcessGameConfig(fixtureServed().game);
+  const fixtureReducer = CreateGameReducer({ game: fixture });
+  const fixtureDirect = DirectStep.for(fixture, applyFixtureMove);
+
+  it('is taken by the direct step', () => {
+    expect(DirectStep.unmodelled(fixture)).toEqual([]);
+    expect(fixtureDirect).not.toBeNull();
+  });
+
+  it('gives the same states and logs as boardgame.io, move by move, to the end', () => {
+    let state: State = InitializeGame({
+      game: fixture,
+      numPlayers: 4,
+      setupData: { scenario: 'quick', seed: 'same' },
+    });
+    let moves = 0;
+    for (let tries = 0; state.ctx.gameover === undefined; tries++) {
+      const seat = state.ctx.currentPlayer;
+      const roll = (tries * 7919) % 10; // every kind of move, refused ones included
+      const [move, args] =
+        roll === 0
+          ? ['advance', [7]]
+          : roll < 3
+            ? ['stash', [`n${moves}`]]
+            : ['advance', [1 + (roll % 3)]];
+      const expected = viaReducer(state, seat, move, args, fixtureReducer);
+      const actual = fixtureDirect!.run(state, seat, move, args);
+      expect(actual.ok, `${move}(${String(args[0])}) at ${state._stateID}`).toBe(expected.ok);
+      if (!expected.ok || !actual.ok) continue;
+      expect(JSON.parse(JSON.stringify(actual.state))).toEqual(
+        JSON.parse(JSON.stringify(expected.state)),
+      );
+      expect(actual.deltalog).toEqual(expected.deltalog);
+      state = actual.state;
+      moves += 1;
+    }
+    expect(moves).toBeGreaterThan(10);
   });
 });

@@ -2,13 +2,18 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { State } from 'boardgame.io';
 import { applyPatch, type Operation } from 'rfc6902';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
+import { DirectStep } from '../../src/server/authority/direct-step';
 import { MemoryStore } from '../../src/server/storage/memory';
 import { fixtureServed } from './fixtures/game';
 
 export type Json = Record<string, unknown>;
 
+/**
+ * A server on the fixture game (unless `over.served` says otherwise). The fixture must take the
+ * direct step, the path Chokepoint's moves take in production: this refuses to start otherwise.
+ */
 export async function startTestServer(over: Partial<ServerOptions> = {}): Promise<RunningServer> {
-  return startServer({
+  const server = await startServer({
     served: fixtureServed(),
     store: new MemoryStore(),
     lobby: {
@@ -26,6 +31,13 @@ export async function startTestServer(over: Partial<ServerOptions> = {}): Promis
     },
     ...over,
   });
+  if (!over.served && server.authority.direct === null) {
+    await server.close();
+    throw new Error(
+      `the fixture game left the direct path: ${DirectStep.unmodelled(server.authority.game).join(', ')}`,
+    );
+  }
+  return server;
 }
 
 export async function api(

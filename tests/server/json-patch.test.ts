@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyPatch, type Operation } from 'rfc6902';
-import { applyOps } from '../../src/server/bench/apply-patch';
+import { applyOps } from '../../bench/server/apply-patch';
 import { diffJson, type PatchOp } from '../../src/server/net/json-patch';
 
 const json = fc.letrec((tie) => ({

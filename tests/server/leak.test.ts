@@ -11,7 +11,7 @@ import { chooseBotMove } from '../../game/bots';
 import { seatId } from '../../game/ids';
 import type { GameState } from '../../game/state';
 import type { RunningServer } from '../../src/server/app';
-import { chokepointServed } from '../../src/server/game/chokepoint';
+import { chokepointServed } from '../../src/server/served/chokepoint';
 import { api, Client, createMatch, join, startTestServer } from './helpers';
 
 type Frame = { event: string; args: unknown[]; state?: State };

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Client as BgioClient } from 'boardgame.io/client';
 import { SocketIO } from 'boardgame.io/multiplayer';
 import type { RunningServer } from '../../src/server/app';
-import { lobbyClient, LobbyError, type KeyValueStore } from '../../src/server/client/lobby-client';
+import { lobbyClient, LobbyError, type KeyValueStore } from '../../src/app/online/lobby-client';
 import { FixtureGame } from './fixtures/game';
 import { startTestServer } from './helpers';
 

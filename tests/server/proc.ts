@@ -6,6 +6,8 @@ const ENTRY = fileURLToPath(new URL('./fixtures/serve-fixture.ts', import.meta.u
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
+  /** Which path the server runs moves on: the direct step, or boardgame.io's reducer. */
+  movePath: string;
 }
 
 /** Spawns the fixture server as a separate Node process and waits for it to listen. */
@@ -25,10 +27,10 @@ export function spawnFixtureServer(
     child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      const m = /LISTENING (\S+)/.exec(out);
-      if (m?.[1]) {
+      const m = /LISTENING (\S+) (\S+)/.exec(out);
+      if (m?.[1] && m[2]) {
         clearTimeout(timer);
-        ok({ child, url: m[1] });
+        ok({ child, url: m[1], movePath: m[2] });
       }
     });
     child.once('exit', (code) => {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { GameState, PlaceId, SeatId } from '../../../game/engine';
 import { placeViews, describePlace } from '../selectors/places';
-import { movers, routeViews } from '../selectors/routes';
+import { movers, routeViews } from '../selectors/map-arcs';
 import { MapBackdrop } from './MapBackdrop';
 import { PlaceButton, PlaceMark } from './MapPlace';
 import { Movers } from './Movers';

@@ -1,4 +1,4 @@
-import type { Mover, RouteView } from '../selectors/routes';
+import type { Mover, RouteView } from '../selectors/map-arcs';
 
 /** Couriers and shipments on their way, drawn at the middle of their route. */
 export function Movers({ movers, routes }: { movers: Mover[]; routes: RouteView[] }) {

@@ -12,5 +12,3 @@ export function botMove(
 ): BotChoice {
   return chooseBotMove(view, seat, level, rng);
 }
-
-export type { BotLevel };

@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { SCENARIOS, SCENARIO_IDS } from '../../../game/engine';
+import type { Visibility } from '../../protocol';
 import { lobby, problemText, saveHostCard } from './lobby';
 import { OnlineHeader } from './OnlineHeader';
 import { CreateSeats, defaultChoices } from './CreateSeats';
 import { createProblem, seatSpecs, type SeatChoice } from './seats';
-import { navigate } from './routes';
+import { navigate } from './urls';
 
 /** The host's form: scenario, who plays each seat, public or private; then the host screen. */
-type Visibility = 'public' | 'private';
-
 const VISIBILITIES: { value: Visibility; name: string; meta: string }[] = [
   {
     value: 'private',

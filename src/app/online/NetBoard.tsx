@@ -8,7 +8,7 @@ import { PresenceStrip } from './PresenceStrip';
 import { SeatLost } from './SeatLost';
 import { seatRows, type MatchDataSeat } from './seats';
 import { useMatchStatus } from './useLiveMatch';
-import { navigate } from './routes';
+import { navigate } from './urls';
 
 export interface NetExtras {
   onRules(): void;

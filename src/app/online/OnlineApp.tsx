@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { Route } from './routes';
+import type { Route } from './urls';
 import { OnlineHome } from './OnlineHome';
 import { CreateMatch } from './CreateMatch';
 import { JoinScreen } from './JoinScreen';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Logo } from '../board/Logo';
-import { navigate } from './routes';
+import { navigate } from './urls';
 
 /** The band on every lobby screen: the word mark, a title, and the way back. */
 export function OnlineHeader({ title, children }: { title: string; children?: ReactNode }) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { AppLink, OnlineHeader } from './OnlineHeader';
 import { PublicMatches } from './PublicMatches';
 import { codeProblem, normalizeCode } from './seats';
-import { navigate } from './routes';
+import { navigate } from './urls';
 
 /** Play online: host a new match, join one by its code, or pick an open public match. */
 export function OnlineHome() {

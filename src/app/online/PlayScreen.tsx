@@ -2,7 +2,7 @@ import { lobby } from './lobby';
 import { netClient } from './netClient';
 import { NetBoard, type NetExtras } from './NetBoard';
 import { AppLink, OnlineHeader } from './OnlineHeader';
-import { navigate } from './routes';
+import { navigate } from './urls';
 
 const NetClient = netClient(NetBoard);
 

@@ -1,6 +1,6 @@
 import type { Role } from '../../../game/engine';
 import { ROLE_MARK } from '../selectors/format';
-import { clearRefusal } from './feed';
+import { clearRefusal } from './transport';
 import { AppLink } from './OnlineHeader';
 import { holderText, presenceText, type SeatRow } from './seats';
 

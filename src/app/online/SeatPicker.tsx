@@ -3,7 +3,7 @@ import { ROLE_GOAL, ROLE_MARK } from '../selectors/format';
 import type { Role } from '../../../game/engine';
 import { lobby, problemText, type MatchInfo } from './lobby';
 import { freeSeats, nameProblem, NAME_MAX } from './seats';
-import { navigate } from './routes';
+import { navigate } from './urls';
 
 const markOf = (role: string): string => ROLE_MARK[role as Role] ?? '?';
 

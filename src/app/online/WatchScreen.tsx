@@ -1,6 +1,6 @@
 import { netClient } from './netClient';
 import { Spectator, type WatchExtras } from './Spectator';
-import { navigate } from './routes';
+import { navigate } from './urls';
 
 const WatchClient = netClient(Spectator);
 

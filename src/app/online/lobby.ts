@@ -1,12 +1,8 @@
-import { LobbyError, lobbyClient, type Created } from '../../server/client/lobby-client';
+import type { Created } from '../../protocol';
+import { LobbyError, lobbyClient } from './lobby-client';
 
-export type {
-  Created,
-  MatchInfo,
-  SeatInfo,
-  SavedSeat,
-  SeatSpec,
-} from '../../server/client/lobby-client';
+export type { Created, MatchInfo, SeatInfo, SeatSpec } from '../../protocol';
+export type { SavedSeat } from './lobby-client';
 
 /** The page's lobby client: same origin, seat credentials kept in localStorage. */
 export const lobby = lobbyClient('', window.localStorage);

@@ -3,7 +3,7 @@ import type { BoardProps } from 'boardgame.io/react';
 import { Client } from 'boardgame.io/react';
 import { ChokepointGame } from '../../../game/bgio';
 import type { GameState } from '../../../game/engine';
-import { multiplayer } from './feed';
+import { multiplayer } from './transport';
 
 function Loading() {
   return (

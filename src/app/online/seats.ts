@@ -1,3 +1,4 @@
+import { isBotLevel, type BotLevel, type SeatKind } from '../../protocol';
 import type { MatchInfo, SeatInfo, SeatSpec } from './lobby';
 
 /** One seat as the online screens show it: who holds it and whether they are here. */
@@ -5,9 +6,9 @@ export interface SeatRow {
   id: string;
   role: string;
   label: string;
-  kind: 'open' | 'person' | 'bot';
+  kind: SeatKind;
   name: string | null;
-  botLevel: 'random' | 'heuristic' | null;
+  botLevel: BotLevel | null;
   /** null when not known yet (before the socket's first matchData). */
   connected: boolean | null;
 }
@@ -31,7 +32,7 @@ function dataOf(raw: unknown): Partial<SeatInfo> {
       : {}),
     ...(typeof d.role === 'string' ? { role: d.role } : {}),
     ...(typeof d.label === 'string' ? { label: d.label } : {}),
-    ...(d.botLevel === 'random' || d.botLevel === 'heuristic' ? { botLevel: d.botLevel } : {}),
+    ...(isBotLevel(d.botLevel) ? { botLevel: d.botLevel } : {}),
   };
 }
 
@@ -96,7 +97,7 @@ export function codeProblem(raw: string): string | null {
 }
 
 /** The create form's seat choice. */
-export type SeatChoice = 'person' | 'random' | 'heuristic';
+export type SeatChoice = 'person' | BotLevel;
 
 export const seatSpecs = (choices: SeatChoice[]): SeatSpec[] =>
   choices.map((c) => (c === 'person' ? { kind: 'person' } : { kind: 'bot', level: c }));

@@ -2,7 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Client } from 'boardgame.io/client';
 import { ChokepointGame } from '../../../game/bgio';
 import type { GameState } from '../../../game/engine';
-import { multiplayer, statusOf, subscribeStatus, type MatchStatus } from './feed';
+import { multiplayer, statusOf, subscribeStatus, type MatchStatus } from './transport';
 import type { MatchDataSeat } from './seats';
 
 export interface LiveMatch {

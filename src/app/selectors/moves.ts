@@ -103,13 +103,6 @@ export function costRange(option: MoveOption): string {
   return labels.length <= 2 ? labels.join(' or ') : `${labels[0]} to ${labels[labels.length - 1]}`;
 }
 
-/** A one-line description of a chosen move, for the confirmation and the log. */
-export function describeChoice(option: MoveOption, args: MoveArgs): string {
-  const fields = choiceFields(option.choices);
-  const parts = fields.map((f) => `${FIELD_LABEL[f]}: ${valueLabel(f, args[f] as Value)}`);
-  return parts.length ? `${option.label} (${parts.join(', ')})` : option.label;
-}
-
 /** Labels values in the game's words; entities are named by their owner and hub. */
 export function labeler(G: GameState): (field: Field, value: Value) => string {
   return (field, value) => {

@@ -1,5 +1,4 @@
 import {
-  HUBS,
   PLACE_INFO,
   PLACES,
   RULES,
@@ -9,7 +8,7 @@ import {
   type PlaceId,
   type SeatId,
 } from '../../../game/engine';
-import { placeName, quarterOf } from './format';
+import { quarterOf } from './format';
 
 /** What the map draws for one place, as seen by one seat. */
 export interface PlaceView {
@@ -161,6 +160,3 @@ export function describePlace(p: PlaceView): string[] {
   for (const s of p.signals) lines.push(`Signal: ${s}`);
   return lines;
 }
-
-export const hubNames = (): { id: HubId; name: string }[] =>
-  HUBS.map((id) => ({ id, name: placeName(id) }));

@@ -1,5 +1,5 @@
 import { SCENARIOS, type SeatId } from '../../../game/engine';
-import type { BotLevel } from '../match/bots';
+import type { BotLevel } from '../../protocol';
 import type { UrlOptions } from './url';
 
 export type SeatKind = 'person' | 'bot' | 'absent';

@@ -1,7 +1,7 @@
 import { SCENARIOS } from '../../../game/engine';
-import { BOT_LEVELS } from '../../../game/bots/types';
+import { BOT_LEVELS } from '../../protocol';
 import { ROLE_GOAL, ROLE_MARK } from '../selectors/format';
-import type { BotLevel } from '../match/bots';
+import type { BotLevel } from '../../protocol';
 import type { MatchSetup, SeatKind, SeatSetup } from '../selectors/table';
 
 const LEVEL_LABEL: Record<BotLevel, string> = {

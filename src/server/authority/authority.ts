@@ -1,7 +1,7 @@
 import { CreateGameReducer, ProcessGameConfig } from 'boardgame.io/internal';
 import type { LogEntry, State } from 'boardgame.io';
 import { freeze } from 'immer';
-import type { ServedGame } from '../game/served';
+import type { ServedGame } from '../served/served-game';
 import { StorageError, type MatchMetadata, type MatchStore } from '../storage/types';
 import { DirectStep } from './direct-step';
 import { KeyedQueue } from './queue';
@@ -175,12 +175,6 @@ export class Authority {
     });
   }
 
-  /** Announces metadata (e.g. presence changed) without writing it. */
-  announce(matchID: string): void {
-    const match = this.cache.get(matchID);
-    if (match) for (const fn of this.metaListeners) fn(matchID, match.metadata);
-  }
-
   /**
    * Drops a finished match from memory (it reloads from storage if anyone opens it again), so
    * that a long-running server holds only the matches being played.
@@ -189,7 +183,7 @@ export class Authority {
     if (this.cache.get(matchID)?.metadata.gameover !== undefined) this.cache.delete(matchID);
   }
 
-  /** Drops a match from the cache (it reloads from storage on next use). */
+  /** Drops a match from memory (the sweeper deleted it from storage). */
   forget(matchID: string): void {
     this.cache.delete(matchID);
   }

@@ -9,14 +9,46 @@ export type ApplyMove = (G: unknown, playerID: PlayerID, move: string, args: unk
 export type Step = { ok: true; state: State; deltalog: LogEntry[] } | { ok: false; error: string };
 
 /**
+ * boardgame.io's Flow writes these no-op hooks into the game's own `turn` object when it
+ * processes a game, so a processed game always "has" them. Only a hook the game wrote counts.
+ */
+const BGIO_DEFAULT_HOOK = /^\(\{\s*G\s*\}\)\s*=>\s*G$/;
+const written = (hook: unknown): boolean =>
+  typeof hook === 'function' && !BGIO_DEFAULT_HOOK.test(String(hook));
+
+/**
+ * What the direct step does not model. Each entry names a part of boardgame.io's game config
+ * and is true when `game` uses it; one true entry and the game goes through the reducer.
+ * Supporting a feature later means modelling it in `run` and narrowing its entry here.
+ */
+const UNMODELLED: Record<string, (game: ProcessedGame) => boolean> = {
+  undo: (game) => game.disableUndo !== true,
+  plugins: (game) => (game.plugins ?? []).length > 0,
+  phases: (game) => Object.keys(game.phases ?? {}).length > 0,
+  'game onEnd': (game) => written(game.onEnd),
+  'no turn.order.next': (game) => game.turn?.order?.next === undefined,
+  'turn.onBegin': (game) => written(game.turn?.onBegin),
+  'turn.onEnd': (game) => written(game.turn?.onEnd),
+  'turn.onMove': (game) => written(game.turn?.onMove),
+  'turn.activePlayers': (game) => game.turn?.activePlayers !== undefined,
+  'turn.stages': (game) => Object.keys(game.turn?.stages ?? {}).length > 0,
+  'turn.minMoves': (game) => game.turn?.minMoves !== undefined,
+  'turn.maxMoves': (game) => game.turn?.maxMoves !== undefined,
+  'short-form moves': (game) =>
+    !Object.values(game.moves ?? {}).every((m) => typeof m === 'object' && m !== null),
+};
+
+/**
  * boardgame.io's server reducer for MAKE_MOVE, for the games it is exact for: one phase, no
- * stages, no undo, no custom plugins, moves that use neither `random` nor `events`, and a flow
- * of only `turn.order`, `turn.endIf` and the game's `endIf`. For those the reducer's work is:
- * run the move, count it, end the game if `endIf` says so, else end the turn and start the next
- * one if `turn.endIf` says so, logging each step, and bump the stateID. Doing only that, on the
- * game's own immutable update (`ApplyMove`) instead of inside boardgame.io's plugins and immer
- * draft, is several times faster; tests/server/direct-step.test.ts replays whole games through
- * both and requires identical states and logs.
+ * stages, no undo, no plugins, no hooks (turn.onBegin/onEnd/onMove, the game's onEnd), moves
+ * that use neither `random` nor `events`, and a flow of only `turn.order`, `turn.endIf` and the
+ * game's `endIf`. For those the reducer's work is: run the move, count it, end the game if
+ * `endIf` says so, else end the turn and start the next one if `turn.endIf` says so, logging
+ * each step, and bump the stateID. Doing only that, on the game's own immutable update
+ * (`ApplyMove`) instead of inside boardgame.io's plugins and immer draft, is several times
+ * faster; tests/server/direct-step.test.ts replays whole games through both and requires
+ * identical states and logs. A game using anything else is refused (`DirectStep.for` returns
+ * null, and the server runs it through the reducer) rather than run with parts skipped.
  *
  * The caller has already checked what `transition` checks (the move exists, the seat is active,
  * the stateID is current, the game is not over).
@@ -27,22 +59,17 @@ export class DirectStep {
     private readonly applyMove: ApplyMove,
   ) {}
 
+  /** The parts of `game` this does not model (empty: the direct step is exact for it). */
+  static unmodelled(game: ProcessedGame): string[] {
+    return Object.entries(UNMODELLED)
+      .filter(([, uses]) => uses(game))
+      .map(([part]) => part);
+  }
+
   /** A DirectStep for `game`, or null where boardgame.io's flow does more than this models. */
   static for(game: ProcessedGame, applyMove: ApplyMove | undefined): DirectStep | null {
-    if (!applyMove) return null;
-    const { turn } = game;
-    const simple =
-      game.disableUndo === true &&
-      (game.plugins ?? []).length === 0 &&
-      Object.keys(game.phases ?? {}).length === 0 &&
-      turn !== undefined &&
-      turn.order?.next !== undefined &&
-      turn.activePlayers === undefined &&
-      Object.keys(turn.stages ?? {}).length === 0 &&
-      turn.minMoves === undefined &&
-      turn.maxMoves === undefined &&
-      Object.values(game.moves ?? {}).every((m) => typeof m === 'object' && m !== null);
-    return simple ? new DirectStep(game, applyMove) : null;
+    if (!applyMove || DirectStep.unmodelled(game).length > 0) return null;
+    return new DirectStep(game, applyMove);
   }
 
   run(state: State, playerID: PlayerID, name: string, args: unknown[]): Step {

@@ -26,8 +26,10 @@ export interface Rules {
  * Decides one client action against the current state, without side effects:
  * the seat exists and passes `guard`; the action is a move or allowed event
  * (validate.ts); the match is running; the seat may act; the stateID is
- * current; and the reducer accepts it and moves the state forward. Anything
- * else is refused and leaves no trace.
+ * current; and the move is accepted and moves the state forward: by the direct
+ * step (direct-step.ts) for a move of a game it models, else by boardgame.io's
+ * reducer (events, and games the direct step refuses). Anything else is refused
+ * and leaves no trace.
  */
 export function transition(
   { game, reducer, direct, checkArgs }: Rules,

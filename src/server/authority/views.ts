@@ -1,5 +1,6 @@
 import { getFilterPlayerView } from 'boardgame.io/internal';
 import type { FilteredMetadata, Game, LogEntry, State, SyncInfo } from 'boardgame.io';
+import type { MatchDataSeatData } from '../../protocol';
 import type { MatchMetadata } from '../storage/types';
 
 export type ViewerID = string | null;
@@ -64,7 +65,7 @@ export function publicSeats(meta: MatchMetadata, connected: Map<string, number>)
       role: s.role,
       label: s.label,
       ...(s.botLevel ? { botLevel: s.botLevel } : {}),
-    },
+    } satisfies MatchDataSeatData,
   }));
 }
 

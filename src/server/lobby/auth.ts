@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { AUTH_HEADERS } from '../../protocol';
 import { verifySecret } from '../security/secrets';
 import type { MatchMetadata } from '../storage/types';
 
@@ -19,12 +20,16 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
  * compared against salted hashes in constant time and never echoed.
  */
 export function identify(req: IncomingMessage, meta: MatchMetadata): Caller {
-  const auth = header(req, 'authorization');
+  const auth = header(req, AUTH_HEADERS.creator);
   const bearer = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined;
   const caller: Caller = { isCreator: verifySecret(bearer, meta.creator) };
-  const seatID = header(req, 'x-seat');
+  const seatID = header(req, AUTH_HEADERS.seat);
   const seat = meta.seats.find((s) => s.id === seatID);
-  if (seat && seat.kind === 'person' && verifySecret(header(req, 'x-credentials'), seat.credential))
+  if (
+    seat &&
+    seat.kind === 'person' &&
+    verifySecret(header(req, AUTH_HEADERS.credentials), seat.credential)
+  )
     caller.seat = seat.id;
   return caller;
 }

@@ -1,10 +1,9 @@
 import { InitializeGame } from 'boardgame.io/internal';
 import type { Authority } from '../authority/authority';
 import { hashSecret, newJoinCode, newMatchID, newToken } from '../security/secrets';
-import { StorageError, type BotLevel, type MatchMetadata, type SeatRecord } from '../storage/types';
+import { BOT_LEVELS, isBotLevel, type MatchInfo } from '../../protocol';
+import { StorageError, type MatchMetadata, type SeatRecord } from '../storage/types';
 import { HttpError, str } from './http';
-
-const LEVELS: BotLevel[] = ['random', 'heuristic'];
 
 export interface Created {
   matchID: string;
@@ -28,9 +27,9 @@ function parseSeats(
     const seat: SeatRecord = { id: String(i), role: s.role, label: s.name, kind: 'open' };
     if (kind === 'bot') {
       const botLevel = level ?? 'heuristic';
-      if (!LEVELS.includes(botLevel as BotLevel))
-        throw new HttpError(400, `seats[${i}].level must be random or heuristic`);
-      return { ...seat, kind: 'bot', botLevel: botLevel as BotLevel };
+      if (!isBotLevel(botLevel))
+        throw new HttpError(400, `seats[${i}].level must be ${BOT_LEVELS.join(' or ')}`);
+      return { ...seat, kind: 'bot', botLevel };
     }
     if (kind !== 'person' && kind !== 'open')
       throw new HttpError(400, `seats[${i}].kind must be person or bot`);
@@ -98,7 +97,7 @@ export async function createMatch(
 }
 
 /** What anyone may know about a match: no credentials, no creator hash, no setup secrets; the code only if public. */
-export function publicMatch(matchID: string, m: MatchMetadata) {
+export function publicMatch(matchID: string, m: MatchMetadata): MatchInfo {
   return {
     matchID,
     scenario: m.scenario,

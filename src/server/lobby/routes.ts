@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Created, ErrorBody, ScenarioInfo } from '../../protocol';
 import type { Authority } from '../authority/authority';
 import { addressKey, LruMap, RateLimiter } from '../net/limits';
 import { createMatch, publicMatch } from './create';
@@ -72,7 +73,7 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
       return sendJson(
         res,
         200,
-        Object.values(authority.served.scenarios).map(({ id, name, seats: s }) => ({
+        Object.values(authority.served.scenarios).map(({ id, name, seats: s }): ScenarioInfo => ({
           id,
           name,
           seats: s,
@@ -102,13 +103,14 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
       mine.add(made.matchID);
       const created = made;
       const joinUrl = `${base(req)}/join/${created.joinCode}`;
-      return sendJson(res, 201, {
+      const reply: Created = {
         ...publicMatch(created.matchID, created.metadata),
         joinCode: created.joinCode,
         joinUrl,
         spectateUrl: `${base(req)}/watch/${created.matchID}`,
         creatorToken: created.creatorToken,
-      });
+      };
+      return sendJson(res, 201, reply);
     }
     if (path.startsWith('/api/codes/') && method === 'GET') {
       // Every lookup spends a token of the address's miss budget; a hit gives it back. Guessing
@@ -148,7 +150,9 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
       const status = e instanceof HttpError ? e.status : 500;
       if (status === 500) console.error('lobby error', e);
       if (!res.headersSent)
-        sendJson(res, status, { error: e instanceof HttpError ? e.message : 'internal error' });
+        sendJson(res, status, {
+          error: e instanceof HttpError ? e.message : 'internal error',
+        } satisfies ErrorBody);
     }
     return true;
   };

@@ -1,16 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import type { Authority } from '../authority/authority';
 import { hashSecret, newToken, verifySecret } from '../security/secrets';
-import type { BotLevel, MatchMetadata, SeatRecord } from '../storage/types';
+import { BOT_LEVELS, isBotLevel, type BotLevel, type JoinReply } from '../../protocol';
+import type { MatchMetadata, SeatRecord } from '../storage/types';
 import { identify, isFacilitator } from './auth';
 import { publicMatch } from './create';
 import { cleanName, HttpError, str } from './http';
 import type { LobbyLimiters } from './routes';
 
 const level = (v: unknown): BotLevel => {
-  if (v === undefined || v === 'heuristic') return 'heuristic';
-  if (v === 'random') return 'random';
-  throw new HttpError(400, 'level must be random or heuristic');
+  if (v === undefined) return 'heuristic';
+  if (isBotLevel(v)) return v;
+  throw new HttpError(400, `level must be ${BOT_LEVELS.join(' or ')}`);
 };
 
 const toBot = (s: SeatRecord, botLevel: BotLevel): SeatRecord => ({
@@ -98,7 +99,7 @@ export function seatRoutes(
         if (seat.kind === 'bot' && !isFacilitator(caller, m, roles))
           throw new HttpError(409, 'seat is played by a bot; the host can open it');
         const credentials = newToken();
-        reply = { matchID, playerID: seat.id, credentials };
+        reply = { matchID, playerID: seat.id, credentials } satisfies JoinReply;
         return replace(m, {
           id: seat.id,
           role: seat.role,

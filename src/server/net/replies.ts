@@ -1,15 +1,15 @@
 import type { Socket } from 'socket.io';
+import { ERROR_EVENT, type AckReply, type ErrorFrame } from '../../protocol';
 import type { MatchMetadata } from '../storage/types';
 import { send } from './send';
 
-export const ERROR_EVENT = 'chokepoint:error';
-export const STATUS_EVENT = 'chokepoint:status';
+export { ERROR_EVENT, STATUS_EVENT } from '../../protocol';
 
-type Ack = (reply: unknown) => void;
+type Ack = (reply: AckReply) => void;
 
 /** Answers a rejected frame: an error event, and the ack callback if the client sent one. */
 export function reject(socket: Socket, event: string, error: string, ack?: unknown): void {
-  send(socket, ERROR_EVENT, { event: event.slice(0, 32), error });
+  send(socket, ERROR_EVENT, { event: event.slice(0, 32), error } satisfies ErrorFrame);
   if (typeof ack === 'function') (ack as Ack)({ ok: false, error });
 }
 

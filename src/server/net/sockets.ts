@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server as IOServer } from 'socket.io';
 import type { LogEntry, State } from 'boardgame.io';
+import { CLIENT_EVENTS as CLIENT_EVENT_NAMES, type StatusFrame } from '../../protocol';
 import type { Authority } from '../authority/authority';
 import { publicSeats } from '../authority/views';
 import type { MatchMetadata } from '../storage/types';
@@ -27,7 +28,7 @@ export interface SocketOptions {
   hostAllowed?: (host: string | undefined) => boolean;
 }
 
-const CLIENT_EVENTS = new Set(['sync', 'update', 'chat']);
+const CLIENT_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENT_NAMES);
 /** How long presence changes are gathered before every seat is told. */
 const PRESENCE_SETTLE_MS = 40;
 
@@ -91,7 +92,7 @@ export function attachSockets(
         paused: meta.paused,
         gameover: meta.gameover ?? null,
         fixedSeed: meta.fixedSeed === true,
-      });
+      } satisfies StatusFrame);
     }
   };
   authority.onMetadata(sendStatus);

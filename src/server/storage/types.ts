@@ -4,9 +4,9 @@
  * contract suite in tests/server/storage.contract.test.ts.
  */
 import type { LogEntry, State } from 'boardgame.io';
+import type { BotLevel, SeatKind, Visibility } from '../../protocol';
 
-export type SeatKind = 'open' | 'person' | 'bot';
-export type BotLevel = 'random' | 'heuristic';
+export type { BotLevel, SeatKind };
 
 /** A salted hash of a secret token; the token itself is never stored. */
 export interface SecretHash {
@@ -32,7 +32,7 @@ export interface MatchMetadata {
   gameName: string;
   scenario: string;
   setupData: unknown;
-  visibility: 'public' | 'private';
+  visibility: Visibility;
   joinCode: string;
   creator: SecretHash;
   paused: boolean;
@@ -72,7 +72,7 @@ export interface MoveCommit {
 
 export interface ListFilter {
   gameName?: string;
-  visibility?: 'public' | 'private';
+  visibility?: Visibility;
   finished?: boolean;
 }
 

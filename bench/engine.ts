@@ -1,6 +1,6 @@
 import { Client } from 'boardgame.io/client';
-import { gameWith } from '../../../game/bgio';
-import { chooseBotMove } from '../../../game/bots';
+import { gameWith } from '../game/bgio';
+import { chooseBotMove } from '../game/bots';
 import {
   activeSeat,
   createInitialState,
@@ -8,9 +8,9 @@ import {
   performMove,
   playerView,
   SCENARIOS,
-} from '../../../game/engine';
-import type { GameState, MoveArgs, SeatId } from '../../../game/engine';
-import { seedRng } from '../../../game/random';
+} from '../game/engine';
+import type { GameState, MoveArgs, SeatId } from '../game/engine';
+import { seedRng } from '../game/random';
 
 interface Step {
   seat: SeatId;

@@ -1,10 +1,10 @@
 import { CreateGameReducer, InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
 import type { State } from 'boardgame.io';
-import { chooseBotMove } from '../../../game/bots';
-import { seatId } from '../../../game/ids';
-import type { GameState } from '../../../game/state';
-import { Views } from '../authority/views';
-import { chokepointServed } from '../game/chokepoint';
+import { chooseBotMove } from '../../game/bots';
+import { seatId } from '../../game/ids';
+import type { GameState } from '../../game/state';
+import { Views } from '../../src/server/authority/views';
+import { chokepointServed } from '../../src/server/served/chokepoint';
 
 export interface ScriptedMove {
   seat: string;

@@ -1,4 +1,4 @@
-/** Stand-alone: `npx tsx src/server/bench/run.ts [matches] [seconds] [offered moves/s]` (npm run bench calls runNetworkBench). */
+/** Stand-alone: `npx tsx bench/server/run.ts [matches] [seconds] [offered moves/s]` (npm run bench calls runNetworkBench). */
 import { runNetworkBench } from './index';
 
 const [matches = '100', seconds = '10', offered = '1000'] = process.argv.slice(2);

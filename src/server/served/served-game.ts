@@ -1,18 +1,8 @@
 import type { Game, State } from 'boardgame.io';
 import type { ApplyMove } from '../authority/direct-step';
-import type { BotLevel } from '../storage/types';
+import type { BotLevel, ScenarioInfo } from '../../protocol';
 
-export interface ScenarioSeat {
-  id: string;
-  role: string;
-  name: string;
-}
-
-export interface ScenarioInfo {
-  id: string;
-  name: string;
-  seats: ScenarioSeat[];
-}
+export type { ScenarioInfo, ScenarioSeat } from '../../protocol';
 
 export interface BotMove {
   move: string;

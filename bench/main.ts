@@ -1,9 +1,9 @@
 // boardgame.io and immer choose their build when loaded: measure the production ones.
-import '../server/production-env';
+import '../src/server/production-env';
 import { spawnSync } from 'node:child_process';
-import { benchBoard } from '../app/bench';
-import { runNetworkBench } from '../server/bench';
-import { benchEngine } from './bench/engine';
+import { benchBoard } from './board';
+import { runNetworkBench } from './server';
+import { benchEngine } from './engine';
 
 /**
  * `npm run bench`: prints the figures the project's targets are stated in, each beside its
@@ -114,6 +114,14 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   board: boardSection,
   server: serverSection,
 };
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(
+    `npm run bench [-- --only=${Object.keys(SECTIONS).join(',')}]\n` +
+      'Prints the figures the targets are stated in. The server section takes a few minutes.',
+  );
+  process.exit(0);
+}
 
 const only = process.argv
   .find((a) => a.startsWith('--only='))

@@ -1,5 +1,5 @@
 import { benchBoard } from './index';
 
-/** `npx tsx src/app/bench/run.ts`: the board's figures as JSON (the lead wires them into npm run bench). */
+/** `npx tsx bench/board/run.ts`: the board's figures as JSON (the lead wires them into npm run bench). */
 const result = await benchBoard({ build: process.argv.includes('--no-build') ? false : true });
 console.log(JSON.stringify(result, null, 2));

@@ -1,4 +1,12 @@
 import { SocketIO } from 'boardgame.io/multiplayer';
+import {
+  ERROR_EVENT,
+  PATCHES_QUERY,
+  SERVER_EVENTS,
+  STATUS_EVENT,
+  type ErrorFrame,
+  type StatusFrame,
+} from '../../protocol';
 
 /** What the server says about a match beside boardgame.io's protocol. */
 export interface MatchStatus {
@@ -37,21 +45,21 @@ export const multiplayer: Factory = (opts) => {
   // patches=1: the server sends each move as a patch of this seat's view, not the whole state.
   const transport = SocketIO({
     server: window.location.origin,
-    socketOpts: { query: { patches: '1' } },
+    socketOpts: { query: PATCHES_QUERY },
   })(opts);
   const connect = transport.connect.bind(transport);
   transport.connect = () => {
     connect();
     const { socket } = transport;
-    socket.on('chokepoint:status', (s: { matchID: string; paused: boolean; gameover: unknown }) => {
+    socket.on(STATUS_EVENT, (s: StatusFrame) => {
       set(s.matchID, { paused: s.paused, over: s.gameover !== null && s.gameover !== undefined });
     });
-    socket.on('chokepoint:error', (e: { event: string; error: string }) => {
+    socket.on(ERROR_EVENT, (e: ErrorFrame) => {
       if (e.event === 'sync') return set(opts.matchID ?? '', { refused: e.error, seatLost: true });
       set(opts.matchID ?? '', { refused: e.error });
       if (e.event === 'update') transport.requestSync();
     });
-    socket.on('update', () => {
+    socket.on(SERVER_EVENTS.update, () => {
       if (statusOf(opts.matchID ?? '').refused) set(opts.matchID ?? '', { refused: null });
     });
   };

@@ -1,16 +1,16 @@
 /**
  * A server under load, in its own process (so harness and server use separate cores):
- *   node --import tsx src/server/bench/server-entry.ts <ours-chokepoint|ours-minimal|stock-minimal> <dataDir>
+ *   node --import tsx bench/server/server-entry.ts <ours-chokepoint|ours-minimal|stock-minimal> <dataDir>
  * Prints "LISTENING <url>".
  */
 // First: measure what `npm start` runs. boardgame.io (per-move serializability check) and
 // immer (development build) pick their production paths when loaded, so this precedes them.
-import '../production-env';
+import '../../src/server/production-env';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from '../app';
-import { chokepointServed } from '../game/chokepoint';
-import { SqliteStore } from '../storage/sqlite';
+import { startServer } from '../../src/server/app';
+import { chokepointServed } from '../../src/server/served/chokepoint';
+import { SqliteStore } from '../../src/server/storage/sqlite';
 import { MinimalGame, minimalServed } from './minimal-game';
 
 const [kind = 'ours-chokepoint', dataDir = './data/bench'] = process.argv.slice(2);

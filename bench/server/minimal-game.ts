@@ -1,5 +1,5 @@
 import type { Game } from 'boardgame.io';
-import type { ServedGame } from '../game/served';
+import type { ServedGame } from '../../src/server/served/served-game';
 
 /** The smallest useful boardgame.io game: two players take turns incrementing a counter. */
 export const MinimalGame: Game<{ n: number }> = {

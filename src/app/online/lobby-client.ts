@@ -2,37 +2,23 @@
  * Browser-side helpers for the lobby (no Node imports): create, list, look up
  * by code, join, leave, pause. Seat credentials and the creator token are kept
  * in `storage` (localStorage in the browser) so a reload puts the player back
- * in their seat. Connect the board with boardgame.io's own client:
- *   Client({ game: ChokepointGame, multiplayer: SocketIO({ server: location.origin }),
- *            matchID, playerID: saved.playerID, credentials: saved.credentials })
- * Spectators pass no playerID. Display names come back as plain strings: render them as text.
+ * in their seat. The board then connects with boardgame.io's own client over `transport.ts`,
+ * passing the saved playerID and credentials (spectators pass no playerID). Display names come
+ * back as plain strings: render them as text. `lobby.ts` holds the page's instance.
  */
-export interface SeatInfo {
-  id: string;
-  role: string;
-  label: string;
-  kind: 'open' | 'person' | 'bot';
-  name?: string;
-  botLevel?: 'random' | 'heuristic';
-}
+import {
+  AUTH_HEADERS,
+  type BotLevel,
+  type Created,
+  type ErrorBody,
+  type JoinReply,
+  type MatchInfo,
+  type ScenarioInfo,
+  type SeatSpec,
+  type Visibility,
+} from '../../protocol';
 
-export interface MatchInfo {
-  matchID: string;
-  scenario: string;
-  visibility: 'public' | 'private';
-  joinCode?: string;
-  paused: boolean;
-  gameover: unknown;
-  createdAt: number;
-  seats: SeatInfo[];
-}
-
-export interface Created extends MatchInfo {
-  joinCode: string;
-  joinUrl: string;
-  spectateUrl: string;
-  creatorToken: string;
-}
+export type { Created, MatchInfo, SeatInfo, SeatSpec } from '../../protocol';
 
 export interface SavedSeat {
   playerID: string;
@@ -46,8 +32,6 @@ export interface KeyValueStore {
   removeItem(key: string): void;
 }
 
-export type SeatSpec = { kind: 'person' } | { kind: 'bot'; level?: 'random' | 'heuristic' };
-
 export class LobbyError extends Error {
   constructor(
     readonly status: number,
@@ -56,6 +40,11 @@ export class LobbyError extends Error {
     super(message);
   }
 }
+
+const seatHeaders = (seat: SavedSeat): Record<string, string> => ({
+  [AUTH_HEADERS.seat]: seat.playerID,
+  [AUTH_HEADERS.credentials]: seat.credentials,
+});
 
 export function lobbyClient(base: string, storage: KeyValueStore) {
   const seatKey = (matchID: string) => `chokepoint:seat:${matchID}`;
@@ -75,7 +64,7 @@ export function lobbyClient(base: string, storage: KeyValueStore) {
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
-    const json = (await res.json().catch(() => ({}))) as T & { error?: string };
+    const json = (await res.json().catch(() => ({}))) as T & Partial<ErrorBody>;
     if (!res.ok) throw new LobbyError(res.status, json.error ?? `request failed (${res.status})`);
     return json;
   }
@@ -83,9 +72,9 @@ export function lobbyClient(base: string, storage: KeyValueStore) {
   /** Creator token if we made the match, else our seat's credentials, as request headers. */
   function authHeaders(matchID: string): Record<string, string> {
     const token = storage.getItem(creatorKey(matchID));
-    if (token) return { authorization: `Bearer ${token}` };
+    if (token) return { [AUTH_HEADERS.creator]: `Bearer ${token}` };
     const seat = savedSeat(matchID);
-    return seat ? { 'x-seat': seat.playerID, 'x-credentials': seat.credentials } : {};
+    return seat ? seatHeaders(seat) : {};
   }
 
   function savedSeat(matchID: string): SavedSeat | null {
@@ -101,11 +90,7 @@ export function lobbyClient(base: string, storage: KeyValueStore) {
   return {
     savedSeat,
     isCreator: (matchID: string) => storage.getItem(creatorKey(matchID)) !== null,
-    scenarios: () =>
-      call<{ id: string; name: string; seats: { id: string; role: string; name: string }[] }[]>(
-        'GET',
-        '/api/scenarios',
-      ),
+    scenarios: () => call<ScenarioInfo[]>('GET', '/api/scenarios'),
     listOpen: () => call<MatchInfo[]>('GET', '/api/matches'),
     get: (matchID: string) => call<MatchInfo>('GET', `/api/matches/${encodeURIComponent(matchID)}`),
     byCode: (code: string) =>
@@ -113,7 +98,7 @@ export function lobbyClient(base: string, storage: KeyValueStore) {
     async create(
       scenario: string,
       seats: SeatSpec[],
-      visibility: 'public' | 'private' = 'public',
+      visibility: Visibility = 'public',
     ): Promise<Created> {
       const created = await call<Created>('POST', '/api/matches', { scenario, seats, visibility });
       storage.setItem(creatorKey(created.matchID), created.creatorToken);
@@ -121,11 +106,11 @@ export function lobbyClient(base: string, storage: KeyValueStore) {
     },
     async join(matchID: string, seat: string, name: string, code?: string): Promise<SavedSeat> {
       const token = storage.getItem(creatorKey(matchID)); // the creator may take the facilitator seat
-      const r = await call<{ playerID: string; credentials: string }>(
+      const r = await call<JoinReply>(
         'POST',
         `/api/matches/${encodeURIComponent(matchID)}/join`,
         { seat, name, ...(code ? { code } : {}) },
-        token ? { authorization: `Bearer ${token}` } : {},
+        token ? { [AUTH_HEADERS.creator]: `Bearer ${token}` } : {},
       );
       const saved = { playerID: r.playerID, credentials: r.credentials, name };
       storage.setItem(seatKey(matchID), JSON.stringify(saved));
@@ -138,17 +123,12 @@ export function lobbyClient(base: string, storage: KeyValueStore) {
         'POST',
         `/api/matches/${encodeURIComponent(matchID)}/leave`,
         { replaceWith },
-        { 'x-seat': seat.playerID, 'x-credentials': seat.credentials },
+        seatHeaders(seat),
       );
       storage.removeItem(seatKey(matchID));
       return info;
     },
-    setSeat: (
-      matchID: string,
-      seat: string,
-      kind: 'bot' | 'open',
-      level?: 'random' | 'heuristic',
-    ) =>
+    setSeat: (matchID: string, seat: string, kind: 'bot' | 'open', level?: BotLevel) =>
       call<MatchInfo>(
         'POST',
         `/api/matches/${encodeURIComponent(matchID)}/seat/${encodeURIComponent(seat)}`,

@@ -1,9 +1,9 @@
 import { createServer, connect, type AddressInfo } from 'node:net';
 import { InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
 import type { State } from 'boardgame.io';
-import { DirectStep } from '../authority/direct-step';
-import { Views } from '../authority/views';
-import { chokepointServed } from '../game/chokepoint';
+import { DirectStep } from '../../src/server/authority/direct-step';
+import { Views } from '../../src/server/authority/views';
+import { chokepointServed } from '../../src/server/served/chokepoint';
 import { chokepointScript, type ScriptedMove } from './script';
 
 /**

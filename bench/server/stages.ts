@@ -1,15 +1,15 @@
 /**
  * Where the server's time per move goes, without sockets or a second process (so a noisy
  * machine matters less): replays the scripted classroom game and times each stage.
- *   npx tsx src/server/bench/stages.ts [repeats]
+ *   npx tsx bench/server/stages.ts [repeats]
  */
-import '../production-env';
+import '../../src/server/production-env';
 import { CreateGameReducer, InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
 import type { LogEntry, State } from 'boardgame.io';
-import { DirectStep } from '../authority/direct-step';
-import { Views } from '../authority/views';
-import { chokepointServed } from '../game/chokepoint';
-import { diffJson } from '../net/json-patch';
+import { DirectStep } from '../../src/server/authority/direct-step';
+import { Views } from '../../src/server/authority/views';
+import { chokepointServed } from '../../src/server/served/chokepoint';
+import { diffJson } from '../../src/server/net/json-patch';
 import { chokepointScript } from './script';
 
 const repeats = Number(process.argv[2] ?? '20');

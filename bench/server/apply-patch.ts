@@ -1,4 +1,4 @@
-import type { PatchOp } from '../net/json-patch';
+import type { PatchOp } from '../../src/server/net/json-patch';
 
 type Container = Record<string, unknown> | unknown[];
 

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Node-side helpers shared by the board's benchmarks and browser tests: build, serve, launch. */
 
-export const ROOT = resolve(import.meta.dirname, '../../..');
+export const ROOT = resolve(import.meta.dirname, '../..');
 
 export function buildApp(root = ROOT): void {
   // Under vitest NODE_ENV is 'test', which would make Vite bundle React's development build.

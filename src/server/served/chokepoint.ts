@@ -7,7 +7,7 @@ import type { GameState } from '../../../game/state';
 import { checkMoveArgs } from '../../../game/moves/args';
 import type { MoveArgs } from '../../../game/moves/types';
 import { afterAction } from '../../../game/update';
-import type { ScenarioInfo, ServedGame } from './served';
+import type { ScenarioInfo, ServedGame } from './served-game';
 
 const scenarios: Record<string, ScenarioInfo> = Object.fromEntries(
   Object.values(SCENARIOS).map((s) => [

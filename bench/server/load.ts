@@ -1,5 +1,5 @@
 import type { State } from 'boardgame.io';
-import type { PatchOp } from '../net/json-patch';
+import type { PatchOp } from '../../src/server/net/json-patch';
 import { applyOps } from './apply-patch';
 import type { Seat, Target } from './targets';
 import { WireSocket } from './wire';
