@@ -37,6 +37,13 @@ export interface ErrorFrame {
   error: string;
 }
 
+/**
+ * Is this refusal a limit (frame rate, sync budget, spectator room) rather than a verdict on the
+ * seat? A client should wait and try again, not give its seat up.
+ */
+export const isThrottled = (error: string): boolean =>
+  error === 'rate limited' || error.startsWith('too many');
+
 /** The ack a client's callback receives, if it passed one. */
 export type AckReply = { ok: true; stateID?: number } | { ok: false; error: string };
 
