@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/app';
-import { api, Client, createMatch, join, sleep, startTestServer } from './helpers';
+import { api, Client, createMatch, join, startTestServer } from './helpers';
 
 describe('access attacks', () => {
   let server: RunningServer;
@@ -171,8 +171,7 @@ describe('access attacks', () => {
         )
       ).status,
     ).toBe(200);
-    await sleep(20);
-    expect(c.errors).toContain('seat changed hands');
+    await c.waitFor(() => c.errors.includes('seat changed hands'));
     expect((await c.move(m.matchID, '0', 'advance', [1])).ok).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/app';
-import { api, Client, createMatch, startTestServer } from './helpers';
+import { api, Client, createMatch, startTestServer, waitUntil } from './helpers';
 
 describe('flood limits', () => {
   let server: RunningServer;
@@ -21,7 +21,8 @@ describe('flood limits', () => {
     all.push(extra);
     await expect(extra.connected()).rejects.toThrow();
     all[0]!.close();
-    await new Promise((r) => setTimeout(r, 100));
+    // The server frees the address's slot when it sees the connection close.
+    await waitUntil(() => server.io.engine.clientsCount === 2, 5000, 'the server to see it close');
     const again = new Client(server.url);
     all.push(again);
     await again.connected();
