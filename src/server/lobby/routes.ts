@@ -40,6 +40,9 @@ export interface LobbyLimiters {
   codeMisses: RateLimiter;
 }
 
+/** Open public matches GET /api/matches lists at most (the newest). */
+const LISTED_MATCHES = 100;
+
 const MATCH = /^\/api\/matches\/([A-Za-z0-9_-]{1,64})(\/[a-z]+(?:\/[0-9]{1,3})?)?$/;
 
 /** The lobby's HTTP API under /api. Returns false for paths it does not own. */
@@ -87,10 +90,11 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
         finished: false,
       });
       const open = list.filter((m) => m.metadata.seats.some((s) => s.kind === 'open'));
+      // The newest LISTED_MATCHES only: the reply stays small however many matches exist.
       return sendJson(
         res,
         200,
-        open.map((m) => publicMatch(m.matchID, m.metadata)),
+        open.slice(-LISTED_MATCHES).map((m) => publicMatch(m.matchID, m.metadata)),
       );
     }
     if (path === '/api/matches' && method === 'POST') {
