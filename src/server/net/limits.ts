@@ -121,7 +121,7 @@ export interface SocketLimits {
   maxPerAddress: number;
   /** Bytes queued for one socket (engine.io buffer + WebSocket buffer) before it is dropped. */
   sendBufferBytes: number;
-  /** Syncs per second and burst: per socket, per match, and per address. */
+  /** Syncs per second and burst: per socket, per match (spectators only), and per address. */
   syncsPerSecond: number;
   syncBurst: number;
   matchSyncsPerSecond: number;

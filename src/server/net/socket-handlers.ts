@@ -46,7 +46,9 @@ export async function handleSync(
   if (own && !own.take()) return reject(socket, 'sync', 'too many syncs', ack);
   if (!ctx.addressSyncs.take(addressKey(socket.conn.remoteAddress)))
     return reject(socket, 'sync', 'too many syncs from this address', ack);
-  if (!ctx.matchSyncs.take(matchID))
+  // The per-match budget is for spectators only: a crowd of them cannot starve the players'
+  // own syncs (which the per-socket budget and the sockets-per-seat cap already bound).
+  if (typeof playerID !== 'string' && !ctx.matchSyncs.take(matchID))
     return reject(socket, 'sync', 'too many syncs for this match', ack);
   const { authority, presence, limits } = ctx;
   const error = await authority.exclusive(matchID, async () => {
