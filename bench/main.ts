@@ -123,8 +123,8 @@ async function soakSection(): Promise<void> {
   const r = await runSoak({ durationMs: soakSeconds * 1000 });
   line('server still up', r.serverUp ? 'yes' : 'NO', 'yes');
   line(
-    'server RSS at start / peak / end (MB)',
-    `${r.rssMB.start.toFixed(0)} / ${r.rssMB.peak.toFixed(0)} / ${r.rssMB.end.toFixed(0)}`,
+    'server RSS: start / after baseline / peak / end (MB)',
+    `${r.rssMB.start.toFixed(0)} / ${r.rssMB.baseline.toFixed(0)} / ${r.rssMB.peak.toFixed(0)} / ${r.rssMB.end.toFixed(0)}`,
     'peak < 512',
   );
   line('p99 before the attack (ms)', r.baseline.p99ms.toFixed(0), '< 200');

@@ -29,7 +29,8 @@ export interface SoakOptions {
 export interface SoakReport {
   baseline: LoadResult;
   during: LoadResult;
-  rssMB: { start: number; peak: number; end: number };
+  /** Server RSS: at the start, after the baseline (before the attack), its peak, at the end. */
+  rssMB: { start: number; baseline: number; peak: number; end: number };
   hostile: { sockets: number; frames: number; drops: number };
   serverUp: boolean;
 }
@@ -86,7 +87,10 @@ export async function runSoak(opts: SoakOptions = {}): Promise<SoakReport> {
     const start = await rssMB(child.pid);
     log(`soak: baseline, ${matches} matches at ${offered} moves/s for ${baselineMs / 1000}s...`);
     const baseline = await runLoad(url, OURS_CHOKEPOINT, matches, baselineMs, offered);
-    log(`  p99 ${baseline.p99ms.toFixed(1)} ms, ${baseline.movesPerSecond.toFixed(0)} moves/s`);
+    const afterBaseline = await rssMB(child.pid);
+    log(
+      `  p99 ${baseline.p99ms.toFixed(1)} ms, ${baseline.movesPerSecond.toFixed(0)} moves/s; RSS ${start.toFixed(0)} -> ${afterBaseline.toFixed(0)} MB`,
+    );
     const targets = await Promise.all([0, 1, 2, 3, 4].map(() => attackerMatch(url)));
     for (let i = 0; i < count; i++) {
       const t = targets[i % targets.length]!;
@@ -103,7 +107,7 @@ export async function runSoak(opts: SoakOptions = {}): Promise<SoakReport> {
         }),
       );
     }
-    let peak = start;
+    let peak = afterBaseline;
     const sampler = setInterval(() => {
       void rssMB(child.pid).then((mb) => (peak = Math.max(peak, mb)));
     }, 2000);
@@ -119,7 +123,7 @@ export async function runSoak(opts: SoakOptions = {}): Promise<SoakReport> {
     const report: SoakReport = {
       baseline,
       during,
-      rssMB: { start, peak, end },
+      rssMB: { start, baseline: afterBaseline, peak, end },
       hostile: {
         sockets: count,
         frames: hostile.reduce((n, h) => n + h.sent, 0),
