@@ -31,6 +31,9 @@ export function dropSocket(socket: Socket): void {
   else conn.request?.socket?.destroy?.();
 }
 
+/** Sockets dropped for a full send buffer since the process started (for tests and logs). */
+export const sendStats = { dropped: 0 };
+
 /** The send buffer a socket gets unless `limitSendBuffer` set another (see SocketLimits). */
 const DEFAULT_SEND_BUFFER = 1024 * 1024;
 
@@ -51,6 +54,7 @@ export function send(socket: Socket, event: string, ...args: unknown[]): boolean
     (socket.data as { sendBufferBytes?: number } | undefined)?.sendBufferBytes ??
     DEFAULT_SEND_BUFFER;
   if (backlogBytes(socket) > limit) {
+    sendStats.dropped++;
     dropSocket(socket);
     return false;
   }
