@@ -113,6 +113,7 @@ describe('1. backpressure', () => {
         }
         await sleep(20);
       }
+      for (let i = 0; i < 250 && hostile.every((h) => h.drops === 0); i++) await sleep(20);
       hostile.forEach((h) => h.stop());
       // Dropped by the send buffer (not by a ping timeout), and the clients saw it.
       expect(sendStats.dropped - dropped0).toBeGreaterThanOrEqual(2);
