@@ -94,7 +94,11 @@ export function orderProblem(
  * Each move may be ordered once a round for each hub (once a round for a move without a hub), and
  * a shipment of chips once a round in all: one order says all a seat wants of it.
  */
-export function repeatProblem(orders: readonly Order[], name: string, args: MoveArgs): string | null {
+export function repeatProblem(
+  orders: readonly Order[],
+  name: string,
+  args: MoveArgs,
+): string | null {
   const spec = MOVE_BY_NAME[name as MoveName];
   if (!spec) return null;
   const same = orders.filter((o) => o.move === name);
@@ -115,9 +119,18 @@ export function withdrawProblem(state: GameState, seat: SeatId, index: unknown):
   const problem = planningProblem(state, seat);
   if (problem) return problem;
   const plan = planOf(state, seat) as SeatPlan;
-  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= plan.orders.length)
+  if (
+    typeof index !== 'number' ||
+    !Number.isInteger(index) ||
+    index < 0 ||
+    index >= plan.orders.length
+  )
     return 'There is no such order to withdraw.';
-  return laterOrdersProblem(state, seat, plan.orders.filter((_, i) => i !== index));
+  return laterOrdersProblem(
+    state,
+    seat,
+    plan.orders.filter((_, i) => i !== index),
+  );
 }
 
 export function removeOrder(state: GameState, seat: SeatId, index: number): void {
@@ -185,8 +198,8 @@ function laterOrdersProblem(
 function scratchCopy(view: GameState): GameState {
   const firms: GameState['firms'] = {};
   for (const [seat, firm] of Object.entries(view.firms)) {
-    const { history: _history, ...secrets } = firm.secrets;
-    firms[seat] = { ...firm, secrets: { ...structuredClone(secrets), history: [] } };
+    const secrets = structuredClone({ ...firm.secrets, history: [] });
+    firms[seat] = { ...firm, secrets };
   }
   return {
     ...view,
