@@ -24,7 +24,7 @@ export const RULES = {
   listPc: 1,
   listTension: 1,
   checkPc: 1,
-  checkBase: 55,
+  checkBase: 60,
   checkPerHeat: 5,
   checkPermitBonus: 15,
   checkLowStandingPenalty: 15,
@@ -55,7 +55,7 @@ export const RULES = {
   fineUnaudited: 3,
   generationCost: 8,
   generationDelay: 3,
-  generationFrontier: 2,
+  generationFrontier: 1,
   generationIncome: 2,
   // AI firm
   prepareCost: 2,

@@ -49,8 +49,10 @@ const trainOffshore: FirmRule = (ctx) => {
 const register: FirmRule = (ctx, hub) => {
   const f = me(ctx);
   if (!hub || liveEntity(f, hub) || roundsLeft(ctx.view) < RULES.trainRounds + 1) return null;
-  if (HUBS.some((h) => liveEntity(f, h) && !liveEntity(f, h)?.exposed && leasedAt(f, h) > 0))
-    return null;
+  const sites = HUBS.filter((h) => liveEntity(f, h) && !liveEntity(f, h)?.exposed);
+  // A second site spreads the risk, when cash allows and time remains for a run there.
+  const rich = spare(ctx.view, f) >= 12 && roundsLeft(ctx.view) >= RULES.trainRounds + 2;
+  if (sites.some((h) => leasedAt(f, h) > 0) && (!rich || sites.length >= 2)) return null;
   return ctx.legal.find('registerEntity', { hub });
 };
 

@@ -215,7 +215,8 @@ function scratchCopy(view: GameState): GameState {
     };
   }
   const places = {} as GameState['places'];
-  for (const [id, place] of Object.entries(view.places)) places[id as keyof typeof places] = { ...place };
+  for (const [id, place] of Object.entries(view.places))
+    places[id as keyof typeof places] = { ...place };
   const plans: GameState['plans'] = {};
   for (const [seat, plan] of Object.entries(view.plans))
     plans[seat] = {
