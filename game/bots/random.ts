@@ -1,5 +1,5 @@
 import type { SeatId } from '../ids';
-import { MOVE_NAMES } from '../moves/types';
+import { MOVE_NAMES } from '../moves';
 import { randInt, type RngState } from '../random';
 import type { GameState } from '../state';
 import type { LegalSet } from './legal-set';

@@ -6,58 +6,15 @@
  * shape limits only; whether a value is allowed now is each move's own `check`.
  */
 import { z } from 'zod';
-import { CARD_USES, HUBS, PERMITS, POSTURES } from '../ids';
-import { MOVE_NAMES, type MoveName } from './types';
-
-const hub = z.enum(HUBS);
-/** A count of pods, carriers…: a small whole number. */
-const count = z.number().int().min(1).max(100);
-/** A secret thing's id, e.g. "e3-k2x9q1" (a seat number and a random tag). */
-const thing = z.string().regex(/^[a-z]{1,3}[0-9]{1,2}-[0-9a-z]{1,8}$/);
-
-const none = z.strictObject({});
-const atHub = z.strictObject({ hub });
-
-/** The argument object of every move, keyed by move name (`pass` takes none). */
-export const MOVE_ARGS = {
-  // regulator
-  tightenControls: none,
-  extendLicence: atHub,
-  listEntity: z.strictObject({ entity: thing }),
-  endUseCheck: atHub,
-  customsAlert: atHub,
-  pressHub: atHub,
-  cloudKyc: none,
-  grantRevenueShare: none,
-  // vendor
-  shipChips: z.strictObject({ hub, pods: count }),
-  designCompliantChip: none,
-  lobby: none,
-  auditDistributors: atHub,
-  launchGeneration: none,
-  applyRevenueShare: none,
-  // firm
-  prepareData: none,
-  courierData: z.strictObject({ hub, tb: z.number().int().min(1).max(10_000), carriers: count }),
-  registerEntity: atHub,
-  leaseServers: z.strictObject({ hub, pods: count }),
-  train: z.strictObject({ at: z.union([hub, z.literal('home')]) }),
-  carryModelHome: atHub,
-  buyDomesticChips: none,
-  buyCompliantChips: none,
-  smuggleChips: atHub,
-  // hub government
-  buildCapacity: atHub,
-  setPermitRegime: z.strictObject({ hub, permit: z.enum(PERMITS) }),
-  setCustomsPosture: z.strictObject({ hub, posture: z.enum(POSTURES) }),
-  inviteLeasingFund: atHub,
-} satisfies Record<MoveName, z.ZodType>;
+import { CARD_USES } from '../ids';
+import { none } from './arg-shapes';
+import { MOVE_BY_NAME, MOVE_NAMES } from './index';
 
 /** An order: a move of the rulebook and exactly the arguments that move takes. */
 const order = z
   .strictObject({ move: z.enum(MOVE_NAMES), args: z.record(z.string(), z.unknown()) })
   .superRefine((o, ctx) => {
-    const parsed = MOVE_ARGS[o.move].safeParse(o.args);
+    const parsed = MOVE_BY_NAME[o.move].args.safeParse(o.args);
     if (!parsed.success)
       for (const issue of parsed.error.issues)
         ctx.addIssue({ code: 'custom', path: ['args', ...issue.path], message: issue.message });

@@ -1,3 +1,6 @@
+import { defineMove } from './types';
+import { atHub, count, hub, none } from './arg-shapes';
+import { z } from 'zod';
 import { addHeat, log, newId, secretly, seatName } from '../access';
 import { exposeEntity, smuggleChance } from '../detection';
 import { HUBS } from '../ids';
@@ -14,7 +17,7 @@ import {
   usableTB,
 } from '../training';
 import { dueAt, eachHub, hubArg, hubName, intArg, requireHub, upTo } from './common';
-import type { MoveArgs, MoveContext, MoveSpec } from './types';
+import type { MoveArgs, MoveContext } from './types';
 
 const role = 'firm' as const;
 
@@ -25,8 +28,9 @@ export const chinaEditionOnSale = (state: GameState): boolean =>
 
 const firm = ({ state, seat }: MoveContext): FirmState => state.firms[seat];
 
-export const prepareData: MoveSpec = {
+export const prepareData = defineMove({
   name: 'prepareData',
+  args: none,
   role,
   family: 'Data',
   label: 'Prepare training data',
@@ -40,10 +44,11 @@ export const prepareData: MoveSpec = {
     firm(ctx).secrets.preparingTB += RULES.prepareTB;
     secretly(ctx.state, firm(ctx), `Prepared ${RULES.prepareTB} TB of training data.`);
   },
-};
+});
 
-export const courierData: MoveSpec = {
+export const courierData = defineMove({
   name: 'courierData',
+  args: z.strictObject({ hub, tb: z.number().int().min(1).max(10_000), carriers: count }),
   role,
   family: 'Data',
   label: 'Courier data on drives',
@@ -91,10 +96,11 @@ export const courierData: MoveSpec = {
     });
     secretly(ctx.state, f, `Sent ${args.carriers} carriers with ${tb} TB to ${hubName(hub)}.`);
   },
-};
+});
 
-export const registerEntity: MoveSpec = {
+export const registerEntity = defineMove({
   name: 'registerEntity',
+  args: atHub,
   role,
   family: 'Offshore',
   label: 'Register a local entity',
@@ -118,10 +124,11 @@ export const registerEntity: MoveSpec = {
     if (ctx.state.places[hub].permit === 'permit') addHeat(f, RULES.registerPermitHeat);
     secretly(ctx.state, f, `Registered a local entity in ${hubName(hub)}.`);
   },
-};
+});
 
-export const leaseServers: MoveSpec = {
+export const leaseServers = defineMove({
   name: 'leaseServers',
+  args: z.strictObject({ hub, pods: count }),
   role,
   family: 'Offshore',
   label: 'Lease offshore servers',
@@ -174,10 +181,11 @@ export const leaseServers: MoveSpec = {
         : `Leased ${pods} pods of servers in ${hubName(hub)}.`,
     );
   },
-};
+});
 
-export const train: MoveSpec = {
+export const train = defineMove({
   name: 'train',
+  args: z.strictObject({ at: z.union([hub, z.literal('home')]) }),
   role,
   family: 'Training',
   label: 'Train a model',
@@ -224,10 +232,11 @@ export const train: MoveSpec = {
       `Started training on ${site.pods} pods with ${tb} TB ${at === 'home' ? 'at home' : `in ${hubName(at)}`}.`,
     );
   },
-};
+});
 
-export const carryModelHome: MoveSpec = {
+export const carryModelHome = defineMove({
   name: 'carryModelHome',
+  args: atHub,
   role,
   family: 'Training',
   label: 'Carry the trained model home',
@@ -262,10 +271,11 @@ export const carryModelHome: MoveSpec = {
       `An engineer carries a trained model (+${model.gain}) home from ${hubName(hub)}.`,
     );
   },
-};
+});
 
-export const buyDomesticChips: MoveSpec = {
+export const buyDomesticChips = defineMove({
   name: 'buyDomesticChips',
+  args: none,
   role,
   family: 'Chips',
   label: 'Buy domestic accelerators',
@@ -279,10 +289,11 @@ export const buyDomesticChips: MoveSpec = {
     firm(ctx).secrets.homeCompute += RULES.domesticCompute;
     secretly(ctx.state, firm(ctx), 'Bought domestic accelerators.');
   },
-};
+});
 
-export const buyCompliantChips: MoveSpec = {
+export const buyCompliantChips = defineMove({
   name: 'buyCompliantChips',
+  args: none,
   role,
   family: 'Chips',
   label: 'Buy China-edition chips',
@@ -302,10 +313,11 @@ export const buyCompliantChips: MoveSpec = {
     log(ctx.state, `${seatName(ctx.state, ctx.seat)} buys China-edition chips from the vendor.`);
     secretly(ctx.state, firm(ctx), 'Bought China-edition chips.');
   },
-};
+});
 
-export const smuggleChips: MoveSpec = {
+export const smuggleChips = defineMove({
   name: 'smuggleChips',
+  args: atHub,
   role,
   family: 'Chips',
   label: 'Smuggle a pod of chips home',
@@ -337,7 +349,7 @@ export const smuggleChips: MoveSpec = {
     f.secrets.smuggledPods += 1;
     secretly(ctx.state, f, `Smuggled a pod of servers home from ${hubName(hub)}.`);
   },
-};
+});
 
 export const FIRM_MOVES = [
   prepareData,
@@ -349,4 +361,4 @@ export const FIRM_MOVES = [
   buyDomesticChips,
   buyCompliantChips,
   smuggleChips,
-];
+] as const;

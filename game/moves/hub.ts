@@ -1,13 +1,17 @@
+import { defineMove } from './types';
+import { atHub, hub } from './arg-shapes';
+import { z } from 'zod';
 import { addStanding, log, roomFor } from '../access';
-import { HUBS, POSTURES, type Posture } from '../ids';
+import { HUBS, PERMITS, POSTURES, type Posture } from '../ids';
 import { RULES } from '../rules';
 import { eachHub, hubArg, hubName, isPending, requireHub, dueAt } from './common';
-import type { MoveArgs, MoveSpec } from './types';
+import type { MoveArgs } from './types';
 
 const role = 'hub' as const;
 
-export const buildCapacity: MoveSpec = {
+export const buildCapacity = defineMove({
   name: 'buildCapacity',
+  args: atHub,
   role,
   family: 'Investment',
   label: 'Build data-centre capacity',
@@ -32,10 +36,11 @@ export const buildCapacity: MoveSpec = {
     state.hub.investment += RULES.buildInvestment;
     log(state, `${hubName(hub)} starts building ${RULES.buildMW} MW of data-centre capacity.`);
   },
-};
+});
 
-export const setPermitRegime: MoveSpec = {
+export const setPermitRegime = defineMove({
   name: 'setPermitRegime',
+  args: z.strictObject({ hub, permit: z.enum(PERMITS) }),
   role,
   family: 'Policy',
   label: 'Adopt or drop a permit regime',
@@ -71,12 +76,13 @@ export const setPermitRegime: MoveSpec = {
     addStanding(state, hub, -RULES.permitRevokeStandingLoss);
     log(state, `${hubName(hub)} drops its permit regime.`);
   },
-};
+});
 
 const rank = (p: Posture): number => POSTURES.indexOf(p);
 
-export const setCustomsPosture: MoveSpec = {
+export const setCustomsPosture = defineMove({
   name: 'setCustomsPosture',
+  args: z.strictObject({ hub, posture: z.enum(POSTURES) }),
   role,
   family: 'Policy',
   label: 'Set customs posture',
@@ -106,10 +112,11 @@ export const setCustomsPosture: MoveSpec = {
     place.customs = to;
     log(state, `${hubName(hub)} sets its customs to ${to}.`);
   },
-};
+});
 
-export const inviteLeasingFund: MoveSpec = {
+export const inviteLeasingFund = defineMove({
   name: 'inviteLeasingFund',
+  args: atHub,
   role,
   family: 'Investment',
   label: 'Invite a server-leasing fund',
@@ -136,6 +143,11 @@ export const inviteLeasingFund: MoveSpec = {
     addStanding(state, hub, -RULES.fundStandingLoss);
     log(state, `A leasing fund sets up ${RULES.fundPods} pods of servers in ${hubName(hub)}.`);
   },
-};
+});
 
-export const HUB_MOVES = [buildCapacity, setPermitRegime, setCustomsPosture, inviteLeasingFund];
+export const HUB_MOVES = [
+  buildCapacity,
+  setPermitRegime,
+  setCustomsPosture,
+  inviteLeasingFund,
+] as const;

@@ -5,17 +5,14 @@ import type { MoveName, MoveSpec } from './types';
 import { VENDOR_MOVES } from './vendor';
 
 /** The rulebook's moves, in the order the rulebook lists them. */
-export const MOVES: readonly MoveSpec[] = [
-  ...REGULATOR_MOVES,
-  ...VENDOR_MOVES,
-  ...FIRM_MOVES,
-  ...HUB_MOVES,
-];
+export const MOVES = [...REGULATOR_MOVES, ...VENDOR_MOVES, ...FIRM_MOVES, ...HUB_MOVES] as const;
 
-export const MOVE_BY_NAME = Object.fromEntries(MOVES.map((m) => [m.name, m])) as Record<
+/** Every move's name, taken from the moves themselves. */
+export const MOVE_NAMES = MOVES.map((m) => m.name) as unknown as readonly [MoveName, ...MoveName[]];
+
+export const MOVE_BY_NAME = Object.fromEntries(MOVES.map((m) => [m.name, m])) as unknown as Record<
   MoveName,
   MoveSpec
 >;
 
 export type { MoveArgs, MoveName, MoveOption, MoveSpec, Cost } from './types';
-export { MOVE_NAMES } from './types';

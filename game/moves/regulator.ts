@@ -1,14 +1,17 @@
+import { defineMove } from './types';
+import { atHub, none, thing } from './arg-shapes';
+import { z } from 'zod';
 import { addHeat, addStanding, addTension, allFirms, log, seatName } from '../access';
 import { searchHub } from '../detection';
 import { releaseServers } from '../market';
 import { RULES } from '../rules';
 import { eachHub, hubArg, hubName, isPending, requireHub, dueAt } from './common';
-import type { MoveSpec } from './types';
 
 const role = 'regulator' as const;
 
-export const tightenControls: MoveSpec = {
+export const tightenControls = defineMove({
   name: 'tightenControls',
+  args: none,
   role,
   family: 'Rules',
   label: 'Tighten chip controls',
@@ -28,10 +31,11 @@ export const tightenControls: MoveSpec = {
     addTension(state, RULES.tightenTension);
     log(state, 'The regulator announces tighter chip controls (in force next round).');
   },
-};
+});
 
-export const extendLicence: MoveSpec = {
+export const extendLicence = defineMove({
   name: 'extendLicence',
+  args: atHub,
   role,
   family: 'Rules',
   label: 'Require licences for a hub',
@@ -55,10 +59,11 @@ export const extendLicence: MoveSpec = {
     addTension(state, RULES.licenceTension);
     log(state, `The regulator extends licence requirements to ${hubName(hub)} (next round).`);
   },
-};
+});
 
-export const listEntity: MoveSpec = {
+export const listEntity = defineMove({
   name: 'listEntity',
+  args: z.strictObject({ entity: thing }),
   role,
   family: 'Enforcement',
   label: 'Put an entity on the Entity List',
@@ -96,10 +101,11 @@ export const listEntity: MoveSpec = {
       );
     }
   },
-};
+});
 
-export const endUseCheck: MoveSpec = {
+export const endUseCheck = defineMove({
   name: 'endUseCheck',
+  args: atHub,
   role,
   family: 'Enforcement',
   label: 'End-use check in a hub',
@@ -114,10 +120,11 @@ export const endUseCheck: MoveSpec = {
     const found = searchHub(state, hub, rng, 'check', `An end-use check in ${hubName(hub)}`);
     if (found === 0) log(state, `An end-use check in ${hubName(hub)} finds nothing.`);
   },
-};
+});
 
-export const customsAlert: MoveSpec = {
+export const customsAlert = defineMove({
   name: 'customsAlert',
+  args: atHub,
   role,
   family: 'Enforcement',
   label: 'Alert customs at a hub airport',
@@ -136,10 +143,11 @@ export const customsAlert: MoveSpec = {
     state.places[hub].alertUntil = state.round + RULES.alertRounds - 1;
     log(state, `The regulator alerts customs in ${hubName(hub)}.`);
   },
-};
+});
 
-export const pressHub: MoveSpec = {
+export const pressHub = defineMove({
   name: 'pressHub',
+  args: atHub,
   role,
   family: 'Diplomacy',
   label: 'Press a hub government',
@@ -162,10 +170,11 @@ export const pressHub: MoveSpec = {
     addStanding(state, hub, -RULES.pressStandingLoss);
     log(state, `The regulator presses ${hubName(hub)} to adopt a permit regime.`);
   },
-};
+});
 
-export const cloudKyc: MoveSpec = {
+export const cloudKyc = defineMove({
   name: 'cloudKyc',
+  args: none,
   role,
   family: 'Rules',
   label: 'Know-your-customer rule for cloud rentals',
@@ -187,10 +196,11 @@ export const cloudKyc: MoveSpec = {
       `The regulator issues a cloud know-your-customer rule (in force in ${RULES.kycDelay} rounds).`,
     );
   },
-};
+});
 
-export const grantRevenueShare: MoveSpec = {
+export const grantRevenueShare = defineMove({
   name: 'grantRevenueShare',
+  args: none,
   role,
   family: 'Diplomacy',
   label: 'Grant a revenue-share licence',
@@ -209,7 +219,7 @@ export const grantRevenueShare: MoveSpec = {
     state.vendor.revenueShare = 'granted';
     log(state, 'The regulator grants the vendor a revenue-share licence for China-edition chips.');
   },
-};
+});
 
 export const REGULATOR_MOVES = [
   tightenControls,
@@ -220,4 +230,4 @@ export const REGULATOR_MOVES = [
   pressHub,
   cloudKyc,
   grantRevenueShare,
-];
+] as const;

@@ -1,41 +1,11 @@
 import type { HubId, PlayingRole, Posture, SeatId } from '../ids';
 import type { RngState } from '../random';
+import type { z } from 'zod';
 import type { GameState } from '../state';
+import type { MOVES } from './index';
 
-export const MOVE_NAMES = [
-  // regulator
-  'tightenControls',
-  'extendLicence',
-  'listEntity',
-  'endUseCheck',
-  'customsAlert',
-  'pressHub',
-  'cloudKyc',
-  'grantRevenueShare',
-  // vendor
-  'shipChips',
-  'designCompliantChip',
-  'lobby',
-  'auditDistributors',
-  'launchGeneration',
-  'applyRevenueShare',
-  // firm
-  'prepareData',
-  'courierData',
-  'registerEntity',
-  'leaseServers',
-  'train',
-  'carryModelHome',
-  'buyDomesticChips',
-  'buyCompliantChips',
-  'smuggleChips',
-  // hub government
-  'buildCapacity',
-  'setPermitRegime',
-  'setCustomsPosture',
-  'inviteLeasingFund',
-] as const;
-export type MoveName = (typeof MOVE_NAMES)[number];
+/** Every move's name, from the rulebook's own list of moves (game/moves/index.ts). */
+export type MoveName = (typeof MOVES)[number]['name'];
 
 /** The arguments a move takes. Every field is optional; each move names those it reads. */
 export interface MoveArgs {
@@ -64,8 +34,10 @@ export interface MoveContext {
  * offering (`options`), why a combination is not allowed now (`check`), what it costs, and what
  * it does (`apply`, which mutates the state it is given and may roll the match's dice).
  */
-export interface MoveSpec {
-  name: MoveName;
+export interface MoveSpec<N extends string = MoveName> {
+  name: N;
+  /** The exact shape of its arguments: the server refuses anything else before the move runs. */
+  args: z.ZodType<MoveArgs>;
   role: PlayingRole;
   family: string;
   label: string;
@@ -99,3 +71,6 @@ export interface MoveOption {
   /** Every argument combination the seat may send now, with its cost. */
   choices: { args: MoveArgs; cost: Cost }[];
 }
+
+/** Declares one move; its name stays a literal type, so the list of names comes from the moves. */
+export const defineMove = <const N extends string>(spec: MoveSpec<N>): MoveSpec<N> => spec;

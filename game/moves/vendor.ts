@@ -1,9 +1,12 @@
+import { defineMove } from './types';
+import { atHub, count, hub, none } from './arg-shapes';
+import { z } from 'zod';
 import { log, roomFor } from '../access';
 import { searchHub } from '../detection';
 import { RULES } from '../rules';
 import type { GameState } from '../state';
 import { dueAt, eachHub, hubArg, hubName, intArg, isPending, requireHub, upTo } from './common';
-import type { MoveArgs, MoveSpec } from './types';
+import type { MoveArgs } from './types';
 import { HUBS, type HubId } from '../ids';
 
 const role = 'vendor' as const;
@@ -11,8 +14,9 @@ const role = 'vendor' as const;
 const maxShipment = (state: GameState, hub: HubId): number =>
   state.places[hub].licence ? RULES.shipLicencedMaxPods : RULES.shipMaxPods;
 
-export const shipChips: MoveSpec = {
+export const shipChips = defineMove({
   name: 'shipChips',
+  args: z.strictObject({ hub, pods: count }),
   role,
   family: 'Sales',
   label: 'Ship chips to a hub',
@@ -47,10 +51,11 @@ export const shipChips: MoveSpec = {
     });
     log(state, `The vendor ships ${args.pods} pods of servers to ${hubName(hub)}.`);
   },
-};
+});
 
-export const designCompliantChip: MoveSpec = {
+export const designCompliantChip = defineMove({
   name: 'designCompliantChip',
+  args: none,
   role,
   family: 'Products',
   label: 'Design a China-edition chip',
@@ -73,10 +78,11 @@ export const designCompliantChip: MoveSpec = {
     });
     log(state, 'The vendor starts designing a new China-edition chip.');
   },
-};
+});
 
-export const lobby: MoveSpec = {
+export const lobby = defineMove({
   name: 'lobby',
+  args: none,
   role,
   family: 'Politics',
   label: 'Lobby against a new rule',
@@ -97,10 +103,11 @@ export const lobby: MoveSpec = {
     next.at += RULES.lobbyDelayRounds;
     log(state, 'The vendor lobbies Congress: the next rule is delayed a round.');
   },
-};
+});
 
-export const auditDistributors: MoveSpec = {
+export const auditDistributors = defineMove({
   name: 'auditDistributors',
+  args: atHub,
   role,
   family: 'Compliance',
   label: 'Audit your distributors in a hub',
@@ -125,10 +132,11 @@ export const auditDistributors: MoveSpec = {
     if (found === 0)
       log(state, `The vendor audits its distributors in ${hubName(hub)}: nothing found.`);
   },
-};
+});
 
-export const launchGeneration: MoveSpec = {
+export const launchGeneration = defineMove({
   name: 'launchGeneration',
+  args: none,
   role,
   family: 'Products',
   label: 'Launch a new chip generation',
@@ -145,10 +153,11 @@ export const launchGeneration: MoveSpec = {
     state.pending.push({ kind: 'generation', at: dueAt(state, RULES.generationDelay) });
     log(state, 'The vendor starts a new chip generation.');
   },
-};
+});
 
-export const applyRevenueShare: MoveSpec = {
+export const applyRevenueShare = defineMove({
   name: 'applyRevenueShare',
+  args: none,
   role,
   family: 'Politics',
   label: 'Apply for a revenue-share licence',
@@ -168,7 +177,7 @@ export const applyRevenueShare: MoveSpec = {
     state.vendor.revenueShare = 'applied';
     log(state, 'The vendor applies for a revenue-share licence for its China-edition chips.');
   },
-};
+});
 
 export const VENDOR_MOVES = [
   shipChips,
@@ -177,4 +186,4 @@ export const VENDOR_MOVES = [
   auditDistributors,
   launchGeneration,
   applyRevenueShare,
-];
+] as const;

@@ -1,4 +1,3 @@
-import { current, isDraft } from 'immer';
 import { affordable, pay, roleOf } from '../access';
 import { cardById } from '../events/cards';
 import { CARD_USES, type CardUse, type SeatId } from '../ids';
@@ -39,8 +38,9 @@ export function planningProblem(state: GameState, seat: SeatId): string | null {
  * the seat may see; dice rolled here are a throwaway generator's.
  */
 export function draftedWorld(state: GameState, seat: SeatId): GameState {
-  const base = isDraft(state) ? current(state) : state;
-  const world = scratchCopy(playerView(base, seat));
+  // Read straight through any draft: `current()` of this project's immer cannot read the drafts
+  // of the immer boardgame.io bundles, and a scratch copy never writes to what it copies.
+  const world = scratchCopy(playerView(state, seat));
   const plan = planOf(world, seat);
   if (!plan) return world;
   const capital = plan.card ? cardCapital(world, seat, plan.card) : null;
@@ -178,8 +178,10 @@ function laterOrdersProblem(
   card: SeatPlan['card'] = (planOf(state, seat) as SeatPlan).card,
 ): string | null {
   if (orders.length === 0) return null;
-  const base = isDraft(state) ? current(state) : state;
-  const trial: GameState = { ...base, plans: { ...base.plans, [seat]: { ...base.plans[seat] } } };
+  const trial: GameState = {
+    ...state,
+    plans: { ...state.plans, [seat]: { ...state.plans[seat] } },
+  };
   const plan = planOf(trial, seat) as SeatPlan;
   plan.orders = [];
   plan.card = card;

@@ -3,7 +3,7 @@ import { CARD_BY_ID, DECKS } from '../events/cards';
 import { isDated } from '../events/dates';
 import { EventCardSchema } from '../events/schema';
 import { HUBS, PERMITS, POSTURES, ROLES } from '../ids';
-import { MOVE_NAMES } from '../moves/types';
+import { MOVE_NAMES } from '../moves';
 import { RULES } from '../rules';
 
 const int = (lo: number, hi: number) => z.number().int().min(lo).max(hi);
