@@ -1,9 +1,46 @@
-import type { TurnInfo } from '../selectors/turn';
+import type { PlanningInfo, SeatStatus } from '../selectors/planning';
 
-/** Round and phase: news, then each seat in order, then resolution. */
-export function Tracker({ info }: { info: TurnInfo }) {
+/** One seat's planning status, the same for every viewer: planning, or sealed with its seal. */
+export function SeatStatusItem({ s }: { s: SeatStatus }) {
   return (
-    <nav className="tracker" aria-label="Round and turn">
+    <li
+      className={`phase ${s.submitted ? 'sealed' : 'planning'}`}
+      data-seat={s.seat}
+      data-testid="seat-status"
+    >
+      <span className={`mark small role-${s.role}`} aria-hidden="true">
+        {s.mark}
+      </span>
+      {s.name}
+      <span className="phase-state">
+        {s.submitted ? (
+          <>
+            {' '}
+            sealed <code className="seal">{s.seal}</code>
+          </>
+        ) : (
+          ' planning…'
+        )}
+      </span>
+    </li>
+  );
+}
+
+/** Every planning seat's status as a list (privacy and waiting screens). */
+export function SeatStatusList({ seats }: { seats: SeatStatus[] }) {
+  return (
+    <ul className="phases seat-statuses" aria-label="Who has submitted">
+      {seats.map((s) => (
+        <SeatStatusItem key={s.seat} s={s} />
+      ))}
+    </ul>
+  );
+}
+
+/** The round, and each seat planning or sealed; the round resolves when all have submitted. */
+export function Tracker({ info }: { info: PlanningInfo }) {
+  return (
+    <nav className="tracker" aria-label="Round and planning">
       <p className="round">
         <span className="round-num">
           Round {info.round}/{info.rounds}
@@ -11,23 +48,8 @@ export function Tracker({ info }: { info: TurnInfo }) {
         <span className="quarter">{info.quarter}</span>
       </p>
       <ol className="phases">
-        <li className="phase done">
-          <span aria-hidden="true">✓</span> News
-        </li>
-        {info.steps.map((s) => (
-          <li
-            key={s.seat}
-            className={`phase ${s.state}`}
-            aria-current={s.state === 'now' ? 'step' : undefined}
-          >
-            <span className="mark small" aria-hidden="true">
-              {s.mark}
-            </span>
-            {s.name}
-            <span className="sr-only">
-              {s.state === 'now' ? ' (playing now)' : s.state === 'done' ? ' (done)' : ' (to come)'}
-            </span>
-          </li>
+        {info.seats.map((s) => (
+          <SeatStatusItem key={s.seat} s={s} />
         ))}
         <li className={`phase ${info.over ? 'done' : 'next'}`}>Resolution</li>
       </ol>

@@ -1,12 +1,11 @@
 import { Client } from 'boardgame.io/client';
 import { gameWith } from '../../../game/bgio';
+import { actionProblem } from '../../../game/flow';
 import {
   SCENARIOS,
-  moveProblem,
   playerView,
-  turnProblem,
+  type ActionPayload,
   type GameState,
-  type MoveArgs,
   type SeatId,
 } from '../../../game/engine';
 
@@ -15,17 +14,25 @@ export type SendResult = { ok: true } | { ok: false; error: string };
 /** What the board and the table read: the full state stays inside; seats get filtered views. */
 export interface LocalMatch {
   subscribe(fn: () => void): () => void;
-  /** Increases on every accepted move: a cheap snapshot key. */
+  /** Increases on every accepted action: a cheap snapshot key. */
   version(): number;
   view(seat: SeatId | null): GameState;
-  send(seat: SeatId, name: string, args: MoveArgs): SendResult;
-  pass(seat: SeatId): SendResult;
+  /** One planning action (order, withdraw, card, submit) from one seat. */
+  act(seat: SeatId, payload: ActionPayload): SendResult;
   stop(): void;
 }
 
+/** The boardgame.io move's argument: the payload without its action name. */
+export function moveArgsOf(payload: ActionPayload): Record<string, unknown> {
+  const args: Record<string, unknown> = { ...payload };
+  delete args.action;
+  return args;
+}
+
 /**
- * A match played in this page: boardgame.io's plain client with no server. Hot-seat play
- * switches the client's player to whoever acts; every seat sees the engine's own filtered view.
+ * A match played in this page: boardgame.io's plain client with no server, so this page is the
+ * authority and holds the match secret. Every seat is active at once; the client's player is
+ * switched to whoever acts, and every seat sees the engine's own filtered view.
  */
 export function createLocalMatch(scenarioId: string, seed: string): LocalMatch {
   const scenario = SCENARIOS[scenarioId];
@@ -40,17 +47,6 @@ export function createLocalMatch(scenarioId: string, seed: string): LocalMatch {
   const stateId = (): number => (client.store.getState() as { _stateID: number })._stateID;
   const cache = new Map<string, { at: number; view: GameState }>();
 
-  function act(seat: SeatId, run: () => void, explain: () => string | null): SendResult {
-    const before = stateId();
-    const problem = explain();
-    if (problem) return { ok: false, error: problem };
-    client.updatePlayerID(seat);
-    run();
-    if (stateId() === before)
-      return { ok: false, error: explain() ?? 'The engine refused this move.' };
-    return { ok: true };
-  }
-
   return {
     subscribe: (fn) => client.subscribe(() => fn()),
     version: stateId,
@@ -62,18 +58,16 @@ export function createLocalMatch(scenarioId: string, seed: string): LocalMatch {
       cache.set(key, { at: stateId(), view });
       return view;
     },
-    send: (seat, name, args) =>
-      act(
-        seat,
-        () => client.moves[name]?.(args),
-        () => turnProblem(full(), seat) ?? moveProblem(playerView(full(), seat), seat, name, args),
-      ),
-    pass: (seat) =>
-      act(
-        seat,
-        () => client.moves.pass?.(),
-        () => turnProblem(full(), seat),
-      ),
+    act(seat, payload) {
+      const problem = actionProblem(full(), seat, payload);
+      if (problem) return { ok: false, error: problem };
+      const before = stateId();
+      client.updatePlayerID(seat);
+      client.moves[payload.action]?.(moveArgsOf(payload));
+      if (stateId() === before)
+        return { ok: false, error: actionProblem(full(), seat, payload) ?? 'The engine refused.' };
+      return { ok: true };
+    },
     stop: () => client.stop(),
   };
 }
