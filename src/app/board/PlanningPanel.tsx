@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CardUse } from '../../../game/engine';
 import type { HandCard, PlanningInfo } from '../selectors/planning';
 import { USE_TEXT } from '../selectors/news';
+import { SeatStatusList } from './Tracker';
 
 interface Props {
   info: PlanningInfo;
@@ -64,6 +65,7 @@ export function PlanningPanel({ info, notice, onWithdraw, onCard, onSubmit, chil
       <div className="notice" role="alert" data-testid="notice">
         {notice}
       </div>
+      <SeatStatusList seats={info.seats} />
 
       <h3 id="orders-title">Planned orders</h3>
       {info.orders.length === 0 ? (

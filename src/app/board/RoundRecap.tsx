@@ -35,6 +35,13 @@ export function RoundRecap({ recap, audience, onClose, mode, closeLabel = 'Conti
     };
   }, [mode, recap.round]);
   const empty = recap.steps.length === 0 && recap.cards.length === 0;
+  // The cards are listed with who played them and for what; the log's own lines about the same
+  // plays are left out, anything else the step wrote stays.
+  const cardStep = recap.cards.length ? recap.steps.find((s) => s.step === 1) : undefined;
+  const cardLines = (cardStep?.lines ?? []).filter(
+    (l) => !/ plays ".*" \(.*\) for /.test(l.text) && !l.text.startsWith('News: '),
+  );
+  const steps = cardStep ? recap.steps.filter((s) => s !== cardStep) : recap.steps;
   const body = (
     <div className="recap" data-testid="recap">
       <header className="recap-head">
@@ -47,7 +54,12 @@ export function RoundRecap({ recap, audience, onClose, mode, closeLabel = 'Conti
       </header>
       {recap.cards.length > 0 && (
         <section className="recap-step" aria-labelledby="recap-cards">
-          <h2 id="recap-cards">Cards played</h2>
+          <h2 id="recap-cards">
+            <span className="step-num" aria-hidden="true">
+              1
+            </span>{' '}
+            Cards played
+          </h2>
           <ul>
             {recap.cards.map((c) => (
               <li key={c.key}>
@@ -59,10 +71,13 @@ export function RoundRecap({ recap, audience, onClose, mode, closeLabel = 'Conti
                 )}
               </li>
             ))}
+            {cardLines.map((l) => (
+              <li key={l.key}>{l.text}</li>
+            ))}
           </ul>
         </section>
       )}
-      {recap.steps.map((s) => (
+      {steps.map((s) => (
         <section key={s.step} className="recap-step" aria-labelledby={`recap-step-${s.step}`}>
           <h2 id={`recap-step-${s.step}`}>
             <span className="step-num" aria-hidden="true">

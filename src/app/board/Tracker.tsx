@@ -1,10 +1,13 @@
 import type { PlanningInfo, SeatStatus } from '../selectors/planning';
 
-/** One seat's planning status, the same for every viewer: planning, or sealed with its seal. */
-export function SeatStatusItem({ s }: { s: SeatStatus }) {
+/**
+ * One seat's planning status, the same for every viewer: planning, or sealed with the start of
+ * its seal (`short` leaves the seal out, for the top bar).
+ */
+export function SeatStatusItem({ s, short = false }: { s: SeatStatus; short?: boolean }) {
   return (
     <li
-      className={`phase ${s.submitted ? 'sealed' : 'planning'}`}
+      className={`phase ${s.submitted ? 'is-sealed' : 'is-planning'}`}
       data-seat={s.seat}
       data-testid="seat-status"
     >
@@ -16,7 +19,13 @@ export function SeatStatusItem({ s }: { s: SeatStatus }) {
         {s.submitted ? (
           <>
             {' '}
-            sealed <code className="seal">{s.seal}</code>
+            <span aria-hidden="true">✓</span> sealed
+            {!short && (
+              <>
+                {' '}
+                <code className="seal">{s.seal}</code>
+              </>
+            )}
           </>
         ) : (
           ' planning…'
@@ -37,7 +46,7 @@ export function SeatStatusList({ seats }: { seats: SeatStatus[] }) {
   );
 }
 
-/** The round, and each seat planning or sealed; the round resolves when all have submitted. */
+/** The round, and each seat planning or sealed; the round resolves when the last one submits. */
 export function Tracker({ info }: { info: PlanningInfo }) {
   return (
     <nav className="tracker" aria-label="Round and planning">
@@ -49,9 +58,8 @@ export function Tracker({ info }: { info: PlanningInfo }) {
       </p>
       <ol className="phases">
         {info.seats.map((s) => (
-          <SeatStatusItem key={s.seat} s={s} />
+          <SeatStatusItem key={s.seat} s={s} short />
         ))}
-        <li className={`phase ${info.over ? 'done' : 'next'}`}>Resolution</li>
       </ol>
     </nav>
   );

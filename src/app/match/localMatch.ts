@@ -1,8 +1,8 @@
-import { Client } from 'boardgame.io/client';
-import { gameWith } from '../../../game/bgio';
 import { actionProblem } from '../../../game/flow';
+import { afterAction } from '../../../game/update';
 import {
   SCENARIOS,
+  createInitialState,
   playerView,
   type ActionPayload,
   type GameState,
@@ -30,44 +30,40 @@ export function moveArgsOf(payload: ActionPayload): Record<string, unknown> {
 }
 
 /**
- * A match played in this page: boardgame.io's plain client with no server, so this page is the
- * authority and holds the match secret. Every seat is active at once; the client's player is
- * switched to whoever acts, and every seat sees the engine's own filtered view.
+ * A match played in this page, which is its authority and holds the match secret. It steps the
+ * engine directly (game/update.ts: the same checks and rules the server and boardgame.io run),
+ * one frozen state after another; every seat sees the engine's own filtered view.
  */
 export function createLocalMatch(scenarioId: string, seed: string): LocalMatch {
   const scenario = SCENARIOS[scenarioId];
   if (!scenario) throw new Error(`unknown scenario "${scenarioId}"`);
-  const client = Client({
-    game: gameWith({ scenario: scenarioId, seed }),
-    numPlayers: scenario.seats.length,
-    debug: false,
-  });
-  client.start();
-  const full = (): GameState => (client.store.getState() as { G: GameState }).G;
-  const stateId = (): number => (client.store.getState() as { _stateID: number })._stateID;
+  let state: GameState = Object.freeze(createInitialState(scenario, seed));
+  let version = 0;
+  const listeners = new Set<() => void>();
   const cache = new Map<string, { at: number; view: GameState }>();
 
   return {
-    subscribe: (fn) => client.subscribe(() => fn()),
-    version: stateId,
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    version: () => version,
     view(seat) {
       const key = seat ?? 'spectator';
       const hit = cache.get(key);
-      if (hit && hit.at === stateId()) return hit.view;
-      const view = playerView(full(), seat);
-      cache.set(key, { at: stateId(), view });
+      if (hit && hit.at === version) return hit.view;
+      const view = playerView(state, seat);
+      cache.set(key, { at: version, view });
       return view;
     },
     act(seat, payload) {
-      const problem = actionProblem(full(), seat, payload);
-      if (problem) return { ok: false, error: problem };
-      const before = stateId();
-      client.updatePlayerID(seat);
-      client.moves[payload.action]?.(moveArgsOf(payload));
-      if (stateId() === before)
-        return { ok: false, error: actionProblem(full(), seat, payload) ?? 'The engine refused.' };
+      const next = afterAction(state, seat, payload);
+      if (!next) return { ok: false, error: actionProblem(state, seat, payload) ?? 'Refused.' };
+      state = next;
+      version += 1;
+      for (const fn of [...listeners]) fn();
       return { ok: true };
     },
-    stop: () => client.stop(),
+    stop: () => listeners.clear(),
   };
 }
