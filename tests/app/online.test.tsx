@@ -255,7 +255,7 @@ describe('online forms', () => {
     expect(screen.getAllByRole('button')).toHaveLength(3);
   });
 
-  it('presence strip: who is here, paused, a refused move, host link only for the creator', () => {
+  it('presence strip: who is here and still planning, paused, a refused move, host link only for the creator', () => {
     const rows = seatRows(INFO, [
       {
         id: 0,
@@ -275,7 +275,7 @@ describe('online forms', () => {
         matchID="m1"
         rows={rows}
         me="1"
-        active="0"
+        planning={['0']}
         online
         paused
         refused="match is paused"
@@ -285,6 +285,10 @@ describe('online forms', () => {
     expect(screen.getByRole('img', { name: 'connected' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'not connected' })).toBeTruthy();
     expect(screen.getByText('You')).toBeTruthy();
+    // Who is still planning shows on their seat; the vendor has sealed.
+    const seats = screen.getAllByRole('listitem');
+    expect(seats[0].textContent).toMatch(/planning…/);
+    expect(seats[1].textContent).not.toMatch(/planning…/);
     expect(screen.getByTestId('paused').textContent).toMatch(/Paused/);
     expect(screen.getByRole('alert').textContent).toMatch(/Move refused: match is paused/);
     expect(screen.queryByRole('link', { name: 'Host controls' })).toBeNull();
@@ -293,7 +297,7 @@ describe('online forms', () => {
         matchID="m1"
         rows={rows}
         me="0"
-        active="0"
+        planning={[]}
         online={false}
         paused={false}
         refused={null}
@@ -304,6 +308,7 @@ describe('online forms', () => {
       '/host/m1',
     );
     expect(screen.getByText('Reconnecting…')).toBeTruthy();
+    expect(screen.queryByText('planning…')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
