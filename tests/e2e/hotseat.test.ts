@@ -62,9 +62,9 @@ describe('hot-seat play on one screen', () => {
       'What happened in round 1',
     );
     await expect(page.locator('.recap-sub').innerText()).resolves.toMatch(/everyone/);
-    const secrets = ['Prepared 20 TB of training data', 'Sent 2 carriers with 40 TB to Malaysia'];
+    const secrets = [/Prepared \d+ TB of training data/, /Sent 2 carriers with 40 TB to Malaysia/];
     let html = await page.content();
-    for (const s of secrets) expect(html).not.toContain(s);
+    for (const s of secrets) expect(html).not.toMatch(s);
     await shot(page, 'recap-public');
     await closeRecap(page);
 
@@ -73,7 +73,7 @@ describe('hot-seat play on one screen', () => {
     await closeOwnRecap(page);
     await expect(page.locator('.round-num').innerText()).resolves.toMatch(/^Round 2\//);
     html = await page.content();
-    for (const s of secrets) expect(html).not.toContain(s);
+    for (const s of secrets) expect(html).not.toMatch(s);
     expect(html).not.toContain('carriers with');
     expect(await page.locator('.mover.secret').count()).toBe(0);
     await submitOrders(page);
@@ -82,7 +82,7 @@ describe('hot-seat play on one screen', () => {
     await reveal(page, 'Beijing lab');
     await page.locator('#recap-title').waitFor();
     const mine = await page.locator('[data-testid=recap] li.secret').allInnerTexts();
-    expect(mine.join('\n')).toContain('Prepared 20 TB of training data');
+    expect(mine.join('\n')).toMatch(/Prepared \d+ TB of training data/);
     await page.keyboard.press('Escape');
     await page.locator('#recap-title').waitFor({ state: 'detached' });
     await expect(page.locator('[data-testid=my-secrets]').innerText()).resolves.toMatch(/Malaysia/);
