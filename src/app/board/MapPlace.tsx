@@ -48,7 +48,7 @@ export function PlaceMark({ place: p, selected }: { place: PlaceView; selected: 
         <text className="name">{p.name}</text>
         {p.hub && (
           <text className="facts" y="17">
-            {p.servers} pods · {p.demand} in use
+            {p.servers} pod{p.servers === 1 ? '' : 's'} · {p.demand} in use
             {p.demandChange !== 0 &&
               (p.demandChange > 0 ? ` ▲${p.demandChange}` : ` ▼${-p.demandChange}`)}
           </text>

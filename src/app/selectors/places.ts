@@ -159,7 +159,7 @@ export function describePlace(p: PlaceView): string[] {
     `${p.name}: ${kindLabel(p.kind)}.`,
     `Capacity ${p.capacityMW} MW (room for ${p.podCapacity} pods).`,
     `Servers: ${p.servers} pods.`,
-    `Demand reading: ${p.demand} pods in use (${changeText(p.demandChange)} since last round).`,
+    `Demand reading: ${p.demand} pod${p.demand === 1 ? '' : 's'} in use (${changeText(p.demandChange)} since last round).`,
     `Standing with the regulator: ${p.standing} of 10.`,
     `Customs: ${p.customs}${p.alert ? ', on alert' : ''}.`,
     `Rules: ${[p.permit ? 'permit regime' : 'no permit regime', p.licence ? 'export licence needed' : 'no licence needed'].join(', ')}.`,
