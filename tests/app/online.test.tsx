@@ -18,6 +18,10 @@ import { SeatPicker } from '../../src/app/online/SeatPicker';
 import { CreateMatch } from '../../src/app/online/CreateMatch';
 import { HostSeats } from '../../src/app/online/HostSeats';
 import { PresenceStrip } from '../../src/app/online/PresenceStrip';
+import { NetBoard } from '../../src/app/online/NetBoard';
+import { Spectator } from '../../src/app/online/Spectator';
+import { fresh, plan, playerView, resolve } from './fixtures';
+import type { GameState } from '../../game/engine';
 
 const INFO: MatchInfo = {
   matchID: 'm1',
@@ -310,5 +314,76 @@ describe('online forms', () => {
     expect(screen.getByText('Reconnecting…')).toBeTruthy();
     expect(screen.queryByText('planning…')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('online board and spectator', () => {
+  const liveSeats = [0, 1, 2, 3].map((id) => ({
+    id,
+    name: `P${id}`,
+    isConnected: true,
+    data: { kind: 'person', role: ['regulator', 'vendor', 'firm', 'hub'][id], label: `S${id}` },
+  }));
+  /** The parts of boardgame.io's board props these screens read. */
+  const bgio = (G: GameState, playerID: string | null, moves: Record<string, unknown> = {}) =>
+    ({
+      G,
+      moves,
+      playerID,
+      matchID: 'm1',
+      matchData: liveSeats,
+      isConnected: true,
+    }) as never;
+
+  it('sends each planning action as its boardgame.io move with the payload’s arguments', () => {
+    const moves = { order: vi.fn(), withdraw: vi.fn(), card: vi.fn(), submit: vi.fn() };
+    const G = fresh();
+    plan(G, '2' as never, [['prepareData']], false);
+    render(
+      <NetBoard
+        {...(bgio(playerView(G, '2' as never), '2', moves) as object)}
+        onRules={() => {}}
+        onQuit={() => {}}
+        creator={false}
+        myName="Sam"
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: /Register a local entity/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Add order: Register a local entity/ }));
+    expect(moves.order).toHaveBeenCalledWith({ move: 'registerEntity', args: { hub: 'MY' } });
+    fireEvent.click(screen.getByRole('button', { name: /Withdraw order 1/ }));
+    expect(moves.withdraw).toHaveBeenCalledWith({ index: 0 });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Play for its event' })[0]);
+    expect(moves.card).toHaveBeenCalledWith({ card: G.plans['2'].hand[0], use: 'event' });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit and seal orders' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, seal my orders' }));
+    expect(moves.submit).toHaveBeenCalledWith({});
+    // Every seat shows as still planning in the presence strip.
+    expect(document.querySelectorAll('.presence-strip .presence-plan')).toHaveLength(4);
+  });
+
+  it('spectator: the public recap opens after a resolution, with none of a firm’s secrets', () => {
+    const G = fresh();
+    plan(G, '2' as never, [['registerEntity', { hub: 'MY' }]]);
+    const before = playerView(G, null);
+    const { rerender } = render(
+      <Spectator {...(bgio(before, null) as object)} onRules={() => {}} onQuit={() => {}} />,
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByText('Beijing lab').closest('li')?.textContent).toMatch(/sealed/);
+    resolve(G);
+    rerender(
+      <Spectator
+        {...(bgio(playerView(G, null), null) as object)}
+        onRules={() => {}}
+        onQuit={() => {}}
+      />,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'What happened in round 1' });
+    expect(dialog.textContent).toMatch(/everyone/);
+    expect(document.body.textContent).not.toMatch(/Registered a local entity/);
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Round 1 recap' })).toBeTruthy();
   });
 });

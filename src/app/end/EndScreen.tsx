@@ -92,7 +92,7 @@ export function EndScreen({ G, onNewGame }: { G: GameState; onNewGame(): void })
                       </span>
                     </p>
                     <p className="sealed-orders">
-                      {p.orders.length ? p.orders.join('; ') : 'No orders.'}
+                      {p.orders.length ? `${p.orders.join('; ')}.` : 'No orders.'}
                       {p.card && ` Card: ${p.card}.`}
                     </p>
                   </li>
