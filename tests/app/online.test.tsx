@@ -22,6 +22,7 @@ import { NetBoard } from '../../src/app/online/NetBoard';
 import { Spectator } from '../../src/app/online/Spectator';
 import { fresh, plan, playerView, resolve } from './fixtures';
 import type { GameState } from '../../game/engine';
+import type { BoardProps } from 'boardgame.io/react';
 
 const INFO: MatchInfo = {
   matchID: 'm1',
@@ -325,7 +326,11 @@ describe('online board and spectator', () => {
     data: { kind: 'person', role: ['regulator', 'vendor', 'firm', 'hub'][id], label: `S${id}` },
   }));
   /** The parts of boardgame.io's board props these screens read. */
-  const bgio = (G: GameState, playerID: string | null, moves: Record<string, unknown> = {}) =>
+  const bgio = (
+    G: GameState,
+    playerID: string | null,
+    moves: Record<string, unknown> = {},
+  ): BoardProps<GameState> =>
     ({
       G,
       moves,
@@ -333,7 +338,7 @@ describe('online board and spectator', () => {
       matchID: 'm1',
       matchData: liveSeats,
       isConnected: true,
-    }) as never;
+    }) as unknown as BoardProps<GameState>;
 
   it('sends each planning action as its boardgame.io move with the payload’s arguments', () => {
     const moves = { order: vi.fn(), withdraw: vi.fn(), card: vi.fn(), submit: vi.fn() };
@@ -341,7 +346,7 @@ describe('online board and spectator', () => {
     plan(G, '2' as never, [['prepareData']], false);
     render(
       <NetBoard
-        {...(bgio(playerView(G, '2' as never), '2', moves) as object)}
+        {...bgio(playerView(G, '2' as never), '2', moves)}
         onRules={() => {}}
         onQuit={() => {}}
         creator={false}
@@ -367,17 +372,13 @@ describe('online board and spectator', () => {
     plan(G, '2' as never, [['registerEntity', { hub: 'MY' }]]);
     const before = playerView(G, null);
     const { rerender } = render(
-      <Spectator {...(bgio(before, null) as object)} onRules={() => {}} onQuit={() => {}} />,
+      <Spectator {...bgio(before, null)} onRules={() => {}} onQuit={() => {}} />,
     );
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.getByText('Beijing lab').closest('li')?.textContent).toMatch(/sealed/);
     resolve(G);
     rerender(
-      <Spectator
-        {...(bgio(playerView(G, null), null) as object)}
-        onRules={() => {}}
-        onQuit={() => {}}
-      />,
+      <Spectator {...bgio(playerView(G, null), null)} onRules={() => {}} onQuit={() => {}} />,
     );
     const dialog = screen.getByRole('dialog', { name: 'What happened in round 1' });
     expect(dialog.textContent).toMatch(/everyone/);
