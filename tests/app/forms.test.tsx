@@ -170,3 +170,24 @@ describe('planning desk', () => {
     expect(document.querySelector('[data-testid=my-secrets]')).toBeNull();
   });
 });
+
+describe('facilitator', () => {
+  it('gives no orders but sees who is still planning', () => {
+    const G = fresh('tiered2025');
+    const facilitator = G.seats.find((s) => s.role === 'facilitator')!.id;
+    render(
+      <Board
+        G={playerView(G, facilitator)}
+        playerID={facilitator}
+        act={() => ({ ok: true })}
+        onRules={() => {}}
+        onQuit={() => {}}
+      />,
+    );
+    expect(screen.getByRole('heading', { name: 'Round 1: you give no orders' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Submit and seal orders' })).toBeNull();
+    expect(document.querySelectorAll('.planning [data-testid=seat-status]')).toHaveLength(
+      G.planners.length,
+    );
+  });
+});

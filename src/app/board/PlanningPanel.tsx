@@ -34,6 +34,20 @@ export function PlanningPanel({ info, notice, onWithdraw, onCard, onSubmit, chil
     if (info.mine || info.submitted) heading.current?.focus();
   }, [info.mine, info.submitted, info.round]);
   const left = info.budget - info.used;
+  if (!info.planner)
+    return (
+      <section className="panel planning sealed" aria-labelledby="plan-title">
+        <h2 id="plan-title" ref={heading} tabIndex={-1}>
+          Round {info.round}: you give no orders
+        </h2>
+        <p>
+          {info.waiting.length
+            ? `Waiting for: ${info.waiting.join(', ')}`
+            : 'Everyone has submitted: the round is resolving.'}
+        </p>
+        <SeatStatusList seats={info.seats} />
+      </section>
+    );
   return (
     <section
       className={`panel planning ${info.submitted ? 'sealed' : 'open'}`}

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Recap } from '../selectors/recap';
+import { CARDS_STEP, type Recap } from '../selectors/recap';
 
 interface Props {
   recap: Recap;
@@ -37,7 +37,7 @@ export function RoundRecap({ recap, audience, onClose, mode, closeLabel = 'Conti
   const empty = recap.steps.length === 0 && recap.cards.length === 0;
   // The cards are listed with who played them and for what; the log's own lines about the same
   // plays are left out, anything else the step wrote stays.
-  const cardStep = recap.cards.length ? recap.steps.find((s) => s.step === 1) : undefined;
+  const cardStep = recap.cards.length ? recap.steps.find((s) => s.step === CARDS_STEP) : undefined;
   const cardLines = (cardStep?.lines ?? []).filter(
     (l) => !/ plays ".*" \(.*\) for /.test(l.text) && !l.text.startsWith('News: '),
   );
@@ -56,7 +56,7 @@ export function RoundRecap({ recap, audience, onClose, mode, closeLabel = 'Conti
         <section className="recap-step" aria-labelledby="recap-cards">
           <h2 id="recap-cards">
             <span className="step-num" aria-hidden="true">
-              1
+              {CARDS_STEP}
             </span>{' '}
             Cards played
           </h2>

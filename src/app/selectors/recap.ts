@@ -28,6 +28,9 @@ export interface Recap {
   opening: RecapLine[];
 }
 
+/** The resolution step at which played cards take effect. */
+export const CARDS_STEP: number = RESOLUTION_STEPS.indexOf('Cards played');
+
 const lineOf = (text: string, to: string, key: string): RecapLine => ({
   key,
   text,
