@@ -54,11 +54,12 @@ export function LogPanel({ lines, signals }: { lines: LogLine[]; signals: Signal
       </ol>
       {signals.length > 0 && (
         <>
-          <h3>Signals the regulator has seen</h3>
+          <h3>Public signals (evidence, not proof)</h3>
           <ol className="log signals">
             {signals.map((s) => (
               <li key={s.key}>
-                <span className="when">{s.quarter}</span> {s.text}
+                <span className="when">{s.quarter}</span> <span className="tag">{s.kind}</span>{' '}
+                {s.text}
               </li>
             ))}
           </ol>

@@ -112,11 +112,25 @@ export function logLines(G: GameState, seat: SeatId | null): LogLine[] {
 export interface SignalLine {
   key: string;
   quarter: string;
+  /** What kind of evidence: a seizure, a trip customs logged, an exposure. */
+  kind: string;
   text: string;
 }
 
+const SIGNAL_KIND: Record<string, string> = {
+  seizure: 'seizure',
+  notice: 'customs log',
+  exposure: 'exposure',
+};
+
+/** Public evidence, newest first: a clue about where to look, not proof. */
 export function signalLines(G: GameState): SignalLine[] {
   return G.signals
-    .map((s, i) => ({ key: `${i}`, quarter: quarterOf(G.startYear, s.round), text: s.text }))
+    .map((s, i) => ({
+      key: `${i}`,
+      quarter: quarterOf(G.startYear, s.round),
+      kind: SIGNAL_KIND[s.kind] ?? s.kind,
+      text: s.text,
+    }))
     .reverse();
 }
