@@ -15,22 +15,24 @@ export function SeatStatusItem({ s, short = false }: { s: SeatStatus; short?: bo
         {s.mark}
       </span>
       {s.name}
-      <span className="phase-state">
-        {s.submitted ? (
-          <>
-            {' '}
-            <span aria-hidden="true">✓</span> sealed
-            {!short && (
-              <>
-                {' '}
-                <code className="seal">{s.seal}</code>
-              </>
-            )}
-          </>
-        ) : (
-          ' planning…'
-        )}
-      </span>
+      {short ? (
+        <span className="phase-state">
+          {' '}
+          <span aria-hidden="true">{s.submitted ? '✓' : '✎'}</span>
+          <span className="sr-only">{s.submitted ? 'sealed' : 'planning'}</span>
+        </span>
+      ) : (
+        <span className="phase-state">
+          {s.submitted ? (
+            <>
+              {' '}
+              <span aria-hidden="true">✓</span> sealed <code className="seal">{s.seal}</code>
+            </>
+          ) : (
+            ' planning…'
+          )}
+        </span>
+      )}
     </li>
   );
 }
