@@ -22,7 +22,7 @@ import type { BotChoice } from './types';
 const list: Rule = ({ legal }) => legal.first('listEntity');
 
 /** Evidence worth a check: a KYC flag, a jump in demand, or fresh signals. */
-const SUSPICION_BAR = 8;
+const SUSPICION_BAR = 10;
 
 const check: Rule = (ctx) => {
   const v = ctx.view;

@@ -3,12 +3,15 @@
  * clients (each deciding with the engine's bot from only what its socket
  * received), with a spectator watching. Every frame every socket receives is
  * recorded and checked: no seat ever holds another seat's secrets, nobody holds
- * the match secret, plugin data or credentials.
+ * the match secret, plugin data or credentials; and every field of every frame is
+ * accounted for: only known events with known keys, ctx as the authority holds it, no
+ * action echoed to anyone but the seat that acted (no other seat's move names or args).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LogEntry, State } from 'boardgame.io';
 import { chooseBotMove } from '../../game/bots';
 import { seatId } from '../../game/ids';
+import { MOVE_NAMES } from '../../game/moves/types';
 import type { GameState } from '../../game/state';
 import type { RunningServer } from '../../src/server/app';
 import { chokepointServed } from '../../src/server/served/chokepoint';
@@ -33,6 +36,81 @@ function logsIn(f: Frame): LogEntry[] {
   return [];
 }
 
+const MOVES = new Set<string>([...MOVE_NAMES, 'pass']);
+
+/** Every string in a value (keys included), with the path it was found at. */
+function strings(v: unknown, path: string, out: [string, string][]): [string, string][] {
+  if (typeof v === 'string') out.push([path, v]);
+  else if (Array.isArray(v)) v.forEach((x, i) => strings(x, `${path}/${i}`, out));
+  else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) {
+      out.push([`${path}/${k}#key`, k]);
+      strings(x, `${path}/${k}`, out);
+    }
+  return out;
+}
+
+const keys = (v: unknown): string[] => Object.keys(v as object).sort();
+
+/** The shape of every frame: known events only, each with exactly the fields we mean to send. */
+function checkShape(f: Frame, viewer: string | null, full: Map<number, State>): void {
+  const state = (s: State): void => {
+    expect(keys(s)).toEqual(['G', '_redo', '_stateID', '_undo', 'ctx', 'plugins']);
+    expect(s._redo).toEqual([]);
+    // Plugins carry no data (random's seed and state above all); log and events keep an empty {}.
+    for (const plugin of Object.values(s.plugins as Record<string, { data?: unknown }>))
+      expect([undefined, '{}']).toContain(plugin.data && JSON.stringify(plugin.data));
+    const truth = full.get(s._stateID);
+    // ctx (whose turn, counters) is public: exactly the authority's, nothing added.
+    if (truth) expect(s.ctx).toEqual(truth.ctx);
+  };
+  switch (f.event) {
+    case 'sync': {
+      const info = f.args[1] as Record<string, unknown>;
+      expect(keys(info)).toEqual(['filteredMetadata', 'initialState', 'log', 'state']);
+      expect(info.log).toEqual([]);
+      state(info.state as State);
+      break;
+    }
+    case 'update':
+      expect(f.args).toHaveLength(3);
+      state(f.args[1] as State);
+      break;
+    case 'patch':
+      expect(f.args).toHaveLength(5);
+      if (f.state) state(f.state);
+      break;
+    case 'matchData':
+      for (const seat of f.args[1] as Record<string, unknown>[]) {
+        expect(keys(seat).every((k) => ['data', 'id', 'isConnected', 'name'].includes(k))).toBe(
+          true,
+        );
+        expect(
+          keys(seat.data).every((k) => ['botLevel', 'kind', 'label', 'role'].includes(k)),
+        ).toBe(true);
+      }
+      break;
+    case 'chokepoint:status':
+      expect(keys(f.args[0])).toEqual(['fixedSeed', 'gameover', 'matchID', 'paused']);
+      break;
+    default:
+      throw new Error(`unexpected ${f.event} frame to ${viewer}`);
+  }
+  // Action echoes: a viewer's log holds only its own actions, so no frame names another
+  // seat's move (nor carries its args); spectators get no actions at all.
+  for (const e of logsIn(f)) {
+    expect(viewer).not.toBeNull();
+    expect(e.action.payload.playerID).toBe(viewer);
+  }
+  const own = new Set(logsIn(f));
+  const rest = {
+    ...f,
+    args: f.args.map((a) => (Array.isArray(a) ? a.filter((x) => !own.has(x)) : a)),
+  };
+  const named = strings(rest, '', []).filter(([, s]) => MOVES.has(s));
+  expect(named).toEqual([]);
+}
+
 function checkFrame(
   f: Frame,
   viewer: string | null,
@@ -42,6 +120,7 @@ function checkFrame(
 ): void {
   const text = JSON.stringify(f);
   for (const t of tokens) expect(text).not.toContain(t);
+  checkShape(f, viewer, full);
   for (const s of statesIn(f)) {
     const G = s.G as GameState;
     expect(G.secret).toBeNull();
@@ -102,7 +181,11 @@ describe.each([
     { timeout: 120_000 },
     async () => {
       const roles = chokepointServed.scenarios[scenario]!.seats.map((s) => s.role);
-      const m = await createMatch(server.url, { scenario, seed: `leak-${scenario}` });
+      const m = await createMatch(server.url, {
+        scenario,
+        seed: `leak-${scenario}`,
+        fixedSeed: true,
+      });
       const tokens = [m.creatorToken];
       const { state: initial } = await server.authority.store.fetch(m.matchID, { state: true });
       full.set(0, initial!);
@@ -166,6 +249,12 @@ describe.each([
           checkFrame(f, viewer, roles, tokens, full);
           frames++;
         }
+        // A seat that plays still gets its own actions back (and only those: checkShape).
+        if (viewer !== null && roles[Number(viewer)] !== 'facilitator')
+          expect(client.frames.flatMap(logsIn).some((e) => e.action.type === 'MAKE_MOVE')).toBe(
+            true,
+          );
+        else expect(client.frames.flatMap(logsIn)).toEqual([]);
         // The check is not vacuous: a firm's own socket did receive its unredacted secrets.
         if (viewer !== null && roles[Number(viewer)] === 'firm') {
           const own = client.frames

@@ -4,6 +4,7 @@ import { chooseBotMove } from '../../../game/bots';
 import { seatId } from '../../../game/ids';
 import { SCENARIOS } from '../../../game/scenarios';
 import type { GameState } from '../../../game/state';
+import { checkMoveArgs } from '../../../game/moves/args';
 import type { MoveArgs } from '../../../game/moves/types';
 import { afterAction } from '../../../game/update';
 import type { ScenarioInfo, ServedGame } from './served-game';
@@ -28,6 +29,7 @@ export const chokepointServed: ServedGame = {
     const choice = chooseBotMove(view.G as GameState, seatId(playerID), level, rngSeed);
     return { move: choice.move, args: [choice.args] };
   },
+  checkArgs: checkMoveArgs,
   facilitatorRoles: ['facilitator'],
   applyMove: (G, playerID, move, args) =>
     afterAction(G as GameState, seatId(playerID), move, (args[0] ?? {}) as MoveArgs),
