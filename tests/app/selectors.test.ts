@@ -277,7 +277,11 @@ describe('moves', () => {
 
   it('offers no order once the budget is spent', () => {
     const G = fresh();
-    for (let i = 0; i < G.actionsPerRound; i++) planOrder(G, REG, 'endUseCheck', { hub: 'MY' });
+    G.regulator.pc = 99;
+    for (let i = 0; i < G.actionsPerRound; i++) {
+      const next = legalMoves(G, REG).find((o) => o.allowed)!;
+      expect(planOrder(G, REG, next.move, next.choices[0].args)).toEqual({ ok: true });
+    }
     expect(legalMoves(G, REG).every((o) => !o.allowed)).toBe(true);
     expect(planningInfo(playerView(G, REG), REG).used).toBe(G.actionsPerRound);
   });
