@@ -148,6 +148,11 @@ describe('planning desk', () => {
     const dialog = screen.getByRole('dialog', { name: 'What happened in round 1' });
     expect(within(dialog).getByText(/Prepared \d+ TB of training data/)).toBeTruthy();
     expect(document.activeElement?.textContent).toBe('What happened in round 1');
+    // Tab stays inside the dialog: past its last button it comes back to its first.
+    const continueButton = within(dialog).getByRole('button', { name: 'Continue' });
+    continueButton.focus();
+    fireEvent.keyDown(continueButton, { key: 'Tab' });
+    expect(dialog.contains(document.activeElement)).toBe(true);
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Round 1 recap' }));

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { CARDS_STEP, type Recap } from '../selectors/recap';
 
 interface Props {
@@ -10,6 +10,25 @@ interface Props {
   mode: 'screen' | 'dialog';
   /** The Continue button's words. */
   closeLabel?: string;
+}
+
+/** Tab and Shift+Tab cycle within the dialog: the board behind it is not reachable. */
+function keepFocusInside(e: ReactKeyboardEvent<HTMLDivElement>): void {
+  if (e.key !== 'Tab') return;
+  const inside = [
+    ...e.currentTarget.querySelectorAll<HTMLElement>('button, [href], summary, [tabindex="0"]'),
+  ];
+  if (inside.length === 0) return;
+  const first = inside[0];
+  const last = inside[inside.length - 1];
+  const at = document.activeElement;
+  if (e.shiftKey && (at === first || !inside.includes(at as HTMLElement))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && at === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }
 
 /**
@@ -126,7 +145,13 @@ export function RoundRecap({ recap, audience, onClose, mode, closeLabel = 'Conti
     );
   return (
     <div className="overlay recap-overlay">
-      <div role="dialog" aria-modal="true" aria-labelledby="recap-title" className="recap-dialog">
+      <div
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="recap-title"
+        className="recap-dialog"
+        onKeyDown={keepFocusInside}
+      >
         {body}
       </div>
     </div>
