@@ -56,8 +56,10 @@ const audit: Rule = (ctx) => {
   if (cash(v) < RULES.auditCost + 6 || roundsLeft(v) < 1) return null;
   if ((v.plans[ctx.seat]?.orders ?? []).some((o) => o.move === 'auditDistributors')) return null;
   const score = (h: HubId): number =>
-    3 * (v.places[h].demand - v.places[h].demandLast) + v.places[h].servers / 2 +
-    v.signals.filter((s) => s.hub === h && s.kind !== 'exposure' && s.round >= v.round - 2).length * 4;
+    3 * (v.places[h].demand - v.places[h].demandLast) +
+    v.places[h].servers / 2 +
+    v.signals.filter((s) => s.hub === h && s.kind !== 'exposure' && s.round >= v.round - 2).length *
+      4;
   return bestHub(ctx, 'auditDistributors', score, (h) => score(h) >= 4);
 };
 

@@ -1,4 +1,4 @@
-import { randInt, type RngState } from '../random';
+import { randInt, shuffle, type RngState } from '../random';
 import { RULES } from '../rules';
 import type { GameState, SeatPlan } from '../state';
 import { isDated } from './dates';
@@ -32,18 +32,10 @@ export function prepareDeck(
     );
     const picked: typeof slice = [];
     const pool = slice.slice();
-    while (picked.length < seats && pool.length > 0) picked.push(...pool.splice(randInt(rng, pool.length), 1));
+    while (picked.length < seats && pool.length > 0)
+      picked.push(...pool.splice(randInt(rng, pool.length), 1));
     picked.sort((a, b) => a.card.date.localeCompare(b.card.date) || a.index - b.index);
     out.push(picked.map(({ card }) => card.id));
-  }
-  return out;
-}
-
-function shuffled<T>(rng: RngState, items: readonly T[]): T[] {
-  const out = items.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randInt(rng, i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
   }
   return out;
 }
@@ -60,7 +52,7 @@ export function dealCards(state: GameState, cardOf: (id: string) => EventCard | 
   const secret = state.secret;
   if (!secret) return;
   const cards = secret.deck.shift() ?? [];
-  const seats = shuffled(secret.rng, state.planners);
+  const seats = shuffle(secret.rng, state.planners);
   let next = 0;
   for (const id of cards) {
     const card = cardOf(id);

@@ -1,20 +1,19 @@
 /**
- * The exact arguments each move takes, as the server checks them before a move runs (issue
- * #11): a move is sent as `args = [MoveArgs]` (or `[]` for none), and anything else (extra
- * keys, wrong types, oversized values) is refused with a clear error and never stored or
- * broadcast. One schema per move name; keep it in step with the moves (`MOVE_NAMES` in
- * types.ts, plus `pass`). Bounds here are shape limits only; whether a value is allowed now is
- * each move's own `check`.
+ * The exact arguments of everything a seat can send, as the server checks them before an action
+ * runs (issue #11): the four planning actions (`order`, `withdraw`, `card`, `submit`), and inside
+ * an `order` the arguments of the move it orders. Anything else (extra keys, wrong types,
+ * oversized values) is refused with a clear error and never stored or broadcast. Bounds here are
+ * shape limits only; whether a value is allowed now is each move's own `check`.
  */
 import { z } from 'zod';
-import { HUBS, PERMITS, POSTURES } from '../ids';
-import type { MoveName } from './types';
+import { CARD_USES, HUBS, PERMITS, POSTURES } from '../ids';
+import { MOVE_NAMES, type MoveName } from './types';
 
 const hub = z.enum(HUBS);
 /** A count of pods, carriers…: a small whole number. */
 const count = z.number().int().min(1).max(100);
-/** A secret thing's id, e.g. "e3-12". */
-const thing = z.string().regex(/^[a-z]{1,3}[0-9]{1,2}-[0-9]{1,6}$/);
+/** A secret thing's id, e.g. "e3-k2x9q1" (a seat number and a random tag). */
+const thing = z.string().regex(/^[a-z]{1,3}[0-9]{1,2}-[0-9a-z]{1,8}$/);
 
 const none = z.strictObject({});
 const atHub = z.strictObject({ hub });
@@ -29,12 +28,14 @@ export const MOVE_ARGS = {
   customsAlert: atHub,
   pressHub: atHub,
   cloudKyc: none,
+  grantRevenueShare: none,
   // vendor
   shipChips: z.strictObject({ hub, pods: count }),
   designCompliantChip: none,
   lobby: none,
   auditDistributors: atHub,
   launchGeneration: none,
+  applyRevenueShare: none,
   // firm
   prepareData: none,
   courierData: z.strictObject({ hub, tb: z.number().int().min(1).max(10_000), carriers: count }),
@@ -50,21 +51,37 @@ export const MOVE_ARGS = {
   setPermitRegime: z.strictObject({ hub, permit: z.enum(PERMITS) }),
   setCustomsPosture: z.strictObject({ hub, posture: z.enum(POSTURES) }),
   inviteLeasingFund: atHub,
-  // every seat
-  pass: none,
-} satisfies Record<MoveName | 'pass', z.ZodType>;
+} satisfies Record<MoveName, z.ZodType>;
+
+/** An order: a move of the rulebook and exactly the arguments that move takes. */
+const order = z
+  .strictObject({ move: z.enum(MOVE_NAMES), args: z.record(z.string(), z.unknown()) })
+  .superRefine((o, ctx) => {
+    const parsed = MOVE_ARGS[o.move].safeParse(o.args);
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        ctx.addIssue({ code: 'custom', path: ['args', ...issue.path], message: issue.message });
+  });
+
+/** The planning actions a seat sends, keyed by the boardgame.io move name (game/bgio.ts). */
+export const ACTION_ARGS = {
+  order,
+  withdraw: z.strictObject({ index: z.number().int().min(0).max(20) }),
+  card: z.strictObject({ card: z.string().max(60).nullable(), use: z.enum(CARD_USES) }),
+  submit: none,
+} satisfies Record<string, z.ZodType>;
 
 /**
- * Why `args` are not what `move` takes, or null if they are: `[]`, or `[object]` matching the
- * move's schema exactly.
+ * Why `args` are not what the action `move` takes, or null if they are: `[]` for an action
+ * without arguments, or `[object]` matching its schema exactly.
  */
 export function checkMoveArgs(move: string, args: unknown[]): string | null {
-  const schema = Object.hasOwn(MOVE_ARGS, move)
-    ? MOVE_ARGS[move as keyof typeof MOVE_ARGS]
+  const schema = Object.hasOwn(ACTION_ARGS, move)
+    ? ACTION_ARGS[move as keyof typeof ACTION_ARGS]
     : undefined;
   if (!schema) return `unknown move ${move.slice(0, 40)}`;
   if (!Array.isArray(args) || args.length > 1) return 'a move takes one argument object';
-  if (args.length === 0) return null;
+  if (args.length === 0) return schema === none ? null : 'this action needs its arguments';
   const parsed = schema.safeParse(args[0]);
   if (parsed.success) return null;
   const issue = parsed.error.issues[0];

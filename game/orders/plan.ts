@@ -94,7 +94,11 @@ export function orderProblem(
  * Each move may be ordered once a round for each hub (once a round for a move without a hub), and
  * a shipment of chips once a round in all: one order says all a seat wants of it.
  */
-export function repeatProblem(orders: readonly Order[], name: string, args: MoveArgs): string | null {
+export function repeatProblem(
+  orders: readonly Order[],
+  name: string,
+  args: MoveArgs,
+): string | null {
   const spec = MOVE_BY_NAME[name as MoveName];
   if (!spec) return null;
   const same = orders.filter((o) => o.move === name);
@@ -115,9 +119,18 @@ export function withdrawProblem(state: GameState, seat: SeatId, index: unknown):
   const problem = planningProblem(state, seat);
   if (problem) return problem;
   const plan = planOf(state, seat) as SeatPlan;
-  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= plan.orders.length)
+  if (
+    typeof index !== 'number' ||
+    !Number.isInteger(index) ||
+    index < 0 ||
+    index >= plan.orders.length
+  )
     return 'There is no such order to withdraw.';
-  return laterOrdersProblem(state, seat, plan.orders.filter((_, i) => i !== index));
+  return laterOrdersProblem(
+    state,
+    seat,
+    plan.orders.filter((_, i) => i !== index),
+  );
 }
 
 export function removeOrder(state: GameState, seat: SeatId, index: number): void {
@@ -164,8 +177,9 @@ function laterOrdersProblem(
   orders: Order[],
   card: SeatPlan['card'] = (planOf(state, seat) as SeatPlan).card,
 ): string | null {
+  if (orders.length === 0) return null;
   const base = isDraft(state) ? current(state) : state;
-  const trial = structuredClone(base) as GameState;
+  const trial: GameState = { ...base, plans: { ...base.plans, [seat]: { ...base.plans[seat] } } };
   const plan = planOf(trial, seat) as SeatPlan;
   plan.orders = [];
   plan.card = card;
@@ -185,18 +199,40 @@ function laterOrdersProblem(
 function scratchCopy(view: GameState): GameState {
   const firms: GameState['firms'] = {};
   for (const [seat, firm] of Object.entries(view.firms)) {
-    const { history: _history, ...secrets } = firm.secrets;
-    firms[seat] = { ...firm, secrets: { ...structuredClone(secrets), history: [] } };
+    const x = firm.secrets;
+    firms[seat] = {
+      ...firm,
+      secrets: {
+        ...x,
+        dataAt: { ...x.dataAt },
+        entities: x.entities.map((e) => ({ ...e })),
+        leases: x.leases.map((l) => ({ ...l })),
+        couriers: x.couriers.map((c) => ({ ...c })),
+        trainings: x.trainings.map((t) => ({ ...t })),
+        models: x.models.map((m) => ({ ...m })),
+        history: [],
+      },
+    };
   }
+  const places = {} as GameState['places'];
+  for (const [id, place] of Object.entries(view.places)) places[id as keyof typeof places] = { ...place };
+  const plans: GameState['plans'] = {};
+  for (const [seat, plan] of Object.entries(view.plans))
+    plans[seat] = {
+      ...plan,
+      hand: [...plan.hand],
+      orders: plan.orders.map((o) => ({ move: o.move, args: { ...o.args } })),
+      card: plan.card ? { ...plan.card } : null,
+    };
   return {
     ...view,
-    places: structuredClone(view.places),
-    pending: structuredClone(view.pending),
-    regulator: structuredClone(view.regulator),
-    vendor: structuredClone(view.vendor),
+    places,
+    pending: view.pending.map((p) => ({ ...p })),
+    regulator: { ...view.regulator, intel: [...view.regulator.intel] },
+    vendor: { ...view.vendor, audited: [...view.vendor.audited] },
     hub: { ...view.hub },
     firms,
-    plans: structuredClone(view.plans),
+    plans,
     log: [...view.log],
     signals: [...view.signals],
     searches: [...view.searches],

@@ -3,22 +3,37 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { PLAYING_ROLES } from '../../game/ids';
 import { SCENARIOS, SCENARIO_IDS } from '../../game/scenarios';
-import { checkBalance, roleAgainst, summarize, type ScenarioRuns } from '../../game/sim';
+import {
+  checkBalance,
+  familiesOf,
+  parseBans,
+  roleAgainst,
+  summarize,
+  type ScenarioRuns,
+  type SeatBans,
+  type SeatLevels,
+} from '../../game/sim';
 import { balanceMarkdown } from './balance-report';
 import { progressBar } from './progress';
 import { SimPool } from './sim-pool';
 
 /**
- * `npm run balance`: for every shipped scenario, heuristic bots in every seat, then each role
- * heuristic against random bots; writes reports/balance.md and reports/balance.json.
- * Optional: `--games N` (default 2000), `--workers N`.
+ * `npm run balance`: the checks of the rules' design (game/sim/balance.ts) over every shipped
+ * scenario: heuristic bots in every seat; each role heuristic among random bots and random among
+ * heuristic bots; and each role's bot with one move family forbidden. Writes reports/balance.md
+ * and reports/balance.json. Options: `--games N` (default 2000), `--ban-games N` (games for
+ * each forbidden-family run, default 1000), `--seed TEXT` (default a fresh one), `--workers N`.
  */
 const GAMES_DEFAULT = 2000;
-const SEED = 'balance';
+const BAN_GAMES_DEFAULT = 1000;
 
-function flag(name: string, fallback: number): number {
+function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function count(name: string, fallback: number): number {
+  const value = Number(option(name) ?? fallback);
   if (!Number.isInteger(value) || value < 1) {
     process.stderr.write(`balance: --${name} must be a positive whole number\n`);
     process.exit(2);
@@ -35,43 +50,65 @@ function commit(): string {
 }
 
 async function main(): Promise<void> {
-  const games = flag('games', GAMES_DEFAULT);
-  const pool = new SimPool(flag('workers', availableParallelism()));
-  const runsPer = 1 + PLAYING_ROLES.length;
-  const bar = progressBar('balance', SCENARIO_IDS.length * runsPer * games);
+  const games = count('games', GAMES_DEFAULT);
+  const banGames = count('ban-games', BAN_GAMES_DEFAULT);
+  const seed = option('seed') ?? `balance-${new Date().toISOString().slice(0, 10)}`;
+  const pool = new SimPool(count('workers', availableParallelism()));
+  const families = PLAYING_ROLES.flatMap((role) => familiesOf(role).map((f) => `${role}:${f}`));
+  const perScenario = (1 + 2 * PLAYING_ROLES.length) * games + families.length * banGames;
+  const bar = progressBar('balance', SCENARIO_IDS.length * perScenario);
   const runs: ScenarioRuns[] = [];
   try {
     for (const id of SCENARIO_IDS) {
       const scenario = SCENARIOS[id];
-      const play = async (levels: ReturnType<typeof roleAgainst>) =>
+      const play = async (levels: SeatLevels, n = games, bans: SeatBans = {}) =>
         summarize(
           scenario,
-          SEED,
+          seed,
           levels,
-          await pool.run({ scenario, seed: SEED, levels }, games, bar.tick),
+          await pool.run({ scenario, seed, levels, bans }, n, bar.tick),
         );
-      const allHeuristic = await play(roleAgainst(scenario, 'firm', 'heuristic', 'heuristic'));
-      const againstRandom: ScenarioRuns['againstRandom'] = {};
-      for (const role of PLAYING_ROLES)
-        againstRandom[role] = await play(roleAgainst(scenario, role, 'heuristic', 'random'));
-      runs.push({ scenario: id, allHeuristic, againstRandom });
+      const heuristic = roleAgainst(scenario, 'firm', 'heuristic', 'heuristic');
+      const run: ScenarioRuns = {
+        scenario: id,
+        allHeuristic: await play(heuristic),
+        againstRandom: {},
+        randomAmong: {},
+        banned: {},
+      };
+      for (const role of PLAYING_ROLES) {
+        run.againstRandom[role] = await play(roleAgainst(scenario, role, 'heuristic', 'random'));
+        run.randomAmong[role] = await play(roleAgainst(scenario, role, 'random', 'heuristic'));
+      }
+      for (const key of families) {
+        const bans = parseBans([key], scenario);
+        if (!bans.ok) throw new Error(bans.error);
+        run.banned[key] = await play(heuristic, banGames, bans.bans);
+      }
+      runs.push(run);
     }
   } finally {
     bar.stop();
     await pool.close();
   }
   const checks = checkBalance(runs);
-  const meta = { date: new Date().toISOString().slice(0, 10), commit: commit(), games, seed: SEED };
+  const meta = {
+    date: new Date().toISOString().slice(0, 10),
+    commit: commit(),
+    games,
+    banGames,
+    seed,
+  };
   mkdirSync('reports', { recursive: true });
   writeFileSync('reports/balance.md', balanceMarkdown(runs, checks, meta));
   writeFileSync('reports/balance.json', JSON.stringify({ ...meta, checks, runs }, null, 2) + '\n');
   const failed = checks.filter((c) => !c.ok);
   process.stdout.write(
-    `${checks.length - failed.length}/${checks.length} bounds hold; wrote reports/balance.md and reports/balance.json\n`,
+    `${checks.length - failed.length}/${checks.length} checks hold; wrote reports/balance.md and reports/balance.json\n`,
   );
   for (const c of failed)
     process.stdout.write(
-      `  FAIL ${c.scenario} ${c.role} (${c.test}): ${(c.rate * 100).toFixed(1)}%\n`,
+      `  FAIL check ${c.check} ${c.scenario}: ${c.subject} = ${(c.value * 100).toFixed(1)}% (bound ${c.bound})\n`,
     );
   process.exitCode = failed.length === 0 ? 0 : 1;
 }
