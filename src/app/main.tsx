@@ -7,11 +7,11 @@ import './styles/board-layout.css';
 import './styles/top-bar.css';
 import './styles/map.css';
 import './styles/news.css';
-import './styles/turn-bar.css';
 import './styles/role-panel.css';
 import './styles/moves.css';
 import './styles/charts.css';
 import './styles/guide.css';
+import './styles/planning.css';
 
 const root = document.getElementById('root');
 if (root) {

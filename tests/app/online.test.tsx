@@ -18,6 +18,11 @@ import { SeatPicker } from '../../src/app/online/SeatPicker';
 import { CreateMatch } from '../../src/app/online/CreateMatch';
 import { HostSeats } from '../../src/app/online/HostSeats';
 import { PresenceStrip } from '../../src/app/online/PresenceStrip';
+import { NetBoard } from '../../src/app/online/NetBoard';
+import { Spectator } from '../../src/app/online/Spectator';
+import { fresh, plan, playerView, resolve } from './fixtures';
+import type { GameState } from '../../game/engine';
+import type { BoardProps } from 'boardgame.io/react';
 
 const INFO: MatchInfo = {
   matchID: 'm1',
@@ -255,7 +260,7 @@ describe('online forms', () => {
     expect(screen.getAllByRole('button')).toHaveLength(3);
   });
 
-  it('presence strip: who is here, paused, a refused move, host link only for the creator', () => {
+  it('presence strip: who is here and still planning, paused, a refused move, host link only for the creator', () => {
     const rows = seatRows(INFO, [
       {
         id: 0,
@@ -275,7 +280,7 @@ describe('online forms', () => {
         matchID="m1"
         rows={rows}
         me="1"
-        active="0"
+        planning={['0']}
         online
         paused
         refused="match is paused"
@@ -285,6 +290,10 @@ describe('online forms', () => {
     expect(screen.getByRole('img', { name: 'connected' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'not connected' })).toBeTruthy();
     expect(screen.getByText('You')).toBeTruthy();
+    // Who is still planning shows on their seat; the vendor has sealed.
+    const seats = screen.getAllByRole('listitem');
+    expect(seats[0].textContent).toMatch(/planning…/);
+    expect(seats[1].textContent).not.toMatch(/planning…/);
     expect(screen.getByTestId('paused').textContent).toMatch(/Paused/);
     expect(screen.getByRole('alert').textContent).toMatch(/Move refused: match is paused/);
     expect(screen.queryByRole('link', { name: 'Host controls' })).toBeNull();
@@ -293,7 +302,7 @@ describe('online forms', () => {
         matchID="m1"
         rows={rows}
         me="0"
-        active="0"
+        planning={[]}
         online={false}
         paused={false}
         refused={null}
@@ -304,6 +313,78 @@ describe('online forms', () => {
       '/host/m1',
     );
     expect(screen.getByText('Reconnecting…')).toBeTruthy();
+    expect(screen.queryByText('planning…')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('online board and spectator', () => {
+  const liveSeats = [0, 1, 2, 3].map((id) => ({
+    id,
+    name: `P${id}`,
+    isConnected: true,
+    data: { kind: 'person', role: ['regulator', 'vendor', 'firm', 'hub'][id], label: `S${id}` },
+  }));
+  /** The parts of boardgame.io's board props these screens read. */
+  const bgio = (
+    G: GameState,
+    playerID: string | null,
+    moves: Record<string, unknown> = {},
+  ): BoardProps<GameState> =>
+    ({
+      G,
+      moves,
+      playerID,
+      matchID: 'm1',
+      matchData: liveSeats,
+      isConnected: true,
+    }) as unknown as BoardProps<GameState>;
+
+  it('sends each planning action as its boardgame.io move with the payload’s arguments', () => {
+    const moves = { order: vi.fn(), withdraw: vi.fn(), card: vi.fn(), submit: vi.fn() };
+    const G = fresh();
+    plan(G, '2' as never, [['prepareData']], false);
+    render(
+      <NetBoard
+        {...bgio(playerView(G, '2' as never), '2', moves)}
+        onRules={() => {}}
+        onQuit={() => {}}
+        creator={false}
+        myName="Sam"
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: /Register a local entity/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Add order: Register a local entity/ }));
+    expect(moves.order).toHaveBeenCalledWith({ move: 'registerEntity', args: { hub: 'MY' } });
+    fireEvent.click(screen.getByRole('button', { name: /Withdraw order 1/ }));
+    expect(moves.withdraw).toHaveBeenCalledWith({ index: 0 });
+    fireEvent.click(screen.getAllByRole('button', { name: 'Play for its event' })[0]);
+    expect(moves.card).toHaveBeenCalledWith({ card: G.plans['2'].hand[0], use: 'event' });
+    fireEvent.click(screen.getByRole('button', { name: 'Submit and seal orders' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, seal my orders' }));
+    expect(moves.submit).toHaveBeenCalledWith({});
+    // Every seat shows as still planning in the presence strip.
+    expect(document.querySelectorAll('.presence-strip .presence-plan')).toHaveLength(4);
+  });
+
+  it('spectator: the public recap opens after a resolution, with none of a firm’s secrets', () => {
+    const G = fresh();
+    plan(G, '2' as never, [['registerEntity', { hub: 'MY' }]]);
+    const before = playerView(G, null);
+    const { rerender } = render(
+      <Spectator {...bgio(before, null)} onRules={() => {}} onQuit={() => {}} />,
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByText('Beijing lab').closest('li')?.textContent).toMatch(/sealed/);
+    resolve(G);
+    rerender(
+      <Spectator {...bgio(playerView(G, null), null)} onRules={() => {}} onQuit={() => {}} />,
+    );
+    const dialog = screen.getByRole('dialog', { name: 'What happened in round 1' });
+    expect(dialog.textContent).toMatch(/everyone/);
+    expect(document.body.textContent).not.toMatch(/Registered a local entity/);
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Round 1 recap' })).toBeTruthy();
   });
 });

@@ -27,21 +27,26 @@ export async function startGame(
   await page.getByRole('button', { name: 'Start the game' }).click();
 }
 
-export type Seen = 'mine' | 'privacy' | 'end';
+export type Seen = 'mine' | 'privacy' | 'recap' | 'end';
 
-/** Waits until it is a person's turn (board), a privacy screen or the end screen. */
+/**
+ * Waits until a person may plan (their board with an open desk), a privacy screen, a round
+ * recap or the end screen.
+ */
 export async function waitForPlayer(page: Page, timeout = 60000): Promise<Seen> {
-  const mine = page.locator('#turn-title', { hasText: 'Your turn' });
+  const mine = page.locator('.planning.open #plan-title');
   const privacy = page.locator('#privacy-title');
+  const recap = page.locator('#recap-title');
   const end = page.locator('#end-title');
-  await mine.or(privacy).or(end).first().waitFor({ timeout });
+  await mine.or(privacy).or(recap).or(end).first().waitFor({ timeout });
   if (await end.count()) return 'end';
+  if (await recap.count()) return 'recap';
   if (await privacy.count()) return 'privacy';
   return 'mine';
 }
 
-/** Makes the first move the board offers with its default choices; false when none is open. */
-export async function makeFirstMove(page: Page): Promise<boolean> {
+/** Adds the first order the board offers, with its default choices; false when none is open. */
+export async function addFirstOrder(page: Page): Promise<boolean> {
   const head = page.locator('.move.allowed button.move-head').first();
   if ((await head.count()) === 0) return false;
   await head.click();
@@ -49,9 +54,31 @@ export async function makeFirstMove(page: Page): Promise<boolean> {
   return true;
 }
 
-export async function endTurnIfMine(page: Page): Promise<void> {
-  const end = page.getByRole('button', { name: 'End turn' });
-  if (await end.count()) await end.click();
+/** How many orders the desk lists. */
+export const plannedCount = (page: Page): Promise<number> =>
+  page.locator('[data-testid=orders] li').count();
+
+/** Submit, then confirm; waits for the sealed status (or the next screen). */
+export async function submitOrders(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Submit and seal orders' }).click();
+  await page.getByText('Submit and seal your orders? You cannot change them after.').waitFor();
+  await page.getByRole('button', { name: 'Yes, seal my orders' }).click();
+}
+
+/** Closes the round recap with its Continue button. */
+export async function closeRecap(page: Page): Promise<void> {
+  await page.locator('.recap-actions button').click();
+  await page.locator('#recap-title').waitFor({ state: 'detached' });
+}
+
+/** Plays one person's round: adds up to `orders` orders, then submits and seals them. */
+export async function planAndSubmit(page: Page, orders = 1): Promise<void> {
+  for (let i = 0; i < orders; i++) {
+    const before = await plannedCount(page);
+    if (!(await addFirstOrder(page))) break;
+    await page.locator('[data-testid=orders] li').nth(before).waitFor();
+  }
+  await submitOrders(page);
 }
 
 /**

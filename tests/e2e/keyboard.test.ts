@@ -40,7 +40,7 @@ async function tabTo(page: Page, match: RegExp, limit = 120): Promise<void> {
 }
 
 describe('keyboard alone', () => {
-  it('plays a whole round with Tab, Enter and the arrow keys', async () => {
+  it('plans, seals and reads the recap of a whole round with Tab, Enter, Escape and the arrow keys', async () => {
     const page = await app.page(DESKTOP);
     await page.goto(`${app.url}?speed=fast&seed=keys`);
     await tabTo(page, /^Start the game$/);
@@ -60,20 +60,42 @@ describe('keyboard alone', () => {
       'Malaysia',
     );
 
-    // Open a move, change a choice with the keyboard, confirm it.
+    // Open a move, change a choice with the keyboard, add it to the plan.
     await tabTo(page, /^End-use check in a hub/);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     expect((await focused(page)).tag).toBe('SELECT');
     await page.keyboard.press('ArrowDown');
-    await tabTo(page, /^End-use check in a hub — /);
+    await tabTo(page, /^Add order: End-use check in a hub — /);
     await page.keyboard.press('Enter');
-    await page.locator('.actions-left', { hasText: '1 action left' }).waitFor();
+    await page
+      .getByTestId('budget')
+      .filter({ hasText: /^1 of \d+ orders planned/ })
+      .waitFor();
+    await expect(page.locator('[data-testid=orders] li').innerText()).resolves.toMatch(
+      /End-use check in a hub/,
+    );
 
-    await tabTo(page, /^End turn$/);
+    // Submit, confirm (focus lands on the confirmation), and the seal shows.
+    await tabTo(page, /^Submit and seal orders$/);
     await page.keyboard.press('Enter');
+    expect((await focused(page)).text).toBe('Yes, seal my orders');
+    await page.keyboard.press('Enter');
+
+    // The bots seal theirs; the round resolves and its recap takes the focus; Escape closes it.
+    await page.locator('#recap-title').waitFor({ timeout: 30000 });
+    expect((await focused(page)).text).toBe('What happened in round 1');
+    await page.keyboard.press('Escape');
     await page.locator('.round-num', { hasText: 'Round 2/' }).waitFor({ timeout: 30000 });
-    await page.locator('#turn-title', { hasText: 'Your turn' }).waitFor({ timeout: 30000 });
+    await page.locator('#plan-title', { hasText: 'Your orders for round 2' }).waitFor();
+
+    // The recap stays one button away.
+    await tabTo(page, /^Round 1 recap$/);
+    await page.keyboard.press('Enter');
+    await page.locator('#recap-title').waitFor();
+    await tabTo(page, /^Continue$/);
+    await page.keyboard.press('Enter');
+    await page.locator('#recap-title').waitFor({ state: 'detached' });
     await page.close();
   });
 });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DESKTOP, PHONE, launch, ROOT, shot, type Launched } from './harness';
-import { axeProblems, endTurnIfMine, makeFirstMove } from './flows';
+import { addFirstOrder, axeProblems, closeRecap, submitOrders } from './flows';
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const args = [
@@ -38,21 +38,36 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
   });
 }
 
-/** Your turn, or the end screen, whichever comes first (false on timeout). */
-async function myTurnOrEnd(page: Page, timeout: number): Promise<'mine' | 'end' | null> {
-  const mine = page.locator('#turn-title', { hasText: 'Your turn' });
+/**
+ * This seat's desk open for planning, or the end screen, whichever comes first (null on
+ * timeout). A round recap the board opened by itself is read and closed on the way.
+ */
+async function myDeskOrEnd(page: Page, timeout: number): Promise<'mine' | 'end' | null> {
+  const mine = page.locator('.planning.open #plan-title');
+  const recap = page.locator('#recap-title');
   const end = page.locator('#end-title');
   try {
-    await mine.or(end).first().waitFor({ timeout });
+    await mine.or(recap).or(end).first().waitFor({ timeout });
+    if (await recap.count()) {
+      await closeRecap(page);
+      await mine.or(end).first().waitFor({ timeout });
+    }
   } catch {
     return null;
   }
-  return (await end.count()) ? 'end' : 'mine';
+  if (await end.count()) return 'end';
+  return (await recap.count()) ? null : 'mine';
 }
 
-async function playTurn(page: Page): Promise<void> {
-  await makeFirstMove(page);
-  if ((await myTurnOrEnd(page, 5000)) === 'mine') await endTurnIfMine(page);
+/** One round for this seat: one order, then submit and seal. */
+async function playRound(page: Page): Promise<void> {
+  await addFirstOrder(page);
+  await page.locator('[data-testid=orders] li').first().waitFor({ timeout: 5000 });
+  await submitOrders(page);
+  await page
+    .getByTestId('sealed')
+    .waitFor({ timeout: 5000 })
+    .catch(() => undefined);
 }
 
 describe('networked classroom match through the UI (npm start server)', () => {
@@ -154,7 +169,7 @@ describe('networked classroom match through the UI (npm start server)', () => {
     for (let rounds = 0; done.size < 2 && rounds < 400; rounds++) {
       for (const page of [host, pupil]) {
         if (done.has(page)) continue;
-        const seen = await myTurnOrEnd(page, 1500);
+        const seen = await myDeskOrEnd(page, 1500);
         if (seen === 'end') done.add(page);
         if (seen !== 'mine') continue;
         turns += 1;
@@ -164,10 +179,10 @@ describe('networked classroom match through the UI (npm start server)', () => {
           await host.getByRole('link', { name: 'Host controls' }).click();
           await host.getByRole('button', { name: 'Pause the match' }).click();
           await pupil.getByTestId('paused').waitFor();
-          const before = await pupil.locator('[data-testid=log] li').count();
-          await makeFirstMove(pupil);
+          const before = await pupil.locator('[data-testid=orders] li').count();
+          await addFirstOrder(pupil);
           await pupil.getByRole('alert').filter({ hasText: 'Move refused' }).waitFor();
-          expect(await pupil.locator('[data-testid=log] li').count()).toBe(before);
+          expect(await pupil.locator('[data-testid=orders] li').count()).toBe(before);
           await pupil.getByRole('button', { name: 'Dismiss' }).click();
           await host.getByRole('button', { name: 'Resume the match' }).click();
           await pupil.getByTestId('paused').waitFor({ state: 'detached' });
@@ -178,13 +193,13 @@ describe('networked classroom match through the UI (npm start server)', () => {
           reloaded = true;
           await pupil.reload();
           await pupil.locator('.presence-seat.me', { hasText: 'Chip vendor' }).waitFor();
-          expect(await myTurnOrEnd(pupil, 20000)).toBe('mine');
+          expect(await myDeskOrEnd(pupil, 20000)).toBe('mine');
         }
         if (turns === 3) {
           await shot(page, page === host ? 'online-board-desktop' : 'online-board-phone');
           await shot(spectator, 'online-spectator');
         }
-        await playTurn(page);
+        await playRound(page);
       }
     }
     expect(reloaded).toBe(true);

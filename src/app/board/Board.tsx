@@ -1,57 +1,74 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import {
-  moveProblem,
-  turnProblem,
-  type GameState,
-  type MoveArgs,
-  type SeatId,
-} from '../../../game/engine';
+import type { ActionPayload, CardUse, GameState, MoveArgs, SeatId } from '../../../game/engine';
 import { dashboard } from '../selectors/dashboard';
 import { seatMoves, labeler } from '../selectors/moves';
-import { logLines, newsView, signalLines } from '../selectors/news';
-import { turnInfo } from '../selectors/turn';
+import { lastResolvedRound, logLines, newsCards, signalLines } from '../selectors/news';
+import { planProblem, planningInfo } from '../selectors/planning';
+import { hasSecrets, roundRecap } from '../selectors/recap';
+import { seatName } from '../selectors/format';
 import { MapView } from './MapView';
 import { MovesPanel } from './MovesPanel';
-import { LogPanel, NewsCard } from './NewsPanel';
+import { LogPanel, NewsCards } from './NewsPanel';
+import { PlanningPanel } from './PlanningPanel';
 import { RolePanel } from './RolePanel';
+import { RoundRecap } from './RoundRecap';
 import { TopBar } from './TopBar';
 import { Tracker } from './Tracker';
-import { TurnBar } from './TurnBar';
 import { Guide } from '../guide/Guide';
 
 const ChartsPanel = lazy(() => import('../charts/ChartsPanel'));
 
 type Result = { ok: true } | { ok: false; error: string } | void;
 
+/** When the recap of a newly resolved round opens by itself. */
+export type AutoRecap = 'always' | 'secret' | 'never';
+
 /** What boardgame.io's BoardProps give a board, plus the table's extras. */
 export interface BoardProps {
   G: GameState;
   playerID: SeatId;
-  sendMove(name: string, args: MoveArgs): Result;
-  pass(): Result;
-  botTurn?: string | null;
+  /** One planning action: add or withdraw an order, choose a card, submit. */
+  act(payload: ActionPayload): Result;
   guide?: boolean;
   onRules(): void;
   onQuit(): void;
   /** What leaving costs, asked before Quit: a local game is lost, a networked seat is kept. */
   quitWarning?: string;
+  /** 'always': the recap opens after each resolution; 'secret': only when it holds this seat's own lines. */
+  autoRecap?: AutoRecap;
 }
 
 /** One seat's board: thin; everything shown comes from the selectors. */
 export function Board({
   G,
   playerID: seat,
-  sendMove,
-  pass,
-  botTurn = null,
+  act,
   guide = false,
   onRules,
   onQuit,
   quitWarning = 'Leave this game? It will be lost.',
+  autoRecap = 'always',
 }: BoardProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [charts, setCharts] = useState(false);
-  const info = turnInfo(G, seat);
+  const resolved = lastResolvedRound(G);
+  const recap = useMemo(
+    () => (resolved >= 1 ? roundRecap(G, seat, resolved) : null),
+    [G, seat, resolved],
+  );
+  const [recapOpen, setRecapOpen] = useState<number | null>(() =>
+    recap && (autoRecap === 'always' || (autoRecap === 'secret' && hasSecrets(recap)))
+      ? resolved
+      : null,
+  );
+  const [recapSeen, setRecapSeen] = useState(resolved);
+  if (recapSeen !== resolved) {
+    // A round resolved while this board was up: its recap comes first.
+    setRecapSeen(resolved);
+    if (recap && autoRecap !== 'never' && (autoRecap === 'always' || hasSecrets(recap)))
+      setRecapOpen(resolved);
+  }
+  const info = useMemo(() => planningInfo(G, seat), [G, seat]);
   const d = useMemo(() => dashboard(G, seat), [G, seat]);
   const options = useMemo(() => seatMoves(G, seat), [G, seat]);
   const label = useMemo(() => labeler(G), [G]);
@@ -60,16 +77,17 @@ export function Board({
     if (performance.getEntriesByName('board-interactive').length === 0)
       performance.mark('board-interactive');
   }, []);
-  const report = (r: Result) => setNotice(r && !r.ok ? `Not done: ${r.error}` : null);
-  const onMove = (name: string, args: MoveArgs) => {
-    const problem = turnProblem(G, seat) ?? moveProblem(G, seat, name, args);
-    if (problem) setNotice(`Not done: ${problem}`);
-    else report(sendMove(name, args));
+  const send = (payload: ActionPayload) => {
+    const problem = planProblem(G, seat, payload);
+    if (problem) return setNotice(`Not done: ${problem}`);
+    const r = act(payload);
+    setNotice(r && !r.ok ? `Not done: ${r.error}` : null);
   };
+  const allSpent = info.used >= info.budget;
   return (
     <div className="board">
-      <a className="skip" href="#moves-title">
-        Skip to your moves
+      <a className="skip" href="#plan-title">
+        Skip to your orders
       </a>
       <TopBar
         onRules={onRules}
@@ -77,13 +95,15 @@ export function Board({
         chartsOpen={charts}
         onQuit={onQuit}
         quitWarning={quitWarning}
+        onRecap={recap ? () => setRecapOpen(resolved) : undefined}
+        recapLabel={recap ? `Round ${resolved} recap` : undefined}
       >
         <Tracker info={info} />
       </TopBar>
       {guide && G.round === 1 && info.mine && <Guide />}
       <main className="board-main">
         <div className="board-map">
-          <NewsCard news={newsView(G)} />
+          <NewsCards news={newsCards(G)} />
           <MapView G={G} seat={seat} />
           {charts && (
             <Suspense fallback={<p role="status">Loading charts…</p>}>
@@ -91,33 +111,35 @@ export function Board({
             </Suspense>
           )}
         </div>
-        <aside className="board-side" aria-label="Your role and moves">
-          <TurnBar
-            seatName={d.seatName}
-            mine={info.mine}
-            actionsLeft={info.actionsLeft}
-            botTurn={botTurn}
-            activeName={info.activeName}
+        <aside className="board-side" aria-label="Your orders and your role">
+          <PlanningPanel
+            info={info}
             notice={notice}
-            onPass={() => report(pass())}
-          />
-          <RolePanel d={d} />
-          <section className="panel" aria-labelledby="moves-title">
-            <h2 id="moves-title" tabIndex={-1}>
-              Your moves
-            </h2>
+            onWithdraw={(index) => send({ action: 'withdraw', index })}
+            onCard={(card: string | null, use: CardUse) => send({ action: 'card', card, use })}
+            onSubmit={() => send({ action: 'submit' })}
+          >
             <MovesPanel
               options={options}
-              waiting={turnProblem(G, seat)}
+              waiting={allSpent ? `all ${info.budget} orders for this round are given` : null}
               label={label}
-              onMove={onMove}
+              onMove={(move: string, args: MoveArgs) => send({ action: 'order', move, args })}
             />
-          </section>
+          </PlanningPanel>
+          <RolePanel d={d} />
         </aside>
         <div className="news-row">
           <LogPanel lines={logLines(G, seat)} signals={signalLines(G)} />
         </div>
       </main>
+      {recap && recapOpen === resolved && (
+        <RoundRecap
+          recap={recap}
+          audience={seatName(G, seat)}
+          mode="dialog"
+          onClose={() => setRecapOpen(null)}
+        />
+      )}
     </div>
   );
 }

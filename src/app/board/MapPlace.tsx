@@ -43,12 +43,14 @@ export function PlaceMark({ place: p, selected }: { place: PlaceView; selected: 
       <text className="code" y="6">
         {p.id}
       </text>
-      {p.hub && <Pods servers={p.servers} leased={p.leased} />}
+      {p.hub && <Pods servers={p.servers} inUse={p.demand} />}
       <g className={`label side-${side}`} transform={`translate(${lx},${ly})`}>
         <text className="name">{p.name}</text>
         {p.hub && (
           <text className="facts" y="17">
-            {p.capacityMW} MW · {p.servers} pods
+            {p.servers} pod{p.servers === 1 ? '' : 's'} · {p.demand} in use
+            {p.demandChange !== 0 &&
+              (p.demandChange > 0 ? ` ▲${p.demandChange}` : ` ▼${-p.demandChange}`)}
           </text>
         )}
       </g>
@@ -111,8 +113,8 @@ export function PlaceButton({
   );
 }
 
-/** Server pods as small squares above the marker: filled ones are leased. */
-function Pods({ servers, leased }: { servers: number; leased: number }) {
+/** Server pods as small squares above the marker: filled ones are in use by the public reading. */
+function Pods({ servers, inUse }: { servers: number; inUse: number }) {
   const shown = Math.min(servers, 12);
   const width = shown * 8;
   return (
@@ -124,7 +126,7 @@ function Pods({ servers, leased }: { servers: number; leased: number }) {
           y="0"
           width="6"
           height="8"
-          className={i < leased ? 'leased' : 'free'}
+          className={i < inUse ? 'leased' : 'free'}
         />
       ))}
     </g>

@@ -83,7 +83,7 @@ function Legend() {
         <rect x="8" y="-6" width="6" height="8" className="free" />
       </g>
       <text x="50" y="77">
-        server pods: leased / free
+        server pods: in use (reading) / idle
       </text>
       <text x="0" y="98">
         P permit · L licence · ! alert · $ fund

@@ -80,7 +80,7 @@ export function MoveForm({ option, label, onSubmit, onCancel }: Props) {
       </dl>
       <div className="form-actions">
         <button type="submit" className="btn primary" disabled={!choice}>
-          {option.label}
+          Add order: {option.label}
           {choice ? ` — ${formatCost(choice.cost)}` : ''}
         </button>
         <button type="button" className="btn ghost" onClick={onCancel}>

@@ -5,7 +5,7 @@ import { MoveForm } from './MoveForm';
 
 interface Props {
   options: MoveOption[];
-  /** Why the seat cannot act at all now (not its turn), shown once instead of on every move. */
+  /** Why the seat can add no order now (all given), shown once instead of on every move. */
   waiting: string | null;
   label(field: Field, value: string | number): string;
   onMove(move: MoveOption['move'], args: MoveArgs): void;
@@ -15,7 +15,13 @@ interface Props {
 export function MovesPanel({ options, waiting, label, onMove }: Props) {
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <div className="moves" data-guide="moves">
+    <div className="moves">
+      {waiting && (
+        <p className="moves-waiting">
+          <span aria-hidden="true">⊘ </span>No more orders: {waiting}. Withdraw one to change your
+          plan.
+        </p>
+      )}
       {groupMoves(options).map((g) => (
         <section key={g.family} className="move-group" aria-label={`${g.family} moves`}>
           <h3>{g.family}</h3>

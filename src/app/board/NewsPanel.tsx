@@ -1,29 +1,41 @@
 import type { LogLine, NewsView, SignalLine } from '../selectors/news';
 
-/** The round's event card, with its real date and source. */
-export function NewsCard({ news }: { news: NewsView | null }) {
-  if (!news) return null;
+/** The news: this round's scheduled events and the cards played last round, with dates and sources. */
+export function NewsCards({ news }: { news: NewsView[] }) {
+  if (news.length === 0) return null;
   return (
-    <article
-      className={`news-card favours-${news.favours}`}
-      aria-labelledby="news-title"
-      data-guide="news"
-    >
-      <h2 id="news-title">
-        <span className="news-kicker">News {news.quarter}</span> {news.title}
+    <section className="news" aria-labelledby="news-title" data-guide="news">
+      <h2 id="news-title" className="news-heading">
+        In the news
       </h2>
-      <p className="news-date">
-        {news.date} — <cite>{news.source}</cite> · helps{' '}
-        {news.favours === 'neutral' ? 'nobody in particular' : `the ${news.favours}`}
-      </p>
-      <p className="news-effect">
-        <strong>In the game:</strong> {news.effect}
-      </p>
-      <details className="news-story">
-        <summary>The story</summary>
-        <p>{news.text}</p>
-      </details>
-    </article>
+      <ul className="news-list">
+        {news.map((n) => (
+          <li key={n.key}>
+            <article className={`news-card favours-${n.favours}`} aria-label={n.title}>
+              <h3>
+                <span className="news-kicker">
+                  {n.by === 'Scheduled' ? `News ${n.quarter}` : `${n.by} played, ${n.quarter}`}
+                </span>{' '}
+                {n.title}
+              </h3>
+              <p className="news-date">
+                {n.date} — <cite>{n.source}</cite> · helps{' '}
+                {n.favours === 'neutral' ? 'nobody in particular' : `the ${n.favours}`}
+                {n.use && ` · played ${n.use}`}
+              </p>
+              <p className="news-effect">
+                <strong>In the game:</strong>{' '}
+                {n.fired ? n.effect : 'its event did not happen (played for its value).'}
+              </p>
+              <details className="news-story">
+                <summary>The story</summary>
+                <p>{n.text}</p>
+              </details>
+            </article>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -42,11 +54,12 @@ export function LogPanel({ lines, signals }: { lines: LogLine[]; signals: Signal
       </ol>
       {signals.length > 0 && (
         <>
-          <h3>Signals the regulator has seen</h3>
+          <h3>Public signals (evidence, not proof)</h3>
           <ol className="log signals">
             {signals.map((s) => (
               <li key={s.key}>
-                <span className="when">{s.quarter}</span> {s.text}
+                <span className="when">{s.quarter}</span> <span className="tag">{s.kind}</span>{' '}
+                {s.text}
               </li>
             ))}
           </ol>

@@ -9,6 +9,8 @@ export function TopBar({
   chartsOpen,
   onQuit,
   quitWarning,
+  onRecap,
+  recapLabel,
 }: {
   children: ReactNode;
   onRules(): void;
@@ -16,12 +18,20 @@ export function TopBar({
   chartsOpen: boolean;
   onQuit(): void;
   quitWarning: string;
+  /** Opens the last round's recap (absent before the first resolution). */
+  onRecap?: () => void;
+  recapLabel?: string;
 }) {
   return (
     <header className="top-bar">
       <Logo small />
       {children}
       <div className="top-actions">
+        {onRecap && (
+          <button type="button" className="btn ghost" onClick={onRecap}>
+            {recapLabel ?? 'Recap'}
+          </button>
+        )}
         <button type="button" className="btn ghost" aria-pressed={chartsOpen} onClick={onCharts}>
           Charts
         </button>

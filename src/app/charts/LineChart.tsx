@@ -9,7 +9,8 @@ export function LineChart({ chart }: { chart: Chart }) {
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const width = Math.max(260, Math.min(el.clientWidth || 360, 520));
+    const fit = () => Math.max(240, Math.min(el.parentElement?.clientWidth || 360, 520));
+    const width = fit();
     const plot = new uPlot(
       {
         width,
@@ -41,35 +42,46 @@ export function LineChart({ chart }: { chart: Chart }) {
       [chart.rounds, ...chart.series.map((s) => s.values)],
       el,
     );
-    return () => plot.destroy();
+    // A phone turned, a window resized: the chart follows its column's width.
+    const watch = new ResizeObserver(() => {
+      if (plot.width !== fit()) plot.setSize({ width: fit(), height: 180 });
+    });
+    if (el.parentElement) watch.observe(el.parentElement);
+    return () => {
+      watch.disconnect();
+      plot.destroy();
+    };
   }, [chart]);
   return (
     <figure className="chart">
       <figcaption>{chart.title}</figcaption>
       <div ref={box} aria-hidden="true" />
-      <table className="sr-only">
-        <caption>{chart.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Round</th>
-            {chart.series.map((s) => (
-              <th key={s.label} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {chart.rounds.map((r, i) => (
-            <tr key={r}>
-              <th scope="row">{r}</th>
+      {/* A table ignores its own width: the hidden box around it keeps it from widening the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{chart.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Round</th>
               {chart.series.map((s) => (
-                <td key={s.label}>{s.values[i]}</td>
+                <th key={s.label} scope="col">
+                  {s.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {chart.rounds.map((r, i) => (
+              <tr key={r}>
+                <th scope="row">{r}</th>
+                {chart.series.map((s) => (
+                  <td key={s.label}>{s.values[i]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,17 +1,27 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { GameState } from '../../../game/engine';
-import { results, revealed } from '../selectors/end';
+import { results, revealed, sealedRounds } from '../selectors/end';
 import { Logo } from '../board/Logo';
 
 const ChartsPanel = lazy(() => import('../charts/ChartsPanel'));
 
-/** Who won and why, every hidden move with its round, and the charts of the whole game. */
+const CHECK_TEXT = {
+  matches: '✓ seal matches',
+  broken: '✗ seal does not match',
+  hidden: 'not revealed',
+} as const;
+
+/**
+ * Who won and why, every hidden move with its round, every sealed plan with its seal checked
+ * again, and the charts of the whole game.
+ */
 export function EndScreen({ G, onNewGame }: { G: GameState; onNewGame(): void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const rows = results(G);
   const winners = rows.filter((r) => r.won);
   const secrets = revealed(G);
+  const sealed = sealedRounds(G);
   return (
     <main className="end" aria-labelledby="end-title">
       <header className="end-head">
@@ -54,6 +64,43 @@ export function EndScreen({ G, onNewGame }: { G: GameState; onNewGame(): void })
             ))}
           </ol>
         )}
+      </section>
+      <section className="panel sealed-plans" aria-labelledby="sealed-title">
+        <h2 id="sealed-title">Every sealed plan, opened</h2>
+        <p>
+          When a seat submitted, everyone saw its seal: the SHA-256 hash of a secret salt and its
+          orders. Now the salts and orders are revealed, and each seal is computed again here.
+          Anyone can verify it: hash the salt, a bar (|) and the orders as JSON with SHA-256 and
+          compare. A changed order would not match its seal.
+        </p>
+        <div className="sealed-rounds" tabIndex={0} role="region" aria-label="Sealed plans">
+          {sealed.map((r) => (
+            <section key={r.round} aria-labelledby={`sealed-round-${r.round}`}>
+              <h3 id={`sealed-round-${r.round}`}>
+                Round {r.round} · {r.quarter}
+              </h3>
+              <ul data-testid="sealed-plans">
+                {r.plans.map((p) => (
+                  <li key={p.key} className={`sealed-plan check-${p.check}`}>
+                    <p className="sealed-who">
+                      <strong>{p.who}</strong>{' '}
+                      <code className="seal" title={p.seal}>
+                        {p.short}
+                      </code>{' '}
+                      <span className="seal-check" data-testid="seal-check">
+                        {CHECK_TEXT[p.check]}
+                      </span>
+                    </p>
+                    <p className="sealed-orders">
+                      {p.orders.length ? `${p.orders.join('; ')}.` : 'No orders.'}
+                      {p.card && ` Card: ${p.card}.`}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
       </section>
       <Suspense fallback={<p role="status">Loading charts…</p>}>
         <ChartsPanel G={G} title="The whole game, round by round" />

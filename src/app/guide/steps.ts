@@ -9,7 +9,7 @@ export const GUIDE_STEPS: GuideStep[] = [
   {
     target: 'map',
     title: 'The map',
-    text: 'Each circle is a place. The hubs (Malaysia, Singapore, the Gulf…) rent out servers: the small squares above each hub are its server pods, filled when someone leases them. Point at or tab to a place to read its details.',
+    text: 'Each circle is a place. The hubs (Malaysia, Singapore, the Gulf…) rent out servers: the small squares above each hub are its server pods, filled by the public demand reading — ordinary customers and any lab alike, so a rise is a clue, not proof. Point at or tab to a place to read its details.',
   },
   {
     target: 'role',
@@ -19,16 +19,16 @@ export const GUIDE_STEPS: GuideStep[] = [
   {
     target: 'news',
     title: 'The news',
-    text: 'Every round opens with a real event from 2022–2025. Its effect has already happened. The log below it records what everyone did in public, and your own secret moves.',
+    text: 'Each role holds dated cards from real events of 2022–2025 and may play one a round: for its event, for an extra order, or for capital. The news shows the cards played last round; the log records what everyone did in public, and your own secret moves.',
   },
   {
     target: 'moves',
-    title: 'Your moves',
-    text: 'Open a move to see its cost, when it takes effect and what can go wrong. Pick the options and confirm. Greyed moves say why you cannot make them yet.',
+    title: 'Your orders',
+    text: 'Everyone plans at the same time, in secret. Under "Add an order", open a move to see its cost, when it takes effect and what can go wrong, pick the options and add it. Your planned orders are numbered; withdraw any until you submit.',
   },
   {
     target: 'end',
-    title: 'End your turn',
-    text: 'You have a few actions each turn. When you have used them, or want to save money, press End turn. After every role has played, the round is resolved and a new one begins.',
+    title: 'Submit and seal',
+    text: 'When your plan is ready, press Submit and seal orders. Everyone sees your seal (a fingerprint of your orders) but not the orders. When every role has submitted, all orders resolve in a fixed sequence and a recap shows what happened.',
   },
 ];

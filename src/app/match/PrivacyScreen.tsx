@@ -1,10 +1,25 @@
 import { useEffect, useRef } from 'react';
 import type { GameState, SeatId } from '../../../game/engine';
 import { ROLE_MARK, quarterOf, roleOfSeat, seatName } from '../selectors/format';
-import { logLines } from '../selectors/news';
+import { planningInfo } from '../selectors/planning';
+import { SeatStatusList } from '../board/Tracker';
 import { Logo } from '../board/Logo';
 
-/** Between two people's turns: nothing secret on screen until the next seat presses reveal. */
+/** Who has sealed their orders so far, as every seat may see it. */
+function Statuses({ G }: { G: GameState }) {
+  const info = planningInfo(G, null);
+  return (
+    <section className="privacy-status" aria-labelledby="status-title">
+      <h2 id="status-title">Round {G.round}: who has sealed their orders</h2>
+      <SeatStatusList seats={info.seats} />
+    </section>
+  );
+}
+
+/**
+ * Between two people's planning: nothing secret on screen until the next seat presses reveal.
+ * `G` is the public view.
+ */
 export function PrivacyScreen({
   G,
   seat,
@@ -21,28 +36,31 @@ export function PrivacyScreen({
     <main className="privacy" aria-labelledby="privacy-title">
       <Logo />
       <p className="privacy-round">
-        Round {G.round} of {G.rounds} · {quarterOf(G.startYear, G.round)}
+        Round {G.round} of {G.rounds} · {quarterOf(G.startYear, G.round)} · planning
       </p>
       <span className={`mark huge role-${role}`} aria-hidden="true">
         {ROLE_MARK[role]}
       </span>
       <h1 id="privacy-title">Pass to the {seatName(G, seat)}</h1>
-      <p>Everyone else, look away: the next screen shows this role&apos;s secrets.</p>
+      <p>
+        Everyone else, look away: the next screen shows this role&apos;s secrets and lets it plan
+        its orders.
+      </p>
       <button ref={button} type="button" className="btn primary big" onClick={onReveal}>
         I am the {seatName(G, seat)} — press to reveal
       </button>
+      <Statuses G={G} />
     </main>
   );
 }
 
-/** While bots play between people's turns: only public news. */
-export function WaitingScreen({ G, botName }: { G: GameState; botName: string }) {
-  const lines = logLines(G, null).slice(0, 6);
+/** Every person has submitted; the bots are sealing theirs. Only public facts. */
+export function WaitingScreen({ G }: { G: GameState }) {
   return (
     <main className="privacy waiting" aria-labelledby="waiting-title">
       <Logo />
       <h1 id="waiting-title">
-        The {botName} (bot) is playing
+        The bots are sealing their orders
         <span className="dots" aria-hidden="true">
           …
         </span>
@@ -50,13 +68,7 @@ export function WaitingScreen({ G, botName }: { G: GameState; botName: string })
       <p className="privacy-round">
         Round {G.round} of {G.rounds} · {quarterOf(G.startYear, G.round)}
       </p>
-      <section aria-label="Latest public news" className="waiting-log">
-        <ul>
-          {lines.map((l) => (
-            <li key={l.key}>{l.text}</li>
-          ))}
-        </ul>
-      </section>
+      <Statuses G={G} />
     </main>
   );
 }

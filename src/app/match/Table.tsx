@@ -1,10 +1,12 @@
-import { useState } from 'react';
-import type { MoveArgs, SeatId } from '../../../game/engine';
+import { useCallback, useState } from 'react';
+import type { ActionPayload, SeatId } from '../../../game/engine';
 import { Board } from '../board/Board';
+import { RoundRecap } from '../board/RoundRecap';
 import { EndScreen } from '../end/EndScreen';
 import { PrivacyScreen, WaitingScreen } from './PrivacyScreen';
-import { activeOf, useBots, useLocalMatch } from './useLocalMatch';
-import { screenFor, type MatchSetup } from '../selectors/table';
+import { factsOf, useBots, useLocalMatch } from './useLocalMatch';
+import { people, screenFor, type MatchSetup } from '../selectors/table';
+import { roundRecap } from '../selectors/recap';
 import { seatName } from '../selectors/format';
 
 interface Props {
@@ -14,41 +16,51 @@ interface Props {
 }
 
 /**
- * One screen, several seats: shows the board of the seat whose turn it is (after the privacy
- * screen), the neutral screen while bots play, and the end screen. Only one seat's board is
- * ever mounted, so no other seat's secrets are in the page.
+ * One screen, several seats, everyone planning the same round: the recap after each
+ * resolution, then each person's board in turn behind the privacy screen (bots plan by
+ * themselves), then the end screen. Only one seat's board is ever mounted, so no other seat's
+ * secrets are in the page.
  */
 export function Table({ setup, onRules, onQuit }: Props) {
-  const { match, version } = useLocalMatch(setup);
+  const { match } = useLocalMatch(setup);
   const [revealed, setRevealed] = useState<SeatId | null>(null);
-  const { active, over } = activeOf(match);
-  const screen = screenFor(setup, over, active, revealed);
-  useBots(
-    match,
-    setup,
-    screen.kind === 'board' || screen.kind === 'waiting' ? screen.botTurn : null,
-    version,
+  const [recapSeen, setRecapSeen] = useState(0);
+  useBots(match, setup);
+  const facts = factsOf(match);
+  const screen = screenFor(setup, facts, revealed, recapSeen);
+  const closeRecap = useCallback(
+    () => setRecapSeen(facts.over ? facts.round : facts.round - 1),
+    [facts.over, facts.round],
   );
 
   if (screen.kind === 'end') return <EndScreen G={match.view(null)} onNewGame={onQuit} />;
+  if (screen.kind === 'recap') {
+    const G = match.view(screen.viewer);
+    return (
+      <RoundRecap
+        recap={roundRecap(G, screen.viewer, screen.round)}
+        audience={screen.viewer === null ? 'everyone (public)' : seatName(G, screen.viewer)}
+        mode="screen"
+        onClose={closeRecap}
+        closeLabel={facts.over ? 'See the results' : `Plan round ${facts.round}`}
+      />
+    );
+  }
   if (screen.kind === 'privacy') {
     const G = match.view(null);
     return <PrivacyScreen G={G} seat={screen.seat} onReveal={() => setRevealed(screen.seat)} />;
   }
-  if (screen.kind === 'waiting')
-    return (
-      <WaitingScreen G={match.view(null)} botName={seatName(match.view(null), screen.botTurn)} />
-    );
+  if (screen.kind === 'waiting') return <WaitingScreen G={match.view(null)} />;
   const seat = screen.seat;
   return (
     <Board
       key={seat}
       G={match.view(seat)}
       playerID={seat}
-      sendMove={(name: string, args: MoveArgs) => match.send(seat, name, args)}
-      pass={() => match.pass(seat)}
-      botTurn={screen.botTurn ? seatName(match.view(seat), screen.botTurn) : null}
+      act={(payload: ActionPayload) => match.act(seat, payload)}
       guide={setup.guide}
+      // The recap screen already showed this round; a seat's own secret lines still open on its board.
+      autoRecap={people(setup).length > 1 ? 'secret' : 'never'}
       onRules={onRules}
       onQuit={onQuit}
     />

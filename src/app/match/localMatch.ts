@@ -1,12 +1,11 @@
-import { Client } from 'boardgame.io/client';
-import { gameWith } from '../../../game/bgio';
+import { actionProblem } from '../../../game/flow';
+import { afterAction } from '../../../game/update';
 import {
   SCENARIOS,
-  moveProblem,
+  createInitialState,
   playerView,
-  turnProblem,
+  type ActionPayload,
   type GameState,
-  type MoveArgs,
   type SeatId,
 } from '../../../game/engine';
 
@@ -15,65 +14,56 @@ export type SendResult = { ok: true } | { ok: false; error: string };
 /** What the board and the table read: the full state stays inside; seats get filtered views. */
 export interface LocalMatch {
   subscribe(fn: () => void): () => void;
-  /** Increases on every accepted move: a cheap snapshot key. */
+  /** Increases on every accepted action: a cheap snapshot key. */
   version(): number;
   view(seat: SeatId | null): GameState;
-  send(seat: SeatId, name: string, args: MoveArgs): SendResult;
-  pass(seat: SeatId): SendResult;
+  /** One planning action (order, withdraw, card, submit) from one seat. */
+  act(seat: SeatId, payload: ActionPayload): SendResult;
   stop(): void;
 }
 
+/** The boardgame.io move's argument: the payload without its action name. */
+export function moveArgsOf(payload: ActionPayload): Record<string, unknown> {
+  const args: Record<string, unknown> = { ...payload };
+  delete args.action;
+  return args;
+}
+
 /**
- * A match played in this page: boardgame.io's plain client with no server. Hot-seat play
- * switches the client's player to whoever acts; every seat sees the engine's own filtered view.
+ * A match played in this page, which is its authority and holds the match secret. It steps the
+ * engine directly (game/update.ts: the same checks and rules the server and boardgame.io run),
+ * one frozen state after another; every seat sees the engine's own filtered view.
  */
 export function createLocalMatch(scenarioId: string, seed: string): LocalMatch {
   const scenario = SCENARIOS[scenarioId];
   if (!scenario) throw new Error(`unknown scenario "${scenarioId}"`);
-  const client = Client({
-    game: gameWith({ scenario: scenarioId, seed }),
-    numPlayers: scenario.seats.length,
-    debug: false,
-  });
-  client.start();
-  const full = (): GameState => (client.store.getState() as { G: GameState }).G;
-  const stateId = (): number => (client.store.getState() as { _stateID: number })._stateID;
+  let state: GameState = Object.freeze(createInitialState(scenario, seed));
+  let version = 0;
+  const listeners = new Set<() => void>();
   const cache = new Map<string, { at: number; view: GameState }>();
 
-  function act(seat: SeatId, run: () => void, explain: () => string | null): SendResult {
-    const before = stateId();
-    const problem = explain();
-    if (problem) return { ok: false, error: problem };
-    client.updatePlayerID(seat);
-    run();
-    if (stateId() === before)
-      return { ok: false, error: explain() ?? 'The engine refused this move.' };
-    return { ok: true };
-  }
-
   return {
-    subscribe: (fn) => client.subscribe(() => fn()),
-    version: stateId,
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    version: () => version,
     view(seat) {
       const key = seat ?? 'spectator';
       const hit = cache.get(key);
-      if (hit && hit.at === stateId()) return hit.view;
-      const view = playerView(full(), seat);
-      cache.set(key, { at: stateId(), view });
+      if (hit && hit.at === version) return hit.view;
+      const view = playerView(state, seat);
+      cache.set(key, { at: version, view });
       return view;
     },
-    send: (seat, name, args) =>
-      act(
-        seat,
-        () => client.moves[name]?.(args),
-        () => turnProblem(full(), seat) ?? moveProblem(playerView(full(), seat), seat, name, args),
-      ),
-    pass: (seat) =>
-      act(
-        seat,
-        () => client.moves.pass?.(),
-        () => turnProblem(full(), seat),
-      ),
-    stop: () => client.stop(),
+    act(seat, payload) {
+      const next = afterAction(state, seat, payload);
+      if (!next) return { ok: false, error: actionProblem(state, seat, payload) ?? 'Refused.' };
+      state = next;
+      version += 1;
+      for (const fn of [...listeners]) fn();
+      return { ok: true };
+    },
+    stop: () => listeners.clear(),
   };
 }

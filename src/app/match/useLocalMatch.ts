@@ -1,45 +1,40 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { activeSeat, type GameState, type SeatId } from '../../../game/engine';
+import { waitingFor, type SeatId } from '../../../game/engine';
 import { createLocalMatch, type LocalMatch } from './localMatch';
-import { botMove } from './bots';
-import type { MatchSetup } from '../selectors/table';
+import { playBotRound } from './bots';
+import type { MatchSetup, TableFacts } from '../selectors/table';
 
-/** Creates the page's match once and re-renders on every accepted move. */
+/** Creates the page's match once and re-renders on every accepted action. */
 export function useLocalMatch(setup: MatchSetup): { match: LocalMatch; version: number } {
   const [match] = useState(() => createLocalMatch(setup.scenario, setup.seed));
   const version = useSyncExternalStore(match.subscribe, match.version);
   return { match, version };
 }
 
-/**
- * Whose turn it is, read from the spectator view (`view(null)`: the public facts, no seat's
- * secrets), which is never rendered here.
- */
-export function activeOf(match: LocalMatch): { active: SeatId | null; over: boolean } {
-  const facts: GameState = match.view(null);
-  return { active: activeSeat(facts), over: facts.over };
+/** The public facts the table needs: the round, whether it is over, who still plans. */
+export function factsOf(match: LocalMatch): TableFacts {
+  const G = match.view(null);
+  return { over: G.over, round: G.round, waiting: waitingFor(G) };
 }
 
 /**
- * Plays the bot seats: after a short visible pause, the bot chooses from its own view and the
- * move goes through the same path as a person's. A bot whose move fails passes.
+ * Plays the bot seats: each bot that has not submitted plans its round from its own view and
+ * submits, one bot after another with a short visible pause. A person's planning does not
+ * restart a bot's pause.
  */
-export function useBots(
-  match: LocalMatch,
-  setup: MatchSetup,
-  botTurn: SeatId | null,
-  version: number,
-): void {
+/** Call it on every render of the table: it reads who still has to submit from the match. */
+export function useBots(match: LocalMatch, setup: MatchSetup): void {
+  const G = match.view(null);
+  const round = G.round;
+  const bot: SeatId | null =
+    waitingFor(G).find((s) => setup.seats.find((x) => x.seat === s)?.kind !== 'person') ?? null;
   useEffect(() => {
-    if (botTurn === null) return;
-    const seat = botTurn;
-    const level = setup.seats.find((s) => s.seat === seat)?.level ?? 'random';
-    const timer = window.setTimeout(() => {
-      const choice = botMove(match.view(seat), seat, level, `${setup.seed}:${version}`);
-      const result =
-        choice.move === 'pass' ? match.pass(seat) : match.send(seat, choice.move, choice.args);
-      if (!result.ok) match.pass(seat);
-    }, setup.botDelayMs);
+    if (bot === null) return;
+    const level = setup.seats.find((s) => s.seat === bot)?.level ?? 'random';
+    const timer = window.setTimeout(
+      () => playBotRound(match, bot, level, setup.seed),
+      setup.botDelayMs,
+    );
     return () => window.clearTimeout(timer);
-  }, [match, setup, botTurn, version]);
+  }, [match, setup, bot, round]);
 }

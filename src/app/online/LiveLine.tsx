@@ -1,7 +1,7 @@
 import type { GameState } from '../../../game/engine';
-import { turnInfo } from '../selectors/turn';
+import { planningInfo } from '../selectors/planning';
 
-/** One line on the match's progress: round, who plays, paused or over. */
+/** One line on the match's progress: round, who is still planning, paused or over. */
 export function LiveLine({
   G,
   paused,
@@ -13,11 +13,13 @@ export function LiveLine({
 }) {
   let text = 'Connecting…';
   if (G) {
-    const info = turnInfo(G, null);
+    const info = planningInfo(G, null);
     text =
       over || info.over
         ? 'The match is over'
-        : `Round ${info.round}/${info.rounds} · ${info.quarter} · ${info.activeName || 'resolving'} to play`;
+        : `Round ${info.round}/${info.rounds} · ${info.quarter} · ${
+            info.waiting.length ? `waiting for ${info.waiting.join(', ')}` : 'resolving'
+          }`;
   }
   return (
     <p className={`live-line ${paused ? 'paused' : ''}`} role="status" aria-live="polite">

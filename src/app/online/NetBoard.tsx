@@ -1,9 +1,8 @@
 import type { BoardProps as BgioProps } from 'boardgame.io/react';
-import type { GameState, MoveArgs, SeatId } from '../../../game/engine';
-import { activeSeat } from '../../../game/engine';
+import { waitingFor, type ActionPayload, type GameState, type SeatId } from '../../../game/engine';
 import { Board } from '../board/Board';
 import { EndScreen } from '../end/EndScreen';
-import { seatName } from '../selectors/format';
+import { moveArgsOf } from '../match/localMatch';
 import { PresenceStrip } from './PresenceStrip';
 import { SeatLost } from './SeatLost';
 import { seatRows, type MatchDataSeat } from './seats';
@@ -25,8 +24,6 @@ export function NetBoard(props: BgioProps<GameState> & NetExtras) {
   if (!G || playerID === null) return null;
   if (G.over) return <EndScreen G={G} onNewGame={() => navigate('/')} />;
   const rows = seatRows(null, matchData as MatchDataSeat[] | undefined);
-  const active = activeSeat(G);
-  const botActive = active !== null && rows.find((r) => r.id === active)?.kind === 'bot';
   const seat = playerID as SeatId;
   return (
     <div className="net-table">
@@ -38,18 +35,15 @@ export function NetBoard(props: BgioProps<GameState> & NetExtras) {
         paused={status.paused}
         refused={status.refused}
         creator={creator}
-        active={active}
+        planning={waitingFor(G)}
       />
       <Board
         G={G}
         playerID={seat}
-        sendMove={(name: string, args: MoveArgs) => {
-          moves[name]?.(args);
+        act={(payload: ActionPayload) => {
+          // Every action runs on the server (the moves are client:false); a refusal comes back on the status channel.
+          moves[payload.action]?.(moveArgsOf(payload));
         }}
-        pass={() => {
-          moves.pass?.();
-        }}
-        botTurn={botActive && active ? seatName(G, active) : null}
         onRules={onRules}
         onQuit={onQuit}
         quitWarning="Leave the table? Your seat is kept: come back with the join link or code."

@@ -8,7 +8,8 @@ interface Props {
   matchID: string;
   rows: SeatRow[];
   me: string | null;
-  active: string | null;
+  /** Seats still planning this round (not submitted); empty when the match is not known yet. */
+  planning: string[];
   online: boolean;
   paused: boolean;
   refused: string | null;
@@ -20,7 +21,7 @@ export function PresenceStrip({
   matchID,
   rows,
   me,
-  active,
+  planning,
   online,
   paused,
   refused,
@@ -34,8 +35,7 @@ export function PresenceStrip({
           .map((r) => (
             <li
               key={r.id}
-              className={`presence-seat ${r.id === active ? 'now' : ''} ${r.id === me ? 'me' : ''}`}
-              aria-current={r.id === active ? 'step' : undefined}
+              className={`presence-seat ${planning.includes(r.id) ? 'now' : ''} ${r.id === me ? 'me' : ''}`}
             >
               <span className={`mark small role-${r.role}`} aria-hidden="true">
                 {ROLE_MARK[r.role as Role] ?? '?'}
@@ -43,6 +43,7 @@ export function PresenceStrip({
               <span className="presence-who">
                 <span className="presence-role">{r.label}</span>
                 <span className="presence-name">{r.id === me ? 'You' : holderText(r)}</span>
+                {planning.includes(r.id) && <span className="presence-plan">planning…</span>}
               </span>
               <span
                 className={`presence-dot ${r.connected || r.kind === 'bot' ? 'on' : 'off'}`}

@@ -1,13 +1,15 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { BoardProps as BgioProps } from 'boardgame.io/react';
-import { activeSeat, type GameState } from '../../../game/engine';
+import { waitingFor, type GameState } from '../../../game/engine';
 import { EndScreen } from '../end/EndScreen';
 import { MapView } from '../board/MapView';
-import { LogPanel, NewsCard } from '../board/NewsPanel';
+import { LogPanel, NewsCards } from '../board/NewsPanel';
+import { RoundRecap } from '../board/RoundRecap';
 import { Tracker } from '../board/Tracker';
 import { Logo } from '../board/Logo';
-import { logLines, newsView, signalLines } from '../selectors/news';
-import { turnInfo } from '../selectors/turn';
+import { lastResolvedRound, logLines, newsCards, signalLines } from '../selectors/news';
+import { roundRecap } from '../selectors/recap';
+import { planningInfo } from '../selectors/planning';
 import { PresenceStrip } from './PresenceStrip';
 import { seatRows, type MatchDataSeat } from './seats';
 import { useMatchStatus } from './useLiveMatch';
@@ -17,7 +19,10 @@ export interface WatchExtras {
   onQuit(): void;
 }
 
-/** What a spectator sees: the public map, the news, the public log and who is connected. */
+/**
+ * What a spectator sees: the public map, the news, the public log, who is connected and who is
+ * still planning; after each resolution the public round recap (for a projector).
+ */
 export function Spectator({
   G,
   matchID,
@@ -27,7 +32,19 @@ export function Spectator({
   onQuit,
 }: BgioProps<GameState> & WatchExtras) {
   const status = useMatchStatus(matchID);
-  const info = useMemo(() => (G ? turnInfo(G, null) : null), [G]);
+  const info = useMemo(() => (G ? planningInfo(G, null) : null), [G]);
+  const resolved = G ? lastResolvedRound(G) : 0;
+  // The recap of each newly resolved round opens by itself; the first one seen is not forced.
+  const [seen, setSeen] = useState(resolved);
+  const [open, setOpen] = useState(false);
+  if (seen !== resolved) {
+    setSeen(resolved);
+    setOpen(resolved >= 1);
+  }
+  const recap = useMemo(
+    () => (G && resolved >= 1 ? roundRecap(G, null, resolved) : null),
+    [G, resolved],
+  );
   if (!G || !info) return null;
   if (G.over) return <EndScreen G={G} onNewGame={onQuit} />;
   const rows = seatRows(null, matchData as MatchDataSeat[] | undefined);
@@ -38,6 +55,11 @@ export function Spectator({
         <Tracker info={info} />
         <p className="watch-badge">Spectator · public view</p>
         <div className="top-actions">
+          {recap && (
+            <button type="button" className="btn ghost" onClick={() => setOpen(true)}>
+              Round {resolved} recap
+            </button>
+          )}
           <button type="button" className="btn ghost" onClick={onRules}>
             Rules
           </button>
@@ -50,7 +72,7 @@ export function Spectator({
         matchID={matchID}
         rows={rows}
         me={null}
-        active={activeSeat(G)}
+        planning={waitingFor(G)}
         online={isConnected}
         paused={status.paused}
         refused={null}
@@ -58,11 +80,19 @@ export function Spectator({
       />
       <main className="watch-main">
         <div className="board-map">
-          <NewsCard news={newsView(G)} />
+          <NewsCards news={newsCards(G)} />
           <MapView G={G} seat={null} />
         </div>
         <LogPanel lines={logLines(G, null)} signals={signalLines(G)} />
       </main>
+      {recap && open && (
+        <RoundRecap
+          recap={recap}
+          audience="everyone (public view)"
+          mode="dialog"
+          onClose={() => setOpen(false)}
+        />
+      )}
     </div>
   );
 }

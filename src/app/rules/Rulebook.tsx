@@ -7,7 +7,7 @@ const sources = import.meta.glob('/RULES.md', { query: '?raw', import: 'default'
   () => Promise<string>
 >;
 
-const PLACEHOLDER = `# Rules\n\nThe full rulebook is being written. Meanwhile: each round opens with a news card; then every role takes its turn (two actions, or end the turn early); then the round is resolved. Each role has its own goal, shown in its panel; several roles can win.`;
+const PLACEHOLDER = `# Rules\n\nThe full rulebook is being written. Meanwhile: each round every role plans a few orders at the same time, in secret, may play one of its dated cards, and submits them sealed; when all have submitted, every order resolves in a published sequence of steps and a recap shows what happened. Each role has its own goal, shown in its panel; several roles can win.`;
 
 function Text({ text }: { text: string }) {
   return (

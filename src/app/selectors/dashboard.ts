@@ -1,4 +1,5 @@
 import { HUBS, RULES, type GameState, type SeatId } from '../../../game/engine';
+import { homeCeiling } from '../../../game/training';
 import { ROLE_GOAL, ROLE_LABEL, placeName, quarterOf, roleOfSeat, seatName } from './format';
 
 export interface Stat {
@@ -97,13 +98,17 @@ export function dashboard(G: GameState, seat: SeatId): Dashboard {
           { label: 'Cloud KYC rule', value: G.kyc ? 'in force' : 'off' },
           ...shared(G),
         ],
+        secrets: G.regulator.intel.map(
+          (f) =>
+            `KYC report, ${quarterOf(G.startYear, f.round)}: a suspicious customer in ${placeName(f.hub)}`,
+        ),
         goals: [
           ...firms.map((f) => ({
             label: `${f.name} capability`,
             now: f.capability,
             target: G.frontier,
             atMost: true,
-            met: f.capability < G.frontier && f.reachedFrontierRound === 0,
+            met: f.capability < G.frontier,
           })),
           {
             label: "Allies' average standing",
@@ -123,6 +128,12 @@ export function dashboard(G: GameState, seat: SeatId): Dashboard {
             label: 'China edition',
             value:
               G.vendor.compliantLevel === G.controlLevel ? 'on sale' : 'none that meets the rules',
+          },
+          {
+            label: 'Revenue-share licence',
+            value: { none: 'none', applied: 'applied for', granted: 'granted' }[
+              G.vendor.revenueShare
+            ],
           },
           ...shared(G),
         ],
@@ -170,6 +181,11 @@ export function dashboard(G: GameState, seat: SeatId): Dashboard {
           { label: 'Data at home', value: `${s.homeTB} TB` },
           { label: 'Home compute', value: `${s.homeCompute / 10} pods` },
           {
+            label: 'Home training ceiling',
+            value: String(homeCeiling(G, f)),
+            hint: 'Training at home cannot lift capability above this',
+          },
+          {
             label: 'Heat',
             value: `${s.heat}/${RULES.heatMax}`,
             hint: 'Higher heat: more likely to be caught',
@@ -181,7 +197,7 @@ export function dashboard(G: GameState, seat: SeatId): Dashboard {
             label: 'Capability',
             now: f.capability,
             target: G.frontier,
-            met: f.reachedFrontierRound > 0 || f.capability >= G.frontier,
+            met: f.capability >= G.frontier,
           },
         ],
         secrets: firmSecrets(G, seat),

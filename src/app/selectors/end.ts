@@ -1,5 +1,8 @@
-import type { GameState } from '../../../game/engine';
-import { ROLE_LABEL, ROLE_MARK, quarterOf } from './format';
+import { MOVE_BY_NAME, cardIn, checkSeal, type GameState } from '../../../game/engine';
+import { ROLE_LABEL, ROLE_MARK, quarterOf, seatName } from './format';
+import { labeler, orderArgsText } from './moves';
+import { USE_TEXT } from './news';
+import { sealPrefix } from './planning';
 
 export interface SeatResult {
   seat: string;
@@ -47,6 +50,50 @@ export function revealed(G: GameState): Revealed[] {
         text: h.text,
       }),
     );
+  }
+  return out.sort((a, b) => a.round - b.round);
+}
+
+export interface SealedRow {
+  key: string;
+  seat: string;
+  who: string;
+  /** The full seal and its first 12 hex digits. */
+  seal: string;
+  short: string;
+  orders: string[];
+  card: string | null;
+  /** The seal recomputed from the revealed salt, orders and card. */
+  check: 'matches' | 'broken' | 'hidden';
+}
+
+export interface SealedRound {
+  round: number;
+  quarter: string;
+  plans: SealedRow[];
+}
+
+/** Every sealed plan, by round and seat, each with its seal checked again (SHA-256). */
+export function sealedRounds(G: GameState): SealedRound[] {
+  const label = labeler(G);
+  const out: SealedRound[] = [];
+  for (const p of G.sealed) {
+    let r = out.find((x) => x.round === p.round);
+    if (!r) out.push((r = { round: p.round, quarter: quarterOf(G.startYear, p.round), plans: [] }));
+    const card = p.card ? cardIn(G, p.card.card) : undefined;
+    r.plans.push({
+      key: `${p.round}-${p.seat}`,
+      seat: p.seat,
+      who: seatName(G, p.seat),
+      seal: p.seal,
+      short: sealPrefix(p.seal),
+      orders: (p.orders ?? []).map((o) => {
+        const args = orderArgsText(o.args, label);
+        return `${MOVE_BY_NAME[o.move]?.label ?? o.move}${args ? ` (${args})` : ''}`;
+      }),
+      card: p.card ? `"${card?.title ?? p.card.card}" ${USE_TEXT[p.card.use]}` : null,
+      check: checkSeal(p),
+    });
   }
   return out.sort((a, b) => a.round - b.round);
 }

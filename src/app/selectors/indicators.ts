@@ -59,7 +59,7 @@ export function indicatorCharts(G: GameState): Chart[] {
       ['Tension', (i) => ind[i].tension],
       ['Control level', (i) => ind[i].controlLevel],
       ['Average standing', (i) => ind[i].standing],
-      ['Leased pods', (i) => ind[i].leased],
+      ['Demand reading (pods)', (i) => ind[i].demand],
       ['Seized TB', (i) => ind[i].seized],
     ]),
   ];

@@ -115,6 +115,22 @@ export function labeler(G: GameState): (field: Field, value: Value) => string {
   };
 }
 
+/** An order's arguments in words, e.g. "Malaysia · 80 TB · 2 carriers"; "" when it takes none. */
+export function orderArgsText(
+  args: MoveArgs,
+  label: (field: Field, value: Value) => string,
+): string {
+  return FIELD_ORDER.filter((f) => args[f] !== undefined)
+    .map((f) => {
+      const v = args[f] as Value;
+      if (f === 'carriers') return `${v} carrier${v === 1 ? '' : 's'}`;
+      if (f === 'pods') return `${v} pod${v === 1 ? '' : 's'}`;
+      if (f === 'posture') return `${v} customs`;
+      return label(f, v);
+    })
+    .join(' · ');
+}
+
 /** The seat's moves as the engine offers them (the same answer on the seat's own view). */
 export function seatMoves(G: GameState, seat: SeatId): MoveOption[] {
   return legalMoves(G, seat);

@@ -22,7 +22,10 @@ export interface PlaceView {
   /** Pods that fit in the capacity. */
   podCapacity: number;
   servers: number;
-  leased: number;
+  /** The public utilisation reading: pods in use by every customer (noisy). */
+  demand: number;
+  /** How the reading moved since the round before. */
+  demandChange: number;
   standing: number;
   customs: string;
   permit: boolean;
@@ -109,7 +112,8 @@ export function placeViews(G: GameState, seat: SeatId | null): PlaceView[] {
       capacityMW: p.capacityMW,
       podCapacity: Math.floor(p.capacityMW / RULES.mwPerPod),
       servers: p.servers,
-      leased: p.leased,
+      demand: p.demand,
+      demandChange: p.demand - p.demandLast,
       standing: p.standing,
       customs: p.customs,
       permit: p.permit === 'permit',
@@ -141,13 +145,21 @@ export const LABEL_SIDE: Record<PlaceId, LabelSide> = {
   QA: 'right',
 };
 
+/** "up 2", "down 1" or "no change". */
+export function changeText(delta: number): string {
+  if (delta > 0) return `up ${delta}`;
+  if (delta < 0) return `down ${-delta}`;
+  return 'no change';
+}
+
 /** The facts of a place, one short line each: the details panel and the accessible name use them. */
 export function describePlace(p: PlaceView): string[] {
   if (!p.hub) return [`${p.name}: ${kindLabel(p.kind)}.`];
   const lines = [
     `${p.name}: ${kindLabel(p.kind)}.`,
     `Capacity ${p.capacityMW} MW (room for ${p.podCapacity} pods).`,
-    `Servers: ${p.servers} pods, ${p.leased} leased.`,
+    `Servers: ${p.servers} pods.`,
+    `Demand reading: ${p.demand} pod${p.demand === 1 ? '' : 's'} in use (${changeText(p.demandChange)} since last round).`,
     `Standing with the regulator: ${p.standing} of 10.`,
     `Customs: ${p.customs}${p.alert ? ', on alert' : ''}.`,
     `Rules: ${[p.permit ? 'permit regime' : 'no permit regime', p.licence ? 'export licence needed' : 'no licence needed'].join(', ')}.`,

@@ -22,33 +22,46 @@ export interface MatchSetup {
 /** What the screen shows now. */
 export type Screen =
   | { kind: 'end' }
+  | { kind: 'recap'; round: number; viewer: SeatId | null }
   | { kind: 'privacy'; seat: SeatId }
-  | { kind: 'board'; seat: SeatId; botTurn: SeatId | null }
-  | { kind: 'waiting'; botTurn: SeatId };
+  | { kind: 'board'; seat: SeatId }
+  | { kind: 'waiting' };
+
+/** The public facts the table decides on. */
+export interface TableFacts {
+  over: boolean;
+  round: number;
+  /** Seats that have not submitted this round, in seat order. */
+  waiting: SeatId[];
+}
 
 export const people = (setup: MatchSetup): SeatId[] =>
   setup.seats.filter((s) => s.kind === 'person').map((s) => s.seat);
 
 /**
- * Hot-seat rules. With one person at the table their board stays up while the bots play.
- * With several, a seat's board is shown only on its own turn after it pressed "reveal", and
- * between turns a neutral screen holds nothing secret.
+ * Hot-seat rules for simultaneous planning. After each resolution the round recap comes first:
+ * one person sees their own recap; several people see the public one together (their own
+ * secret lines wait on their boards). Then the device goes to each person who has not
+ * submitted, in seat order, behind the privacy screen; bots plan by themselves. With one person
+ * their board stays up while the bots seal their orders.
  */
 export function screenFor(
   setup: MatchSetup,
-  over: boolean,
-  active: SeatId | null,
+  facts: TableFacts,
   revealed: SeatId | null,
+  recapSeen: number,
 ): Screen {
-  if (over || active === null) return { kind: 'end' };
   const humans = people(setup);
-  const kindOf = setup.seats.find((s) => s.seat === active)?.kind ?? 'bot';
-  const isBot = kindOf !== 'person';
-  if (humans.length === 1)
-    return { kind: 'board', seat: humans[0], botTurn: isBot ? active : null };
-  if (isBot) return { kind: 'waiting', botTurn: active };
-  if (revealed !== active) return { kind: 'privacy', seat: active };
-  return { kind: 'board', seat: active, botTurn: null };
+  const solo = humans.length === 1;
+  const resolved = facts.over ? facts.round : facts.round - 1;
+  if (resolved >= 1 && recapSeen < resolved)
+    return { kind: 'recap', round: resolved, viewer: solo ? humans[0] : null };
+  if (facts.over) return { kind: 'end' };
+  if (solo) return { kind: 'board', seat: humans[0] };
+  const next = humans.find((s) => facts.waiting.includes(s));
+  if (next === undefined) return { kind: 'waiting' };
+  if (revealed !== next) return { kind: 'privacy', seat: next };
+  return { kind: 'board', seat: next };
 }
 
 /** The start screen's defaults: the first playing seat is a person, the rest are bots. */

@@ -1,0 +1,76 @@
+import { RESOLUTION_STEPS, type GameState, type SeatId } from '../../../game/engine';
+import { quarterOf } from './format';
+import { lastResolvedRound, playedCards, type NewsView } from './news';
+
+export interface RecapLine {
+  key: string;
+  text: string;
+  /** Only the viewing seat can read it. */
+  secret: boolean;
+  /** An order of the viewer's that could not be carried out. */
+  failed: boolean;
+}
+
+export interface RecapStep {
+  step: number;
+  name: string;
+  lines: RecapLine[];
+}
+
+export interface Recap {
+  round: number;
+  quarter: string;
+  /** The resolution, step by step; only steps that wrote something the viewer may read. */
+  steps: RecapStep[];
+  /** The cards played this round, who played them and for what. */
+  cards: NewsView[];
+  /** What happened as the next round opened (scheduled news, annual review, cards dealt). */
+  opening: RecapLine[];
+}
+
+/** The resolution step at which played cards take effect. */
+export const CARDS_STEP: number = RESOLUTION_STEPS.indexOf('Cards played');
+
+const lineOf = (text: string, to: string, key: string): RecapLine => ({
+  key,
+  text,
+  secret: to !== 'public',
+  failed: /^Your order did not happen/.test(text),
+});
+
+/**
+ * What one seat (or a spectator, null) may know about a resolved round: its log entries of that
+ * round grouped by resolution step, in the published order, and the cards played.
+ */
+export function roundRecap(
+  G: GameState,
+  viewer: SeatId | null,
+  round: number = lastResolvedRound(G),
+): Recap {
+  const visible = G.log
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.to === 'public' || e.to === viewer);
+  const steps: RecapStep[] = [];
+  RESOLUTION_STEPS.forEach((name, step) => {
+    if (step === 0) return;
+    const lines = visible
+      .filter(({ e }) => e.round === round && e.step === step)
+      .map(({ e, i }) => lineOf(e.text, e.to, `${i}`));
+    if (lines.length) steps.push({ step, name, lines });
+  });
+  const opening = G.over
+    ? []
+    : visible
+        .filter(({ e }) => e.round === round + 1 && e.step === 0)
+        .map(({ e, i }) => lineOf(e.text, e.to, `${i}`));
+  return {
+    round,
+    quarter: quarterOf(G.startYear, round),
+    steps,
+    cards: playedCards(G, round),
+    opening,
+  };
+}
+
+/** Whether the recap holds anything only this seat may read. */
+export const hasSecrets = (r: Recap): boolean => r.steps.some((s) => s.lines.some((l) => l.secret));
