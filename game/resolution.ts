@@ -28,7 +28,7 @@ import { hubName } from './moves/common';
 import { rollPercent, type RngState } from './random';
 import { RULES } from './rules';
 import { decideOutcome, provisionalWinners } from './scoring';
-import { homeCeiling, trainingGain } from './training';
+import { homeCeiling, rentFor, trainingGain } from './training';
 import type { Courier, FirmState, GameState, Pending } from './state';
 
 /**
@@ -285,9 +285,7 @@ function screenLeases(state: GameState, firm: FirmState, rng: RngState): void {
 function payRent(state: GameState, firm: FirmState): void {
   for (const lease of [...firm.secrets.leases]) {
     const place = state.places[lease.hub];
-    const rent = place.leasingFund
-      ? Math.ceil((lease.pods * RULES.rentPerPod * RULES.fundRentDiscountPct) / 100)
-      : lease.pods * RULES.rentPerPod;
+    const rent = rentFor(place, lease.pods);
     if (firm.secrets.cash >= rent) {
       firm.secrets.cash -= rent;
       continue;

@@ -1,4 +1,5 @@
 import { allFirms, averageStanding, seatName } from './access';
+import type { SeatId } from './ids';
 import type { GameState, Outcome } from './state';
 
 /**
@@ -10,27 +11,76 @@ import type { GameState, Outcome } from './state';
  * - Chip vendor: cash at least the scenario's target.
  * - Hub government: investment at least the target, with average standing at least its minimum.
  */
+/** One condition of a role's victory, as the board shows it and the outcome decides it. */
+export interface Goal {
+  label: string;
+  now: number;
+  target: number;
+  /** The goal is to stay under the target rather than reach it. */
+  atMost?: boolean;
+  met: boolean;
+  unit?: '$';
+}
+
+const roundedStanding = (state: GameState): number => Math.round(averageStanding(state) * 10) / 10;
+
+/** A seat's victory conditions now: it wins at the end if every one is met. */
+export function goalsOf(state: GameState, seat: SeatId): Goal[] {
+  const v = state.victory;
+  const standing = roundedStanding(state);
+  const reach = (label: string, now: number, target: number, unit?: '$'): Goal => ({
+    label,
+    now,
+    target,
+    met: now >= target,
+    ...(unit ? { unit } : {}),
+  });
+  switch (state.seats.find((s) => s.id === seat)?.role) {
+    case 'firm':
+      return [reach('Capability', state.firms[seat].capability, state.frontier)];
+    case 'regulator':
+      return [
+        ...allFirms(state).map((f) => ({
+          label: `${seatName(state, f.seat)} capability`,
+          now: f.capability,
+          target: state.frontier,
+          atMost: true,
+          met: f.capability < state.frontier,
+        })),
+        reach("Allies' average standing", standing, v.regulatorMinStanding),
+      ];
+    case 'vendor':
+      return [reach('Cash', state.vendor.cash, v.vendorCash, '$')];
+    case 'hub':
+      return [
+        reach('Investment', state.hub.investment, v.hubInvestment),
+        reach('Average standing', standing, v.hubMinStanding),
+      ];
+    default:
+      return [];
+  }
+}
+
 export function decideOutcome(state: GameState): Outcome {
   const winners: Outcome['winners'] = [];
   const reasons: Record<string, string> = {};
-  const standing = Math.round(averageStanding(state) * 10) / 10;
+  const standing = roundedStanding(state);
   const firms = allFirms(state);
   const reached = firms.filter((f) => f.capability >= state.frontier);
   const v = state.victory;
   for (const seat of state.seats) {
-    let won: boolean;
+    if (seat.role === 'facilitator') continue;
+    const won = goalsOf(state, seat.id).every((g) => g.met);
     let why: string;
     switch (seat.role) {
       case 'firm': {
         const f = state.firms[seat.id];
-        won = f.capability >= state.frontier;
         why = won
           ? `ended at the frontier (capability ${f.capability}, frontier ${state.frontier})`
           : `ended at capability ${f.capability}, short of the frontier (${state.frontier})`;
         break;
       }
       case 'regulator':
-        won = reached.length === 0 && standing >= v.regulatorMinStanding;
         why =
           reached.length > 0
             ? `${reached.map((f) => seatName(state, f.seat)).join(' and ')} ended at the frontier`
@@ -39,11 +89,9 @@ export function decideOutcome(state: GameState): Outcome {
               : `kept the firms behind, but allies' standing fell to ${standing} (needs ${v.regulatorMinStanding})`;
         break;
       case 'vendor':
-        won = state.vendor.cash >= v.vendorCash;
         why = `ended with $${state.vendor.cash} (target $${v.vendorCash})`;
         break;
       case 'hub':
-        won = state.hub.investment >= v.hubInvestment && standing >= v.hubMinStanding;
         why =
           state.hub.investment < v.hubInvestment
             ? `investment ${state.hub.investment} fell short of ${v.hubInvestment}`
@@ -51,8 +99,6 @@ export function decideOutcome(state: GameState): Outcome {
               ? `investment ${state.hub.investment} met the target, but standing ${standing} is under ${v.hubMinStanding}`
               : `investment ${state.hub.investment} with standing ${standing}`;
         break;
-      default:
-        continue;
     }
     if (won) winners.push(seat.id);
     reasons[seat.id] = why;

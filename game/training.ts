@@ -1,6 +1,6 @@
 import { HUBS, type HubId } from './ids';
 import { RULES } from './rules';
-import type { FirmState, GameState } from './state';
+import type { FirmState, GameState, Place } from './state';
 
 /**
  * The firm's position, as the rules read it: one definition each, used by the moves, the
@@ -36,6 +36,12 @@ export const trainingAt = (firm: FirmState, at: HubId | 'home') =>
 /** Pods of chips at home the firm can train on. */
 export const homePods = (firm: FirmState): number =>
   Math.floor(firm.secrets.homeCompute / RULES.computePerPod);
+
+/** Rent due each round for pods leased in a place: a leasing fund there halves it. */
+export const rentFor = (place: Place, pods: number): number =>
+  place.leasingFund
+    ? Math.ceil((pods * RULES.rentPerPod * RULES.fundRentDiscountPct) / 100)
+    : pods * RULES.rentPerPod;
 
 /** Where the firm could train now: pods and data at home or in a hub. */
 export function trainingSite(firm: FirmState, at: HubId | 'home'): { pods: number; tb: number } {

@@ -1,4 +1,5 @@
 import { freeServers } from '../market';
+import { leasedPods, liveEntity, rentFor } from '../training';
 import { customsBase, inspectionChance } from '../detection';
 import type { HubId } from '../ids';
 import { RULES } from '../rules';
@@ -6,12 +7,9 @@ import type { FirmState, GameState } from '../state';
 
 /** What the firm bot reads off its own secrets and the public map. */
 
-export const leasedAt = (f: FirmState, hub: HubId): number =>
-  f.secrets.leases.filter((l) => l.hub === hub).reduce((n, l) => n + l.pods, 0);
+export { leasedPods as leasedAt, liveEntity, homePods } from '../training';
 
-export const liveEntity = (f: FirmState, hub: HubId) =>
-  f.secrets.entities.find((e) => e.hub === hub && !e.listed);
-
+/** A site is busy while a training runs there or its model waits to fly home. */
 export const trainingAt = (f: FirmState, at: HubId | 'home'): boolean =>
   f.secrets.trainings.some((t) => t.at === at) || f.secrets.models.some((m) => m.hub === at);
 
@@ -21,17 +19,9 @@ export const inflightTo = (f: FirmState, hub: HubId): number =>
 export const dataNear = (f: FirmState, hub: HubId): number =>
   (f.secrets.dataAt[hub] ?? 0) + inflightTo(f, hub);
 
-export const homePods = (f: FirmState): number => Math.floor(f.secrets.homeCompute / 10);
-
 /** Rent the firm must pay at the end of this round, so it keeps that much cash. */
 export function rentDue(view: GameState, f: FirmState): number {
-  return f.secrets.leases.reduce((n, l) => {
-    const rent = l.pods * RULES.rentPerPod;
-    return (
-      n +
-      (view.places[l.hub].leasingFund ? Math.ceil((rent * RULES.fundRentDiscountPct) / 100) : rent)
-    );
-  }, 0);
+  return f.secrets.leases.reduce((n, l) => n + rentFor(view.places[l.hub], l.pods), 0);
 }
 
 /** Cash free to spend now: what is left after keeping this round's rent. */
@@ -44,7 +34,7 @@ export const spare = (view: GameState, f: FirmState): number => f.secrets.cash -
 export const podsOpen = (view: GameState, f: FirmState, hub: HubId): number =>
   Math.min(
     RULES.maxLeasePods,
-    leasedAt(f, hub) +
+    leasedPods(f, hub) +
       Math.min(view.places[hub].servers, freeServers(view, hub) + RULES.demandNoise),
   );
 
@@ -61,7 +51,7 @@ export function siteScore(view: GameState, f: FirmState, hub: HubId): number {
   if (place.standing < RULES.lowStanding) score += 3;
   if (mine.some((e) => e.listed)) score -= 8;
   if (liveEntity(f, hub)) score += 6;
-  score += 3 * leasedAt(f, hub);
+  score += 3 * leasedPods(f, hub);
   if (dataNear(f, hub) >= RULES.trainMinTB) score += 6;
   if (place.demand - place.demandLast > 1) score -= 1;
   return score;

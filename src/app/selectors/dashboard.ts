@@ -1,4 +1,5 @@
 import { HUBS, RULES, type GameState, type SeatId } from '../../../game/engine';
+import { goalsOf, type Goal } from '../../../game/scoring';
 import { homeCeiling } from '../../../game/training';
 import { ROLE_GOAL, ROLE_LABEL, placeName, quarterOf, roleOfSeat, seatName } from './format';
 
@@ -8,15 +9,8 @@ export interface Stat {
   hint?: string;
 }
 
-export interface Goal {
-  label: string;
-  now: number;
-  target: number;
-  /** Higher is better unless `atMost`. */
-  atMost?: boolean;
-  met: boolean;
-  unit?: string;
-}
+/** A victory condition as the engine states it (game/scoring.ts), for the progress bars. */
+export type { Goal };
 
 export interface Dashboard {
   seatName: string;
@@ -76,7 +70,6 @@ function firmSecrets(G: GameState, seat: SeatId): string[] {
 
 export function dashboard(G: GameState, seat: SeatId): Dashboard {
   const role = roleOfSeat(G, seat) ?? 'facilitator';
-  const v = G.victory;
   const standing = avgStanding(G);
   const base = {
     seatName: seatName(G, seat),
@@ -84,7 +77,6 @@ export function dashboard(G: GameState, seat: SeatId): Dashboard {
     goalText: ROLE_GOAL[role],
     secrets: [] as string[],
   };
-  const firms = Object.values(G.firms);
   switch (role) {
     case 'regulator':
       return {
@@ -102,21 +94,7 @@ export function dashboard(G: GameState, seat: SeatId): Dashboard {
           (f) =>
             `KYC report, ${quarterOf(G.startYear, f.round)}: a suspicious customer in ${placeName(f.hub)}`,
         ),
-        goals: [
-          ...firms.map((f) => ({
-            label: `${f.name} capability`,
-            now: f.capability,
-            target: G.frontier,
-            atMost: true,
-            met: f.capability < G.frontier,
-          })),
-          {
-            label: "Allies' average standing",
-            now: standing,
-            target: v.regulatorMinStanding,
-            met: standing >= v.regulatorMinStanding,
-          },
-        ],
+        goals: goalsOf(G, seat),
       };
     case 'vendor':
       return {
@@ -137,15 +115,7 @@ export function dashboard(G: GameState, seat: SeatId): Dashboard {
           },
           ...shared(G),
         ],
-        goals: [
-          {
-            label: 'Cash',
-            now: G.vendor.cash,
-            target: v.vendorCash,
-            met: G.vendor.cash >= v.vendorCash,
-            unit: '$',
-          },
-        ],
+        goals: goalsOf(G, seat),
       };
     case 'hub':
       return {
@@ -156,20 +126,7 @@ export function dashboard(G: GameState, seat: SeatId): Dashboard {
           { label: 'Average standing', value: String(standing) },
           ...shared(G),
         ],
-        goals: [
-          {
-            label: 'Investment',
-            now: G.hub.investment,
-            target: v.hubInvestment,
-            met: G.hub.investment >= v.hubInvestment,
-          },
-          {
-            label: 'Average standing',
-            now: standing,
-            target: v.hubMinStanding,
-            met: standing >= v.hubMinStanding,
-          },
-        ],
+        goals: goalsOf(G, seat),
       };
     case 'firm': {
       const f = G.firms[seat];
@@ -192,14 +149,7 @@ export function dashboard(G: GameState, seat: SeatId): Dashboard {
           },
           ...shared(G),
         ],
-        goals: [
-          {
-            label: 'Capability',
-            now: f.capability,
-            target: G.frontier,
-            met: f.capability >= G.frontier,
-          },
-        ],
+        goals: goalsOf(G, seat),
         secrets: firmSecrets(G, seat),
       };
     }
