@@ -58,7 +58,7 @@ export async function measureTimeToInteractive(url: string, runs = 7): Promise<T
     for (let i = 0; i <= runs; i++) {
       const page = await chrome.page({ width: 1280, height: 720 });
       await page.goto(url + BOARD);
-      await page.locator('#turn-title').waitFor();
+      await page.locator('#plan-title').waitFor();
       samples.push(
         await page.evaluate(
           () => performance.getEntriesByName('board-interactive')[0]?.startTime ?? Number.NaN,
@@ -73,7 +73,7 @@ export async function measureTimeToInteractive(url: string, runs = 7): Promise<T
   return { ...figure(warm, 1000), coldMs: round(cold) };
 }
 
-/** A move made through the board: the click on Confirm to the re-rendered board, with layout. */
+/** An order planned through the board: the click on Confirm to the re-rendered board, with layout. */
 export async function measureRerender(url: string, moves = 12): Promise<TimeFigure> {
   const chrome = await launchChromium();
   const samples: number[] = [];
@@ -82,12 +82,22 @@ export async function measureRerender(url: string, moves = 12): Promise<TimeFigu
     await page.goto(url + BOARD);
     while (samples.length < moves) {
       await page
-        .locator('#turn-title', { hasText: 'Your turn' })
+        .locator('.planning.open #plan-title')
         .or(page.locator('#end-title'))
+        .or(page.getByRole('dialog'))
         .first()
         .waitFor({ timeout: 30000 });
       if (await page.locator('#end-title').count()) break;
-      await page.locator('.move[data-move=prepareData] button.move-head').click();
+      if (await page.getByRole('dialog').count()) {
+        await page.keyboard.press('Escape');
+        continue;
+      }
+      const prepare = page.locator('.move[data-move=prepareData] button.move-head');
+      if (!(await prepare.count()) || (await prepare.isDisabled())) {
+        await sealOrders(page);
+        continue;
+      }
+      await prepare.click();
       samples.push(
         await page.evaluate(() => {
           const button = document.querySelector<HTMLButtonElement>(
@@ -100,13 +110,22 @@ export async function measureRerender(url: string, moves = 12): Promise<TimeFigu
           return performance.now() - t0;
         }),
       );
-      const end = page.getByRole('button', { name: 'End turn' });
-      if (await end.count()) await end.click();
+      await sealOrders(page);
     }
   } finally {
     await chrome.close();
   }
   return figure(samples, 16);
+}
+
+/** Submits the seat's plan through the desk, confirming the seal. */
+async function sealOrders(
+  page: Awaited<ReturnType<Awaited<ReturnType<typeof launchChromium>>['page']>>,
+): Promise<void> {
+  const submit = page.getByRole('button', { name: 'Submit and seal orders' });
+  if (!(await submit.count())) return;
+  await submit.click();
+  await page.getByRole('button', { name: 'Yes, seal my orders' }).click();
 }
 
 export interface BoardBench {
