@@ -33,6 +33,7 @@ export function NetBoard(props: BgioProps<GameState> & NetExtras) {
         me={seat}
         online={isConnected}
         paused={status.paused}
+        fixedSeed={status.fixedSeed}
         refused={status.refused}
         creator={creator}
         planning={waitingFor(G)}

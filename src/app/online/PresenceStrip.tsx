@@ -12,6 +12,8 @@ interface Props {
   planning: string[];
   online: boolean;
   paused: boolean;
+  /** The match replays a fixed seed: everyone is told. */
+  fixedSeed?: boolean;
   refused: string | null;
   creator: boolean;
 }
@@ -24,6 +26,7 @@ export function PresenceStrip({
   planning,
   online,
   paused,
+  fixedSeed = false,
   refused,
   creator,
 }: Props) {
@@ -63,6 +66,11 @@ export function PresenceStrip({
         {paused && (
           <p className="strip-note paused" role="status" data-testid="paused">
             <strong>Paused</strong> by the host — moves wait until it resumes.
+          </p>
+        )}
+        {fixedSeed && (
+          <p className="strip-note" role="note" data-testid="fixed-seed">
+            This match replays a fixed seed: its cards and dice are known to whoever chose it.
           </p>
         )}
         {creator && (

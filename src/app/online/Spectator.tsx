@@ -75,6 +75,7 @@ export function Spectator({
         planning={waitingFor(G)}
         online={isConnected}
         paused={status.paused}
+        fixedSeed={status.fixedSeed}
         refused={null}
         creator={false}
       />

@@ -17,9 +17,17 @@ export interface MatchStatus {
   refused: string | null;
   /** The server refused to seat this client (the seat changed hands, bad credentials). */
   seatLost: boolean;
+  /** The match replays a seed its creator chose: its cards and dice are known in advance. */
+  fixedSeed: boolean;
 }
 
-const EMPTY: MatchStatus = { paused: false, over: false, refused: null, seatLost: false };
+const EMPTY: MatchStatus = {
+  paused: false,
+  over: false,
+  refused: null,
+  seatLost: false,
+  fixedSeed: false,
+};
 const statuses = new Map<string, MatchStatus>();
 const listeners = new Set<() => void>();
 
@@ -53,7 +61,11 @@ export const multiplayer: Factory = (opts) => {
     connect();
     const { socket } = transport;
     socket.on(STATUS_EVENT, (s: StatusFrame) => {
-      set(s.matchID, { paused: s.paused, over: s.gameover !== null && s.gameover !== undefined });
+      set(s.matchID, {
+        paused: s.paused,
+        over: s.gameover !== null && s.gameover !== undefined,
+        fixedSeed: s.fixedSeed === true,
+      });
     });
     socket.on(ERROR_EVENT, (e: ErrorFrame) => {
       if (e.event === 'sync' && isThrottled(e.error)) {
