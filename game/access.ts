@@ -1,7 +1,7 @@
 import type { HubId, Role, SeatId } from './ids';
 import { HUBS, thingId } from './ids';
 import type { Cost } from './moves/types';
-import type { FirmState, GameState, Place, Visibility } from './state';
+import type { FirmState, GameState, Place, SignalKind, Visibility } from './state';
 import { RULES } from './rules';
 
 /** Small readers and writers shared by the moves, the resolution and the views. */
@@ -86,8 +86,8 @@ export function secretly(state: GameState, firm: FirmState, text: string): void 
   log(state, text, firm.seat);
 }
 
-export function signal(state: GameState, hub: HubId, text: string): void {
-  appendBounded(state.signals, { round: state.round, hub, text }, SIGNALS_KEEP);
+export function signal(state: GameState, hub: HubId, kind: SignalKind, text: string): void {
+  appendBounded(state.signals, { round: state.round, hub, kind, text }, SIGNALS_KEEP);
 }
 
 /** Whether a seat can pay a cost (cash is the vendor's, the hub's or the firm's purse). */

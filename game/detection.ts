@@ -73,7 +73,7 @@ export function exposeEntity(state: GameState, firm: FirmState, entity: Entity, 
   }
   const text = `${how} exposed a local entity of ${seatName(state, firm.seat)} in ${PLACE_INFO[entity.hub].name}.`;
   log(state, text);
-  signal(state, entity.hub, text);
+  signal(state, entity.hub, 'exposure', text);
 }
 
 /** Rolls to find each hidden entity of every firm in a hub; returns how many were found. */

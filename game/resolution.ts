@@ -200,12 +200,20 @@ function arrive(state: GameState, firm: FirmState, c: Courier, rng: RngState): v
     const what = c.model > 0 ? 'trained model weights' : `${lostTB} TB of drives`;
     const text = `Customs in ${hubName(customsHub)} seize ${what} carried for ${seatName(state, firm.seat)}.`;
     log(state, text);
-    signal(state, customsHub, text);
+    signal(state, customsHub, 'seizure', text);
     secretly(
       state,
       firm,
       `${caught} of ${c.carriers} carriers were stopped in ${hubName(customsHub)}.`,
     );
+  } else if (customsHub && c.model === 0 && rollPercent(rng, noticeChance(c.carriers))) {
+    signal(
+      state,
+      customsHub,
+      'notice',
+      `Customs in ${hubName(customsHub)} log travellers carrying unusually many hard drives.`,
+    );
+    log(state, `Customs in ${hubName(customsHub)} log travellers carrying unusually many hard drives.`);
   }
   if (c.model > 0) {
     if (caught === 0) {
@@ -220,6 +228,10 @@ function arrive(state: GameState, firm: FirmState, c: Courier, rng: RngState): v
   const kept = c.tb - lostTB;
   if (kept > 0 && isHub(c.to)) firm.secrets.dataAt[c.to] = (firm.secrets.dataAt[c.to] ?? 0) + kept;
 }
+
+/** Chance that customs log a courier trip they let through: every extra traveller is one more face. */
+export const noticeChance = (carriers: number): number =>
+  Math.min(RULES.chanceCap, RULES.noticeBase + RULES.noticePerCarrier * (carriers - 1));
 
 function finishTrainings(state: GameState, firm: FirmState): void {
   const done = firm.secrets.trainings.filter((t) => t.doneRound <= state.round);

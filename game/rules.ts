@@ -24,7 +24,7 @@ export const RULES = {
   listPc: 1,
   listTension: 1,
   checkPc: 1,
-  checkBase: 20,
+  checkBase: 45,
   checkPerHeat: 5,
   checkPermitBonus: 15,
   checkLowStandingPenalty: 15,
@@ -59,8 +59,10 @@ export const RULES = {
   generationIncome: 2,
   // AI firm
   prepareCost: 2,
-  prepareTB: 20,
+  prepareTB: 40,
   maxPerCarrierTB: 40,
+  /** Couriers carry data in sets of drives of this many TB. */
+  courierStepTB: 20,
   carrierCost: 1,
   maxCarriers: 4,
   customsLax: 2,
@@ -70,6 +72,9 @@ export const RULES = {
   /** Per-carrier inspection chance rises with the square of its load: +N% at a full 40 TB. */
   customsLoadAtFull: 60,
   customsPerHeat: 2,
+  /** Chance customs log a courier trip they do not stop, plus this much per extra carrier. */
+  noticeBase: 15,
+  noticePerCarrier: 10,
   registerCost: 3,
   registerPermitCost: 5,
   registerPermitHeat: 1,
@@ -133,8 +138,8 @@ export const RULES = {
   // The market behind the public signals
   /** Share of a hub's servers ordinary cloud customers rent at the start, in percent. */
   ordinaryStartPct: 34,
-  ordinaryGrowPct: 35,
-  ordinaryShrinkPct: 20,
+  ordinaryGrowPct: 20,
+  ordinaryShrinkPct: 10,
   /** The public demand reading is off by up to this many pods either way. */
   demandNoise: 1,
   /** Under the cloud KYC rule: chance a hub where a firm leases is flagged to the regulator. */

@@ -221,9 +221,13 @@ export interface Market {
 }
 
 /** What the regulator (and everyone) learns without seeing secrets. */
+/** What kind of public evidence a signal is: a seizure, a trip customs logged, an exposure. */
+export type SignalKind = 'seizure' | 'notice' | 'exposure';
+
 export interface Signal {
   round: number;
   hub: HubId;
+  kind: SignalKind;
   text: string;
 }
 

@@ -37,9 +37,15 @@ export function rentDue(view: GameState, f: FirmState): number {
 /** Cash free to spend now: what is left after keeping this round's rent. */
 export const spare = (view: GameState, f: FirmState): number => f.secrets.cash - rentDue(view, f);
 
-/** Pods the firm could run in a hub: its own leases plus the free servers (at most the cap). */
+/**
+ * Pods the firm could run in a hub: its own leases plus the servers it hopes are free (the
+ * public reading may be off by `demandNoise`), at most the cap.
+ */
 export const podsOpen = (view: GameState, f: FirmState, hub: HubId): number =>
-  Math.min(RULES.maxLeasePods, leasedAt(f, hub) + freeServers(view, hub));
+  Math.min(
+    RULES.maxLeasePods,
+    leasedAt(f, hub) + Math.min(view.places[hub].servers, freeServers(view, hub) + RULES.demandNoise),
+  );
 
 /** How attractive a hub is for offshore training: room, lax customs, no permit, little scrutiny. */
 export function siteScore(view: GameState, f: FirmState, hub: HubId): number {

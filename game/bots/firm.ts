@@ -70,7 +70,8 @@ const courier: FirmRule = (ctx, site) => {
   if (ctx.view.places[hub].alertUntil >= ctx.view.round && chance(ctx, 60)) return null;
   const need = podsOpen(ctx.view, f, hub) * RULES.maxPerCarrierTB - dataNear(f, hub);
   const can = f.secrets.homeTB;
-  const tb = Math.floor(Math.min(can, need, RULES.maxCarriers * RULES.maxPerCarrierTB) / 20) * 20;
+  const most = Math.min(can, need, RULES.maxCarriers * RULES.maxPerCarrierTB);
+  const tb = Math.floor(most / RULES.courierStepTB) * RULES.courierStepTB;
   if (tb < RULES.trainMinTB) return null;
   const carriers = bestCarriers(ctx.view, f, hub, tb, spare(ctx.view, f));
   return carriers > 0 ? ctx.legal.find('courierData', { hub, tb, carriers }) : null;
@@ -100,7 +101,7 @@ const lease: FirmRule = (ctx) => {
 const prepare: FirmRule = (ctx) => {
   const f = me(ctx);
   if (roundsLeft(ctx.view) < RULES.trainRounds + 1) return null;
-  if (f.secrets.homeTB + f.secrets.preparingTB >= 80 || f.secrets.preparingTB > 0) return null;
+  if (f.secrets.homeTB + f.secrets.preparingTB >= 120 || f.secrets.preparingTB > 0) return null;
   return spare(ctx.view, f) >= RULES.prepareCost + 2 ? ctx.legal.first('prepareData') : null;
 };
 

@@ -13,9 +13,14 @@ export const pc = (view: GameState): number => view.regulator.pc;
 export const gap = (view: GameState): number =>
   Math.min(...Object.values(view.firms).map((f) => view.frontier - f.capability));
 
-/** Signals about a hub in the last two rounds (seizures, exposures). */
+/** Couriers seized or logged in a hub in the last two rounds. */
 const recentSignals = (view: GameState, hub: HubId): number =>
-  view.signals.filter((s) => s.hub === hub && s.round >= view.round - 2).length;
+  view.signals.filter((s) => s.hub === hub && s.kind !== 'exposure' && s.round >= view.round - 2)
+    .length;
+
+/** An entity exposed there lately: that lead is spent. */
+const recentlyExposed = (view: GameState, hub: HubId): boolean =>
+  view.signals.some((s) => s.hub === hub && s.kind === 'exposure' && s.round >= view.round - 1);
 
 /** KYC flags on a hub in the last two rounds. */
 const recentFlags = (view: GameState, hub: HubId): number =>
@@ -27,8 +32,9 @@ const recentFlags = (view: GameState, hub: HubId): number =>
  */
 export function suspicion(view: GameState, hub: HubId): number {
   const place = view.places[hub];
+  if (recentlyExposed(view, hub)) return 0;
   const rise = Math.max(0, place.demand - place.demandLast);
-  let s = 5 * recentFlags(view, hub) + 3 * rise + place.demand + 2 * recentSignals(view, hub);
+  let s = 6 * recentFlags(view, hub) + 3 * rise + 5 * recentSignals(view, hub);
   if (place.customs === 'lax') s += 1;
   if (place.permit === 'permit') s += 1;
   if (place.standing < RULES.lowStanding) s -= 3;

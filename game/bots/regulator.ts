@@ -21,6 +21,9 @@ import type { BotChoice } from './types';
 
 const list: Rule = ({ legal }) => legal.first('listEntity');
 
+/** Evidence worth a check: a KYC flag, a jump in demand, or fresh signals. */
+const SUSPICION_BAR = 8;
+
 const check: Rule = (ctx) => {
   const v = ctx.view;
   if (pc(v) < RULES.checkPc + RULES.listPc && !chance(ctx, 30)) return null;
@@ -31,7 +34,7 @@ const check: Rule = (ctx) => {
     ctx,
     'endUseCheck',
     (h) => suspicion(v, h),
-    (h) => v.places[h].demand > 0 && !planned.has(h),
+    (h) => suspicion(v, h) >= SUSPICION_BAR && !planned.has(h),
   );
 };
 

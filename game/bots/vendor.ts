@@ -52,7 +52,7 @@ const audit: Rule = (ctx) => {
   const v = ctx.view;
   if (cash(v) < RULES.auditCost + 4 || roundsLeft(v) < 1) return null;
   const rising = (h: HubId): number => v.places[h].demand - v.places[h].demandLast;
-  return bestHub(ctx, 'auditDistributors', rising, (h) => rising(h) >= 2);
+  return bestHub(ctx, 'auditDistributors', rising, (h) => rising(h) >= 3);
 };
 
 /**

@@ -53,7 +53,7 @@ export const courierData: MoveSpec = {
   options: ({ state, seat }) => {
     const f = state.firms[seat];
     const most = Math.min(f?.secrets.homeTB ?? 0, RULES.maxCarriers * RULES.maxPerCarrierTB);
-    const tbs = upTo(Math.floor(most / RULES.prepareTB)).map((n) => n * RULES.prepareTB);
+    const tbs = upTo(Math.floor(most / RULES.courierStepTB)).map((n) => n * RULES.courierStepTB);
     return HUBS.flatMap((hub) =>
       tbs.flatMap((tb) =>
         upTo(RULES.maxCarriers)
@@ -127,7 +127,7 @@ export const leaseServers: MoveSpec = {
   label: 'Lease offshore servers',
   summary: `Rent pods of top-chip servers through your local entity: $${RULES.leaseUpfrontPerPod} a pod now, $${RULES.rentPerPod} a pod each round.`,
   delay: 'At once.',
-  risk: 'Under a cloud know-your-customer rule every lease may be exposed each round.',
+  risk: 'You get only the pods that are free when your order resolves (the rest is refunded); under a cloud know-your-customer rule every lease may be exposed each round.',
   options: () =>
     HUBS.flatMap((hub) => upTo(RULES.maxLeasePods).map((pods): MoveArgs => ({ hub, pods }))),
   cost: (_ctx, args) => ({ cash: RULES.leaseUpfrontPerPod * (args.pods ?? 1) }),
@@ -137,9 +137,7 @@ export const leaseServers: MoveSpec = {
     const hub = requireHub(args);
     const f = firm(ctx);
     if (!liveEntity(f, hub)) return `register a local entity in ${hubName(hub)} first`;
-    const free = freeServers(ctx.state, hub);
-    if ((args.pods ?? 0) > free)
-      return free === 0 ? `no free servers in ${hubName(hub)}` : `only ${free} pods are free there`;
+    if (ctx.state.places[hub].servers === 0) return `${hubName(hub)} has no servers to rent`;
     if (leasedPods(f, hub) + (args.pods ?? 0) > RULES.maxLeasePods)
       return `at most ${RULES.maxLeasePods} pods per hub`;
     return null;
@@ -149,7 +147,13 @@ export const leaseServers: MoveSpec = {
     const f = firm(ctx);
     const entity = liveEntity(f, hub);
     if (!entity) return;
-    const pods = args.pods ?? 1;
+    const asked = args.pods ?? 1;
+    const pods = Math.min(asked, freeServers(ctx.state, hub));
+    f.secrets.cash += (asked - pods) * RULES.leaseUpfrontPerPod;
+    if (pods === 0) {
+      secretly(ctx.state, f, `No servers were free in ${hubName(hub)}: the lease money is refunded.`);
+      return;
+    }
     f.secrets.leases.push({
       id: newId(f, 'l'),
       hub,
@@ -158,7 +162,13 @@ export const leaseServers: MoveSpec = {
       exposed: entity.exposed,
     });
     takeServers(ctx.state, hub, pods);
-    secretly(ctx.state, f, `Leased ${pods} pods of servers in ${hubName(hub)}.`);
+    secretly(
+      ctx.state,
+      f,
+      pods < asked
+        ? `Leased ${pods} of the ${asked} pods you asked for in ${hubName(hub)} (the rest was taken).`
+        : `Leased ${pods} pods of servers in ${hubName(hub)}.`,
+    );
   },
 };
 

@@ -1,5 +1,6 @@
 /** The headless simulator: bots in every seat, many games, summaries with intervals. */
-export { playGame, botSeedFor, type GameResult, type SeatLevels } from './play';
+export { playGame, botSeedFor, type GameResult, type SeatLevels, type SeatBans } from './play';
+export { raceSettled, settledRoundOf, mostStillPossible } from './settled';
 export { playRange, gameSeeds, type GameRecord } from './record';
 export {
   summarize,
@@ -8,7 +9,8 @@ export {
   type SeatSummary,
   type WinRate,
   type RoundMeans,
+  type CardEffect,
 } from './summary';
-export { parseBots, roleAgainst, type LevelsResult } from './levels';
+export { parseBots, parseBans, familiesOf, roleAgainst, type LevelsResult } from './levels';
 export { wilson, mean, round, type Interval } from './stats';
 export { BOUNDS, checkBalance, type Check, type ScenarioRuns } from './balance';

@@ -1,7 +1,8 @@
 import { BOT_LEVELS, type BotLevel } from '../bots/types';
 import { PLAYING_ROLES, type PlayingRole } from '../ids';
 import type { Scenario } from '../scenarios/schema';
-import type { SeatLevels } from './play';
+import { MOVES } from '../moves';
+import type { SeatBans, SeatLevels } from './play';
 
 export type LevelsResult = { ok: true; levels: SeatLevels } | { ok: false; error: string };
 
@@ -41,6 +42,38 @@ export function parseBots(spec: string, scenario: Scenario): LevelsResult {
   });
   return { ok: true, levels };
 }
+
+export type BansResult = { ok: true; bans: SeatBans } | { ok: false; error: string };
+
+/**
+ * Reads ban specs ("firm:Offshore", repeatable): each forbids a move family to every seat of a
+ * role. The family must be one of that role's.
+ */
+export function parseBans(specs: readonly string[], scenario: Scenario): BansResult {
+  const bans: Record<string, string[]> = {};
+  for (const spec of specs) {
+    const [role, family, extra] = spec.split(':');
+    if (!role || !family || extra !== undefined)
+      return { ok: false, error: `"${spec}" is not ROLE:FAMILY (e.g. firm:Offshore)` };
+    if (!isRole(role))
+      return { ok: false, error: `"${role}" is not a role (${PLAYING_ROLES.join(', ')})` };
+    const families = familiesOf(role);
+    if (!families.includes(family))
+      return {
+        ok: false,
+        error: `"${family}" is not a ${role} move family (${families.join(', ')})`,
+      };
+    scenario.seats.forEach((seat, i) => {
+      if (seat.role === role) (bans[String(i)] ??= []).push(family);
+    });
+  }
+  return { ok: true, bans };
+}
+
+/** A role's move families, in the rulebook's order. */
+export const familiesOf = (role: PlayingRole): string[] => [
+  ...new Set(MOVES.filter((m) => m.role === role).map((m) => m.family)),
+];
 
 /** Every playing seat at one level, except the seats of one role at another. */
 export function roleAgainst(

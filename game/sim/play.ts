@@ -9,7 +9,7 @@ import type { Scenario } from '../scenarios/schema';
 import { createInitialState } from '../setup';
 import type { GameState, Indicators, Outcome } from '../state';
 import { playerView } from '../views';
-import { settledRound } from './settled';
+import { raceSettled, settledRoundOf } from './settled';
 
 /** Which bot plays each seat, by seat id. */
 export type SeatLevels = Readonly<Record<string, BotLevel>>;
@@ -32,9 +32,9 @@ export interface GameResult {
   families: Record<string, Record<string, number>>;
   /** Cards played, by id. */
   cards: string[];
-  /** End-use checks and distributor audits made, and how many found something. */
-  searches: { made: number; found: number };
-  /** Last round at whose end the firm-versus-regulator result changed (0: never). */
+  /** End-use checks (the regulator's) and distributor audits (the vendor's) made, and how many found something. */
+  searches: Searches;
+  /** The round from whose end the firms' race could no longer change (game/sim/settled.ts). */
   settled: number;
 }
 
@@ -60,7 +60,10 @@ export function playGame(
   const rngs = new Map<SeatId, RngState>();
   let moves = 0;
   let refused = 0;
+  /** Whether the race was settled at the end of each round, index 0 being the start. */
+  const settledAt: boolean[] = [raceSettled(state)];
   for (let pass = 0; pass < MAX_PLANNING_PASSES && !state.over; pass++) {
+    const round = state.round;
     for (const seat of waitingFor(state)) {
       let rng = rngs.get(seat);
       if (!rng) rngs.set(seat, (rng = seedRng(botSeedFor(botSeed, seat))));
@@ -75,6 +78,7 @@ export function playGame(
       submitOrders(state, seat);
       if (state.over) break;
     }
+    if (state.over || state.round !== round) settledAt.push(raceSettled(state));
   }
   if (!state.outcome) throw new Error(`game ${seed} did not finish`);
   return {
@@ -86,11 +90,21 @@ export function playGame(
     families: familiesOf(state),
     cards: state.sealed.flatMap((p) => (p.card ? [p.card.card] : [])),
     searches: {
-      made: state.searches.length,
-      found: state.searches.filter((s) => s.found > 0).length,
+      check: tally(state, 'check'),
+      audit: tally(state, 'audit'),
     },
-    settled: settledRound(state),
+    settled: settledRoundOf(settledAt),
   };
+}
+
+export interface Searches {
+  check: { made: number; found: number };
+  audit: { made: number; found: number };
+}
+
+function tally(state: GameState, by: 'check' | 'audit'): { made: number; found: number } {
+  const made = state.searches.filter((s) => s.by === by);
+  return { made: made.length, found: made.filter((s) => s.found > 0).length };
 }
 
 function familiesOf(state: GameState): Record<string, Record<string, number>> {

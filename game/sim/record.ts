@@ -1,7 +1,7 @@
 import { seatId } from '../ids';
 import type { Scenario } from '../scenarios/schema';
 import type { Indicators } from '../state';
-import { playGame, type SeatLevels } from './play';
+import { playGame, type SeatBans, type SeatLevels, type Searches } from './play';
 
 /** What the simulator keeps of one game: small, plain, and cloneable between threads. */
 export interface GameRecord {
@@ -14,6 +14,14 @@ export interface GameRecord {
   winners: string[];
   /** One row per round, round 0 being the start. */
   indicators: Indicators[];
+  /** Orders given, by role and move family. */
+  families: Record<string, Record<string, number>>;
+  /** Cards played, by id. */
+  cards: string[];
+  /** End-use checks and audits made, and how many found a hidden operation. */
+  searches: Searches;
+  /** Last round at whose end the firm-versus-regulator verdict changed (0: never). */
+  settled: number;
 }
 
 /** The seeds of game `index` in a run: the match's own and its bots'. */
@@ -30,11 +38,12 @@ export function playRange(
   levels: SeatLevels,
   from: number,
   to: number,
+  bans: SeatBans = {},
 ): GameRecord[] {
   const out: GameRecord[] = [];
   for (let index = from; index < to; index++) {
     const seeds = gameSeeds(seed, index);
-    const result = playGame(scenario, seeds.game, levels, seeds.bots);
+    const result = playGame(scenario, seeds.game, levels, seeds.bots, bans);
     out.push({
       index,
       seed: seeds.game,
@@ -43,6 +52,10 @@ export function playRange(
       refused: result.refused,
       winners: result.outcome.winners.map((w) => seatId(w)),
       indicators: result.indicators,
+      families: result.families,
+      cards: result.cards,
+      searches: result.searches,
+      settled: result.settled,
     });
   }
   return out;

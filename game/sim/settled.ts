@@ -1,27 +1,61 @@
-import type { GameState } from '../state';
+import { allFirms } from '../access';
+import { RULES } from '../rules';
+import type { FirmState, GameState } from '../state';
+import { homeCeiling, homePods, trainingGain } from '../training';
 
 /**
- * When the race between the firms and the regulator was settled. After each round the engine
- * records who would win if the game ended then (`Indicators.leaders`). The race is settled at the
- * last round at whose end that verdict, for the firm and regulator seats, changed; from then to
- * the end it held. 0 means it never changed from the start. A game "still open two rounds before
- * the end" is one settled after round `rounds - 2`.
+ * When the race between the firms and the regulator was settled. At the end of a round a firm's
+ * race is settled when nothing left in the game could change its result:
+ * - it is safely ahead: its capability (which never falls) is at least the frontier plus every
+ *   rise already scheduled (annual steps, a chip generation under way); or
+ * - it is out of reach: even if everything in its pipeline came home (models waiting abroad,
+ *   trainings running, home runs up to the home ceiling, and a new offshore run where enough
+ *   rounds remain for one) it would stay under today's frontier, which only rises.
+ * The game's race is settled at the first round from which every firm's race stays settled;
+ * it was still open two rounds before the end when that round is after `rounds - 2`.
  */
-export function settledRound(state: GameState): number {
-  const racing = new Set(
-    state.seats.filter((s) => s.role === 'firm' || s.role === 'regulator').map((s) => s.id),
-  );
-  const verdict = (leaders: readonly string[]): string =>
-    leaders
-      .filter((seat) => racing.has(seat as never))
-      .sort()
-      .join(',');
-  let settled = 0;
-  let last: string | null = null;
-  for (const row of state.indicators) {
-    const now = verdict(row.leaders);
-    if (last !== null && now !== last) settled = row.round;
-    last = now;
+export function raceSettled(state: GameState): boolean {
+  return allFirms(state).every((f) => safelyAhead(state, f) || outOfReach(state, f));
+}
+
+function risesAhead(state: GameState): number {
+  let rises = 0;
+  for (let r = state.round + 1; r <= state.rounds; r++)
+    if (state.frontierEvery > 0 && r % state.frontierEvery === 0) rises += RULES.frontierStep;
+  if (state.pending.some((p) => p.kind === 'generation')) rises += RULES.generationFrontier;
+  return rises;
+}
+
+const safelyAhead = (state: GameState, f: FirmState): boolean =>
+  f.capability >= state.frontier + risesAhead(state);
+
+/** The most capability the firm could still bring home in the rounds left. */
+export function mostStillPossible(state: GameState, f: FirmState): number {
+  const left = state.over ? 0 : state.rounds - state.round + 1;
+  let gain = 0;
+  // Models waiting abroad fly home in one round.
+  if (left >= 1) gain += f.secrets.models.reduce((n, m) => n + m.gain, 0);
+  for (const t of f.secrets.trainings) {
+    if (t.at === 'home') continue;
+    // Done at the end of `doneRound`, carried home the round after.
+    if (t.doneRound + 1 <= state.rounds) gain += trainingGain(t.pods, t.tb);
   }
+  // A new offshore run: train, let it finish, carry it home.
+  if (left >= RULES.trainRounds + 1) gain += 2 * RULES.maxLeasePods;
+  const homeRoom = Math.max(0, homeCeiling(state, f) - f.capability);
+  const homeRun =
+    f.secrets.trainings.some((t) => t.at === 'home' && t.doneRound <= state.rounds) ||
+    (left >= RULES.trainRounds && homePods(f) > 0);
+  if (homeRun) gain += homeRoom;
+  return f.capability + gain;
+}
+
+const outOfReach = (state: GameState, f: FirmState): boolean =>
+  mostStillPossible(state, f) < state.frontier;
+
+/** The first round from which the race stayed settled, given whether it was at each round's end. */
+export function settledRoundOf(settledAtEnd: readonly boolean[]): number {
+  let settled = settledAtEnd.length;
+  for (let r = settledAtEnd.length - 1; r >= 0 && settledAtEnd[r]; r--) settled = r;
   return settled;
 }

@@ -7,7 +7,7 @@ import {
   parseScenarioText,
   type Scenario,
 } from '../../game/engine';
-import { parseBots, type SeatLevels } from '../../game/sim';
+import { parseBans, parseBots, type SeatBans, type SeatLevels } from '../../game/sim';
 
 /** What `npm run simulate` was asked to do. */
 export interface SimOptions {
@@ -16,6 +16,9 @@ export interface SimOptions {
   seed: string;
   botsSpec: string;
   bots: SeatLevels;
+  /** Move families forbidden to bots, by seat (from `--ban ROLE:FAMILY`). */
+  bans: SeatBans;
+  banSpecs: string[];
   workers: number;
   out: string | null;
 }
@@ -29,10 +32,20 @@ export const USAGE = `Usage: npm run simulate -- [options]
   --games <n>             games to play, a positive whole number (default 1000)
   --seed <text>           the run's seed (default 1)
   --bots <spec>           heuristic | random | e.g. random,firm=heuristic or regulator=heuristic,2=random
+  --ban <role>:<family>   forbid a move family to a role's bots, e.g. firm:Offshore (repeatable)
   --workers <n>           worker threads (default: every core)
   --out <prefix>          also write <prefix>.csv (one row per game) and <prefix>.json (the summary)`;
 
-const FLAGS = ['scenario', 'scenario-file', 'games', 'seed', 'bots', 'workers', 'out'] as const;
+const FLAGS = [
+  'scenario',
+  'scenario-file',
+  'games',
+  'seed',
+  'bots',
+  'ban',
+  'workers',
+  'out',
+] as const;
 type Flag = (typeof FLAGS)[number];
 
 const positiveInt = (text: string | undefined): number | null =>
@@ -43,8 +56,9 @@ const positiveInt = (text: string | undefined): number | null =>
 /** Reads `--flag value` and `--flag=value` pairs; any other word is an error. */
 function readFlags(
   argv: readonly string[],
-): { flags: Partial<Record<Flag, string>> } | { error: string } | 'help' {
+): { flags: Partial<Record<Flag, string>>; bans: string[] } | { error: string } | 'help' {
   const flags: Partial<Record<Flag, string>> = {};
+  const bans: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i];
     if (word === '--help' || word === '-h') return 'help';
@@ -55,9 +69,10 @@ function readFlags(
     const value = m[2] ?? argv[++i];
     if (value === undefined || (m[2] === undefined && value.startsWith('--')))
       return { error: `--${name} needs a value` };
-    flags[name] = value;
+    if (name === 'ban') bans.push(value);
+    else flags[name] = value;
   }
-  return { flags };
+  return { flags, bans };
 }
 
 function loadScenario(
@@ -104,6 +119,8 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
   const botsSpec = flags.bots ?? 'heuristic';
   const bots = parseBots(botsSpec, loaded.scenario);
   if (!bots.ok) return { ok: false, error: `--bots: ${bots.error}` };
+  const bans = parseBans(read.bans, loaded.scenario);
+  if (!bans.ok) return { ok: false, error: `--ban: ${bans.error}` };
   const seed = flags.seed ?? '1';
   if (seed === '') return { ok: false, error: '--seed must not be empty' };
   const options = {
@@ -112,6 +129,8 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
     seed,
     botsSpec,
     bots: bots.levels,
+    bans: bans.bans,
+    banSpecs: read.bans,
     workers,
     out: flags.out ?? null,
   };

@@ -25,7 +25,10 @@ export class SimPool {
     const to = (from: number): number => Math.min(games, from + size);
     if (this.threads.length === 0) {
       for (const from of queue) {
-        store({ from, records: playRange(job.scenario, job.seed, job.levels, from, to(from)) });
+        store({
+          from,
+          records: playRange(job.scenario, job.seed, job.levels, from, to(from), job.bans),
+        });
         await new Promise((resolve) => setImmediate(resolve));
       }
       return records;

@@ -36,9 +36,10 @@ const cell = (row: RoundMeans, col: string): string => {
   return typeof v === 'number' ? v.toFixed(2) : '';
 };
 
-export function formatSummary(s: Summary, botsSpec: string): string {
+export function formatSummary(s: Summary, botsSpec: string, bans: readonly string[] = []): string {
+  const banned = bans.length ? `, banned ${bans.join(' ')}` : '';
   const lines = [
-    `Chokepoint simulation: ${s.scenario}, ${s.games} games, seed ${s.seed}, bots ${botsSpec}`,
+    `Chokepoint simulation: ${s.scenario}, ${s.games} games, seed ${s.seed}, bots ${botsSpec}${banned}`,
     '',
   ];
   const roleRows = s.roles.map((r) => [r.role, r.seats.join(' '), String(r.wins), ci(r)]);
@@ -51,8 +52,42 @@ export function formatSummary(s: Summary, botsSpec: string): string {
   lines.push(`Bot choices the engine refused: ${s.refused}`, '', 'Average indicators per round:');
   const cols = roundColumns(s.perRound);
   const body = s.perRound.map((row) => [String(row.round), ...cols.map((c) => cell(row, c))]);
-  lines.push(table([['round', ...cols], ...body]));
+  lines.push(table([['round', ...cols], ...body]), '');
+  lines.push(...measures(s));
   return lines.join('\n') + '\n';
+}
+
+/** What an analyst checks besides the win rates: actions by family, searches, the race, cards. */
+function measures(s: Summary): string[] {
+  const lines = ['Orders by move family:'];
+  for (const [role, families] of Object.entries(s.familyShares))
+    lines.push(
+      `  ${role}: ${Object.entries(families)
+        .map(([f, share]) => `${f} ${pct(share)}`)
+        .join(', ')}`,
+    );
+  const { check, audit } = s.searchHits;
+  lines.push(
+    '',
+    `End-use checks that found a hidden operation: ${check.found} of ${check.made} (${pct(check.rate)}); distributor audits: ${audit.found} of ${audit.made} (${pct(audit.rate)})`,
+    `Races still open two rounds before the end: ${s.race.openLate} of ${s.race.decided} games won by a firm or the regulator (${pct(s.race.rate)})`,
+    `  settled at the end of round: ${s.race.settledByRound.map((n, r) => `${r}:${n}`).join(' ')}`,
+    '',
+    "Cards: games played in, and the largest change in any role's win rate with it:",
+  );
+  const rows = s.cards.map((c) => {
+    const [role, e] = Object.entries(c.byRole).sort(
+      (a, b) => Math.abs(b[1].diff) - Math.abs(a[1].diff),
+    )[0] ?? ['-', { diff: 0 }];
+    return [
+      c.card,
+      String(c.played),
+      role,
+      `${e.diff >= 0 ? '+' : ''}${(e.diff * 100).toFixed(1)} pts`,
+    ];
+  });
+  if (rows.length) lines.push(table([['card', 'games', 'role', 'change'], ...rows]));
+  return lines;
 }
 
 /** A CSV field, quoted when it holds a comma, a quote or a line break. */
@@ -77,6 +112,9 @@ export function toCsv(scenario: Scenario, records: readonly GameRecord[]): strin
     'rounds',
     'moves',
     'refused',
+    'settled_round',
+    'checks',
+    'checks_found',
     'winners',
     ...seats.map((s) => `win_${s.id}_${s.role}`),
     ...keys,
@@ -92,6 +130,9 @@ export function toCsv(scenario: Scenario, records: readonly GameRecord[]): strin
       String(r.rounds),
       String(r.moves),
       String(r.refused),
+      String(r.settled),
+      String(r.searches.check.made),
+      String(r.searches.check.found),
       r.winners.join(' '),
       ...seats.map((s) => (r.winners.includes(s.id) ? '1' : '0')),
       ...keys.map((k) => String(end[k])),

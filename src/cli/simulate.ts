@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { summarize } from '../../game/sim';
 import { progressBar } from './progress';
 import { parseArgs, USAGE } from './sim-args';
@@ -23,15 +24,16 @@ async function main(argv: readonly string[]): Promise<number> {
   const o = args.options;
   const started = performance.now();
   const bar = progressBar(o.scenario.id, o.games);
-  const job = { scenario: o.scenario, seed: o.seed, levels: o.bots };
+  const job = { scenario: o.scenario, seed: o.seed, levels: o.bots, bans: o.bans };
   const pool = new SimPool(Math.min(o.workers, o.games));
   const records = await pool.run(job, o.games, bar.tick).finally(() => {
     bar.stop();
     return pool.close();
   });
   const summary = summarize(o.scenario, o.seed, o.bots, records);
-  process.stdout.write(formatSummary(summary, o.botsSpec));
+  process.stdout.write(formatSummary(summary, o.botsSpec, o.banSpecs));
   if (o.out) {
+    mkdirSync(dirname(o.out), { recursive: true });
     writeFileSync(`${o.out}.csv`, toCsv(o.scenario, records));
     writeFileSync(`${o.out}.json`, toJson(summary));
   }
