@@ -184,15 +184,10 @@ describe('properties of games of random bots', () => {
     expect(withOrders.length).toBeGreaterThan(0);
     const tamperings: ((p: SealedPlan) => SealedPlan)[] = [
       (p) => ({ ...p, orders: p.orders!.slice(1) }),
+      (p) => ({ ...p, orders: [...p.orders!, p.orders![0]!] }),
       (p) => ({
         ...p,
-        orders: [...p.orders!].reverse().concat(p.orders!.length === 1 ? p.orders! : []),
-      }),
-      (p) => ({
-        ...p,
-        orders: p.orders!.map((o, i) =>
-          i === 0 ? { ...o, args: { ...o.args, hub: o.args.hub === 'SG' ? 'MY' : 'SG' } } : o,
-        ),
+        orders: p.orders!.map((o, i) => (i === 0 ? { ...o, args: { ...o.args, pods: 99 } } : o)),
       }),
       (p) => ({ ...p, salt: `${p.salt}0` }),
       (p) => ({ ...p, card: p.card ? null : { card: 'any-card', use: 'capital' } }),

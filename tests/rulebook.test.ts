@@ -128,7 +128,7 @@ const CASES: LimitCase[] = [
   { name: 'an entity already there', move: 'registerEntity', args: { hub: MY }, refuse: (s) => addEntity(s, MY) },
   { name: 'no entity in the hub', move: 'leaseServers', args: { hub: MY, pods: 1 }, allowed: (s) => addEntity(s, MY), refuse: (s) => (firmOf(s).secrets.entities[0].listed = true) },
   { name: 'too many pods in one lease', move: 'leaseServers', args: { hub: MY, pods: RULES.maxLeasePods }, allowed: (s) => addEntity(s, MY), refuseArgs: { hub: MY, pods: RULES.maxLeasePods + 1 } },
-  { name: 'no free pods', move: 'leaseServers', args: { hub: MY, pods: 1 }, allowed: (s) => addEntity(s, MY), refuse: (s) => fill(s, MY) },
+  { name: 'no servers in the hub', move: 'leaseServers', args: { hub: MY, pods: 1 }, allowed: (s) => addEntity(s, MY), refuse: (s) => (s.places.MY.servers = 0) },
   { name: 'leases would pass the cap', move: 'leaseServers', args: { hub: MY, pods: 1 }, allowed: (s) => addEntity(s, MY, RULES.maxLeasePods - 1), refuse: (s) => (firmOf(s).secrets.leases[0].pods = RULES.maxLeasePods) },
   { name: 'too little data at the site', move: 'train', args: { at: MY }, allowed: (s) => { addEntity(s, MY, 1); firmOf(s).secrets.dataAt.MY = RULES.trainMinTB; }, refuse: (s) => (firmOf(s).secrets.dataAt.MY = RULES.trainMinTB - 1) },
   { name: 'no lease at the site', move: 'train', args: { at: MY }, allowed: (s) => { addEntity(s, MY, 1); firmOf(s).secrets.dataAt.MY = 100; }, refuse: (s) => (firmOf(s).secrets.leases = []) },
@@ -159,6 +159,7 @@ function stage(c: LimitCase, refused: boolean): { state: GameState; problem: str
   state.vendor.cash = 100;
   state.hub.cash = 100;
   state.controlLevel = 1;
+  probeFirm(state).capability = 0;
   c.allowed?.(state);
   if (refused) c.refuse?.(state);
   const spec = MOVES.find((m) => m.name === c.move);

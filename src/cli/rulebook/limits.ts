@@ -27,7 +27,7 @@ export const MOVE_LIMITS: Record<string, string> = {
   prepareData: 'Never.',
   courierData: `More data than you have prepared at home; more than ${RULES.maxPerCarrierTB} TB per carrier; fewer than one or more than ${RULES.maxCarriers} carriers.`,
   registerEntity: 'You already have an entity there that is not listed.',
-  leaseServers: `You have no unlisted entity in the hub; fewer than one or more than ${RULES.maxLeasePods} pods; more pods than are free (installed and not rented, as you judge from the hub's public demand reading while planning; as they truly are at resolution); or your leases there would pass ${RULES.maxLeasePods} pods.`,
+  leaseServers: `You have no unlisted entity in the hub; the hub has no servers at all; fewer than one or more than ${RULES.maxLeasePods} pods; or your leases there would pass ${RULES.maxLeasePods} pods. (You get the pods that are free when the order resolves; the money for the rest is refunded.)`,
   train: `A training is already running at that site; there is not one full pod there (no lease in the hub, or too little compute at home); there is less than ${RULES.trainMinTB} TB of data at the site; or, at home, your capability has reached the home ceiling.`,
   carryModelHome: 'No trained model of yours waits in that hub.',
   buyDomesticChips: 'Never.',

@@ -125,6 +125,10 @@ export const RULE_MEANINGS: Record<string, string> = {
   computePerPod: 'Tenths of compute that make one pod at home (domestic chips give half a pod).',
   roundsPerYear: 'Rounds in a year: the annual review comes every this many rounds.',
   listHeat: 'Heat a firm gains when one of its entities is listed.',
+  courierStepTB: 'Couriers carry data in sets of drives of this many TB.',
+  noticeBase:
+    'Chance (%) that customs log a courier trip they let through, as a public notice of many drives.',
+  noticePerCarrier: 'Extra chance (%) of such a notice for every carrier beyond the first.',
   homeGap:
     'A model trained at home lifts capability at most to the frontier less this gap (less one per smuggled pod).',
   ordinaryStartPct:
