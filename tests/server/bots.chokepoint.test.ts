@@ -17,9 +17,9 @@ describe('server bots play Chokepoint', () => {
     errors.length = 0;
     await server?.close();
   });
-  const start = async () => {
+  const start = async (served = chokepointServed) => {
     server = await startTestServer({
-      served: chokepointServed,
+      served,
       bots: { delayMs: 0, onError: (_m, seat, e) => errors.push(`${seat}: ${e}`) },
     });
     return server;
@@ -81,4 +81,28 @@ describe('server bots play Chokepoint', () => {
     );
     expect(errors).toEqual([]);
   });
+
+  it('a bot whose plan has a refused order reports it and still submits', async () => {
+    const clumsy = {
+      ...chokepointServed,
+      planBotMoves: (...a: Parameters<NonNullable<typeof chokepointServed.planBotMoves>>) => {
+        const moves = chokepointServed.planBotMoves!(...a);
+        return moves.length === 0
+          ? moves
+          : [{ move: 'order', args: [{ move: 'noSuchMove', args: {} }] }, ...moves];
+      },
+    };
+    const s = await start(clumsy);
+    const m = await createMatch(s.url, {
+      scenario: 'classroom',
+      seed: 'clumsy',
+      seats: [0, 1, 2, 3].map(() => ({ kind: 'bot', level: 'heuristic' })),
+    });
+    const spectator = new Client(s.url);
+    clients.push(spectator);
+    await spectator.sync(m.matchID, null);
+    await spectator.waitFor(() => spectator.state?.ctx.gameover !== undefined, 60_000);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.includes('order: rejected'))).toBe(true);
+  }, 90_000);
 });

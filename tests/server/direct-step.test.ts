@@ -157,6 +157,14 @@ describe('direct step refuses what it does not run', () => {
     expect(DirectStep.for(ProcessGameConfig(plain()), () => ({}))).not.toBeNull();
   });
 
+  it('takes a game where every player is active all game, in one turn that never ends', () => {
+    const game = ProcessGameConfig({
+      ...plain(),
+      ...withTurn({ activePlayers: ActivePlayers.ALL, endIf: undefined }),
+    });
+    expect(DirectStep.unmodelled(game)).toEqual([]);
+  });
+
   it("needs the game's own move function", () => {
     expect(DirectStep.for(ProcessGameConfig(plain()), undefined)).toBeNull();
   });
@@ -174,6 +182,14 @@ describe('direct step refuses what it does not run', () => {
       withTurn({ activePlayers: ActivePlayers.OTHERS, endIf: undefined }),
     ],
     ['turn.endIf with turn.activePlayers', withTurn({ activePlayers: ActivePlayers.ALL })],
+    [
+      'turn.activePlayers other than ActivePlayers.ALL',
+      withTurn({ activePlayers: { all: null, maxMoves: 2 }, endIf: undefined }),
+    ],
+    [
+      'turn.activePlayers other than ActivePlayers.ALL',
+      withTurn({ activePlayers: { all: 'bid' }, endIf: undefined }),
+    ],
     ['turn.stages', withTurn({ stages: { bid: { moves: {} } } })],
     ['turn.minMoves', withTurn({ minMoves: 1 })],
     ['turn.maxMoves', withTurn({ maxMoves: 1 })],
