@@ -6,6 +6,7 @@ import {
   createInitialState,
   legalMoves,
   playerView,
+  RESOLUTION_STEPS,
   SCENARIO_IDS,
   SCENARIOS,
 } from '../game/engine';
@@ -196,6 +197,25 @@ describe('properties of games of random bots', () => {
       expect(checkSeal(plan)).toBe('matches');
       for (const tamper of tamperings) expect(checkSeal(tamper(plan))).toBe('broken');
     }
+  });
+
+  it("the round recap reads in the resolution's order: each round's lines go step by step", () => {
+    fc.assert(
+      fc.property(scenario, seed, (id, s) => {
+        const { final } = playRandomGame(id, s);
+        // The log keeps only its latest lines: check the rounds it still holds, the last at least.
+        const rounds = [...new Set(final.log.map((e) => e.round))];
+        expect(rounds).toContain(final.rounds);
+        for (const round of rounds) {
+          const steps = final.log.filter((e) => e.round === round && e.step > 0).map((e) => e.step);
+          expect(steps).toEqual([...steps].sort((a, b) => a - b));
+          for (const step of steps) expect(step).toBeLessThan(RESOLUTION_STEPS.length);
+        }
+        const last = final.log.filter((e) => e.round === final.rounds && e.step > 0);
+        expect(last.length, 'the last round has a recap').toBeGreaterThan(0);
+      }),
+      { numRuns: 10 },
+    );
   });
 
   it('legalMoves gives a seat the same answer from its own view as from the full state', () => {
