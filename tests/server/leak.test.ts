@@ -87,6 +87,20 @@ function checkFrame(
 ): void {
   const fields = strings(f.args);
   for (const t of tokens) expect(fields.has(t), 'a credential or token').toBe(false);
+  // Every field of the frame itself (a patch's ops included), not only the state it leads to.
+  const frameStateID =
+    f.event === 'update'
+      ? (f.args[1] as State)._stateID
+      : f.event === 'patch'
+        ? (f.args[2] as number)
+        : f.event === 'sync'
+          ? (f.args[1] as { state: State }).state._stateID
+          : undefined;
+  if (frameStateID !== undefined)
+    for (const secret of forbiddenAt(full.get(frameStateID), viewer, roles))
+      expect(fields.has(secret), `secret "${secret}" in a ${f.event} frame to ${viewer}`).toBe(
+        false,
+      );
   const text = JSON.stringify(f.args);
   for (const t of tokens) expect(text).not.toContain(t);
   for (const s of statesIn(f)) {
