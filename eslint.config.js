@@ -87,6 +87,21 @@ export default tseslint.config(
     },
   },
   {
+    // The command-line tools run the engine, not the product's browser or server code.
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            reach('app', 'src/cli may not import src/app.'),
+            reach('server', 'src/cli may not import src/server.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The wire contract is read by both sides, so it may depend on neither.
     files: ['src/protocol/**/*.ts'],
     rules: {

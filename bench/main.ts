@@ -3,6 +3,7 @@ import '../src/server/production-env';
 import { spawnSync } from 'node:child_process';
 import { benchBoard } from './board';
 import { runNetworkBench } from './server';
+import { runSoak } from './server/soak';
 import { benchEngine } from './engine';
 
 /**
@@ -108,11 +109,36 @@ async function serverSection(): Promise<void> {
   console.log('  (a slower reference than usual means a slowed machine, not a slower server)');
 }
 
+/** How long the soak attacks: --soak-seconds=N, or SOAK_SECONDS, else 10 minutes. */
+const soakSeconds = Number(
+  process.argv.find((a) => a.startsWith('--soak-seconds='))?.slice('--soak-seconds='.length) ??
+    process.env.SOAK_SECONDS ??
+    600,
+);
+
+async function soakSection(): Promise<void> {
+  console.log(
+    `\nSoak: 100 matches at 500 moves/s with 50 hostile sockets for ${soakSeconds} s (--soak-seconds=N)`,
+  );
+  const r = await runSoak({ durationMs: soakSeconds * 1000 });
+  line('server still up', r.serverUp ? 'yes' : 'NO', 'yes');
+  line(
+    'server RSS: start / after baseline / peak / end (MB)',
+    `${r.rssMB.start.toFixed(0)} / ${r.rssMB.baseline.toFixed(0)} / ${r.rssMB.peak.toFixed(0)} / ${r.rssMB.end.toFixed(0)}`,
+    'peak < 512',
+  );
+  line('p99 before the attack (ms)', r.baseline.p99ms.toFixed(0), '< 200');
+  line('p99 during the attack (ms)', r.during.p99ms.toFixed(0), '< 200');
+  line('moves per second during the attack', r.during.movesPerSecond.toFixed(0), '>= 490');
+  line('hostile frames sent / hostile sockets dropped', `${r.hostile.frames} / ${r.hostile.drops}`);
+}
+
 const SECTIONS: Record<string, () => void | Promise<void>> = {
   engine: engineSection,
   sim: simulatorSection,
   board: boardSection,
   server: serverSection,
+  soak: soakSection,
 };
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {

@@ -3,6 +3,7 @@ import { HUBS, thingId } from './ids';
 import type { Cost } from './moves/types';
 import type { FirmState, GameState, Place, SignalKind, Visibility } from './state';
 import { RULES } from './rules';
+import { randInt, type RngState } from './random';
 
 /** Small readers and writers shared by the moves, the resolution and the views. */
 
@@ -54,12 +55,13 @@ export function addHeat(firm: FirmState, delta: number): void {
 }
 
 /**
- * A new id for one of a firm's secret things. The counter is the firm's own secret: a public
- * counter would tell every seat how many secret things the firm has made.
+ * A new id for one of a firm's secret things: random from the match's dice, since a counter
+ * in an exposed id would tell every seat how many secret things the firm has made.
  */
-export function newId(firm: FirmState, prefix: string): ReturnType<typeof thingId> {
+export function newId(firm: FirmState, prefix: string, rng: RngState): ReturnType<typeof thingId> {
   firm.secrets.made += 1;
-  return thingId(`${prefix}${firm.seat}-${firm.secrets.made}`);
+  const tag = (randInt(rng, 0x1000000) + 0x1000000).toString(36);
+  return thingId(`${prefix}${firm.seat}-${tag}`);
 }
 
 /** The log and the signals keep at least their last `keep` entries. */

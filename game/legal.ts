@@ -2,7 +2,7 @@ import { affordable, roleOf } from './access';
 import type { SeatId } from './ids';
 import { MOVES } from './moves';
 import type { MoveOption } from './moves/types';
-import { draftedWorld, orderBudget, planningProblem } from './orders/plan';
+import { draftedWorld, orderBudget, planningProblem, repeatProblem } from './orders/plan';
 import type { GameState } from './state';
 
 /**
@@ -39,7 +39,10 @@ export function legalMoves(state: GameState, seat: SeatId): MoveOption[] {
     const reasons = new Map<string, number>();
     for (const args of spec.options(ctx)) {
       const cost = spec.cost(ctx, args);
-      const reason = spec.check(ctx, args) ?? affordable(world, seat, cost);
+      const reason =
+        repeatProblem(plan?.orders ?? [], spec.name, args) ??
+        spec.check(ctx, args) ??
+        affordable(world, seat, cost);
       if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       else choices.push({ args, cost });
     }

@@ -28,9 +28,7 @@ export function openMarket(state: GameState): Market {
  */
 export function freeServers(state: GameState, hub: HubId): number {
   const place = state.places[hub];
-  const used = state.market
-    ? state.market.ordinary[hub] + state.market.firms[hub]
-    : place.demand;
+  const used = state.market ? state.market.ordinary[hub] + state.market.firms[hub] : place.demand;
   return Math.max(0, place.servers - used);
 }
 

@@ -12,7 +12,13 @@ import {
 } from './access';
 import { exposeEntity, inspectionChance } from './detection';
 import { dealCards, isDealRound } from './events/deal';
-import { driftOrdinaryDemand, podsRented, publishDemand, releaseServers, reportKycFlags } from './market';
+import {
+  driftOrdinaryDemand,
+  podsRented,
+  publishDemand,
+  releaseServers,
+  reportKycFlags,
+} from './market';
 import { cardIn, fireInjects, resolveCards } from './orders/cards';
 import { resolveOrdersAt } from './orders/resolve';
 import { newSalt } from './orders/seal';
@@ -213,7 +219,10 @@ function arrive(state: GameState, firm: FirmState, c: Courier, rng: RngState): v
       'notice',
       `Customs in ${hubName(customsHub)} log travellers carrying unusually many hard drives.`,
     );
-    log(state, `Customs in ${hubName(customsHub)} log travellers carrying unusually many hard drives.`);
+    log(
+      state,
+      `Customs in ${hubName(customsHub)} log travellers carrying unusually many hard drives.`,
+    );
   }
   if (c.model > 0) {
     if (caught === 0) {

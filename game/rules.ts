@@ -24,7 +24,7 @@ export const RULES = {
   listPc: 1,
   listTension: 1,
   checkPc: 1,
-  checkBase: 45,
+  checkBase: 55,
   checkPerHeat: 5,
   checkPermitBonus: 15,
   checkLowStandingPenalty: 15,
@@ -39,7 +39,7 @@ export const RULES = {
   kycDetectPerHeat: 2,
   // Vendor
   vendorIncome: 4,
-  chinaEditionIncome: 3,
+  chinaEditionIncome: 2,
   shipRevenuePerPod: 3,
   shipLicencedRevenuePerPod: 2,
   shipMaxPods: 3,

@@ -82,7 +82,10 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
     if (seat.role === 'firm') firms[seat.id] = startFirm(seat.id, seat.name, scenario);
   const rng = seedRng(seed);
   const planners = seats.filter((seat) => seat.role !== 'facilitator').map((seat) => seat.id);
-  const cards = [...scenario.cards, ...CARDS.filter((c) => !scenario.cards.some((o) => o.id === c.id))];
+  const cards = [
+    ...scenario.cards,
+    ...CARDS.filter((c) => !scenario.cards.some((o) => o.id === c.id)),
+  ];
   const deckCards = scenario.deck
     .map((id) => cards.find((c) => c.id === id))
     .filter((c) => c !== undefined);

@@ -1,4 +1,14 @@
-import type { CardUse, HubId, Permit, PlaceId, PlayingRole, Posture, Role, SeatId, ThingId } from './ids';
+import type {
+  CardUse,
+  HubId,
+  Permit,
+  PlaceId,
+  PlayingRole,
+  Posture,
+  Role,
+  SeatId,
+  ThingId,
+} from './ids';
 import type { EffectOp, EventCard } from './events/types';
 import type { MoveArgs, MoveName } from './moves/types';
 

@@ -99,9 +99,7 @@ const sealedOnly = (plan: SeatPlan): SeatPlan =>
   }));
 
 const logFor = (log: LogEntry[], viewer: SeatId | null): LogEntry[] =>
-  perViewer(logViews, log, viewer, () =>
-    log.filter((e) => e.to === 'public' || e.to === viewer),
-  );
+  perViewer(logViews, log, viewer, () => log.filter((e) => e.to === 'public' || e.to === viewer));
 
 /** Submitted plans: a firm's orders stay sealed to the others until the game ends. */
 function sealedFor(state: GameState, viewer: SeatId | null): SealedPlan[] {

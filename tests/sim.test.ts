@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../game/engine';
@@ -146,6 +149,19 @@ describe('npm run simulate', () => {
     expect(two.stdout).toBe(one.stdout);
     expect(one.stdout).toContain('95% CI');
   }, 60_000);
+
+  it('--out creates the folders it writes into', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-out-'));
+    try {
+      const prefix = join(dir, 'not', 'yet', 'run');
+      const r = cli('--games', '4', '--seed', 'o', '--workers', '1', '--out', prefix);
+      expect(r.status, r.stderr).toBe(0);
+      expect(existsSync(`${prefix}.csv`)).toBe(true);
+      expect(existsSync(`${prefix}.json`)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('exits 2 with a clear message on bad arguments', () => {
     const bad = cli('--games', 'many');

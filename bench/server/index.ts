@@ -67,7 +67,10 @@ async function machineSpeed(log: (line: string) => void): Promise<MachineSpeed> 
 
 const ENTRY = fileURLToPath(new URL('./server-entry.ts', import.meta.url));
 
-function spawnServer(kind: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export function spawnServer(
+  kind: string,
+  dataDir: string,
+): Promise<{ child: ChildProcess; url: string }> {
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server process.
   const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   // Every server gets the young generation `npm start` gives ours: most per-move garbage then

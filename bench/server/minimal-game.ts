@@ -24,5 +24,7 @@ export const minimalServed: ServedGame = {
   },
   setupData: () => undefined,
   chooseBotMove: () => ({ move: 'inc', args: [] }),
+  checkArgs: (move, args) =>
+    move === 'inc' && args.length === 0 ? null : 'inc takes no arguments',
   facilitatorRoles: [],
 };

@@ -33,8 +33,22 @@ if (kind === 'stock-minimal') {
   const server = await startServer({
     served,
     store: new SqliteStore(join(dataDir, `${kind}.sqlite`)),
-    lobby: { writesPerSecond: 100_000, writeBurst: 100_000 },
-    limits: { maxPerAddress: 100_000, perSecond: 1000, burst: 1000 },
+    // The harness plays every match from one loopback address: lift the per-address limits;
+    // every other limit keeps its default (the soak's hostile sockets meet them).
+    lobby: {
+      writesPerSecond: 100_000,
+      writeBurst: 100_000,
+      codeMissBurst: 100_000,
+      openMatchesPerAddress: 100_000,
+    },
+    limits: {
+      maxPerAddress: 100_000,
+      perSecond: 1000,
+      burst: 1000,
+      addressSyncsPerSecond: 100_000,
+      addressSyncBurst: 100_000,
+    },
+    http: { maxConnections: 100_000, connectionsPerAddress: 100_000 },
     bots: { delayMs: 0 },
   });
   process.stdout.write(`LISTENING ${server.url}\n`);

@@ -71,7 +71,7 @@ function ours(
       const created = await post(`${url}/api/matches`, {
         scenario,
         seats: seatSpecs,
-        ...(seed ? { seed } : {}),
+        ...(seed ? { seed, fixedSeed: true } : {}),
       });
       const matchID = created.matchID as string;
       const out: Seat[] = [];

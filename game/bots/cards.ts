@@ -27,7 +27,8 @@ export function chooseCard(
   const mine = hand.find((id) => cardIn(view, id)?.favours === role);
   if (mine) return { card: mine, use: 'event' };
   const neutral = hand.find((id) => cardIn(view, id)?.favours === 'neutral');
-  if (neutral) return { card: neutral, use: 'capital' };
+  if (neutral && (hand.length >= RULES.handLimit || randInt(rng, 100) < 50))
+    return { card: neutral, use: 'capital' };
   if (hand.length >= RULES.handLimit) return { card: hand[0], use: 'action' };
   return null;
 }

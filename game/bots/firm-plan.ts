@@ -44,7 +44,8 @@ export const spare = (view: GameState, f: FirmState): number => f.secrets.cash -
 export const podsOpen = (view: GameState, f: FirmState, hub: HubId): number =>
   Math.min(
     RULES.maxLeasePods,
-    leasedAt(f, hub) + Math.min(view.places[hub].servers, freeServers(view, hub) + RULES.demandNoise),
+    leasedAt(f, hub) +
+      Math.min(view.places[hub].servers, freeServers(view, hub) + RULES.demandNoise),
   );
 
 /** How attractive a hub is for offshore training: room, lax customs, no permit, little scrutiny. */

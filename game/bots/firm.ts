@@ -58,9 +58,12 @@ const register: FirmRule = (ctx, hub) => {
 function destination(ctx: BotContext, hub: HubId | null): HubId | null {
   const f = me(ctx);
   const usable = (h: HubId): boolean => !!liveEntity(f, h) && !liveEntity(f, h)?.exposed;
-  const short = (h: HubId): number => podsOpen(ctx.view, f, h) * RULES.maxPerCarrierTB - dataNear(f, h);
+  const short = (h: HubId): number =>
+    podsOpen(ctx.view, f, h) * RULES.maxPerCarrierTB - dataNear(f, h);
   const sites = HUBS.filter((h) => usable(h) && !trainingAt(f, h) && short(h) >= 20);
-  return sites.sort((a, b) => leasedAt(f, b) - leasedAt(f, a))[0] ?? (hub && usable(hub) ? hub : null);
+  return (
+    sites.sort((a, b) => leasedAt(f, b) - leasedAt(f, a))[0] ?? (hub && usable(hub) ? hub : null)
+  );
 }
 
 const courier: FirmRule = (ctx, site) => {

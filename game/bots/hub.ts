@@ -13,7 +13,7 @@ import type { BotChoice } from './types';
  */
 
 /** Average standing the hubs keep above their minimum, as a cushion against next round. */
-const CUSHION = 1.1;
+const CUSHION = 0.4;
 
 const permitPending = (view: GameState, hub: HubId): boolean =>
   view.pending.some((p) => p.kind === 'permit' && p.hub === hub);

@@ -1,5 +1,5 @@
 import { affordable, roleOf } from '../access';
-import { planningProblem } from '../orders/plan';
+import { planningProblem, repeatProblem } from '../orders/plan';
 import type { SeatId } from '../ids';
 import { MOVE_BY_NAME } from '../moves';
 import type { MoveArgs, MoveName } from '../moves/types';
@@ -40,9 +40,17 @@ export class LegalSet {
       return [];
     if (this.banned.includes(spec.family)) return [];
     const ctx = { state, seat };
+    const planned = state.plans[seat]?.orders ?? [];
     return spec
       .options(ctx)
-      .filter((args) => !(spec.check(ctx, args) ?? affordable(state, seat, spec.cost(ctx, args))));
+      .filter(
+        (args) =>
+          !(
+            repeatProblem(planned, move, args) ??
+            spec.check(ctx, args) ??
+            affordable(state, seat, spec.cost(ctx, args))
+          ),
+      );
   }
 
   can(move: MoveName): boolean {

@@ -22,13 +22,15 @@ import type { BotChoice } from './types';
 const list: Rule = ({ legal }) => legal.first('listEntity');
 
 /** Evidence worth a check: a KYC flag, a jump in demand, or fresh signals. */
-const SUSPICION_BAR = 8;
+const SUSPICION_BAR = 10;
 
 const check: Rule = (ctx) => {
   const v = ctx.view;
   if (pc(v) < RULES.checkPc + RULES.listPc && !chance(ctx, 30)) return null;
   const planned = new Set(
-    (v.plans[ctx.seat]?.orders ?? []).filter((o) => o.move === 'endUseCheck').map((o) => o.args.hub),
+    (v.plans[ctx.seat]?.orders ?? [])
+      .filter((o) => o.move === 'endUseCheck')
+      .map((o) => o.args.hub),
   );
   return bestHub(
     ctx,
@@ -93,7 +95,8 @@ const kyc: Rule = (ctx) => {
 };
 
 /** A revenue-share licence buys capital; granted only while the firms are far from the frontier. */
-const grantShare: Rule = (ctx) => (gap(ctx.view) >= 4 ? ctx.legal.first('grantRevenueShare') : null);
+const grantShare: Rule = (ctx) =>
+  gap(ctx.view) >= 4 ? ctx.legal.first('grantRevenueShare') : null;
 
 const IN_ORDER: readonly Rule[] = [
   list,

@@ -47,12 +47,20 @@ const ship: Rule = (ctx) => {
   return null;
 };
 
-/** Where leasing runs high, an audit before the fine: it costs less than being caught out. */
+/**
+ * Due diligence where its chips sell and demand climbs: an audit costs less than a fine, and
+ * finding a front company first keeps the vendor's name out of the regulator's report.
+ */
 const audit: Rule = (ctx) => {
   const v = ctx.view;
-  if (cash(v) < RULES.auditCost + 4 || roundsLeft(v) < 1) return null;
-  const rising = (h: HubId): number => v.places[h].demand - v.places[h].demandLast;
-  return bestHub(ctx, 'auditDistributors', rising, (h) => rising(h) >= 3);
+  if (cash(v) < RULES.auditCost + 6 || roundsLeft(v) < 1) return null;
+  if ((v.plans[ctx.seat]?.orders ?? []).some((o) => o.move === 'auditDistributors')) return null;
+  const score = (h: HubId): number =>
+    3 * (v.places[h].demand - v.places[h].demandLast) +
+    v.places[h].servers / 2 +
+    v.signals.filter((s) => s.hub === h && s.kind !== 'exposure' && s.round >= v.round - 2).length *
+      4;
+  return bestHub(ctx, 'auditDistributors', score, (h) => score(h) >= 4);
 };
 
 /**

@@ -1,4 +1,4 @@
-import { randInt, type RngState } from '../random';
+import { randInt, shuffle, type RngState } from '../random';
 import { RULES } from '../rules';
 import type { GameState, SeatPlan } from '../state';
 import { isDated } from './dates';
@@ -32,7 +32,8 @@ export function prepareDeck(
     );
     const picked: typeof slice = [];
     const pool = slice.slice();
-    while (picked.length < seats && pool.length > 0) picked.push(...pool.splice(randInt(rng, pool.length), 1));
+    while (picked.length < seats && pool.length > 0)
+      picked.push(...pool.splice(randInt(rng, pool.length), 1));
     picked.sort((a, b) => a.card.date.localeCompare(b.card.date) || a.index - b.index);
     out.push(picked.map(({ card }) => card.id));
   }
@@ -43,22 +44,24 @@ export function prepareDeck(
 export const isDealRound = (round: number): boolean => (round - 1) % RULES.dealEvery === 0;
 
 /**
- * Deals this round's cards, one to each planning seat in turn (the first seat served moves round
- * the table from deal to deal). A card whose rule is already in force is history that has
- * happened: it is set aside. A full hand lets its oldest card go.
+ * Deals this round's cards, one to each planning seat, in an order the match's seed shuffles, so
+ * that who holds which piece of history changes from game to game. A card whose rule is already
+ * in force is history that has happened: it is set aside. A full hand lets its oldest card go.
  */
 export function dealCards(state: GameState, cardOf: (id: string) => EventCard | undefined): void {
-  const cards = state.secret?.deck.shift() ?? [];
-  const planners = state.planners;
-  let next = Math.floor((state.round - 1) / RULES.dealEvery) % Math.max(1, planners.length);
+  const secret = state.secret;
+  if (!secret) return;
+  const cards = secret.deck.shift() ?? [];
+  const seats = shuffle(secret.rng, state.planners);
+  let next = 0;
   for (const id of cards) {
     const card = cardOf(id);
     if (!card || card.effects.some((e) => reappliesRuleInForce(state, e))) continue;
-    const seat = planners[next % planners.length];
+    const seat = seats[next % seats.length];
     next += 1;
     const plan: SeatPlan = state.plans[seat];
     plan.hand.push(id);
-    state.secret?.dealt.push(id);
+    secret.dealt.push(id);
     if (plan.hand.length > RULES.handLimit) {
       const gone = plan.hand.shift() as string;
       log(state, `"${cardOf(gone)?.title ?? gone}" leaves your hand: history moved on.`, seat);

@@ -30,7 +30,10 @@ export const EffectSchema = z.discriminatedUnion('op', [
 
 export const EventCardSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes').max(60),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and dashes')
+      .max(60),
     title: z.string().trim().min(1).max(80),
     date: z.string().refine(isDated, { message: 'give a full date, YYYY-MM-DD' }),
     source: z.string().trim().min(1, 'say where the event is documented').max(120),

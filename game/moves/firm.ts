@@ -75,13 +75,13 @@ export const courierData: MoveSpec = {
       return `each carrier holds at most ${RULES.maxPerCarrierTB} TB`;
     return null;
   },
-  apply: (ctx, args) => {
+  apply: (ctx, args, rng) => {
     const f = firm(ctx);
     const hub = requireHub(args);
     const tb = args.tb ?? 0;
     f.secrets.homeTB -= tb;
     f.secrets.couriers.push({
-      id: newId(f, 'c'),
+      id: newId(f, 'c', rng),
       from: 'CN',
       to: hub,
       carriers: args.carriers ?? 1,
@@ -111,10 +111,10 @@ export const registerEntity: MoveSpec = {
   check: (ctx, args) =>
     hubArg(args) ??
     (liveEntity(firm(ctx), requireHub(args)) ? 'you already have an entity there' : null),
-  apply: (ctx, args) => {
+  apply: (ctx, args, rng) => {
     const hub = requireHub(args);
     const f = firm(ctx);
-    f.secrets.entities.push({ id: newId(f, 'e'), hub, exposed: false, listed: false });
+    f.secrets.entities.push({ id: newId(f, 'e', rng), hub, exposed: false, listed: false });
     if (ctx.state.places[hub].permit === 'permit') addHeat(f, RULES.registerPermitHeat);
     secretly(ctx.state, f, `Registered a local entity in ${hubName(hub)}.`);
   },
@@ -142,7 +142,7 @@ export const leaseServers: MoveSpec = {
       return `at most ${RULES.maxLeasePods} pods per hub`;
     return null;
   },
-  apply: (ctx, args) => {
+  apply: (ctx, args, rng) => {
     const hub = requireHub(args);
     const f = firm(ctx);
     const entity = liveEntity(f, hub);
@@ -151,11 +151,15 @@ export const leaseServers: MoveSpec = {
     const pods = Math.min(asked, freeServers(ctx.state, hub));
     f.secrets.cash += (asked - pods) * RULES.leaseUpfrontPerPod;
     if (pods === 0) {
-      secretly(ctx.state, f, `No servers were free in ${hubName(hub)}: the lease money is refunded.`);
+      secretly(
+        ctx.state,
+        f,
+        `No servers were free in ${hubName(hub)}: the lease money is refunded.`,
+      );
       return;
     }
     f.secrets.leases.push({
-      id: newId(f, 'l'),
+      id: newId(f, 'l', rng),
       hub,
       entity: entity.id,
       pods,
@@ -199,7 +203,7 @@ export const train: MoveSpec = {
       return `home chips cannot lift you past capability ${homeCeiling(ctx.state, f)}: train abroad`;
     return null;
   },
-  apply: (ctx, args) => {
+  apply: (ctx, args, rng) => {
     const f = firm(ctx);
     const at = args.at ?? 'home';
     const site = trainingSite(f, at);
@@ -207,7 +211,7 @@ export const train: MoveSpec = {
     if (at === 'home') f.secrets.homeTB -= tb;
     else f.secrets.dataAt[at] = (f.secrets.dataAt[at] ?? 0) - tb;
     f.secrets.trainings.push({
-      id: newId(f, 't'),
+      id: newId(f, 't', rng),
       at,
       pods: site.pods,
       tb,
@@ -237,14 +241,14 @@ export const carryModelHome: MoveSpec = {
     (firm(ctx).secrets.models.some((m) => m.hub === args.hub)
       ? null
       : `no trained model waiting in ${hubName(args.hub)}`),
-  apply: (ctx, args) => {
+  apply: (ctx, args, rng) => {
     const f = firm(ctx);
     const hub = requireHub(args);
     const model = f.secrets.models.find((m) => m.hub === hub);
     if (!model) return;
     f.secrets.models = f.secrets.models.filter((m) => m !== model);
     f.secrets.couriers.push({
-      id: newId(f, 'c'),
+      id: newId(f, 'c', rng),
       from: hub,
       to: 'CN',
       carriers: 1,
@@ -305,7 +309,8 @@ export const smuggleChips: MoveSpec = {
   role,
   family: 'Chips',
   label: 'Smuggle a pod of chips home',
-  summary: 'Buy servers in a hub under a false end-user statement and ship them home: top chips at home lift your home ceiling by one.',
+  summary:
+    'Buy servers in a hub under a false end-user statement and ship them home: top chips at home lift your home ceiling by one.',
   delay: 'At once.',
   risk: `Caught with ${RULES.smuggleRisk}% + the hub's customs odds (with alerts and permits) + ${RULES.customsPerHeat}% per heat: heat +${RULES.smuggleHeat}, your entity there is exposed.`,
   options: eachHub,

@@ -75,6 +75,8 @@ export interface MoveSpec {
   delay: string;
   /** What can go wrong, in words. */
   risk: string;
+  /** At most one such order a round, whatever the hub. */
+  oncePerRound?: boolean;
   options(ctx: MoveContext): MoveArgs[];
   cost(ctx: MoveContext, args: MoveArgs): Cost;
   /** Why these arguments are not allowed now, or null when they are. Uses only what the seat can see. */

@@ -17,7 +17,8 @@ export const shipChips: MoveSpec = {
   family: 'Sales',
   label: 'Ship chips to a hub',
   summary: `Sell top chips to a hub's data centres: $${RULES.shipRevenuePerPod} a pod ($${RULES.shipLicencedRevenuePerPod} where licences apply).`,
-  delay: `Servers arrive and are paid for after ${RULES.shipDelay} round.`,
+  delay: `Servers arrive and are paid for after ${RULES.shipDelay} round. One shipment a round.`,
+  oncePerRound: true,
   risk: `Limited by the hub's capacity; at most ${RULES.shipMaxPods} pods (${RULES.shipLicencedMaxPods} under licence).`,
   options: () =>
     HUBS.flatMap((hub) => upTo(RULES.shipMaxPods).map((pods): MoveArgs => ({ hub, pods }))),

@@ -85,7 +85,29 @@ export function orderProblem(
   const plan = planOf(state, seat) as SeatPlan;
   if (plan.orders.length >= orderBudget(state, seat))
     return `You have given all ${orderBudget(state, seat)} orders for this round: withdraw one to change your plan.`;
+  const twice = repeatProblem(plan.orders, name, args);
+  if (twice) return twice;
   return moveProblemIn(draftedWorld(state, seat), seat, name, args);
+}
+
+/**
+ * Each move may be ordered once a round for each hub (once a round for a move without a hub), and
+ * a shipment of chips once a round in all: one order says all a seat wants of it.
+ */
+export function repeatProblem(
+  orders: readonly Order[],
+  name: string,
+  args: MoveArgs,
+): string | null {
+  const spec = MOVE_BY_NAME[name as MoveName];
+  if (!spec) return null;
+  const same = orders.filter((o) => o.move === name);
+  if (spec.oncePerRound && same.length > 0) return `${spec.label}: once a round.`;
+  if (same.some((o) => o.args.hub === args.hub))
+    return args.hub
+      ? `${spec.label}: you have already ordered that for this hub this round.`
+      : `${spec.label}: once a round.`;
+  return null;
 }
 
 export function addOrder(state: GameState, seat: SeatId, name: string, args: MoveArgs): void {
@@ -97,9 +119,18 @@ export function withdrawProblem(state: GameState, seat: SeatId, index: unknown):
   const problem = planningProblem(state, seat);
   if (problem) return problem;
   const plan = planOf(state, seat) as SeatPlan;
-  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= plan.orders.length)
+  if (
+    typeof index !== 'number' ||
+    !Number.isInteger(index) ||
+    index < 0 ||
+    index >= plan.orders.length
+  )
     return 'There is no such order to withdraw.';
-  return laterOrdersProblem(state, seat, plan.orders.filter((_, i) => i !== index));
+  return laterOrdersProblem(
+    state,
+    seat,
+    plan.orders.filter((_, i) => i !== index),
+  );
 }
 
 export function removeOrder(state: GameState, seat: SeatId, index: number): void {
@@ -167,8 +198,8 @@ function laterOrdersProblem(
 function scratchCopy(view: GameState): GameState {
   const firms: GameState['firms'] = {};
   for (const [seat, firm] of Object.entries(view.firms)) {
-    const { history: _history, ...secrets } = firm.secrets;
-    firms[seat] = { ...firm, secrets: { ...structuredClone(secrets), history: [] } };
+    const secrets = structuredClone({ ...firm.secrets, history: [] });
+    firms[seat] = { ...firm, secrets };
   }
   return {
     ...view,

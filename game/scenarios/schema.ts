@@ -29,10 +29,7 @@ export const ScenarioSchema = z
     briefing: z.string().trim().min(40, 'write a briefing of at least a sentence or two').max(1200),
     startYear: int(2022, 2035),
     /** The day history starts: no card dated before it is dealt. Defaults to 1 January of startYear. */
-    startDate: z
-      .string()
-      .refine(isDated, { message: 'give a full date, YYYY-MM-DD' })
-      .optional(),
+    startDate: z.string().refine(isDated, { message: 'give a full date, YYYY-MM-DD' }).optional(),
     rounds: int(2, 24),
     actionsPerRound: int(1, 4),
     seats: z.array(Seat).min(4).max(7),
@@ -82,11 +79,19 @@ export const ScenarioSchema = z
     const known = (id: string) => own.get(id) ?? CARD_BY_ID[id];
     s.cards.forEach((card, i) => {
       if (s.cards.findIndex((c) => c.id === card.id) !== i)
-        ctx.addIssue({ code: 'custom', path: ['cards', i, 'id'], message: 'two cards have this id' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cards', i, 'id'],
+          message: 'two cards have this id',
+        });
     });
     s.deck.forEach((id, i) => {
       if (!known(id))
-        ctx.addIssue({ code: 'custom', path: ['deck', i], message: `no event card has the id "${id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['deck', i],
+          message: `no event card has the id "${id}"`,
+        });
     });
     s.scheduled.forEach((inject, i) => {
       if (!known(inject.card))

@@ -1,13 +1,15 @@
 import { allFirms } from '../access';
 import { RULES } from '../rules';
 import type { FirmState, GameState } from '../state';
+import { cardIn } from '../orders/cards';
 import { homeCeiling, homePods, trainingGain } from '../training';
 
 /**
  * When the race between the firms and the regulator was settled. At the end of a round a firm's
- * race is settled when nothing left in the game could change its result:
+ * race is settled when nothing anyone could still do would change its result:
  * - it is safely ahead: its capability (which never falls) is at least the frontier plus every
- *   rise already scheduled (annual steps, a chip generation under way); or
+ *   rise still possible (annual steps, a chip generation under way or still launchable in time,
+ *   cards in hand or still to be dealt that move the frontier); or
  * - it is out of reach: even if everything in its pipeline came home (models waiting abroad,
  *   trainings running, home runs up to the home ceiling, and a new offshore run where enough
  *   rounds remain for one) it would stay under today's frontier, which only rises.
@@ -20,10 +22,25 @@ export function raceSettled(state: GameState): boolean {
 
 function risesAhead(state: GameState): number {
   let rises = 0;
-  for (let r = state.round + 1; r <= state.rounds; r++)
+  for (let r = state.round; r <= state.rounds; r++)
     if (state.frontierEvery > 0 && r % state.frontierEvery === 0) rises += RULES.frontierStep;
-  if (state.pending.some((p) => p.kind === 'generation')) rises += RULES.generationFrontier;
-  return rises;
+  const left = state.rounds - state.round + 1;
+  const underWay = state.pending.some((p) => p.kind === 'generation');
+  if (underWay || left >= RULES.generationDelay) rises += RULES.generationFrontier;
+  return rises + cardsStillToCome(state, 'frontier');
+}
+
+/** The most a kind of card effect could still add: cards in any hand or still to be dealt. */
+function cardsStillToCome(state: GameState, op: 'frontier' | 'firmCapability'): number {
+  const ids = [
+    ...Object.values(state.plans).flatMap((p) => p.hand),
+    ...(state.secret?.deck.flat() ?? []),
+  ];
+  let total = 0;
+  for (const id of ids)
+    for (const e of cardIn(state, id)?.effects ?? [])
+      if (e.op === op && e.delta > 0) total += e.delta;
+  return total;
 }
 
 const safelyAhead = (state: GameState, f: FirmState): boolean =>
@@ -42,6 +59,7 @@ export function mostStillPossible(state: GameState, f: FirmState): number {
   }
   // A new offshore run: train, let it finish, carry it home.
   if (left >= RULES.trainRounds + 1) gain += 2 * RULES.maxLeasePods;
+  gain += cardsStillToCome(state, 'firmCapability');
   const homeRoom = Math.max(0, homeCeiling(state, f) - f.capability);
   const homeRun =
     f.secrets.trainings.some((t) => t.at === 'home' && t.doneRound <= state.rounds) ||

@@ -22,6 +22,8 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const o = args.options;
+  // `--out reports/tmp/run` on a fresh clone: make the folder first, before the games are played.
+  if (o.out) mkdirSync(dirname(o.out), { recursive: true });
   const started = performance.now();
   const bar = progressBar(o.scenario.id, o.games);
   const job = { scenario: o.scenario, seed: o.seed, levels: o.bots, bans: o.bans };

@@ -36,6 +36,11 @@ export interface MatchInfo {
   joinCode?: string;
   paused: boolean;
   gameover: unknown;
+  /**
+   * The creator chose the seed (a rerun): whoever knows it can predict every card and roll.
+   * The server always sends it; show it to every seat.
+   */
+  fixedSeed?: boolean;
   createdAt: number;
   seats: SeatInfo[];
 }
@@ -56,7 +61,9 @@ export interface CreateRequest {
   scenario: string;
   seats?: SeatSpec[];
   visibility?: Visibility;
+  /** Only with fixedSeed: true (a rerun, shown to every seat); otherwise the server draws it. */
   seed?: string;
+  fixedSeed?: boolean;
 }
 
 /** POST /api/matches/:id/join reply. */

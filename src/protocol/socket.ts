@@ -27,6 +27,8 @@ export interface StatusFrame {
   matchID: string;
   paused: boolean;
   gameover: unknown;
+  /** The creator chose the seed (a rerun): whoever knows it can predict every card and roll. */
+  fixedSeed: boolean;
 }
 
 /** `chokepoint:error`: a refused frame. `event` is the refused client event ("sync", "update"...). */
@@ -34,6 +36,13 @@ export interface ErrorFrame {
   event: string;
   error: string;
 }
+
+/**
+ * Is this refusal a limit (frame rate, sync budget, spectator room) rather than a verdict on the
+ * seat? A client should wait and try again, not give its seat up.
+ */
+export const isThrottled = (error: string): boolean =>
+  error === 'rate limited' || error.startsWith('too many');
 
 /** The ack a client's callback receives, if it passed one. */
 export type AckReply = { ok: true; stateID?: number } | { ok: false; error: string };

@@ -1,14 +1,38 @@
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Server as IOServer } from 'socket.io';
 import { Authority } from './authority/authority';
 import { BotRunner, type BotRunnerOptions } from './bots/runner';
 import type { ServedGame } from './served/served-game';
 import { lobbyHandler, type LobbyOptions } from './lobby/routes';
-import type { SocketLimits } from './net/limits';
+import { AddressCounter, addressKey, type SocketLimits } from './net/limits';
 import { attachSockets } from './net/sockets';
+import { hostPolicy, securityHeaders } from './security/host';
 import { staticHandler } from './static';
+import { Sweeper, type SweepOptions } from './storage/sweeper';
 import type { MatchStore } from './storage/types';
+
+/** Limits on the HTTP server itself (slow clients, connection floods). */
+export interface HttpLimits {
+  /** ms a client has to send its request headers (node: headersTimeout). */
+  headersTimeoutMs: number;
+  /** ms a client has to send its whole request (node: requestTimeout). */
+  requestTimeoutMs: number;
+  /** ms an idle keep-alive connection stays open. */
+  keepAliveTimeoutMs: number;
+  /** Open connections in all (node: maxConnections); keep it under the file-descriptor limit. */
+  maxConnections: number;
+  /** Open connections from one address (IPv6: one /64), sockets included. */
+  connectionsPerAddress: number;
+}
+
+export const DEFAULT_HTTP: HttpLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 900,
+  connectionsPerAddress: 256,
+};
 
 export interface ServerOptions {
   served: ServedGame;
@@ -18,9 +42,13 @@ export interface ServerOptions {
   /** Built app to serve (e.g. dist/); omitted = API and sockets only. */
   staticDir?: string;
   allowedOrigins?: string[];
+  /** Host names this server answers to besides PUBLIC_URL's (see security/host.ts). */
+  allowedHosts?: string[];
   limits?: Partial<SocketLimits>;
+  http?: Partial<HttpLimits>;
   lobby?: LobbyOptions;
   bots?: BotRunnerOptions;
+  sweep?: Partial<SweepOptions>;
 }
 
 export interface RunningServer {
@@ -30,34 +58,74 @@ export interface RunningServer {
   io: IOServer;
   authority: Authority;
   bots: BotRunner;
+  sweeper: Sweeper;
   close(): Promise<void>;
 }
 
 /** One HTTP server: the lobby under /api, game sockets under /socket.io, the built app elsewhere. */
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const limits = { ...DEFAULT_HTTP, ...opts.http };
   const authority = new Authority(opts.served, opts.store);
   const bots = new BotRunner(authority, opts.bots);
   const lobby = lobbyHandler(authority, opts.lobby);
   const files = opts.staticDir ? staticHandler(opts.staticDir) : undefined;
-  const http = createServer((req, res) => {
+  const hostAllowed = hostPolicy({
+    listenHost: host,
+    publicUrl: opts.lobby?.publicUrl,
+    allowedHosts: opts.allowedHosts ?? [],
+    allowedOrigins: opts.allowedOrigins ?? [],
+  });
+  const publicOrigin = opts.lobby?.publicUrl ? new URL(opts.lobby.publicUrl).origin : undefined;
+  const headers = securityHeaders({
+    connectSrc: publicOrigin ? [publicOrigin, publicOrigin.replace(/^http/, 'ws')] : [],
+    https: publicOrigin?.startsWith('https:') ?? false,
+  });
+  // Node enforces the header and request timeouts only when it checks its connections (every
+  // 30 s by default, so slow headers lived 25-45 s): check often enough to honour them.
+  const checkEvery = Math.max(100, Math.min(1000, limits.headersTimeoutMs / 2));
+  const http = createServer({ connectionsCheckingInterval: checkEvery }, (req, res) => {
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    // A forged Host (DNS rebinding) gets nothing: no lobby, no files.
+    if (!hostAllowed(req.headers.host)) {
+      res
+        .writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' })
+        .end('unknown host');
+      return;
+    }
     void lobby(req, res).then((handled) => {
       if (handled) return;
       if (files) return files(req, res);
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     });
   });
-  http.headersTimeout = 15_000;
-  http.requestTimeout = 30_000;
+  http.headersTimeout = limits.headersTimeoutMs;
+  http.requestTimeout = limits.requestTimeoutMs;
+  http.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  http.maxConnections = limits.maxConnections;
+  // Connections per address group: a flood of slow connections from one place is cut at once.
+  const perAddress = new AddressCounter(limits.connectionsPerAddress);
+  http.on('connection', (socket: Socket) => {
+    const key = addressKey(socket.remoteAddress);
+    if (!perAddress.hasRoom(key)) {
+      socket.destroy();
+      return;
+    }
+    perAddress.add(key);
+    socket.once('close', () => perAddress.remove(key));
+  });
   const io = attachSockets(http, authority, {
     ...(opts.allowedOrigins ? { allowedOrigins: opts.allowedOrigins } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
+    hostAllowed,
   });
-  const host = opts.host ?? '127.0.0.1';
+  const sweeper = new Sweeper(authority, opts.sweep);
   await new Promise<void>((ok, fail) => {
     http.once('error', fail);
     http.listen(opts.port ?? 0, host, () => ok());
   });
   await bots.resumeAll();
+  sweeper.start();
   const port = (http.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
@@ -67,7 +135,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     io,
     authority,
     bots,
+    sweeper,
     async close() {
+      sweeper.stop();
       bots.stop();
       await new Promise<void>((ok) => io.close(() => ok()));
       await authority.idle();

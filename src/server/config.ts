@@ -1,4 +1,15 @@
 import { resolve } from 'node:path';
+import type { HttpLimits } from './app';
+import type { LobbyOptions } from './lobby/routes';
+import type { SocketLimits } from './net/limits';
+import type { SweepOptions } from './storage/sweeper';
+
+export interface LimitsConfig {
+  sockets: Partial<SocketLimits>;
+  lobby: Partial<LobbyOptions>;
+  http: Partial<HttpLimits>;
+  sweep: Partial<SweepOptions>;
+}
 
 export interface Config {
   host: string;
@@ -6,13 +17,79 @@ export interface Config {
   dataDir: string;
   staticDir: string;
   allowedOrigins: string[];
+  /** Host names the server answers to besides PUBLIC_URL's (DNS rebinding, security/host.ts). */
+  allowedHosts: string[];
   publicUrl?: string;
   botDelayMs: number;
+  limits: LimitsConfig;
 }
 
-const USAGE = `Usage: chokepoint-server [--host H] [--port P] [--data DIR] [--static DIR] [--origin URL]... [--public-url URL] [--bot-delay MS]
+type Section = keyof LimitsConfig;
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Every limit that can be changed, by its environment variable (or `--limit NAME=VALUE`).
+ * Defaults live beside each limit (net/limits.ts, lobby/routes.ts, app.ts, storage/sweeper.ts);
+ * the server README lists them all.
+ */
+export const LIMIT_VARS: Record<string, { section: Section; key: string; scale?: number }> = {
+  MAX_FRAME_BYTES: { section: 'sockets', key: 'maxFrameBytes' },
+  FRAMES_PER_SECOND: { section: 'sockets', key: 'perSecond' },
+  FRAME_BURST: { section: 'sockets', key: 'burst' },
+  MAX_STRIKES: { section: 'sockets', key: 'maxStrikes' },
+  SOCKETS_PER_ADDRESS: { section: 'sockets', key: 'maxPerAddress' },
+  SEND_BUFFER_BYTES: { section: 'sockets', key: 'sendBufferBytes' },
+  SYNCS_PER_SECOND: { section: 'sockets', key: 'syncsPerSecond' },
+  SYNC_BURST: { section: 'sockets', key: 'syncBurst' },
+  MATCH_SYNCS_PER_SECOND: { section: 'sockets', key: 'matchSyncsPerSecond' },
+  MATCH_SYNC_BURST: { section: 'sockets', key: 'matchSyncBurst' },
+  ADDRESS_SYNCS_PER_SECOND: { section: 'sockets', key: 'addressSyncsPerSecond' },
+  ADDRESS_SYNC_BURST: { section: 'sockets', key: 'addressSyncBurst' },
+  SPECTATORS_PER_MATCH: { section: 'sockets', key: 'spectatorsPerMatch' },
+  SOCKETS_PER_SEAT: { section: 'sockets', key: 'socketsPerSeat' },
+  RATE_TABLE_SIZE: { section: 'sockets', key: 'rateTableSize' },
+  WRITES_PER_SECOND: { section: 'lobby', key: 'writesPerSecond' },
+  WRITE_BURST: { section: 'lobby', key: 'writeBurst' },
+  CODE_MISSES_PER_MINUTE: { section: 'lobby', key: 'codeMissesPerMinute' },
+  CODE_MISS_BURST: { section: 'lobby', key: 'codeMissBurst' },
+  OPEN_MATCHES_PER_ADDRESS: { section: 'lobby', key: 'openMatchesPerAddress' },
+  HEADERS_TIMEOUT_MS: { section: 'http', key: 'headersTimeoutMs' },
+  REQUEST_TIMEOUT_MS: { section: 'http', key: 'requestTimeoutMs' },
+  KEEP_ALIVE_TIMEOUT_MS: { section: 'http', key: 'keepAliveTimeoutMs' },
+  MAX_CONNECTIONS: { section: 'http', key: 'maxConnections' },
+  CONNECTIONS_PER_ADDRESS: { section: 'http', key: 'connectionsPerAddress' },
+  MATCH_IDLE_DAYS: { section: 'sweep', key: 'idleMs', scale: DAY },
+  FINISHED_MATCH_DAYS: { section: 'sweep', key: 'finishedMs', scale: DAY },
+  SWEEP_EVERY_MS: { section: 'sweep', key: 'everyMs' },
+};
+
+const USAGE = `Usage: chokepoint-server [--host H] [--port P] [--data DIR] [--static DIR] [--origin URL]... [--allowed-host NAME]... [--public-url URL] [--bot-delay MS] [--limit NAME=VALUE]...
 Environment: HOST (default 127.0.0.1), PORT (8000), DATA_DIR (./data), STATIC_DIR (./dist),
-ALLOWED_ORIGINS (comma-separated), PUBLIC_URL, BOT_DELAY_MS (400). Flags win over environment.`;
+ALLOWED_ORIGINS (comma-separated), ALLOWED_HOSTS (comma-separated), PUBLIC_URL, BOT_DELAY_MS (400),
+and every limit by name (${Object.keys(LIMIT_VARS).join(', ')}). Flags win over environment.`;
+
+function readLimits(flags: string[], env: NodeJS.ProcessEnv): LimitsConfig {
+  const out: LimitsConfig = { sockets: {}, lobby: {}, http: {}, sweep: {} };
+  const values = new Map<string, string>();
+  for (const name of Object.keys(LIMIT_VARS)) {
+    const v = env[name];
+    if (v !== undefined && v !== '') values.set(name, v);
+  }
+  for (const flag of flags) {
+    const eq = flag.indexOf('=');
+    const name = eq > 0 ? flag.slice(0, eq) : flag;
+    if (!Object.hasOwn(LIMIT_VARS, name))
+      throw new ConfigError(`unknown limit ${name}; known: ${Object.keys(LIMIT_VARS).join(', ')}`);
+    values.set(name, flag.slice(eq + 1));
+  }
+  for (const [name, raw] of values) {
+    const spec = LIMIT_VARS[name]!;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0) throw new ConfigError(`${name} must be a number >= 0`);
+    (out[spec.section] as Record<string, number>)[spec.key] = n * (spec.scale ?? 1);
+  }
+  return out;
+}
 
 export class ConfigError extends Error {}
 
@@ -29,7 +106,17 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     if (value === undefined) throw new ConfigError(`--${name} needs a value`);
     flags.set(name, [...(flags.get(name) ?? []), value]);
   }
-  const known = ['host', 'port', 'data', 'static', 'origin', 'public-url', 'bot-delay'];
+  const known = [
+    'host',
+    'port',
+    'data',
+    'static',
+    'origin',
+    'allowed-host',
+    'public-url',
+    'bot-delay',
+    'limit',
+  ];
   for (const name of flags.keys())
     if (!known.includes(name)) throw new ConfigError(`unknown flag --${name}\n${USAGE}`);
   const one = (flag: string, envName: string, fallback: string): string =>
@@ -43,13 +130,18 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   const origins =
     flags.get('origin') ?? (env.ALLOWED_ORIGINS ?? '').split(',').filter((s) => s.length > 0);
   const publicUrl = flags.get('public-url')?.at(-1) ?? env.PUBLIC_URL;
+  const allowedHosts =
+    flags.get('allowed-host') ?? (env.ALLOWED_HOSTS ?? '').split(',').filter((s) => s.length > 0);
+  const limits = readLimits(flags.get('limit') ?? [], env);
   return {
     host: one('host', 'HOST', '127.0.0.1'),
     port,
     dataDir: resolve(one('data', 'DATA_DIR', './data')),
     staticDir: resolve(one('static', 'STATIC_DIR', './dist')),
     allowedOrigins: origins,
+    allowedHosts,
     ...(publicUrl ? { publicUrl: publicUrl.replace(/\/$/, '') } : {}),
     botDelayMs,
+    limits,
   };
 }

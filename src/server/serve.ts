@@ -16,7 +16,11 @@ export async function serve(served: ServedGame, config: Config): Promise<Running
     port: config.port,
     staticDir: config.staticDir,
     allowedOrigins: config.allowedOrigins,
-    lobby: config.publicUrl ? { publicUrl: config.publicUrl } : {},
+    allowedHosts: config.allowedHosts,
+    limits: config.limits.sockets,
+    http: config.limits.http,
+    sweep: config.limits.sweep,
+    lobby: { ...config.limits.lobby, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}) },
     bots: { delayMs: config.botDelayMs, onError: (m, s, e) => console.warn(`bot ${m}/${s}: ${e}`) },
   });
   let closing = false;

@@ -18,13 +18,8 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-const SECURITY_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-  'Content-Security-Policy':
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-};
+/** Security headers (CSP, Permissions-Policy…) are set on every response by app.ts. */
+const SECURITY_HEADERS = {};
 
 /** Serves the built app from `root`; unknown paths without an extension get index.html (client routes like /join/CODE). */
 export function staticHandler(root: string) {

@@ -101,7 +101,7 @@ describe('networked classroom match through the UI (npm start server)', () => {
 
     // The host screen: code, QR, seats.
     const code = (await host.getByTestId('join-code').innerText()).trim();
-    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    expect(code).toMatch(/^[A-Z0-9]{12}$/);
     const qr = host.getByRole('img', { name: /QR code that opens .*\/join\// });
     await qr.waitFor();
     expect((await qr.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(280);

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/app';
-import { api, Client, createMatch, join, sleep, startTestServer } from './helpers';
+import { api, Client, createMatch, join, startTestServer } from './helpers';
 
 describe('access attacks', () => {
   let server: RunningServer;
@@ -171,12 +171,11 @@ describe('access attacks', () => {
         )
       ).status,
     ).toBe(200);
-    await sleep(20);
-    expect(c.errors).toContain('seat changed hands');
+    await c.waitFor(() => c.errors.includes('seat changed hands'));
     expect((await c.move(m.matchID, '0', 'advance', [1])).ok).toBe(false);
   });
 
-  it('a seat holder can leave (replaced by a bot) and a person can take a bot seat', async () => {
+  it('a seat holder can leave (replaced by a bot); a bot seat stays a bot until the host opens it', async () => {
     const m = await createMatch(server.url, {
       seats: [{ kind: 'person' }, { kind: 'bot' }, { kind: 'bot' }, { kind: 'person' }],
     });
@@ -195,6 +194,22 @@ describe('access attacks', () => {
     const spectator = client();
     await spectator.sync(m.matchID, null);
     await spectator.waitFor(() => (spectator.state?._stateID ?? 0) >= 3); // all-bot firms keep playing
+    // A stranger cannot take a seat the creator gave to a bot (and so see its secrets).
+    const stranger = await api(server.url, 'POST', `/api/matches/${m.matchID}/join`, {
+      seat: '1',
+      name: 'Stranger',
+    });
+    expect(stranger.status).toBe(409);
+    expect(stranger.json.error).toMatch(/bot/);
+    // The creator opens it: now a person may take it.
+    const opened = await api(
+      server.url,
+      'POST',
+      `/api/matches/${m.matchID}/seat/1`,
+      { kind: 'open' },
+      { authorization: `Bearer ${m.creatorToken}` },
+    );
+    expect(opened.status).toBe(200);
     const taken = await join(server.url, m.matchID, '1', 'Late');
     const c = client();
     expect(await c.sync(m.matchID, '1', taken)).toMatchObject({ ok: true });

@@ -32,7 +32,12 @@ describe('server bots play Chokepoint', () => {
       const seats = chokepointServed.scenarios[scenario]!.seats.map((seat) =>
         seat.role === 'facilitator' ? { kind: 'person' } : { kind: 'bot', level: 'heuristic' },
       );
-      const m = await createMatch(s.url, { scenario, seats, seed: `bots-${scenario}` });
+      const m = await createMatch(s.url, {
+        scenario,
+        seats,
+        seed: `bots-${scenario}`,
+        fixedSeed: true,
+      });
       const spectator = new Client(s.url);
       clients.push(spectator);
       await spectator.sync(m.matchID, null);
@@ -51,6 +56,7 @@ describe('server bots play Chokepoint', () => {
     const m = await createMatch(s.url, {
       scenario: 'classroom',
       seed: 'waits',
+      fixedSeed: true,
       seats: [
         { kind: 'bot', level: 'random' },
         { kind: 'bot', level: 'heuristic' },
@@ -96,6 +102,7 @@ describe('server bots play Chokepoint', () => {
     const m = await createMatch(s.url, {
       scenario: 'classroom',
       seed: 'clumsy',
+      fixedSeed: true,
       seats: [0, 1, 2, 3].map(() => ({ kind: 'bot', level: 'heuristic' })),
     });
     const spectator = new Client(s.url);

@@ -16,8 +16,19 @@ export async function startTestServer(over: Partial<ServerOptions> = {}): Promis
   const server = await startServer({
     served: fixtureServed(),
     store: new MemoryStore(),
-    lobby: { writesPerSecond: 10_000, writeBurst: 10_000 },
-    limits: { perSecond: 10_000, burst: 10_000 },
+    lobby: {
+      writesPerSecond: 10_000,
+      writeBurst: 10_000,
+      codeMissBurst: 10_000,
+      openMatchesPerAddress: 10_000,
+    },
+    limits: {
+      perSecond: 10_000,
+      burst: 10_000,
+      syncBurst: 10_000,
+      matchSyncBurst: 10_000,
+      addressSyncBurst: 10_000,
+    },
     ...over,
   });
   if (!over.served && server.authority.direct === null) {
@@ -166,12 +177,7 @@ export class Client {
   }
 
   waitFor(pred: () => boolean, ms = 5000): Promise<void> {
-    const start = Date.now();
-    return new Promise((ok, fail) => {
-      const tick = () =>
-        pred() ? ok() : Date.now() - start > ms ? fail(new Error('timeout')) : setTimeout(tick, 5);
-      tick();
-    });
+    return waitUntil(pred, ms);
   }
 
   close(): void {
@@ -180,3 +186,37 @@ export class Client {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Resolves as soon as `pred` holds (checked every few ms), fails after `ms`. Tests wait on the
+ * event they expect with this, never for a fixed time: a slow machine only makes them slower.
+ */
+export function waitUntil(pred: () => boolean, ms = 5000, what = 'condition'): Promise<void> {
+  const start = Date.now();
+  return new Promise((ok, fail) => {
+    const tick = () =>
+      pred()
+        ? ok()
+        : Date.now() - start > ms
+          ? fail(new Error(`timeout waiting for ${what}`))
+          : setTimeout(tick, 5);
+    tick();
+  });
+}
+
+/**
+ * Proves the server has finished with every frame `c` sent before: a refused move from `c`'s
+ * seat goes through the same socket and the same per-match queue, so once its reply arrives
+ * every earlier frame was processed, and anything the server sent `c` because of them arrived
+ * first (socket.io keeps one connection's order). Absence checks run after this, not a sleep.
+ */
+export async function settled(c: Client, matchID: string, seat: string): Promise<void> {
+  const reply = await c.call(
+    'update',
+    { type: 'MAKE_MOVE', payload: { type: '__sentinel__', args: [] } },
+    -1,
+    matchID,
+    seat,
+  );
+  if (reply.ok !== false) throw new Error(`sentinel was not refused: ${JSON.stringify(reply)}`);
+}

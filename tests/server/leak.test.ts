@@ -2,13 +2,15 @@
  * Leak test: whole networked Chokepoint games played by scripted socket clients, every seat
  * planning at once (each decides its round with the engine's bot from only what its socket
  * received, and sends its card, orders and submission one by one), with a spectator watching.
- * Every frame every socket receives is recorded and checked, every field of it: no seat ever
- * holds another seat's plan (orders, hand, card, salt), a firm's secrets or sealed orders, the
- * true market or the regulator's intel; nobody holds the match secret, plugin data, another
- * player's move arguments or any credential.
+ * Every frame every socket receives is recorded and checked, every field of it: only known
+ * events with known keys, ctx as the authority holds it, no action echoed to anyone but the seat
+ * that acted; no seat ever holds another seat's plan (orders, hand, card, salt), a firm's
+ * secrets or sealed orders, the true market or the regulator's intel; nobody holds the match
+ * secret, plugin data, another seat's unrevealed move names or any credential.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LogEntry, State } from 'boardgame.io';
+import { MOVE_NAMES } from '../../game/moves/types';
 import type { GameState } from '../../game/state';
 import type { RunningServer } from '../../src/server/app';
 import type { BotMove } from '../../src/server/served/served-game';
@@ -34,14 +36,115 @@ function logsIn(f: Frame): LogEntry[] {
   return [];
 }
 
+const MOVES = new Set<string>([...MOVE_NAMES, 'pass']);
+
+/** Every string in a value (keys included), with the path it was found at. */
+function strings(v: unknown, path: string, out: [string, string][]): [string, string][] {
+  if (typeof v === 'string') out.push([path, v]);
+  else if (Array.isArray(v)) v.forEach((x, i) => strings(x, `${path}/${i}`, out));
+  else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) {
+      out.push([`${path}/${k}#key`, k]);
+      strings(x, `${path}/${k}`, out);
+    }
+  return out;
+}
+
+const keys = (v: unknown): string[] => Object.keys(v as object).sort();
+
+/** The shape of every frame: known events only, each with exactly the fields we mean to send. */
+function checkShape(
+  f: Frame,
+  viewer: string | null,
+  roles: string[],
+  full: Map<number, State>,
+): void {
+  const state = (s: State): void => {
+    expect(keys(s)).toEqual(['G', '_redo', '_stateID', '_undo', 'ctx', 'plugins']);
+    expect(s._redo).toEqual([]);
+    // Plugins carry no data (random's seed and state above all); log and events keep an empty {}.
+    for (const plugin of Object.values(s.plugins as Record<string, { data?: unknown }>))
+      expect([undefined, '{}']).toContain(plugin.data && JSON.stringify(plugin.data));
+    const truth = full.get(s._stateID);
+    // ctx (whose turn, counters) is public: exactly the authority's, nothing added.
+    if (truth) expect(s.ctx).toEqual(truth.ctx);
+  };
+  switch (f.event) {
+    case 'sync': {
+      const info = f.args[1] as Record<string, unknown>;
+      expect(keys(info)).toEqual(['filteredMetadata', 'initialState', 'log', 'state']);
+      expect(info.log).toEqual([]);
+      state(info.state as State);
+      break;
+    }
+    case 'update':
+      expect(f.args).toHaveLength(3);
+      state(f.args[1] as State);
+      break;
+    case 'patch':
+      expect(f.args).toHaveLength(5);
+      if (f.state) state(f.state);
+      break;
+    case 'matchData':
+      for (const seat of f.args[1] as Record<string, unknown>[]) {
+        expect(keys(seat).every((k) => ['data', 'id', 'isConnected', 'name'].includes(k))).toBe(
+          true,
+        );
+        expect(
+          keys(seat.data).every((k) => ['botLevel', 'kind', 'label', 'role'].includes(k)),
+        ).toBe(true);
+      }
+      break;
+    case 'chokepoint:status':
+      expect(keys(f.args[0])).toEqual(['fixedSeed', 'gameover', 'matchID', 'paused']);
+      break;
+    case 'chokepoint:error':
+      // Seats plan at once, so a move may be sent on a state another seat's move just replaced.
+      expect(f.args[0]).toEqual({ event: 'update', error: 'stale stateID' });
+      break;
+    default:
+      throw new Error(`unexpected ${f.event} frame to ${viewer}`);
+  }
+  // Action echoes: a viewer's log holds only its own actions, so no frame names another
+  // seat's move (nor carries its args); spectators get no actions at all.
+  for (const e of logsIn(f)) {
+    expect(viewer).not.toBeNull();
+    expect(e.action.payload.playerID).toBe(viewer);
+  }
+  const own = new Set(logsIn(f));
+  const rest = {
+    ...f,
+    args: f.args.map((a) => (Array.isArray(a) ? a.filter((x) => !own.has(x)) : a)),
+  };
+  // Move names may appear only where the viewer may read them: its own plan, the plans revealed
+  // after resolution (game/views.ts decides whose), the scenario's switched-off moves.
+  const mayName = new RegExp(
+    `/G/(plans/${viewer ?? '-'}|sealed|disabledMoves)(/|#|$)|^/args/3/\\d+/value`,
+  );
+  // At the end, and to the facilitator, every plan is revealed.
+  const seesAll =
+    (viewer !== null && roles[Number(viewer)] === 'facilitator') ||
+    statesIn(f).some((s) => (s.G as GameState).over);
+  if (seesAll) return;
+  const named = strings(rest, '', []).filter(([path, s]) => MOVES.has(s) && !mayName.test(path));
+  expect(named).toEqual([]);
+  if (f.event === 'patch')
+    for (const op of f.args[3] as { path: string; value?: unknown }[])
+      if (!new RegExp(`^/G/(plans/${viewer ?? '-'}|sealed|disabledMoves)(/|$)`).test(op.path))
+        expect(
+          strings(op.value, op.path, []).filter(([, s]) => MOVES.has(s)),
+          `a move name in a patch to ${viewer}`,
+        ).toEqual([]);
+}
+
 /** Every string anywhere in a value (keys included), to search a frame field by field. */
-function strings(value: unknown, out: Set<string> = new Set()): Set<string> {
+function stringSet(value: unknown, out: Set<string> = new Set()): Set<string> {
   if (typeof value === 'string') out.add(value);
-  else if (Array.isArray(value)) for (const v of value) strings(v, out);
+  else if (Array.isArray(value)) for (const v of value) stringSet(v, out);
   else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) {
       out.add(k);
-      strings(v, out);
+      stringSet(v, out);
     }
   return out;
 }
@@ -74,7 +177,7 @@ function forbiddenAt(truth: State | undefined, viewer: string | null, roles: str
     );
   }
   // Thing ids are numbered per firm: the viewer's own firm may hold the same ids.
-  const own = viewer !== null && G.firms[viewer] ? strings(G.firms[viewer]) : new Set<string>();
+  const own = viewer !== null && G.firms[viewer] ? stringSet(G.firms[viewer]) : new Set<string>();
   return out.filter((x) => !own.has(x));
 }
 
@@ -85,7 +188,7 @@ function checkFrame(
   tokens: string[],
   full: Map<number, State>,
 ): void {
-  const fields = strings(f.args);
+  const fields = stringSet(f.args);
   for (const t of tokens) expect(fields.has(t), 'a credential or token').toBe(false);
   // Every field of the frame itself (a patch's ops included), not only the state it leads to.
   const frameStateID =
@@ -101,8 +204,9 @@ function checkFrame(
       expect(fields.has(secret), `secret "${secret}" in a ${f.event} frame to ${viewer}`).toBe(
         false,
       );
-  const text = JSON.stringify(f.args);
+  const text = JSON.stringify(f);
   for (const t of tokens) expect(text).not.toContain(t);
+  checkShape(f, viewer, roles, full);
   for (const s of statesIn(f)) {
     const G = s.G as GameState;
     expect(G.secret).toBeNull();
@@ -110,7 +214,7 @@ function checkFrame(
     expect(s._undo).toEqual([]);
     const seesAll = G.over || (viewer !== null && roles[Number(viewer)] === 'facilitator');
     for (const secret of forbiddenAt(full.get(s._stateID), viewer, roles))
-      expect(strings(s).has(secret), `secret "${secret}" to ${viewer}`).toBe(false);
+      expect(stringSet(s).has(secret), `secret "${secret}" to ${viewer}`).toBe(false);
     if (!seesAll) {
       expect(G.market, 'the true market').toBeNull();
       if (viewer === null || roles[Number(viewer)] !== 'regulator')
@@ -174,7 +278,11 @@ describe.each([
     { timeout: 120_000 },
     async () => {
       const roles = chokepointServed.scenarios[scenario]!.seats.map((s) => s.role);
-      const m = await createMatch(server.url, { scenario, seed: `leak-${scenario}` });
+      const m = await createMatch(server.url, {
+        scenario,
+        seed: `leak-${scenario}`,
+        fixedSeed: true,
+      });
       const tokens = [m.creatorToken];
       const { state: initial } = await server.authority.store.fetch(m.matchID, { state: true });
       full.set(0, initial!);
@@ -247,6 +355,12 @@ describe.each([
           checkFrame(f, viewer, roles, tokens, full);
           frames++;
         }
+        // A seat that plays still gets its own actions back (and only those: checkShape).
+        if (viewer !== null && roles[Number(viewer)] !== 'facilitator')
+          expect(client.frames.flatMap(logsIn).some((e) => e.action.type === 'MAKE_MOVE')).toBe(
+            true,
+          );
+        else expect(client.frames.flatMap(logsIn)).toEqual([]);
         // The checks are not vacuous: each seat's socket did receive its own salt, and a firm's
         // its unredacted secrets.
         if (viewer !== null && roles[Number(viewer)] !== 'facilitator')

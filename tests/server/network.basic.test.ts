@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server/app';
-import { api, Client, createMatch, join, sleep, startTestServer } from './helpers';
+import { api, Client, createMatch, join, startTestServer, waitUntil } from './helpers';
 
 describe('networked play', () => {
   let server: RunningServer;
@@ -27,7 +27,7 @@ describe('networked play', () => {
         { kind: 'person' },
       ],
     });
-    expect(m.joinCode).toMatch(/^[A-Z2-9]{6}$/);
+    expect(m.joinCode).toMatch(/^[A-Z2-9]{12}$/);
     const byCode = await api(server.url, 'GET', `/api/codes/${m.joinCode}`);
     expect(byCode.json.matchID).toBe(m.matchID);
     const c0 = await join(server.url, m.matchID, '0', 'Ana');
@@ -94,7 +94,8 @@ describe('networked play', () => {
     await watcher.waitFor(() => watcher.state?.ctx.gameover !== undefined, 20_000);
     const final = watcher.state;
     watcher.close();
-    await sleep(50); // the server hears the last player leave
+    // The server hears the last player leave (and drops the finished match from memory).
+    await waitUntil(() => server.io.of('/chokepoint').sockets.size === 0, 5000, 'the leave');
 
     const returning = client();
     expect(await returning.sync(m.matchID, '3', credentials)).toMatchObject({ ok: true });

@@ -36,6 +36,18 @@ describe('config', () => {
       dataDir: '/tmp/e',
     });
   });
+  it('reads every limit from its env var or --limit NAME=VALUE, and allowed hosts', () => {
+    const c = readConfig(
+      ['--limit', 'SEND_BUFFER_BYTES=4096', '--limit=MATCH_IDLE_DAYS=2', '--allowed-host', 'a.b'],
+      { SPECTATORS_PER_MATCH: '7', SEND_BUFFER_BYTES: '1', HEADERS_TIMEOUT_MS: '900' },
+    );
+    expect(c.limits.sockets).toEqual({ sendBufferBytes: 4096, spectatorsPerMatch: 7 });
+    expect(c.limits.sweep).toEqual({ idleMs: 2 * 86_400_000 });
+    expect(c.limits.http).toEqual({ headersTimeoutMs: 900 });
+    expect(c.allowedHosts).toEqual(['a.b']);
+    expect(() => readConfig(['--limit', 'NOPE=1'], {})).toThrow(/unknown limit NOPE/);
+    expect(() => readConfig([], { MAX_CONNECTIONS: '-3' })).toThrow(/MAX_CONNECTIONS/);
+  });
   it('rejects bad input with a clear message', () => {
     expect(() => readConfig(['--port', 'abc'], {})).toThrow(ConfigError);
     expect(() => readConfig(['--nope', '1'], {})).toThrow(/unknown flag --nope/);

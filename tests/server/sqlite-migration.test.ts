@@ -84,6 +84,39 @@ describe('SQLite schema upgrade', () => {
     db.close();
   });
 
+  it("upgrades a version 2 database: idle time starts from each match's creation", async () => {
+    const file = join(dir, 'v2.sqlite');
+    const v2 = new Database(file);
+    v2.exec(`
+      CREATE TABLE matches (id TEXT PRIMARY KEY, game_name TEXT NOT NULL, visibility TEXT NOT NULL,
+        join_code TEXT NOT NULL UNIQUE, finished INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL, metadata TEXT NOT NULL, initial_state TEXT NOT NULL);
+      CREATE TABLE match_state (match_id TEXT PRIMARY KEY, state_id INTEGER NOT NULL, state TEXT NOT NULL);
+      CREATE TABLE match_log (match_id TEXT NOT NULL, seq INTEGER NOT NULL, entry TEXT NOT NULL,
+        PRIMARY KEY (match_id, seq)) WITHOUT ROWID;
+      PRAGMA user_version = 2;`);
+    v2.prepare('INSERT INTO matches VALUES (?, ?, ?, ?, 0, ?, ?, ?)').run(
+      'm2',
+      'g',
+      'public',
+      'OLD002',
+      500,
+      JSON.stringify(metadata),
+      JSON.stringify(state(0)),
+    );
+    v2.prepare('INSERT INTO match_state VALUES (?, 3, ?)').run('m2', JSON.stringify(state(3)));
+    v2.close();
+    const store = new SqliteStore(file);
+    try {
+      expect(await store.listIdle(400, { finished: false, limit: 5 })).toEqual([]);
+      expect(await store.listIdle(600, { finished: false, limit: 5 })).toEqual(['m2']);
+      await store.commitMove('m2', { state: state(4) as unknown as State, deltalog: [] });
+      expect(await store.listIdle(600, { finished: false, limit: 5 })).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a database written by a newer server, leaving it untouched', () => {
     const file = join(dir, 'new.sqlite');
     const db = new Database(file);

@@ -72,6 +72,46 @@ describe.each(BACKENDS)('MatchStore contract: $name', (backend) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('lists idle matches (by last move, else creation), finished apart; wipe bounds storage', async () => {
+    const realNow = Date.now;
+    let now = 1_000_000;
+    Date.now = () => now;
+    try {
+      const made = (id: string, at: number) =>
+        store.createMatch(id, {
+          initialState: state(0),
+          metadata: meta({ joinCode: `C${id}`, createdAt: at, updatedAt: at }),
+        });
+      await made('old', 100);
+      await made('moved', 100);
+      await made('new', 5000);
+      await made('done', 100);
+      now = 6000;
+      await store.commitMove('moved', { state: state(1), deltalog: [entry(0)] });
+      await store.commitMove('done', {
+        state: state(1),
+        deltalog: [],
+        metadata: meta({ joinCode: 'Cdone', createdAt: 100, gameover: { winner: '0' } }),
+      });
+      expect(await store.count()).toBe(4);
+      expect(await store.listIdle(5500, { finished: false, limit: 10 })).toEqual(['old', 'new']);
+      expect(await store.listIdle(5500, { finished: false, limit: 1 })).toEqual(['old']);
+      expect(await store.listIdle(7000, { finished: false, limit: 10 })).toEqual([
+        'old',
+        'new',
+        'moved',
+      ]);
+      expect(await store.listIdle(5500, { finished: true, limit: 10 })).toEqual([]);
+      expect(await store.listIdle(7000, { finished: true, limit: 10 })).toEqual(['done']);
+      await store.wipe('old');
+      expect(await store.count()).toBe(3);
+      expect(await store.fetch('old', { state: true, metadata: true, log: true })).toEqual({});
+      expect(await store.findByJoinCode('Cold')).toBeUndefined();
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
   it('creates and fetches a match; unknown matches fetch empty', async () => {
     await store.createMatch('m1', { initialState: state(0), metadata: meta() });
     const r = await store.fetch('m1', {

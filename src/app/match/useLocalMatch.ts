@@ -11,7 +11,10 @@ export function useLocalMatch(setup: MatchSetup): { match: LocalMatch; version: 
   return { match, version };
 }
 
-/** The full view is never rendered: only used here to ask whose turn it is. */
+/**
+ * Whose turn it is, read from the spectator view (`view(null)`: the public facts, no seat's
+ * secrets), which is never rendered here.
+ */
 export function activeOf(match: LocalMatch): { active: SeatId | null; over: boolean } {
   const facts: GameState = match.view(null);
   return { active: activeSeat(facts), over: facts.over };

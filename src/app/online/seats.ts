@@ -92,7 +92,7 @@ export const normalizeCode = (raw: string): string => raw.replace(/[\s-]+/g, '')
 export function codeProblem(raw: string): string | null {
   const c = normalizeCode(raw);
   if (c.length === 0) return 'Type the code shown on the host screen.';
-  if (!/^[A-Z0-9]{4,12}$/.test(c)) return 'A code is 6 letters and digits, like K7QP2M.';
+  if (!/^[A-Z0-9]{4,12}$/.test(c)) return 'A code is 12 letters and digits, like K7QP2MX4RZ9B.';
   return null;
 }
 

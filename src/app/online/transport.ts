@@ -1,6 +1,7 @@
 import { SocketIO } from 'boardgame.io/multiplayer';
 import {
   ERROR_EVENT,
+  isThrottled,
   PATCHES_QUERY,
   SERVER_EVENTS,
   STATUS_EVENT,
@@ -55,6 +56,12 @@ export const multiplayer: Factory = (opts) => {
       set(s.matchID, { paused: s.paused, over: s.gameover !== null && s.gameover !== undefined });
     });
     socket.on(ERROR_EVENT, (e: ErrorFrame) => {
+      if (e.event === 'sync' && isThrottled(e.error)) {
+        // A server limit, not a lost seat: ask again a little later.
+        set(opts.matchID ?? '', { refused: e.error });
+        setTimeout(() => transport.requestSync(), 3000);
+        return;
+      }
       if (e.event === 'sync') return set(opts.matchID ?? '', { refused: e.error, seatLost: true });
       set(opts.matchID ?? '', { refused: e.error });
       if (e.event === 'update') transport.requestSync();

@@ -12,6 +12,8 @@ export type Result<T = object> = ({ ok: true } & T) | { ok: false; error: string
 export interface Loaded {
   state: State;
   metadata: MatchMetadata;
+  /** The match's initial state, once a sync has needed it (kept with the match in memory). */
+  initialState?: State;
 }
 type UpdateListener = (matchID: string, state: State, deltalog: LogEntry[]) => void;
 type MetaListener = (matchID: string, metadata: MatchMetadata) => void;
@@ -27,6 +29,7 @@ export class Authority {
   readonly views: Views;
   readonly reducer: ReturnType<typeof CreateGameReducer>;
   readonly direct: DirectStep | null;
+  readonly checkArgs: (move: string, args: unknown[]) => string | null;
   private readonly cache = new Map<string, Loaded>();
   private readonly queue = new KeyedQueue();
   private readonly updateListeners: UpdateListener[] = [];
@@ -41,6 +44,7 @@ export class Authority {
     this.views = new Views(this.game);
     this.reducer = CreateGameReducer({ game: this.game });
     this.direct = DirectStep.for(this.game, served.applyMove);
+    this.checkArgs = (move, args) => served.checkArgs(move, args);
   }
 
   onUpdate(fn: UpdateListener): void {
@@ -58,7 +62,7 @@ export class Authority {
 
   async create(matchID: string, initialState: State, metadata: MatchMetadata): Promise<void> {
     await this.store.createMatch(matchID, { initialState, metadata });
-    this.remember(matchID, { state: initialState, metadata });
+    this.remember(matchID, { state: initialState, metadata, initialState });
     for (const fn of this.metaListeners) fn(matchID, metadata);
   }
 
@@ -75,6 +79,23 @@ export class Authority {
     const loaded = this.cache.get(matchID) ?? { state, metadata };
     this.remember(matchID, loaded);
     return loaded;
+  }
+
+  /**
+   * The match's initial state, from memory once read: a sync needs it (boardgame.io's client
+   * keeps it), and re-reading it, or the whole log, from storage for every sync let a crowd of
+   * syncing sockets stall every match (issue #11).
+   */
+  async initialState(matchID: string): Promise<State | undefined> {
+    const match = await this.load(matchID);
+    if (!match) return undefined;
+    if (!match.initialState) {
+      const { initialState } = await this.store.fetch(matchID, { initialState: true });
+      if (!initialState) return undefined;
+      freeze(initialState, true);
+      match.initialState = initialState;
+    }
+    return match.initialState;
   }
 
   /**
@@ -160,6 +181,11 @@ export class Authority {
    */
   releaseFinished(matchID: string): void {
     if (this.cache.get(matchID)?.metadata.gameover !== undefined) this.cache.delete(matchID);
+  }
+
+  /** Drops a match from memory (the sweeper deleted it from storage). */
+  forget(matchID: string): void {
+    this.cache.delete(matchID);
   }
 
   idle(): Promise<void> {

@@ -15,6 +15,8 @@ type TransientState = State & { transients?: { error?: { type: string } } };
 
 export interface Rules {
   game: ReturnType<typeof ProcessGameConfig>;
+  /** The served game's argument check (ServedGame.checkArgs). */
+  checkArgs: (move: string, args: unknown[]) => string | null;
   reducer: ReturnType<typeof CreateGameReducer>;
   /** Runs moves without the reducer, where the game allows it (same result). */
   direct: DirectStep | null;
@@ -30,7 +32,7 @@ export interface Rules {
  * and leaves no trace.
  */
 export function transition(
-  { game, reducer, direct }: Rules,
+  { game, reducer, direct, checkArgs }: Rules,
   current: { state: State; metadata: MatchMetadata },
   playerID: string,
   raw: unknown,
@@ -44,6 +46,15 @@ export function transition(
   const checked = checkAction(raw, playerID, game);
   if (!checked.ok) return checked;
   const { action } = checked;
+  if (action.type === 'MAKE_MOVE') {
+    let bad: string | null;
+    try {
+      bad = checkArgs(action.payload.type, action.payload.args as unknown[]);
+    } catch {
+      bad = 'arguments refused';
+    }
+    if (bad) return { ok: false, error: `bad arguments for ${action.payload.type}: ${bad}` };
+  }
   if (metadata.paused) return { ok: false, error: 'match paused' };
   if (state.ctx.gameover !== undefined) return { ok: false, error: 'game over' };
   if (!game.flow.isPlayerActive(state.G, state.ctx, playerID)) {

@@ -18,29 +18,36 @@ export class Views {
     this.filter = getFilterPlayerView(game);
   }
 
-  /** Filtered state and redacted deltalog for one viewer. */
+  /**
+   * Filtered state and deltalog for one viewer. The log keeps only the viewer's own actions:
+   * boardgame.io would send every seat and spectator each action's name and playerID (args
+   * redacted or not), and a move's name alone can be a secret (issue #11). Nothing in the
+   * client reads other seats' entries; what others may know of a move is in the filtered state.
+   */
   update(matchID: string, viewer: ViewerID, state: State): { state: State; log: LogEntry[] } {
     const out = this.filter(viewer, { type: 'update', args: [matchID, state] });
     if (out.type !== 'update') throw new Error('unexpected filter output');
     const [, filtered, log] = out.args;
     const clean: State = { ...filtered };
     delete clean.deltalog;
-    return { state: clean, log: log ?? [] };
+    return { state: clean, log: ownEntries(log ?? [], viewer) };
   }
 
-  /** SyncInfo with state, log and initialState all filtered for the viewer. */
+  /**
+   * SyncInfo with state and initialState filtered for the viewer, and an empty log: a sync is
+   * served from memory, never by reading the match's whole log (the client does not need it).
+   */
   sync(
     matchID: string,
     viewer: ViewerID,
-    full: { state: State; initialState: State; log: LogEntry[] },
+    full: { state: State; initialState: State },
     meta: MatchMetadata,
     connected: Map<string, number> = new Map(),
   ): SyncInfo {
-    const withLog = { ...full.state, deltalog: full.log };
-    const { state, log } = this.update(matchID, viewer, withLog);
+    const { state } = this.update(matchID, viewer, full.state);
     return {
       state,
-      log,
+      log: [],
       initialState: this.update(matchID, viewer, full.initialState).state,
       filteredMetadata: publicSeats(meta, connected),
     };
@@ -60,4 +67,10 @@ export function publicSeats(meta: MatchMetadata, connected: Map<string, number>)
       ...(s.botLevel ? { botLevel: s.botLevel } : {}),
     } satisfies MatchDataSeatData,
   }));
+}
+
+/** The entries a viewer acted itself (none for spectators). */
+function ownEntries(log: LogEntry[], viewer: ViewerID): LogEntry[] {
+  if (viewer === null || log.length === 0) return [];
+  return log.filter((e) => (e.action.payload as { playerID?: unknown }).playerID === viewer);
 }

@@ -51,13 +51,25 @@ export async function createMatch(
   const visibility = body.visibility ?? 'public';
   if (visibility !== 'public' && visibility !== 'private')
     throw new HttpError(400, 'visibility must be public or private');
-  const seed = str(body, 'seed') ?? newToken(9);
+  // The seed decides every card and roll: the server draws it from a cryptographic source. A
+  // creator may fix it only for a match that says so to every seat (fixedSeed, a rerun).
+  const fixedSeed = body.fixedSeed === true;
+  if (body.fixedSeed !== undefined && typeof body.fixedSeed !== 'boolean')
+    throw new HttpError(400, 'fixedSeed must be true or false');
+  const chosen = str(body, 'seed');
+  if (chosen !== undefined && !fixedSeed)
+    throw new HttpError(400, 'a chosen seed needs fixedSeed: true (every seat is told)');
+  if (fixedSeed && chosen === undefined)
+    throw new HttpError(400, 'fixedSeed needs the seed to replay');
+  const seed = chosen ?? newToken(24);
   const seats = parseSeats(body.seats, scenario.seats);
   const setupData = served.setupData(scenario.id, seed);
   const numPlayers = seats.length;
   if (served.game.validateSetupData?.(setupData, numPlayers) !== undefined)
     throw new HttpError(400, 'invalid setup');
-  const initialState = InitializeGame({ game: served.game, numPlayers, setupData });
+  // boardgame.io's own random plugin would seed itself from the clock: give it a secret seed too.
+  const game = { ...served.game, seed: fixedSeed ? `${seed}:random` : newToken(24) };
+  const initialState = InitializeGame({ game, numPlayers, setupData });
   const creatorToken = newToken();
   const now = Date.now();
   for (let attempt = 0; ; attempt++) {
@@ -73,6 +85,7 @@ export async function createMatch(
       seats,
       createdAt: now,
       updatedAt: now,
+      ...(fixedSeed ? { fixedSeed: true } : {}),
     };
     try {
       await authority.create(matchID, initialState, metadata);
@@ -92,6 +105,7 @@ export function publicMatch(matchID: string, m: MatchMetadata): MatchInfo {
     ...(m.visibility === 'public' ? { joinCode: m.joinCode } : {}),
     paused: m.paused,
     gameover: m.gameover ?? null,
+    fixedSeed: m.fixedSeed === true,
     createdAt: m.createdAt,
     seats: m.seats.map((s) => ({
       id: s.id,

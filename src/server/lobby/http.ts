@@ -48,20 +48,29 @@ export async function readJson(
   return value as Record<string, unknown>;
 }
 
-// Stripping control characters is the point of this pattern.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/**
+ * What a name loses: format characters (Cf: bidi marks and overrides, zero-width joiners and
+ * spaces, word joiners, invisible operators, the soft hyphen, tag characters…), controls (Cc),
+ * line and paragraph separators, private-use and lone surrogates, and every default-ignorable
+ * code point: variation selectors and the "filler" letters that render as nothing (Hangul
+ * fillers U+115F, U+1160, U+3164, U+FFA0, Khmer and Mongolian invisibles, the combining
+ * grapheme joiner); plus the blank Braille pattern U+2800.
+ */
+const INVISIBLE = /[\p{Cf}\p{Cc}\p{Co}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+/** A character that shows: a letter, digit, punctuation mark or symbol. */
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
 /**
- * A display name: plain text, control and bidi-override characters removed,
- * whitespace collapsed, 1-24 characters. It is stored and sent as text; the
+ * A display name: plain text with invisible, control and bidi characters removed, whitespace
+ * collapsed, 1-24 characters of which at least one shows. It is stored and sent as text; the
  * board renders it as text (never as HTML).
  */
 export function cleanName(value: unknown): string {
-  if (typeof value !== 'string') throw new HttpError(400, 'name must be a string');
-  const name = value.normalize('NFC').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
-  if (name.length < 1 || [...name].length > 24)
-    throw new HttpError(400, 'name must be 1-24 characters');
+  if (typeof value !== 'string' || value.length > 256)
+    throw new HttpError(400, 'name must be a string of at most 24 characters');
+  const name = value.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+  if (!VISIBLE.test(name)) throw new HttpError(400, 'name needs at least one visible character');
+  if ([...name].length > 24) throw new HttpError(400, 'name must be 1-24 characters');
   return name;
 }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Created, ErrorBody, ScenarioInfo } from '../../protocol';
 import type { Authority } from '../authority/authority';
-import { TokenBucket } from '../net/limits';
+import { addressKey, LruMap, RateLimiter } from '../net/limits';
 import { createMatch, publicMatch } from './create';
 import { HttpError, readJson, sendJson } from './http';
 import { seatRoutes } from './seat-routes';
@@ -9,34 +9,69 @@ import { seatRoutes } from './seat-routes';
 export interface LobbyOptions {
   /** Base URL for join/spectate links; defaults to http://<Host header>. */
   publicUrl?: string;
-  /** Write requests per second per client address, and burst. */
+  /** Write requests per second per client address (IPv6: per /64), and burst. */
   writesPerSecond?: number;
   writeBurst?: number;
+  /**
+   * Join-code misses (a lookup or private join with a wrong code) per minute per address, and
+   * burst. Hits give their token back, so a class behind one NAT joining with the right code
+   * never runs out.
+   */
+  codeMissesPerMinute?: number;
+  codeMissBurst?: number;
+  /** Unfinished matches one address may have created (and not yet finished or expired). */
+  openMatchesPerAddress?: number;
+  /** Entries each rate-limit table keeps (the least recently used are forgotten beyond). */
+  rateTableSize?: number;
 }
+
+export const DEFAULT_LOBBY = {
+  writesPerSecond: 10,
+  writeBurst: 60,
+  codeMissesPerMinute: 30,
+  codeMissBurst: 60,
+  openMatchesPerAddress: 100,
+  rateTableSize: 100_000,
+} satisfies Required<Omit<LobbyOptions, 'publicUrl'>>;
+
+/** The lobby's limiters, shared by its routes. */
+export interface LobbyLimiters {
+  writes: RateLimiter;
+  codeMisses: RateLimiter;
+}
+
+/** Open public matches GET /api/matches lists at most (the newest). */
+const LISTED_MATCHES = 100;
 
 const MATCH = /^\/api\/matches\/([A-Za-z0-9_-]{1,64})(\/[a-z]+(?:\/[0-9]{1,3})?)?$/;
 
 /** The lobby's HTTP API under /api. Returns false for paths it does not own. */
 export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
-  const buckets = new Map<string, TokenBucket>();
-  const limited = (req: IncomingMessage): boolean => {
-    const key = req.socket.remoteAddress ?? '?';
-    let b = buckets.get(key);
-    if (!b) {
-      if (buckets.size > 10_000) buckets.clear();
-      buckets.set(key, (b = new TokenBucket(opts.writesPerSecond ?? 10, opts.writeBurst ?? 60)));
-    }
-    return !b.take();
+  const o = { ...DEFAULT_LOBBY, ...opts };
+  const limiters: LobbyLimiters = {
+    writes: new RateLimiter(o.writesPerSecond, o.writeBurst, o.rateTableSize),
+    codeMisses: new RateLimiter(o.codeMissesPerMinute / 60, o.codeMissBurst, o.rateTableSize),
   };
-  const seats = seatRoutes(authority);
+  const addressOf = (req: IncomingMessage): string => addressKey(req.socket.remoteAddress);
+  const limited = (req: IncomingMessage): boolean => !limiters.writes.take(addressOf(req));
+  /** Per address group: the unfinished matches it created (pruned as they finish or expire). */
+  const created = new LruMap<Set<string>>(o.rateTableSize);
+  const openMatches = async (address: string): Promise<Set<string>> => {
+    const set = created.getOr(address, () => new Set());
+    for (const id of set) {
+      const m = await authority.load(id);
+      if (!m || m.metadata.gameover !== undefined) set.delete(id);
+    }
+    return set;
+  };
+  const seats = seatRoutes(authority, limiters, addressOf);
   const base = (req: IncomingMessage): string =>
     opts.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
 
   async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const method = req.method ?? 'GET';
-    // Writes, and code lookups (so join codes cannot be enumerated), are rate-limited per address.
-    if ((method !== 'GET' || path.startsWith('/api/codes/')) && limited(req))
-      throw new HttpError(429, 'too many requests');
+    // Writes are rate-limited per address group; code lookups have a budget of misses (below).
+    if (method !== 'GET' && limited(req)) throw new HttpError(429, 'too many requests');
     if (path === '/api/scenarios' && method === 'GET') {
       return sendJson(
         res,
@@ -55,14 +90,22 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
         finished: false,
       });
       const open = list.filter((m) => m.metadata.seats.some((s) => s.kind === 'open'));
+      // The newest LISTED_MATCHES only: the reply stays small however many matches exist.
       return sendJson(
         res,
         200,
-        open.map((m) => publicMatch(m.matchID, m.metadata)),
+        open.slice(-LISTED_MATCHES).map((m) => publicMatch(m.matchID, m.metadata)),
       );
     }
     if (path === '/api/matches' && method === 'POST') {
-      const created = await createMatch(authority, await readJson(req));
+      const address = addressOf(req);
+      const mine = await openMatches(address);
+      if (mine.size >= o.openMatchesPerAddress)
+        throw new HttpError(429, 'too many unfinished matches from this address');
+      const body = await readJson(req);
+      const made = await createMatch(authority, body);
+      mine.add(made.matchID);
+      const created = made;
       const joinUrl = `${base(req)}/join/${created.joinCode}`;
       const reply: Created = {
         ...publicMatch(created.matchID, created.metadata),
@@ -73,12 +116,17 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
       };
       return sendJson(res, 201, reply);
     }
-    const code = /^\/api\/codes\/([A-Za-z0-9]{4,12})$/.exec(path);
-    if (code && method === 'GET') {
-      const matchID = await authority.store.findByJoinCode(code[1]!.toUpperCase());
-      if (!matchID) throw new HttpError(404, 'no match with that code');
-      const m = await authority.load(matchID);
-      if (!m) throw new HttpError(404, 'no match with that code');
+    if (path.startsWith('/api/codes/') && method === 'GET') {
+      // Every lookup spends a token of the address's miss budget; a hit gives it back. Guessing
+      // is slowed to the budget, while a whole class behind one address joins freely.
+      const address = addressOf(req);
+      if (!limiters.codeMisses.take(address))
+        throw new HttpError(429, 'too many wrong codes from this address; wait a minute');
+      const code = /^\/api\/codes\/([A-Za-z0-9]{4,16})$/.exec(path);
+      const matchID = code ? await authority.store.findByJoinCode(code[1]!.toUpperCase()) : null;
+      const m = matchID ? await authority.load(matchID) : undefined;
+      if (!matchID || !m) throw new HttpError(404, 'no match with that code');
+      limiters.codeMisses.refund(address);
       return sendJson(res, 200, {
         ...publicMatch(matchID, m.metadata),
         joinCode: m.metadata.joinCode,

@@ -6,6 +6,7 @@ import type { MatchMetadata, SeatRecord } from '../storage/types';
 import { identify, isFacilitator } from './auth';
 import { publicMatch } from './create';
 import { cleanName, HttpError, str } from './http';
+import type { LobbyLimiters } from './routes';
 
 const level = (v: unknown): BotLevel => {
   if (v === undefined) return 'heuristic';
@@ -33,7 +34,11 @@ const toOpen = (s: SeatRecord): SeatRecord => ({
  * it; seat: the creator/facilitator reassigns a seat; pause/resume: the
  * creator or the facilitator seat only.
  */
-export function seatRoutes(authority: Authority) {
+export function seatRoutes(
+  authority: Authority,
+  limiters: LobbyLimiters,
+  addressOf: (req: IncomingMessage) => string,
+) {
   const roles = authority.served.facilitatorRoles;
   return async (
     req: IncomingMessage,
@@ -73,16 +78,26 @@ export function seatRoutes(authority: Authority) {
       const name = cleanName(body.name);
       const code = str(body, 'code', 16);
       const before = (await authority.load(matchID))?.metadata;
+      const caller = before ? identify(req, before) : { isCreator: false };
       // The facilitator sees every secret: only the match's creator may take that seat.
-      const creator = before ? identify(req, before).isCreator : false;
+      const creator = caller.isCreator;
+      // A private match's code is guessed against the same budget of misses as code lookups.
+      const address = addressOf(req);
+      const guessing = before?.visibility === 'private' && !creator;
+      if (guessing && !limiters.codeMisses.take(address))
+        throw new HttpError(429, 'too many wrong codes from this address; wait a minute');
       await edit((m) => {
         if (roles.includes(seatOf(m, body.seat).role) && !creator)
           throw new HttpError(403, 'only the creator can take the facilitator seat');
-        if (m.visibility === 'private' && !verifyCode(code, m.joinCode))
+        if (m.visibility === 'private' && !creator && !verifyCode(code, m.joinCode))
           throw new HttpError(403, 'this match needs its join code');
+        if (guessing) limiters.codeMisses.refund(address);
         if (m.gameover !== undefined) throw new HttpError(409, 'match is over');
         const seat = seatOf(m, body.seat);
         if (seat.kind === 'person') throw new HttpError(409, 'seat is taken');
+        // A seat the creator gave to a bot stays a bot until the creator or facilitator opens it.
+        if (seat.kind === 'bot' && !isFacilitator(caller, m, roles))
+          throw new HttpError(409, 'seat is played by a bot; the host can open it');
         const credentials = newToken();
         reply = { matchID, playerID: seat.id, credentials } satisfies JoinReply;
         return replace(m, {

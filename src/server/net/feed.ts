@@ -4,6 +4,7 @@ import type { Authority } from '../authority/authority';
 import type { ViewerID } from '../authority/views';
 import { diffJson, type PatchOp } from './json-patch';
 import type { Binding } from './presence';
+import { send } from './send';
 
 interface View {
   state: State;
@@ -75,16 +76,16 @@ export class ViewFeed {
         views.set(b.playerID, view);
       }
       if (!b.patches) {
-        b.socket.emit('update', matchID, view.state, view.log);
+        send(b.socket, 'update', matchID, view.state, view.log);
         continue;
       }
       readers = true;
       const base = prev && this.holds.get(b.socket) === prev.stateID && prev.views.get(b.playerID);
       if (prev && base) {
         view.patch ??= diffJson(base, view.state);
-        b.socket.emit('patch', matchID, prev.stateID, state._stateID, view.patch, view.log);
+        send(b.socket, 'patch', matchID, prev.stateID, state._stateID, view.patch, view.log);
       } else {
-        b.socket.emit('update', matchID, view.state, view.log);
+        send(b.socket, 'update', matchID, view.state, view.log);
       }
       this.holds.set(b.socket, state._stateID);
     }

@@ -18,6 +18,95 @@ export class TokenBucket {
     this.tokens -= 1;
     return true;
   }
+
+  refund(): void {
+    this.tokens = Math.min(this.burst, this.tokens + 1);
+  }
+}
+
+/**
+ * The key an address is limited under: an IPv4 address as is (also when IPv4-mapped), an IPv6
+ * address by its /64 (one household or school network gets a whole /64, so per-address limits on
+ * single IPv6 addresses would be free to dodge).
+ */
+export function addressKey(raw: string | undefined): string {
+  if (!raw) return '?';
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(raw);
+  if (mapped) return mapped[1]!;
+  if (!raw.includes(':')) return raw;
+  const [head = '', tail = ''] = raw.split('%')[0]!.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const missing = raw.includes('::') ? 8 - left.length - right.length : 0;
+  const groups = [...left, ...Array<string>(Math.max(0, missing)).fill('0'), ...right];
+  return groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')
+    .concat('::/64');
+}
+
+/**
+ * A bounded map that forgets its least recently used entry when full. Rate limiters keep their
+ * buckets here: an attacker with many addresses can only push out the buckets idle the longest,
+ * never wipe the table (the old limiter cleared everything at 10,000 addresses).
+ */
+export class LruMap<V> {
+  private readonly map = new Map<string, V>();
+
+  constructor(private readonly capacity: number) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+
+  getOr(key: string, make: () => V): V {
+    let v = this.get(key);
+    if (v === undefined) {
+      v = make();
+      this.map.set(key, v);
+      if (this.map.size > this.capacity) {
+        const oldest = this.map.keys().next().value;
+        if (oldest !== undefined) this.map.delete(oldest);
+      }
+    }
+    return v;
+  }
+
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+}
+
+/** Token buckets per key (an address group, a match, a join code), in a bounded LRU table. */
+export class RateLimiter {
+  private readonly buckets: LruMap<TokenBucket>;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    capacity = 100_000,
+  ) {
+    this.buckets = new LruMap(capacity);
+  }
+
+  take(key: string): boolean {
+    return this.buckets.getOr(key, () => new TokenBucket(this.perSecond, this.burst)).take();
+  }
+
+  /** Gives back a token taken for something that turned out not to count (a successful join). */
+  refund(key: string): void {
+    this.buckets.get(key)?.refund();
+  }
 }
 
 export interface SocketLimits {
@@ -30,6 +119,21 @@ export interface SocketLimits {
   maxStrikes: number;
   /** Open connections allowed from one address (a classroom behind one NAT needs dozens). */
   maxPerAddress: number;
+  /** Bytes queued for one socket (engine.io buffer + WebSocket buffer) before it is dropped. */
+  sendBufferBytes: number;
+  /** Syncs per second and burst: per socket, per match (spectators only), and per address. */
+  syncsPerSecond: number;
+  syncBurst: number;
+  matchSyncsPerSecond: number;
+  matchSyncBurst: number;
+  addressSyncsPerSecond: number;
+  addressSyncBurst: number;
+  /** Spectator sockets one match may have. */
+  spectatorsPerMatch: number;
+  /** Sockets bound to one seat (a player with a few tabs or devices). */
+  socketsPerSeat: number;
+  /** Entries each rate-limit table keeps (least recently used are forgotten beyond). */
+  rateTableSize: number;
 }
 
 export const DEFAULT_LIMITS: SocketLimits = {
@@ -37,7 +141,17 @@ export const DEFAULT_LIMITS: SocketLimits = {
   perSecond: 20,
   burst: 40,
   maxStrikes: 200,
-  maxPerAddress: 500,
+  maxPerAddress: 200,
+  sendBufferBytes: 1024 * 1024,
+  syncsPerSecond: 1,
+  syncBurst: 5,
+  matchSyncsPerSecond: 20,
+  matchSyncBurst: 100,
+  addressSyncsPerSecond: 10,
+  addressSyncBurst: 100,
+  spectatorsPerMatch: 50,
+  socketsPerSeat: 4,
+  rateTableSize: 100_000,
 };
 
 /** Counts open connections per address. */

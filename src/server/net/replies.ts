@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io';
 import { ERROR_EVENT, type AckReply, type ErrorFrame } from '../../protocol';
 import type { MatchMetadata } from '../storage/types';
+import { send } from './send';
 
 export { ERROR_EVENT, STATUS_EVENT } from '../../protocol';
 
@@ -8,7 +9,7 @@ type Ack = (reply: AckReply) => void;
 
 /** Answers a rejected frame: an error event, and the ack callback if the client sent one. */
 export function reject(socket: Socket, event: string, error: string, ack?: unknown): void {
-  socket.emit(ERROR_EVENT, { event: event.slice(0, 32), error } satisfies ErrorFrame);
+  send(socket, ERROR_EVENT, { event: event.slice(0, 32), error } satisfies ErrorFrame);
   if (typeof ack === 'function') (ack as Ack)({ ok: false, error });
 }
 

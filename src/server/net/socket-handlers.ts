@@ -1,16 +1,26 @@
 import type { Socket } from 'socket.io';
 import type { Authority } from '../authority/authority';
 import { verifySecret } from '../security/secrets';
-import { isMatchID, isSeatID } from './limits';
+import { addressKey, isMatchID, isSeatID, type RateLimiter, type SocketLimits } from './limits';
 import type { ViewFeed } from './feed';
 import type { Presence } from './presence';
 import { reject, stillHolds } from './replies';
+import { send } from './send';
 
 export interface HandlerContext {
   authority: Authority;
   presence: Presence;
   presenceChanged: (matchID: string) => void;
   feed: ViewFeed;
+  limits: SocketLimits;
+  /** Sync budgets per match and per address group (per socket: `SocketState.syncs`). */
+  matchSyncs: RateLimiter;
+  addressSyncs: RateLimiter;
+}
+
+/** The socket's own sync budget (see sockets.ts). */
+interface SocketState {
+  syncs?: { take(): boolean };
 }
 
 type Ack = (reply: unknown) => void;
@@ -30,7 +40,17 @@ export async function handleSync(
   if (!isMatchID(matchID)) return reject(socket, 'sync', 'bad match id', ack);
   if (playerID !== null && playerID !== undefined && !isSeatID(playerID))
     return reject(socket, 'sync', 'bad seat', ack);
-  const { authority, presence } = ctx;
+  // A sync costs a filtered view of the whole state and its bytes on the wire: each socket,
+  // each match and each address group has a budget, so a crowd cannot turn syncs into a flood.
+  const own = (socket.data as SocketState).syncs;
+  if (own && !own.take()) return reject(socket, 'sync', 'too many syncs', ack);
+  if (!ctx.addressSyncs.take(addressKey(socket.conn.remoteAddress)))
+    return reject(socket, 'sync', 'too many syncs from this address', ack);
+  // The per-match budget is for spectators only: a crowd of them cannot starve the players'
+  // own syncs (which the per-socket budget and the sockets-per-seat cap already bound).
+  if (typeof playerID !== 'string' && !ctx.matchSyncs.take(matchID))
+    return reject(socket, 'sync', 'too many syncs for this match', ack);
+  const { authority, presence, limits } = ctx;
   const error = await authority.exclusive(matchID, async () => {
     const match = await authority.load(matchID);
     if (!match) return 'match not found';
@@ -41,12 +61,18 @@ export async function handleSync(
         return 'unauthorized';
       credentialHash = seat.credential?.hash ?? null;
     }
-    const { initialState, log } = await authority.store.fetch(matchID, {
-      initialState: true,
-      log: true,
-    });
-    if (!initialState || !log) return 'match not found';
     const viewer = typeof playerID === 'string' ? playerID : null;
+    const already = presence.get(socket.id);
+    const same = already?.matchID === matchID && already.playerID === viewer;
+    if (!same) {
+      const watching = presence.watchers(matchID).filter((b) => b.playerID === viewer).length;
+      if (viewer === null && watching >= limits.spectatorsPerMatch)
+        return 'too many spectators for this match';
+      if (viewer !== null && watching >= limits.socketsPerSeat)
+        return 'too many connections for this seat';
+    }
+    const initialState = await authority.initialState(matchID);
+    if (!initialState) return 'match not found';
     const binding = {
       socket,
       matchID,
@@ -58,11 +84,11 @@ export async function handleSync(
     const info = authority.views.sync(
       matchID,
       viewer,
-      { state: match.state, initialState, log },
+      { state: match.state, initialState },
       match.metadata,
       presence.counts(matchID),
     );
-    socket.emit('sync', matchID, info);
+    send(socket, 'sync', matchID, info);
     ctx.feed.synced(binding, match.state._stateID, info.state);
     ack?.({ ok: true, stateID: match.state._stateID });
     if (prev && prev.matchID !== matchID) ctx.presenceChanged(prev.matchID);
@@ -116,6 +142,6 @@ export async function handleChat(
     return reject(socket, 'chat', 'malformed chat', ack);
   }
   const clean = { id, sender: b.playerID, payload };
-  for (const w of ctx.presence.watchers(b.matchID)) w.socket.emit('chat', b.matchID, clean);
+  for (const w of ctx.presence.watchers(b.matchID)) send(w.socket, 'chat', b.matchID, clean);
   ack?.({ ok: true });
 }

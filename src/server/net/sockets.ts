@@ -7,11 +7,14 @@ import { publicSeats } from '../authority/views';
 import type { MatchMetadata } from '../storage/types';
 import {
   AddressCounter,
+  addressKey,
   DEFAULT_LIMITS,
   originAllowed,
+  RateLimiter,
   TokenBucket,
   type SocketLimits,
 } from './limits';
+import { limitSendBuffer, send } from './send';
 import { ViewFeed } from './feed';
 import { textParser } from './text-parser';
 import { Presence } from './presence';
@@ -21,6 +24,8 @@ import { reject, STATUS_EVENT, stillHolds } from './replies';
 export interface SocketOptions {
   allowedOrigins?: string[];
   limits?: Partial<SocketLimits>;
+  /** Is this Host header one of ours? (DNS rebinding: see security/host.ts.) Default: any. */
+  hostAllowed?: (host: string | undefined) => boolean;
 }
 
 const CLIENT_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENT_NAMES);
@@ -41,15 +46,17 @@ export function attachSockets(
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const allowed = opts.allowedOrigins ?? [];
   const addresses = new AddressCounter(limits.maxPerAddress);
+  const hostAllowed = opts.hostAllowed ?? (() => true);
   const io = new IOServer(http, {
     serveClient: false,
     parser: textParser,
     maxHttpBufferSize: limits.maxFrameBytes,
     cors: { origin: allowed.length > 0 ? allowed : false },
     allowRequest: (req, cb) => {
+      if (!hostAllowed(req.headers.host)) return cb('host not allowed', false);
       if (!originAllowed(req.headers.origin, req.headers.host, allowed))
         return cb('origin not allowed', false);
-      if (!addresses.hasRoom(req.socket.remoteAddress ?? '?'))
+      if (!addresses.hasRoom(addressKey(req.socket.remoteAddress)))
         return cb('too many connections', false);
       cb(null, true);
     },
@@ -63,7 +70,7 @@ export function attachSockets(
       request: { socket: { remoteAddress?: string } };
       once: (e: 'close', f: () => void) => void;
     }) => {
-      const address = raw.request.socket.remoteAddress ?? '?';
+      const address = addressKey(raw.request.socket.remoteAddress);
       addresses.add(address);
       raw.once('close', () => addresses.remove(address));
     },
@@ -79,11 +86,12 @@ export function attachSockets(
         reject(b.socket, 'sync', 'seat changed hands');
         continue;
       }
-      b.socket.emit('matchData', matchID, seats);
-      b.socket.emit(STATUS_EVENT, {
+      send(b.socket, 'matchData', matchID, seats);
+      send(b.socket, STATUS_EVENT, {
         matchID,
         paused: meta.paused,
         gameover: meta.gameover ?? null,
+        fixedSeed: meta.fixedSeed === true,
       } satisfies StatusFrame);
     }
   };
@@ -115,9 +123,30 @@ export function attachSockets(
     settling.add(matchID);
     setTimeout(() => announcePresence(matchID), PRESENCE_SETTLE_MS).unref();
   };
-  const ctx = { authority, presence, presenceChanged, feed };
+  const ctx = {
+    authority,
+    presence,
+    presenceChanged,
+    feed,
+    limits,
+    matchSyncs: new RateLimiter(
+      limits.matchSyncsPerSecond,
+      limits.matchSyncBurst,
+      limits.rateTableSize,
+    ),
+    addressSyncs: new RateLimiter(
+      limits.addressSyncsPerSecond,
+      limits.addressSyncBurst,
+      limits.rateTableSize,
+    ),
+  };
 
   nsp.on('connection', (socket) => {
+    limitSendBuffer(socket, limits.sendBufferBytes);
+    (socket.data as { syncs?: TokenBucket }).syncs = new TokenBucket(
+      limits.syncsPerSecond,
+      limits.syncBurst,
+    );
     const bucket = new TokenBucket(limits.perSecond, limits.burst);
     let strikes = 0;
     socket.use((packet, next) => {

@@ -28,8 +28,11 @@ export function verifySecret(secret: unknown, stored: SecretHash | undefined): b
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-/** A short, unambiguous join code (no 0/O, 1/I). */
-export function newJoinCode(length = 6): string {
+/** Characters in a join code: 32^12 = 2^60 codes (see the server README for the arithmetic). */
+export const JOIN_CODE_LENGTH = 12;
+
+/** An unambiguous join code (no 0/O, 1/I); 256 is a multiple of 32, so each letter is uniform. */
+export function newJoinCode(length = JOIN_CODE_LENGTH): string {
   const bytes = randomBytes(length);
   let out = '';
   for (const b of bytes) out += CODE_ALPHABET[b % CODE_ALPHABET.length];

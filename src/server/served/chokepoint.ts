@@ -5,6 +5,7 @@ import { PLAN_ACTIONS, type ActionPayload } from '../../../game/flow';
 import { seatId } from '../../../game/ids';
 import { SCENARIOS } from '../../../game/scenarios';
 import type { GameState } from '../../../game/state';
+import { checkMoveArgs } from '../../../game/moves/args';
 import { afterAction } from '../../../game/update';
 import type { BotMove, ScenarioInfo, ServedGame } from './served-game';
 
@@ -51,6 +52,7 @@ export const chokepointServed: ServedGame = {
   scenarios,
   setupData: (scenario, seed) => ({ scenario, seed }),
   planBotMoves: planChokepointBot,
+  checkArgs: checkMoveArgs,
   facilitatorRoles: ['facilitator'],
   /**
    * The boardgame.io moves order/withdraw/card/submit on plain data, exactly as game/bgio.ts

@@ -32,6 +32,13 @@ export interface ServedGame {
    * `chooseBotMove` when both are given.
    */
   planBotMoves?(view: State, playerID: string, level: BotLevel, rngSeed: string): BotMove[];
+  /**
+   * Why `args` are not exactly what `move` takes (an error for the client), or null if they are.
+   * The server calls it for every move, a bot's included, before the move runs: arguments of
+   * any other shape (extra keys, wrong types, oversized values) are refused, never stored or
+   * broadcast. Chokepoint's schemas are in game/moves/args.ts.
+   */
+  checkArgs(move: string, args: unknown[]): string | null;
   /** Roles whose seat may pause/resume the match (e.g. "facilitator"). */
   facilitatorRoles: string[];
   /**

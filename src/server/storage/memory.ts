@@ -3,6 +3,7 @@ import {
   StorageError,
   type FetchOpts,
   type FetchResult,
+  type IdleFilter,
   type ListFilter,
   type MatchMetadata,
   type MatchStore,
@@ -16,6 +17,8 @@ interface Row {
   initialState: State;
   metadata: MatchMetadata;
   log: LogEntry[];
+  /** When the last move (or the creation) happened. */
+  touchedAt: number;
 }
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -37,6 +40,7 @@ export class MemoryStore implements MatchStore {
       initialState: clone(init.initialState),
       metadata: clone(init.metadata),
       log: [],
+      touchedAt: init.metadata.createdAt,
     });
   }
 
@@ -62,6 +66,7 @@ export class MemoryStore implements MatchStore {
     }
     row.state = clone(commit.state);
     row.log.push(...clone(commit.deltalog));
+    row.touchedAt = Date.now();
     if (commit.metadata) row.metadata = clone(commit.metadata);
   }
 
@@ -87,6 +92,19 @@ export class MemoryStore implements MatchStore {
     return out.sort(
       (a, b) => a.metadata.createdAt - b.metadata.createdAt || a.matchID.localeCompare(b.matchID),
     );
+  }
+
+  async listIdle(before: number, filter: IdleFilter): Promise<string[]> {
+    const finished = (m: MatchMetadata) => m.gameover !== undefined && m.gameover !== null;
+    return [...this.rows]
+      .filter(([, r]) => r.touchedAt < before && finished(r.metadata) === filter.finished)
+      .sort(([, a], [, b]) => a.touchedAt - b.touchedAt)
+      .slice(0, filter.limit)
+      .map(([id]) => id);
+  }
+
+  async count(): Promise<number> {
+    return this.rows.size;
   }
 
   async wipe(matchID: string): Promise<void> {

@@ -5,7 +5,7 @@ import type { BetterSqlite3 } from 'better-sqlite3';
  * table of its own, so that a move rewrites only the state (not the initial state and metadata
  * beside it), and the log is an append-only table (one row per entry).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS matches (
@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS matches (
 CREATE TABLE IF NOT EXISTS match_state (
   match_id TEXT PRIMARY KEY,
   state_id INTEGER NOT NULL,
-  state TEXT NOT NULL
+  state TEXT NOT NULL,
+  updated_at INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS match_log (
   match_id TEXT NOT NULL,
@@ -34,7 +35,8 @@ CREATE INDEX IF NOT EXISTS matches_list ON matches (game_name, visibility, finis
 
 /**
  * Creates the schema, or brings a database written by an earlier version up to this one in a
- * single transaction (version 1 kept the live state in the matches row).
+ * single transaction (version 1 kept the live state in the matches row; version 2 did not
+ * record when the last move was made, which expiry needs: it starts from the creation time).
  */
 export function prepareSchema(db: BetterSqlite3.Database): void {
   const version = Number(db.pragma('user_version', { simple: true }));
@@ -51,6 +53,16 @@ export function prepareSchema(db: BetterSqlite3.Database): void {
         ALTER TABLE matches DROP COLUMN state;
         ALTER TABLE matches DROP COLUMN state_id;`);
     }
+    const stamped = (db.prepare('PRAGMA table_info(match_state)').all() as { name: string }[]).some(
+      (c) => c.name === 'updated_at',
+    );
+    if (!stamped)
+      db.exec('ALTER TABLE match_state ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0');
+    db.exec(`
+      UPDATE match_state SET updated_at =
+        (SELECT created_at FROM matches WHERE matches.id = match_state.match_id)
+      WHERE updated_at = 0;
+      CREATE INDEX IF NOT EXISTS match_state_idle ON match_state (updated_at);`);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
 }

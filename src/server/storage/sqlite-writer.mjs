@@ -50,10 +50,11 @@ const OPS = {
       op.meta.json,
       op.state,
     );
-    sql('INSERT INTO match_state (match_id, state_id, state) VALUES (?, ?, ?)').run(
+    sql('INSERT INTO match_state (match_id, state_id, state, updated_at) VALUES (?, ?, ?, ?)').run(
       op.matchID,
       op.stateID,
       op.state,
+      op.createdAt,
     );
   },
   commit(op) {
@@ -61,9 +62,10 @@ const OPS = {
     if (!row) throw new Refused('not-found', `match ${op.matchID} not found`);
     if (!(op.stateID > row.state_id))
       throw new Refused('stale-state', `stateID ${op.stateID} <= ${row.state_id}`);
-    sql('UPDATE match_state SET state = ?, state_id = ? WHERE match_id = ?').run(
+    sql('UPDATE match_state SET state = ?, state_id = ?, updated_at = ? WHERE match_id = ?').run(
       op.state,
       op.stateID,
+      op.at,
       op.matchID,
     );
     const next = sql('SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM match_log WHERE match_id = ?').get(

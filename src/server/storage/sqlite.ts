@@ -6,6 +6,7 @@ import { WriterThread, type MetaColumns } from './writer-thread';
 import type {
   FetchOpts,
   FetchResult,
+  IdleFilter,
   ListFilter,
   MatchMetadata,
   MatchStore,
@@ -94,6 +95,7 @@ export class SqliteStore implements MatchStore {
     return this.writer.write({
       kind: 'commit',
       matchID,
+      at: Date.now(),
       state: JSON.stringify(commit.state),
       stateID: commit.state._stateID,
       entries: commit.deltalog.map((e) => JSON.stringify(e)),
@@ -123,6 +125,19 @@ export class SqliteStore implements MatchStore {
     return this.sql<{ id: string; metadata: string }>(sql)
       .all(...params)
       .map((r) => ({ matchID: r.id, metadata: JSON.parse(r.metadata) as MatchMetadata }));
+  }
+
+  async listIdle(before: number, filter: IdleFilter): Promise<string[]> {
+    return this.sql<{ id: string }>(
+      `SELECT m.id FROM match_state s JOIN matches m ON m.id = s.match_id
+       WHERE s.updated_at < ? AND m.finished = ? ORDER BY s.updated_at LIMIT ?`,
+    )
+      .all(before, filter.finished ? 1 : 0, filter.limit)
+      .map((r) => r.id);
+  }
+
+  async count(): Promise<number> {
+    return this.sql<{ n: number }>('SELECT COUNT(*) AS n FROM matches').get()?.n ?? 0;
   }
 
   wipe(matchID: string): Promise<void> {

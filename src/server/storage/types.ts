@@ -40,6 +40,11 @@ export interface MatchMetadata {
   createdAt: number;
   updatedAt: number;
   gameover?: unknown;
+  /**
+   * The creator chose the seed (a facilitator's rerun of a known game): every seat is told, as
+   * whoever knows the seed can predict every card and roll. Otherwise the server draws it.
+   */
+  fixedSeed?: boolean;
 }
 
 export interface FetchOpts {
@@ -69,6 +74,13 @@ export interface ListFilter {
   gameName?: string;
   visibility?: Visibility;
   finished?: boolean;
+}
+
+export interface IdleFilter {
+  /** Finished matches (true) or unfinished ones (false). */
+  finished: boolean;
+  /** At most this many ids, the longest idle first. */
+  limit: number;
 }
 
 export interface MatchSummary {
@@ -104,6 +116,14 @@ export interface MatchStore {
   setMetadata(matchID: string, metadata: MatchMetadata): Promise<void>;
   findByJoinCode(joinCode: string): Promise<string | undefined>;
   listMatches(filter?: ListFilter): Promise<MatchSummary[]>;
+  /**
+   * Matches whose last move (or creation, if none) was before `before` (ms since the epoch):
+   * the sweeper deletes them (storage/sweeper.ts).
+   */
+  listIdle(before: number, filter: IdleFilter): Promise<string[]>;
+  /** How many matches are stored. */
+  count(): Promise<number>;
+  /** Deletes a match, its state and its log. */
   wipe(matchID: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -14,6 +14,8 @@ export type WriteOp =
   | {
       kind: 'commit';
       matchID: string;
+      /** When the move was made (for expiry). */
+      at: number;
       state: string;
       stateID: number;
       entries: string[];
