@@ -1,21 +1,21 @@
 import { Client } from 'boardgame.io/client';
 import { gameWith } from '../game/bgio';
-import { chooseBotMove } from '../game/bots';
+import { planBotOrders } from '../game/bots';
 import {
-  activeSeat,
+  act,
   createInitialState,
-  pass,
-  performMove,
   playerView,
   SCENARIOS,
+  waitingFor,
+  type ActionPayload,
 } from '../game/engine';
-import type { GameState, MoveArgs, SeatId } from '../game/engine';
+import type { GameState, SeatId } from '../game/engine';
 import { seedRng } from '../game/random';
 
+/** One planning action of one seat: a card, an order or the submission. */
 interface Step {
   seat: SeatId;
-  move: string;
-  args: MoveArgs;
+  payload: ActionPayload;
 }
 
 interface DirectRun {
@@ -25,43 +25,53 @@ interface DirectRun {
 
 const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
 
-/** One game of heuristic bots called straight on the engine, as the simulator does. */
+/**
+ * One game of heuristic bots called straight on the engine, as the simulator does: each round
+ * every seat plans from its own view (card, orders), then submits; the last submission resolves.
+ */
 function playDirect(scenario: string, seed: string): DirectRun {
-  const state: GameState = createInitialState(SCENARIOS[scenario], seed);
+  const state: GameState = createInitialState(SCENARIOS[scenario]!, seed);
   const rng = seedRng(`bench:${seed}`);
   const steps: Step[] = [];
   const start = bytes(state);
   let middle = 0;
   let maxView = 0;
-  while (!state.over) {
-    const seat = activeSeat(state) as SeatId;
-    const choice = chooseBotMove(playerView(state, seat), seat, 'heuristic', rng);
-    if (choice.move === 'pass') pass(state, seat);
-    else if (!performMove(state, seat, choice.move, choice.args).ok) pass(state, seat);
-    steps.push({ seat, move: choice.move, args: choice.args });
-    if (!middle && state.round > state.rounds / 2) middle = bytes(state);
+  const take = (seat: SeatId, payload: ActionPayload): void => {
+    if (!act(state, seat, payload).ok) return;
+    steps.push({ seat, payload });
     if (steps.length % 8 === 0) maxView = Math.max(maxView, bytes(playerView(state, seat)));
+  };
+  while (!state.over) {
+    for (const seat of waitingFor(state)) {
+      const plan = planBotOrders(playerView(state, seat), seat, 'heuristic', rng);
+      if (plan.card) take(seat, { action: 'card', ...plan.card });
+      for (const order of plan.orders) take(seat, { action: 'order', ...order });
+      take(seat, { action: 'submit' });
+    }
+    if (!middle && state.round > state.rounds / 2) middle = bytes(state);
   }
   return { steps, sizes: { start, middle, end: bytes(state), maxView } };
 }
 
-/** The same moves through boardgame.io's own reducer (a local client with its master). */
+/** The same actions through boardgame.io's own reducer (a local client, every seat active). */
 function replayThroughBoardgameIo(scenario: string, seed: string, steps: Step[]): void {
   const client = Client({
     game: gameWith({ scenario, seed }),
-    numPlayers: SCENARIOS[scenario].seats.length,
+    numPlayers: SCENARIOS[scenario]!.seats.length,
   });
   client.start();
-  const moves = client.moves as Record<string, (args?: MoveArgs) => void>;
-  for (const step of steps) {
-    client.updatePlayerID(step.seat);
-    moves[step.move](step.args);
+  for (const { seat, payload } of steps) {
+    const { action, ...rest } = payload;
+    client.updatePlayerID(seat); // this makes new move dispatchers, bound to the seat
+    const moves = client.moves as Record<string, (payload?: object) => void>;
+    moves[action]!(action === 'submit' ? undefined : rest);
   }
   client.stop();
 }
 
 export interface EngineBench {
   games: number;
+  /** Planning actions taken (cards, orders and submissions). */
   moves: number;
   directMs: number;
   boardgameIoGames: number;
@@ -77,7 +87,7 @@ export function benchEngine(scenario: string, games: number, bgioGames: number):
   const directMs = performance.now() - t0;
   const t1 = performance.now();
   for (let i = 0; i < bgioGames; i++)
-    replayThroughBoardgameIo(scenario, `bench-${i}`, runs[i].steps);
+    replayThroughBoardgameIo(scenario, `bench-${i}`, runs[i]!.steps);
   const boardgameIoMs = performance.now() - t1;
   const max = (pick: (r: DirectRun) => number) => Math.max(...runs.map(pick));
   return {

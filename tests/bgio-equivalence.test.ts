@@ -1,49 +1,71 @@
 import { Client } from 'boardgame.io/client';
 import { describe, expect, it } from 'vitest';
 import { gameWith } from '../game/bgio';
-import { randomBot } from '../game/bots/random';
-import { createInitialState, pass, performMove, playerView, SCENARIOS } from '../game/engine';
-import type { GameState, SeatId } from '../game/engine';
-import { seedRng } from '../game/random';
+import { createInitialState, SCENARIOS } from '../game/engine';
+import type { GameState } from '../game/engine';
+import { playGame } from './helpers';
 
-type Moves = Record<string, (args?: unknown) => void>;
+type Moves = Record<string, (payload?: object) => void>;
 
 /**
- * The simulator calls the engine directly; the board and the server go through boardgame.io.
- * Both must give the same state after every move.
+ * The simulator calls the engine directly; the board and the server go through boardgame.io,
+ * where every seat is active at once. A game of bots played on the engine, replayed action by
+ * action through boardgame.io, must give the same state after every action.
  */
-function playBothWays(scenario: string, seed: string): { moves: number; over: boolean } {
+function playBothWays(
+  scenario: string,
+  seed: string,
+  revise = false,
+): { actions: number; over: boolean } {
   const client = Client({
     game: gameWith({ scenario, seed }),
     numPlayers: SCENARIOS[scenario].seats.length,
   });
   client.start();
-  const authoritative = () => client.store.getState().G as GameState;
-  const direct = createInitialState(SCENARIOS[scenario], seed);
-  expect(JSON.stringify(authoritative())).toBe(JSON.stringify(direct));
-  const rng = seedRng(`bots:${seed}`);
-  let moves = 0;
-  while (!direct.over) {
-    const seat = client.getState()?.ctx.currentPlayer as SeatId;
-    const choice = randomBot(playerView(direct, seat), seat, rng);
-    client.updatePlayerID(seat);
-    (client.moves as Moves)[choice.move](choice.args);
-    if (choice.move === 'pass') pass(direct, seat);
-    else performMove(direct, seat, choice.move, choice.args);
-    moves += 1;
-    expect(JSON.stringify(authoritative()), `move ${moves}`).toBe(JSON.stringify(direct));
-  }
-  const over = Boolean(client.getState()?.ctx.gameover);
+  const viaBgio = () => JSON.stringify(client.store.getState().G as GameState);
+  expect(viaBgio()).toBe(JSON.stringify(createInitialState(SCENARIOS[scenario], seed)));
+  let actions = 0;
+  playGame(scenario, seed, {
+    revise,
+    level: (seat) => (Number(seat) % 2 ? 'random' : 'heuristic'),
+    onAction: (direct, { seat, payload }) => {
+      const { action, ...rest } = payload;
+      client.updatePlayerID(seat);
+      (client.moves as Moves)[action](action === 'submit' ? undefined : rest);
+      actions += 1;
+      expect(viaBgio(), `action ${actions}: ${action} by ${seat}`).toBe(JSON.stringify(direct));
+    },
+  });
+  const state = client.getState();
+  const over = Boolean(state?.ctx.gameover);
   client.stop();
-  return { moves, over };
+  return { actions, over };
 }
 
 describe('the engine called directly and through boardgame.io give identical states', () => {
-  it('for 100 classroom seeds, move by move, to the end', () => {
-    for (let i = 0; i < 100; i++) expect(playBothWays('classroom', `eq-${i}`).over).toBe(true);
+  it('for 30 classroom seeds, action by action, to the end', () => {
+    for (let i = 0; i < 30; i++) expect(playBothWays('classroom', `eq-${i}`).over).toBe(true);
   }, 120_000);
 
-  it.each(['suitcase2024', 'tiered2025', 'permit2025'])('for %s too', (scenario) => {
-    for (let i = 0; i < 5; i++) expect(playBothWays(scenario, `eq-${i}`).over).toBe(true);
+  it.each(['suitcase2024', 'tiered2025', 'permit2025'])(
+    'for %s too',
+    (scenario) => {
+      for (let i = 0; i < 3; i++) expect(playBothWays(scenario, `eq-${i}`).over).toBe(true);
+    },
+    60_000,
+  );
+});
+
+describe('revising a plan through boardgame.io', () => {
+  /*
+   * Known engine bug (reported to the lead, game/orders/plan.ts): inside boardgame.io the state
+   * is an immer draft, and withdrawing an order (or changing the card once orders are given)
+   * hands draft proxies of the remaining orders to structuredClone in laterOrdersProblem, which
+   * throws DataCloneError. The server's direct step works on plain frozen states and is not
+   * affected; the local hot-seat board is. When the engine is fixed this test fails: make it a
+   * plain `it` then.
+   */
+  it.fails('withdrawing and re-giving an order gives the same state both ways', () => {
+    expect(playBothWays('classroom', 'revise-1', true).over).toBe(true);
   });
 });

@@ -1,44 +1,51 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseBotMove, type BotChoice, type BotLevel } from '../game/bots';
+import { chooseBotMove, planBotOrders, type BotLevel, type BotPlan } from '../game/bots';
 import { LegalSet } from '../game/bots/legal-set';
 import {
-  activeSeat,
   createInitialState,
+  draftedWorld,
   legalMoves,
-  pass,
-  performMove,
   playerView,
   SCENARIO_IDS,
   SCENARIOS,
+  waitingFor,
   type GameState,
   type SeatId,
 } from '../game/engine';
 import { seedRng } from '../game/random';
+import { must, playGame, seatOfRole } from './helpers';
 
-/** Plays a game with bots, calling `visit` with the state and the seat before every decision. */
+/**
+ * Plays a game of bots round by round; `visit` sees each seat's view and the plan its bot made
+ * from it, before the plan is given (card, then orders one by one, then the submission).
+ */
 function play(
   scenario: string,
   seed: string,
   level: BotLevel,
-  visit: (s: GameState, seat: SeatId) => void,
-): void {
-  const state = createInitialState(SCENARIOS[scenario], seed);
+  visit: (state: GameState, seat: SeatId, view: GameState, plan: BotPlan) => void,
+): GameState {
+  const state = createInitialState(SCENARIOS[scenario]!, seed);
   const rng = seedRng(`bots-${seed}`);
-  for (let i = 0; i < 3000 && !state.over; i++) {
-    const seat = activeSeat(state) as SeatId;
-    visit(state, seat);
-    const choice = chooseBotMove(playerView(state, seat), seat, level, rng);
-    if (choice.move === 'pass' || !performMove(state, seat, choice.move, choice.args).ok)
-      pass(state, seat);
+  while (!state.over) {
+    for (const seat of waitingFor(state)) {
+      const view = playerView(state, seat);
+      const plan = planBotOrders(view, seat, level, rng);
+      visit(state, seat, view, plan);
+      if (plan.card) must(state, seat, { action: 'card', ...plan.card });
+      for (const order of plan.orders) {
+        const offered = legalMoves(state, seat).find((o) => o.move === order.move);
+        expect(
+          offered?.choices.some((c) => JSON.stringify(c.args) === JSON.stringify(order.args)),
+          `${scenario} ${seed} round ${state.round}: ${JSON.stringify(order)} is offered`,
+        ).toBe(true);
+        must(state, seat, { action: 'order', ...order });
+      }
+      must(state, seat, { action: 'submit' });
+    }
   }
-}
-
-/** Whether `legalMoves` offers exactly this choice (or it is a pass). */
-function offered(view: GameState, seat: SeatId, choice: BotChoice): boolean {
-  if (choice.move === 'pass') return true;
-  const option = legalMoves(view, seat).find((o) => o.move === choice.move);
-  return !!option?.choices.some((c) => JSON.stringify(c.args) === JSON.stringify(choice.args));
+  return state;
 }
 
 /** The view with every other firm's secrets replaced by made-up numbers and hidden things. */
@@ -57,77 +64,94 @@ function scrambled(view: GameState, seat: SeatId, salt: number): GameState {
     s.models.push({ id: `m-${salt}` as never, hub: 'TH', gain: 5 });
     s.history.push({ round: 1, text: 'a secret' });
   }
+  for (const [id, plan] of Object.entries(copy.plans)) {
+    if (id === seat) continue;
+    plan.hand = ['oct-2022-chip-rule'];
+    plan.orders = [{ move: 'prepareData', args: {} }];
+    plan.salt = `salt-${salt}`;
+  }
   return copy;
 }
 
 const scenario = fc.constantFrom(...SCENARIO_IDS);
 const seed = fc.string({ minLength: 1, maxLength: 8 });
+const level = fc.constantFrom<BotLevel>('heuristic', 'random');
 
 describe('heuristic and random bots', () => {
-  it('only ever choose what legalMoves offers, or pass', () => {
+  it('plan only orders legalMoves offers, within the budget, and a card from their hand', () => {
     fc.assert(
-      fc.property(
-        scenario,
-        seed,
-        fc.constantFrom<BotLevel>('heuristic', 'random'),
-        (id, s, level) => {
-          play(id, s, level, (state, seat) => {
-            const view = playerView(state, seat);
-            const choice = chooseBotMove(view, seat, level, `probe-${s}-${state.round}`);
-            expect(offered(view, seat, choice), `${id} ${s} ${JSON.stringify(choice)}`).toBe(true);
-          });
-        },
-      ),
-      { numRuns: 24 },
-    );
-  });
-
-  it('never read another seat secrets: scrambling them does not change a decision', () => {
-    fc.assert(
-      fc.property(scenario, seed, fc.nat(1000), (id, s, salt) => {
-        play(id, s, 'heuristic', (state, seat) => {
-          const view = playerView(state, seat);
-          const probe = `secret-${salt}-${state.round}-${state.turn}`;
-          const plain = chooseBotMove(view, seat, 'heuristic', probe);
-          expect(chooseBotMove(scrambled(view, seat, salt), seat, 'heuristic', probe)).toEqual(
-            plain,
-          );
+      fc.property(scenario, seed, level, (id, s, lvl) => {
+        play(id, s, lvl, (state, seat, view, plan) => {
+          const hand = state.plans[seat]!.hand;
+          if (plan.card) expect(hand).toContain(plan.card.card);
+          const budget = state.actionsPerRound + (plan.card?.use === 'action' ? 1 : 0);
+          expect(plan.orders.length).toBeLessThanOrEqual(budget);
+          expect(view.plans[seat]!.submitted).toBe(false);
         });
       }),
       { numRuns: 16 },
     );
   });
 
-  it('see exactly the choices legalMoves offers, move by move', () => {
+  it("never read another seat's secrets: scrambling them does not change a plan", () => {
+    fc.assert(
+      fc.property(scenario, seed, fc.nat(1000), (id, s, salt) => {
+        play(id, s, 'heuristic', (state, seat, view) => {
+          const probe = `secret-${salt}-${state.round}-${seat}`;
+          expect(planBotOrders(scrambled(view, seat, salt), seat, 'heuristic', probe)).toEqual(
+            planBotOrders(view, seat, 'heuristic', probe),
+          );
+        });
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('see exactly the choices legalMoves offers, on the world their plan so far leaves', () => {
     fc.assert(
       fc.property(scenario, seed, (id, s) => {
         play(id, s, 'random', (state, seat) => {
-          const view = playerView(state, seat);
-          const legal = new LegalSet(view, seat);
-          for (const option of legalMoves(view, seat)) {
+          const world = draftedWorld(state, seat);
+          const legal = new LegalSet(world, seat);
+          for (const option of legalMoves(state, seat))
             expect(legal.of(option.move)).toEqual(option.choices.map((c) => c.args));
-          }
         });
       }),
-      { numRuns: 12 },
+      { numRuns: 8 },
     );
   });
 
-  it('decide the same way from the same view and seed', () => {
-    const state = createInitialState(SCENARIOS.classroom, 'same');
-    const seat = activeSeat(state) as SeatId;
-    const view = playerView(state, seat);
-    expect(chooseBotMove(view, seat, 'heuristic', 'x')).toEqual(
-      chooseBotMove(view, seat, 'heuristic', 'x'),
-    );
+  it('plan the same way from the same view and seed', () => {
+    const state = createInitialState(SCENARIOS.classroom!, 'same');
+    for (const seat of state.planners) {
+      const view = playerView(state, seat);
+      expect(planBotOrders(view, seat, 'heuristic', 'x')).toEqual(
+        planBotOrders(view, seat, 'heuristic', 'x'),
+      );
+    }
   });
 
-  it('pass when the game is over', () => {
-    const state = createInitialState(SCENARIOS.classroom, 'over');
-    state.over = true;
-    expect(chooseBotMove(state, state.order[0], 'heuristic', 'x')).toEqual({
-      move: 'pass',
-      args: {},
+  it('plan nothing once submitted, for a seat that gives no orders, or when the game is over', () => {
+    const state = createInitialState(SCENARIOS.classroom!, 'idle');
+    const vendor = seatOfRole(state, 'vendor');
+    must(state, vendor, { action: 'submit' });
+    expect(planBotOrders(playerView(state, vendor), vendor, 'heuristic', 'x')).toEqual({
+      orders: [],
+      card: null,
     });
+    const over = createInitialState(SCENARIOS.classroom!, 'over');
+    over.over = true;
+    for (const seat of over.planners) {
+      expect(planBotOrders(over, seat, 'heuristic', 'x')).toEqual({ orders: [], card: null });
+      expect(chooseBotMove(over, seat, 'heuristic', 'x')).toEqual({ move: 'pass', args: {} });
+    }
+  });
+
+  it.each(SCENARIO_IDS)('%s: the heuristic bot gives orders for every role', (id) => {
+    const { final } = playGame(id, 'every-role', { level: 'heuristic' });
+    for (const seat of final.planners) {
+      const given = final.sealed.filter((p) => p.seat === seat).flatMap((p) => p.orders ?? []);
+      expect(given.length, `seat ${seat}`).toBeGreaterThan(0);
+    }
   });
 });

@@ -1,7 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { CARDS, CARD_BY_ID, DECKS, cardById, type DeckName } from '../game/events/cards';
 import type { EffectOp, EventCard } from '../game/events/types';
+import { isDated } from '../game/events/dates';
+import { dealCards, prepareDeck } from '../game/events/deal';
 import { HUBS, type HubId } from '../game/ids';
+import { createInitialState, RULES, SCENARIOS, type GameState } from '../game/engine';
+import { seedRng } from '../game/random';
 
 const DECK_NAMES = Object.keys(DECKS) as DeckName[];
 const HUB_NAMES: Record<HubId, string> = {
@@ -65,7 +69,7 @@ const MAGNITUDE: Partial<Record<EffectOp['op'], [number, number]>> = {
   standing: [1, 2],
   capacity: [100, 300],
   servers: [1, 2],
-  vendorCash: [2, 5],
+  vendorCash: [1, 5],
   hubCash: [1, 3],
   investment: [1, 3],
   firmCash: [2, 4],
@@ -189,5 +193,64 @@ describe('the named decks', () => {
     for (const side of ['regulator', 'vendor', 'firm', 'hub'] as const) {
       expect(counts.get(side) ?? 0, side).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('dealing cards in history’s order', () => {
+  const quietWith = (deck: string[], change: (s: GameState) => void = () => {}): GameState => {
+    const scenario = { ...SCENARIOS.classroom!, deck, scheduled: [] };
+    const state = createInitialState(scenario, 'deal');
+    change(state);
+    return state;
+  };
+
+  it('every card is a full date, so cards sort as history happened', () => {
+    for (const card of CARDS) expect(isDated(card.date), card.id).toBe(true);
+  });
+
+  it('a card whose rule is already in force is set aside, not dealt', () => {
+    const deck = CARDS.filter((c) => c.effects.some((e) => e.op === 'controlLevel' && e.delta > 0))
+      .map((c) => c.id)
+      .filter((id) => cardById(id)!.date >= SCENARIOS.classroom!.startDate);
+    expect(deck.length).toBeGreaterThan(0);
+    const state = quietWith(deck);
+    // Deal again, now that controls are at their highest: nothing of it may be dealt.
+    state.controlLevel = RULES.maxControlLevel;
+    const before = state.secret!.dealt.length;
+    state.secret!.deck = [deck];
+    dealCards(state, (id) => cardById(id));
+    expect(state.secret!.dealt.length).toBe(before);
+  });
+
+  it('a full hand lets its oldest card go, and the seat is told', () => {
+    const state = quietWith([]);
+    const seat = state.planners[0]!;
+    state.planners = [seat]; // the only seat dealt to (deals go round the seats in a shuffled order)
+    // Cards none of whose effects can be a rule already in force, so none is set aside.
+    const harmless = new Set(['pc', 'tension', 'vendorCash', 'hubCash', 'investment', 'firmCash']);
+    const ids = CARDS.filter(
+      (c) => c.date >= SCENARIOS.classroom!.startDate && c.effects.every((e) => harmless.has(e.op)),
+    )
+      .slice(0, RULES.handLimit + 1)
+      .map((c) => c.id);
+    for (const id of ids) {
+      state.secret!.deck = [[id]];
+      state.round = 1;
+      dealCards(state, (x) => cardById(x));
+    }
+    const hand = state.plans[seat]!.hand;
+    expect(hand.length).toBeLessThanOrEqual(RULES.handLimit);
+    expect(hand).not.toContain(ids[0]);
+    expect(state.log.some((e) => e.to === seat && e.text.includes('leaves your hand'))).toBe(true);
+  });
+
+  it('prepareDeck deals at most one card a seat per deal, in date order, none before the start', () => {
+    const start = '2024-01-01';
+    const deck = prepareDeck(seedRng('deck'), CARDS, start, 8, 4);
+    expect(deck).toHaveLength(Math.ceil(8 / RULES.dealEvery));
+    const dates = deck.flat().map((id) => cardById(id)!.date);
+    expect(dates).toEqual([...dates].sort());
+    for (const d of dates) expect(d >= start).toBe(true);
+    for (const deal of deck) expect(deal.length).toBeLessThanOrEqual(4);
   });
 });

@@ -1,14 +1,14 @@
-import { randomBot } from '../game/bots/random';
+import { planBotOrders, type BotLevel } from '../game/bots';
 import {
-  activeSeat,
+  act,
   createInitialState,
-  pass,
-  performMove,
   playerView,
   SCENARIOS,
+  waitingFor,
+  type ActionPayload,
 } from '../game/engine';
 import type { GameState, Role, SeatId } from '../game/engine';
-import { seedRng } from '../game/random';
+import { seedRng, type RngState } from '../game/random';
 
 export const seatOfRole = (state: GameState, role: Role, nth = 0): SeatId => {
   const seat = state.seats.filter((s) => s.role === role)[nth];
@@ -16,48 +16,92 @@ export const seatOfRole = (state: GameState, role: Role, nth = 0): SeatId => {
   return seat.id;
 };
 
-/** Makes it this seat's turn with a full budget of actions (for rule cases). */
-export function giveTurn(state: GameState, seat: SeatId): void {
-  state.turn = state.order.indexOf(seat);
-  state.actionsLeft = state.actionsPerTurn;
+/** One seat's planning action, as the engine, boardgame.io and the server take it. */
+export interface SeatAction {
+  seat: SeatId;
+  payload: ActionPayload;
 }
 
-/** Everyone passes until the round resolves. */
+/** Takes an action that must be allowed; throws with the engine's reason if it is not. */
+export function must(state: GameState, seat: SeatId, payload: ActionPayload): void {
+  const result = act(state, seat, payload);
+  if (!result.ok) throw new Error(`${payload.action} refused for seat ${seat}: ${result.error}`);
+}
+
+/** Every seat that has not submitted submits what it has planned: the round resolves. */
 export function finishRound(state: GameState): void {
-  const round = state.round;
-  while (!state.over && state.round === round) {
-    const seat = activeSeat(state);
-    if (!seat) break;
-    pass(state, seat);
+  for (const seat of waitingFor(state)) must(state, seat, { action: 'submit' });
+}
+
+/**
+ * A bot's round as planning actions, decided from its own view: the card it plays, its orders,
+ * and its submission. With `revise`, it also withdraws its last order and gives it again (a
+ * seat may revise its plan until it submits), so that every kind of action is exercised.
+ */
+export function botActions(
+  state: GameState,
+  seat: SeatId,
+  level: BotLevel,
+  rng: RngState,
+  revise = false,
+): ActionPayload[] {
+  const plan = planBotOrders(playerView(state, seat), seat, level, rng);
+  const out: ActionPayload[] = [];
+  if (plan.card) out.push({ action: 'card', card: plan.card.card, use: plan.card.use });
+  for (const order of plan.orders)
+    out.push({ action: 'order', move: order.move, args: order.args });
+  const last = plan.orders.at(-1);
+  if (revise && last) {
+    out.push({ action: 'withdraw', index: plan.orders.length - 1 });
+    out.push({ action: 'order', move: last.move, args: last.args });
   }
+  out.push({ action: 'submit' });
+  return out;
+}
+
+export interface PlayOptions {
+  /** The bot at each seat (default: random everywhere). */
+  level?: BotLevel | ((seat: SeatId) => BotLevel);
+  /** Withdraw and re-give each seat's last order every round. */
+  revise?: boolean;
+  /** Called after every action with the state it left. */
+  onAction?: (state: GameState, action: SeatAction) => void;
 }
 
 export interface PlayedGame {
-  states: GameState[];
-  moves: number;
+  actions: SeatAction[];
   final: GameState;
 }
 
-/** A whole game of random bots; `onStep` sees the state after every move. */
-export function playRandomGame(
+/**
+ * A whole game of bots on the engine: each round every seat that has not submitted plans from
+ * its own view and submits, seat by seat. Every action a bot takes must be allowed.
+ */
+export function playGame(scenario: string, seed: string, opts: PlayOptions = {}): PlayedGame {
+  const state = createInitialState(SCENARIOS[scenario], seed);
+  const actions: SeatAction[] = [];
+  const rngs = new Map<SeatId, RngState>();
+  const levelOf = (seat: SeatId): BotLevel =>
+    typeof opts.level === 'function' ? opts.level(seat) : (opts.level ?? 'random');
+  for (let guard = 0; !state.over; guard++) {
+    if (guard > 100) throw new Error('the game did not end');
+    for (const seat of waitingFor(state)) {
+      let rng = rngs.get(seat);
+      if (!rng) rngs.set(seat, (rng = seedRng(`bots:${seed}:${seat}`)));
+      for (const payload of botActions(state, seat, levelOf(seat), rng, opts.revise)) {
+        must(state, seat, payload);
+        const action = { seat, payload };
+        actions.push(action);
+        opts.onAction?.(state, action);
+      }
+    }
+  }
+  return { actions, final: state };
+}
+
+/** A whole game of random bots; `onStep` sees the state after every action. */
+export const playRandomGame = (
   scenario: string,
   seed: string,
   onStep?: (s: GameState) => void,
-): PlayedGame {
-  const state = createInitialState(SCENARIOS[scenario], seed);
-  const rng = seedRng(`bots:${seed}`);
-  let moves = 0;
-  while (!state.over) {
-    const seat = activeSeat(state);
-    if (!seat || moves > 2000) throw new Error('the game did not end');
-    const choice = randomBot(playerView(state, seat), seat, rng);
-    const result =
-      choice.move === 'pass'
-        ? pass(state, seat)
-        : performMove(state, seat, choice.move, choice.args);
-    if (!result.ok) throw new Error(`a legal choice was refused: ${result.error}`);
-    moves += 1;
-    onStep?.(state);
-  }
-  return { states: [], moves, final: state };
-}
+): PlayedGame => playGame(scenario, seed, { onAction: onStep && ((s) => onStep(s)) });

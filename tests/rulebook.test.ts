@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CARDS } from '../game/events/cards';
-import { moveProblem } from '../game/flow';
+import { moveProblemIn } from '../game/orders/plan';
 import { thingId, type HubId } from '../game/ids';
 import { MOVES } from '../game/moves';
 import type { MoveArgs, MoveName } from '../game/moves/types';
@@ -80,6 +80,11 @@ describe('the prose check', () => {
  */
 const MY: HubId = 'MY';
 const firmOf = (s: GameState) => probeFirm(s);
+/** Every installed pod in the hub rented by ordinary customers. */
+const fill = (s: GameState, hub: HubId) => {
+  if (s.market) s.market.ordinary[hub] = s.places[hub].servers;
+  s.places[hub].demand = s.places[hub].servers;
+};
 const model = (s: GameState) =>
   firmOf(s).secrets.models.push({ id: thingId('m1'), hub: MY, gain: 1 });
 
@@ -123,16 +128,22 @@ const CASES: LimitCase[] = [
   { name: 'an entity already there', move: 'registerEntity', args: { hub: MY }, refuse: (s) => addEntity(s, MY) },
   { name: 'no entity in the hub', move: 'leaseServers', args: { hub: MY, pods: 1 }, allowed: (s) => addEntity(s, MY), refuse: (s) => (firmOf(s).secrets.entities[0].listed = true) },
   { name: 'too many pods in one lease', move: 'leaseServers', args: { hub: MY, pods: RULES.maxLeasePods }, allowed: (s) => addEntity(s, MY), refuseArgs: { hub: MY, pods: RULES.maxLeasePods + 1 } },
-  { name: 'no free pods', move: 'leaseServers', args: { hub: MY, pods: 1 }, allowed: (s) => addEntity(s, MY), refuse: (s) => (s.places.MY.leased = s.places.MY.servers) },
+  { name: 'no servers in the hub', move: 'leaseServers', args: { hub: MY, pods: 1 }, allowed: (s) => addEntity(s, MY), refuse: (s) => (s.places.MY.servers = 0) },
   { name: 'leases would pass the cap', move: 'leaseServers', args: { hub: MY, pods: 1 }, allowed: (s) => addEntity(s, MY, RULES.maxLeasePods - 1), refuse: (s) => (firmOf(s).secrets.leases[0].pods = RULES.maxLeasePods) },
   { name: 'too little data at the site', move: 'train', args: { at: MY }, allowed: (s) => { addEntity(s, MY, 1); firmOf(s).secrets.dataAt.MY = RULES.trainMinTB; }, refuse: (s) => (firmOf(s).secrets.dataAt.MY = RULES.trainMinTB - 1) },
   { name: 'no lease at the site', move: 'train', args: { at: MY }, allowed: (s) => { addEntity(s, MY, 1); firmOf(s).secrets.dataAt.MY = 100; }, refuse: (s) => (firmOf(s).secrets.leases = []) },
   { name: 'a training already running there', move: 'train', args: { at: MY }, allowed: (s) => { addEntity(s, MY, 1); firmOf(s).secrets.dataAt.MY = 100; }, refuse: (s) => firmOf(s).secrets.trainings.push({ id: thingId('t1'), at: MY, pods: 1, tb: 20, doneRound: 2, exposed: false }) },
+  { name: 'at the home ceiling', move: 'train', args: { at: 'home' }, allowed: (s) => { firmOf(s).secrets.homeCompute = 1000; firmOf(s).secrets.homeTB = 100; firmOf(s).capability = s.frontier - RULES.homeGap - 1; }, refuse: (s) => (firmOf(s).capability = s.frontier - RULES.homeGap) },
+  { name: 'already applied for a revenue share', move: 'applyRevenueShare', args: {}, allowed: (s) => (s.vendor.compliantLevel = s.controlLevel - 1), refuse: (s) => (s.vendor.revenueShare = 'applied') },
+  { name: 'a lawful China edition needs no revenue share', move: 'applyRevenueShare', args: {}, allowed: (s) => (s.vendor.compliantLevel = s.controlLevel - 1), refuse: (s) => (s.vendor.compliantLevel = s.controlLevel) },
+  { name: 'no China edition to share', move: 'applyRevenueShare', args: {}, allowed: (s) => (s.vendor.compliantLevel = s.controlLevel - 1), refuse: (s) => (s.vendor.compliantLevel = -1) },
+  { name: 'nothing applied for to grant', move: 'grantRevenueShare', args: {}, allowed: (s) => (s.vendor.revenueShare = 'applied'), refuse: (s) => (s.vendor.revenueShare = 'none') },
+  { name: 'a revenue share already granted', move: 'grantRevenueShare', args: {}, allowed: (s) => (s.vendor.revenueShare = 'applied'), refuse: (s) => (s.vendor.revenueShare = 'granted') },
   { name: 'less than one pod at home', move: 'train', args: { at: 'home' }, allowed: (s) => { firmOf(s).secrets.homeCompute = 1000; firmOf(s).secrets.homeTB = 100; }, refuse: (s) => (firmOf(s).secrets.homeCompute = 1) },
   { name: 'no model waiting', move: 'carryModelHome', args: { hub: MY }, allowed: model, refuse: (s) => (firmOf(s).secrets.models = []) },
   { name: 'domestic chips are never refused', move: 'buyDomesticChips', args: {} },
   { name: 'no China edition on sale', move: 'buyCompliantChips', args: {}, allowed: (s) => (s.vendor.compliantLevel = s.controlLevel), refuse: (s) => (s.vendor.compliantLevel = -1) },
-  { name: 'no free servers to smuggle', move: 'smuggleChips', args: { hub: MY }, refuse: (s) => (s.places.MY.leased = s.places.MY.servers) },
+  { name: 'no free servers to smuggle', move: 'smuggleChips', args: { hub: MY }, refuse: (s) => fill(s, MY) },
   { name: 'a build already under way', move: 'buildCapacity', args: { hub: MY }, refuse: (s) => s.pending.push({ kind: 'capacity', hub: MY, mw: 100, at: 2 }) },
   { name: 'permit regime already in force', move: 'setPermitRegime', args: { hub: MY, permit: 'permit' }, refuse: (s) => (s.places.MY.permit = 'permit') },
   { name: 'no permit regime to drop', move: 'setPermitRegime', args: { hub: MY, permit: 'none' }, allowed: (s) => (s.places.MY.permit = 'permit'), refuse: (s) => (s.places.MY.permit = 'none') },
@@ -147,7 +158,8 @@ function stage(c: LimitCase, refused: boolean): { state: GameState; problem: str
   state.regulator.pc = 100;
   state.vendor.cash = 100;
   state.hub.cash = 100;
-  state.controlLevel = 0;
+  state.controlLevel = 1;
+  probeFirm(state).capability = 0;
   c.allowed?.(state);
   if (refused) c.refuse?.(state);
   const spec = MOVES.find((m) => m.name === c.move);
@@ -155,7 +167,7 @@ function stage(c: LimitCase, refused: boolean): { state: GameState; problem: str
   if (!seat) throw new Error(`no seat for ${c.move}`);
   return {
     state,
-    problem: moveProblem(state, seat, c.move, refused ? (c.refuseArgs ?? c.args) : c.args),
+    problem: moveProblemIn(state, seat, c.move, refused ? (c.refuseArgs ?? c.args) : c.args),
   };
 }
 

@@ -2,17 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { createInitialState, SCENARIOS } from '../../game/engine';
 import { findChance, inspectionChance } from '../../game/detection';
 import type { HubId, Posture } from '../../game/ids';
+import { RULES } from '../../game/rules';
+
+/** The load part of the customs chance: it grows with the square of a bag's share of 40 TB. */
+const load = (tb: number) =>
+  Math.round(RULES.customsLoadAtFull * (tb / RULES.maxPerCarrierTB) ** 2);
+const capped = (n: number) => Math.min(RULES.chanceCap, n);
 
 const state = () => createInitialState({ ...SCENARIOS.classroom, deck: [], scheduled: [] }, 'odds');
 
 describe('customs: the chance that one carrier is inspected', () => {
   it.each<[string, Posture, number, number, number]>([
     // name, customs posture, TB in this carrier's bags, firm heat, percent
-    ['a full 40 TB suitcase through lax customs', 'lax', 40, 0, 62],
-    ['20 TB (half a bag) through lax customs', 'lax', 20, 0, 17],
-    ['10 TB through lax customs', 'lax', 10, 0, 6],
-    ['20 TB through strict customs', 'strict', 20, 0, 25],
-    ['20 TB through standard customs with heat 3', 'standard', 20, 3, 26],
+    [
+      'a full suitcase through lax customs',
+      'lax',
+      RULES.maxPerCarrierTB,
+      0,
+      capped(RULES.customsLax + RULES.customsLoadAtFull),
+    ],
+    ['half a bag through lax customs', 'lax', 20, 0, capped(RULES.customsLax + load(20))],
+    ['a quarter bag through lax customs', 'lax', 10, 0, capped(RULES.customsLax + load(10))],
+    ['half a bag through strict customs', 'strict', 20, 0, capped(RULES.customsStrict + load(20))],
+    [
+      'half a bag through standard customs with heat 3',
+      'standard',
+      20,
+      3,
+      capped(RULES.customsStandard + load(20) + 3 * RULES.customsPerHeat),
+    ],
   ])('%s', (_name, posture, tb, heat, percent) => {
     const s = state();
     s.places.MY.customs = posture;
@@ -50,11 +68,39 @@ describe('end-use checks and audits: the chance to find one hidden entity', () =
       number,
     ]
   >([
-    ['a check with no heat', 'MY', 'check', 0, {}, 20],
-    ['a check on a firm with heat 4', 'MY', 'check', 4, {}, 40],
-    ['a check under a permit regime', 'MY', 'check', 0, { permit: 'permit' }, 35],
-    ['a check where standing is low (2)', 'MY', 'check', 0, { standing: 2 }, 5],
-    ['a vendor audit with heat 2', 'SG', 'audit', 2, {}, 45],
+    ['a check with no heat', 'MY', 'check', 0, {}, capped(RULES.checkBase)],
+    [
+      'a check on a firm with heat 4',
+      'MY',
+      'check',
+      4,
+      {},
+      capped(RULES.checkBase + 4 * RULES.checkPerHeat),
+    ],
+    [
+      'a check under a permit regime',
+      'MY',
+      'check',
+      0,
+      { permit: 'permit' },
+      capped(RULES.checkBase + RULES.checkPermitBonus),
+    ],
+    [
+      'a check where standing is low',
+      'MY',
+      'check',
+      0,
+      { standing: RULES.lowStanding - 1 },
+      Math.max(RULES.chanceFloor, capped(RULES.checkBase - RULES.checkLowStandingPenalty)),
+    ],
+    [
+      'a vendor audit with heat 2',
+      'SG',
+      'audit',
+      2,
+      {},
+      capped(RULES.auditBase + 2 * RULES.auditPerHeat),
+    ],
   ])('%s', (_name, hub, by, heat, place, percent) => {
     const s = state();
     Object.assign(s.places[hub], place);

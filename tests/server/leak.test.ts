@@ -1,20 +1,20 @@
 /**
- * Leak test: whole networked Chokepoint games played by scripted socket
- * clients (each deciding with the engine's bot from only what its socket
- * received), with a spectator watching. Every frame every socket receives is
- * recorded and checked: no seat ever holds another seat's secrets, nobody holds
- * the match secret, plugin data or credentials; and every field of every frame is
- * accounted for: only known events with known keys, ctx as the authority holds it, no
- * action echoed to anyone but the seat that acted (no other seat's move names or args).
+ * Leak test: whole networked Chokepoint games played by scripted socket clients, every seat
+ * planning at once (each decides its round with the engine's bot from only what its socket
+ * received, and sends its card, orders and submission one by one), with a spectator watching.
+ * Every frame every socket receives is recorded and checked, every field of it: only known
+ * events with known keys, ctx as the authority holds it, no action echoed to anyone but the seat
+ * that acted; no seat ever holds another seat's plan (orders, hand, card, salt), a firm's
+ * secrets or sealed orders, the true market or the regulator's intel; nobody holds the match
+ * secret, plugin data, another seat's unrevealed move names or any credential.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LogEntry, State } from 'boardgame.io';
-import { chooseBotMove } from '../../game/bots';
-import { seatId } from '../../game/ids';
 import { MOVE_NAMES } from '../../game/moves/types';
 import type { GameState } from '../../game/state';
 import type { RunningServer } from '../../src/server/app';
-import { chokepointServed } from '../../src/server/served/chokepoint';
+import type { BotMove } from '../../src/server/served/served-game';
+import { chokepointServed, planChokepointBot } from '../../src/server/served/chokepoint';
 import { api, Client, createMatch, join, startTestServer } from './helpers';
 
 type Frame = { event: string; args: unknown[]; state?: State };
@@ -53,7 +53,12 @@ function strings(v: unknown, path: string, out: [string, string][]): [string, st
 const keys = (v: unknown): string[] => Object.keys(v as object).sort();
 
 /** The shape of every frame: known events only, each with exactly the fields we mean to send. */
-function checkShape(f: Frame, viewer: string | null, full: Map<number, State>): void {
+function checkShape(
+  f: Frame,
+  viewer: string | null,
+  roles: string[],
+  full: Map<number, State>,
+): void {
   const state = (s: State): void => {
     expect(keys(s)).toEqual(['G', '_redo', '_stateID', '_undo', 'ctx', 'plugins']);
     expect(s._redo).toEqual([]);
@@ -93,6 +98,10 @@ function checkShape(f: Frame, viewer: string | null, full: Map<number, State>): 
     case 'chokepoint:status':
       expect(keys(f.args[0])).toEqual(['fixedSeed', 'gameover', 'matchID', 'paused']);
       break;
+    case 'chokepoint:error':
+      // Seats plan at once, so a move may be sent on a state another seat's move just replaced.
+      expect(f.args[0]).toEqual({ event: 'update', error: 'stale stateID' });
+      break;
     default:
       throw new Error(`unexpected ${f.event} frame to ${viewer}`);
   }
@@ -107,8 +116,69 @@ function checkShape(f: Frame, viewer: string | null, full: Map<number, State>): 
     ...f,
     args: f.args.map((a) => (Array.isArray(a) ? a.filter((x) => !own.has(x)) : a)),
   };
-  const named = strings(rest, '', []).filter(([, s]) => MOVES.has(s));
+  // Move names may appear only where the viewer may read them: its own plan, the plans revealed
+  // after resolution (game/views.ts decides whose), the scenario's switched-off moves.
+  const mayName = new RegExp(
+    `/G/(plans/${viewer ?? '-'}|sealed|disabledMoves)(/|#|$)|^/args/3/\\d+/value`,
+  );
+  // At the end, and to the facilitator, every plan is revealed.
+  const seesAll =
+    (viewer !== null && roles[Number(viewer)] === 'facilitator') ||
+    statesIn(f).some((s) => (s.G as GameState).over);
+  if (seesAll) return;
+  const named = strings(rest, '', []).filter(([path, s]) => MOVES.has(s) && !mayName.test(path));
   expect(named).toEqual([]);
+  if (f.event === 'patch')
+    for (const op of f.args[3] as { path: string; value?: unknown }[])
+      if (!new RegExp(`^/G/(plans/${viewer ?? '-'}|sealed|disabledMoves)(/|$)`).test(op.path))
+        expect(
+          strings(op.value, op.path, []).filter(([, s]) => MOVES.has(s)),
+          `a move name in a patch to ${viewer}`,
+        ).toEqual([]);
+}
+
+/** Every string anywhere in a value (keys included), to search a frame field by field. */
+function stringSet(value: unknown, out: Set<string> = new Set()): Set<string> {
+  if (typeof value === 'string') out.add(value);
+  else if (Array.isArray(value)) for (const v of value) stringSet(v, out);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      out.add(k);
+      stringSet(v, out);
+    }
+  return out;
+}
+
+/**
+ * What a viewer must never receive at this stateID: other seats' salts (a firm's, of every round
+ * so far) and the ids of another firm's hidden things.
+ */
+function forbiddenAt(truth: State | undefined, viewer: string | null, roles: string[]): string[] {
+  if (!truth) return [];
+  const G = truth.G as GameState;
+  if (G.over || (viewer !== null && roles[Number(viewer)] === 'facilitator')) return [];
+  const out: string[] = [];
+  for (const [seat, plan] of Object.entries(G.plans)) {
+    if (seat === viewer) continue;
+    if (plan.salt) out.push(plan.salt);
+    for (const sealed of G.sealed)
+      if (sealed.seat === seat && roles[Number(seat)] === 'firm' && sealed.salt)
+        out.push(sealed.salt);
+  }
+  for (const [seat, firm] of Object.entries(G.firms)) {
+    if (seat === viewer) continue;
+    const f = firm.secrets;
+    out.push(
+      ...f.entities.filter((e) => !e.exposed).map((e) => e.id),
+      ...f.leases.filter((l) => !l.exposed).map((l) => l.id),
+      ...f.couriers.map((c) => c.id),
+      ...f.trainings.filter((t) => !t.exposed).map((t) => t.id),
+      ...f.models.map((m) => m.id),
+    );
+  }
+  // Thing ids are numbered per firm: the viewer's own firm may hold the same ids.
+  const own = viewer !== null && G.firms[viewer] ? stringSet(G.firms[viewer]) : new Set<string>();
+  return out.filter((x) => !own.has(x));
 }
 
 function checkFrame(
@@ -118,16 +188,49 @@ function checkFrame(
   tokens: string[],
   full: Map<number, State>,
 ): void {
+  const fields = stringSet(f.args);
+  for (const t of tokens) expect(fields.has(t), 'a credential or token').toBe(false);
+  // Every field of the frame itself (a patch's ops included), not only the state it leads to.
+  const frameStateID =
+    f.event === 'update'
+      ? (f.args[1] as State)._stateID
+      : f.event === 'patch'
+        ? (f.args[2] as number)
+        : f.event === 'sync'
+          ? (f.args[1] as { state: State }).state._stateID
+          : undefined;
+  if (frameStateID !== undefined)
+    for (const secret of forbiddenAt(full.get(frameStateID), viewer, roles))
+      expect(fields.has(secret), `secret "${secret}" in a ${f.event} frame to ${viewer}`).toBe(
+        false,
+      );
   const text = JSON.stringify(f);
   for (const t of tokens) expect(text).not.toContain(t);
-  checkShape(f, viewer, full);
+  checkShape(f, viewer, roles, full);
   for (const s of statesIn(f)) {
     const G = s.G as GameState;
     expect(G.secret).toBeNull();
     expect((s.plugins as Record<string, { data?: unknown }>).random?.data).toBeUndefined();
     expect(s._undo).toEqual([]);
     const seesAll = G.over || (viewer !== null && roles[Number(viewer)] === 'facilitator');
+    for (const secret of forbiddenAt(full.get(s._stateID), viewer, roles))
+      expect(stringSet(s).has(secret), `secret "${secret}" to ${viewer}`).toBe(false);
     if (!seesAll) {
+      expect(G.market, 'the true market').toBeNull();
+      if (viewer === null || roles[Number(viewer)] !== 'regulator')
+        expect(G.regulator.intel, "the regulator's intel").toEqual([]);
+      for (const [seat, plan] of Object.entries(G.plans)) {
+        if (seat === viewer) continue;
+        expect(plan.orders, `seat ${seat}'s orders`).toEqual([]);
+        expect(plan.hand, `seat ${seat}'s hand`).toEqual([]);
+        expect(plan.card, `seat ${seat}'s card`).toBeNull();
+        expect(plan.salt, `seat ${seat}'s salt`).toBe('');
+      }
+      for (const sealed of G.sealed) {
+        if (sealed.seat === viewer || roles[Number(sealed.seat)] !== 'firm') continue;
+        expect(sealed.orders, "a firm's sealed orders").toBeNull();
+        expect(sealed.salt).toBeNull();
+      }
       for (const [seat, firm] of Object.entries(G.firms)) {
         if (seat === viewer) continue;
         expect(firm.secrets.redacted).toBe(true);
@@ -150,14 +253,8 @@ function checkFrame(
   }
   for (const e of logsIn(f)) {
     const by = e.action.payload.playerID;
-    if (
-      e.action.type === 'MAKE_MOVE' &&
-      by !== viewer &&
-      roles[Number(by)] === 'firm' &&
-      e.action.payload.type !== 'pass'
-    ) {
-      expect(e.action.payload.args).toBeNull();
-    }
+    if (e.action.type === 'MAKE_MOVE' && by !== viewer)
+      expect(e.action.payload.args, `${e.action.payload.type} by ${by}`).toBeNull();
   }
 }
 
@@ -190,6 +287,7 @@ describe.each([
       const { state: initial } = await server.authority.store.fetch(m.matchID, { state: true });
       full.set(0, initial!);
       const players: { seat: string; client: Client }[] = [];
+      const stale: string[] = [];
       for (const [i, role] of roles.entries()) {
         const seat = String(i);
         const cred = await join(
@@ -203,24 +301,32 @@ describe.each([
         tokens.push(cred);
         const client = new Client(server.url, {}, { patches });
         players.push({ seat, client });
-        let sent = -1;
+        const level = i % 2 ? 'random' : 'heuristic';
+        let round = -1;
+        let queue: BotMove[] = [];
+        let busy = false;
+        // One planning action at a time: the next of this round's plan, on the state it holds.
+        // Other seats move meanwhile, so a move may find its stateID stale: it is sent again
+        // on the newer state.
         const act = (): void => {
           const s = client.state;
-          if (
-            !s ||
-            s.ctx.gameover !== undefined ||
-            s.ctx.currentPlayer !== seat ||
-            sent === s._stateID
-          )
-            return;
-          sent = s._stateID;
-          const choice = chooseBotMove(
-            s.G as GameState,
-            seatId(seat),
-            i % 2 ? 'random' : 'heuristic',
-            `${seat}:${s._stateID}`,
-          );
-          void client.move(m.matchID, seat, choice.move, [choice.args], s._stateID);
+          if (!s || busy || s.ctx.gameover !== undefined) return;
+          const G = s.G as GameState;
+          const desk = G.plans[seat];
+          if (!desk || desk.submitted) return;
+          if (G.round !== round) {
+            round = G.round;
+            queue = planChokepointBot(s, seat, level, `${seat}:${round}`);
+          }
+          const next = queue[0];
+          if (!next) return;
+          busy = true;
+          void client.move(m.matchID, seat, next.move, next.args, s._stateID).then((reply) => {
+            busy = false;
+            if (reply.ok) queue.shift();
+            else stale.push(String(reply.error));
+            setImmediate(act);
+          });
         };
         client.socket.on('update', () => setImmediate(act));
         client.socket.on('patch', () => setImmediate(act));
@@ -239,7 +345,7 @@ describe.each([
       ];
       let frames = 0;
       for (const { viewer, client } of viewers) {
-        expect(client.errors).toEqual([]);
+        expect(client.errors.filter((e) => e !== 'stale stateID')).toEqual([]);
         expect(client.patchFailures).toBe(0);
         // Patch readers got patches (after their first full view), and every one applied.
         if (patches)
@@ -255,7 +361,14 @@ describe.each([
             true,
           );
         else expect(client.frames.flatMap(logsIn)).toEqual([]);
-        // The check is not vacuous: a firm's own socket did receive its unredacted secrets.
+        // The checks are not vacuous: each seat's socket did receive its own salt, and a firm's
+        // its unredacted secrets.
+        if (viewer !== null && roles[Number(viewer)] !== 'facilitator')
+          expect(
+            client.frames
+              .flatMap(statesIn)
+              .some((s) => ((s.G as GameState).plans[viewer]?.salt ?? '') !== ''),
+          ).toBe(true);
         if (viewer !== null && roles[Number(viewer)] === 'firm') {
           const own = client.frames
             .flatMap(statesIn)
@@ -265,6 +378,10 @@ describe.each([
         client.close();
       }
       expect(frames).toBeGreaterThan(50);
+      expect(
+        stale.filter((e) => e !== 'stale stateID'),
+        'refused planning actions',
+      ).toEqual([]);
       expect([...full.values()].every((s) => (s.G as GameState).secret !== null)).toBe(true);
     },
   );

@@ -20,15 +20,19 @@ export const MOVE_LIMITS: Record<string, string> = {
     'No tighter controls, licence requirement or know-your-customer rule is announced and waiting.',
   auditDistributors: 'You already audited that hub this year.',
   launchGeneration: 'A generation is already in development.',
+  applyRevenueShare:
+    'You have already applied (or hold a licence); you have no China-edition chip; or your China edition already meets the current control level.',
+  grantRevenueShare:
+    'The vendor has not applied (its application resolves after your rules and diplomacy step, so grant it the round after), or a licence is already in force.',
   prepareData: 'Never.',
   courierData: `More data than you have prepared at home; more than ${RULES.maxPerCarrierTB} TB per carrier; fewer than one or more than ${RULES.maxCarriers} carriers.`,
   registerEntity: 'You already have an entity there that is not listed.',
-  leaseServers: `You have no unlisted entity in the hub; fewer than one or more than ${RULES.maxLeasePods} pods; more pods than are free (installed and not leased); or your leases there would pass ${RULES.maxLeasePods} pods.`,
-  train: `A training is already running at that site; there is not one full pod there (no lease in the hub, or too little compute at home); or there is less than ${RULES.trainMinTB} TB of data at the site.`,
+  leaseServers: `You have no unlisted entity in the hub; the hub has no servers at all; fewer than one or more than ${RULES.maxLeasePods} pods; or your leases there would pass ${RULES.maxLeasePods} pods. (You get the pods that are free when the order resolves; the money for the rest is refunded.)`,
+  train: `A training is already running at that site; there is not one full pod there (no lease in the hub, or too little compute at home); there is less than ${RULES.trainMinTB} TB of data at the site; or, at home, your capability has reached the home ceiling.`,
   carryModelHome: 'No trained model of yours waits in that hub.',
   buyDomesticChips: 'Never.',
   buyCompliantChips: 'The vendor has no China-edition chip that meets the current control level.',
-  smuggleChips: 'The hub has no free (unleased) pod of servers.',
+  smuggleChips: 'The hub has no free (unrented) pod of servers.',
   buildCapacity: 'A build is already under way in that hub.',
   setPermitRegime:
     'The hub already has the regime you choose, or a permit regime is already announced there.',
@@ -38,7 +42,7 @@ export const MOVE_LIMITS: Record<string, string> = {
 
 /** Refusals every move shares. */
 export const COMMON_LIMITS = [
-  'It is not your turn, or you have no actions left.',
+  'You have submitted your orders for this round, or given all the orders your budget allows.',
   'The scenario has switched the move off.',
   'You cannot pay its cost.',
 ];

@@ -110,7 +110,10 @@ export const RULE_MEANINGS: Record<string, string> = {
   fundPods: 'Pods of servers a leasing fund installs.',
   fundInvestment: 'Investment from a leasing fund.',
   fundStandingLoss: 'Standing a hub loses when it invites a leasing fund.',
-  investmentPerPod: 'Investment per pod leased, rented for a round, or delivered by the vendor.',
+  leaseInvestmentPerPods:
+    'Each round, the hub government gains one investment per this many pods rented across all hubs (by anyone).',
+  permitCost: 'Reserved for the price of a permit regime: no move charges it at present.',
+  permitUpkeep: 'Cash the hub government pays each round for every hub with a permit regime.',
   exposedStandingLoss:
     'Standing a hub without a permit regime loses when an entity there is exposed.',
   pressureStandingLossPerRound:
@@ -122,7 +125,29 @@ export const RULE_MEANINGS: Record<string, string> = {
   computePerPod: 'Tenths of compute that make one pod at home (domestic chips give half a pod).',
   roundsPerYear: 'Rounds in a year: the annual review comes every this many rounds.',
   listHeat: 'Heat a firm gains when one of its entities is listed.',
-  smuggleStandingLoss: 'Standing a hub loses when a smuggling attempt is caught there.',
+  courierStepTB: 'Couriers carry data in sets of drives of this many TB.',
+  noticeBase:
+    'Chance (%) that customs log a courier trip they let through, as a public notice of many drives.',
+  noticePerCarrier: 'Extra chance (%) of such a notice for every carrier beyond the first.',
+  homeGap:
+    'A model trained at home lifts capability at most to the frontier less this gap (less one per smuggled pod).',
+  ordinaryStartPct:
+    "Share (%) of a hub's installed servers ordinary cloud customers rent at the start.",
+  ordinaryGrowPct:
+    'Chance (%) each round that ordinary demand in a hub with idle servers grows by one pod.',
+  ordinaryShrinkPct: 'Otherwise, chance (%) that ordinary demand in a hub shrinks by one pod.',
+  demandNoise: 'The public demand reading of a hub is off by up to this many pods either way.',
+  kycFlagPct:
+    'Under the cloud KYC rule, chance (%) that the regulator is privately told of a hub where a firm leases.',
+  kycFalseFlagPct:
+    'Under the cloud KYC rule, chance (%) that a hub with only ordinary customers is flagged anyway.',
+  revenueShareIncome:
+    'Cash the vendor earns each round from China-edition sales under a granted revenue-share licence.',
+  revenueSharePc: 'Political capital the regulator earns each round from a granted revenue share.',
+  handLimit: 'Most event cards a seat may hold; a deal into a full hand lets the oldest go.',
+  dealEvery: 'Cards are dealt every this many rounds, starting with the first.',
+  cardCapital:
+    'A card played for capital pays this much: political capital to the regulator, cash to anyone else.',
 };
 
 /** Numbers fixed in the engine's code rather than in RULES; measured by running the engine. */

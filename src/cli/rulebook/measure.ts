@@ -104,6 +104,7 @@ export function computePerPod(): number {
   for (let c = 1; c <= 1000; c++) {
     const state = quietState();
     const firm = probeFirm(state);
+    firm.capability = 0; // well under the home ceiling
     firm.secrets.homeCompute = c;
     firm.secrets.homeTB = 1000;
     if (train.check({ state, seat: firm.seat }, { at: 'home' }) === null) return c;

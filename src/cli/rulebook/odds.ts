@@ -50,8 +50,15 @@ export const predict = {
   audit: (s: Stage, k: Limits): number =>
     Math.min(k.chanceCap, RULES.auditBase + RULES.auditPerHeat * (s.heat ?? 0)),
   kyc: (s: Stage): number => RULES.kycDetectBase + RULES.kycDetectPerHeat * (s.heat ?? 0),
-  smuggle: (s: Stage): number =>
-    RULES.smuggleRisk + BASE[s.posture ?? 'standard'] + RULES.customsPerHeat * (s.heat ?? 0),
+  smuggle: (s: Stage, k: Limits): number =>
+    Math.min(
+      k.chanceCap,
+      RULES.smuggleRisk +
+        BASE[s.posture ?? 'standard'] +
+        RULES.customsPerHeat * (s.heat ?? 0) +
+        (s.permit ? RULES.customsPermitBonus : 0) +
+        (s.alert ? RULES.alertBonus : 0),
+    ),
 };
 
 const heats = (): number[] => {
@@ -265,7 +272,7 @@ export function renderOdds(k: Limits): { body: string; problems: string[] } {
 
   out.push(
     '### Smuggling',
-    `Chance a smuggled pod is caught: **${R.smuggleRisk} + the hub's customs base + ${R.customsPerHeat} × heat** (permit regimes and alerts do not count here).`,
+    `Chance a smuggled pod is caught: **${R.smuggleRisk} + the hub's customs base + ${R.customsPerHeat} × heat + ${R.customsPermitBonus} under a permit regime + ${R.alertBonus} during a customs alert**, at most ${k.chanceCap}.`,
     table(
       ['Heat', ...POSTURES],
       heats().map((h) => [
@@ -275,13 +282,25 @@ export function renderOdds(k: Limits): { body: string; problems: string[] } {
             ledger.note(
               `smuggling, ${p} heat ${h}`,
               smuggleChance({ posture: p, heat: h }),
-              predict.smuggle({ posture: p, heat: h }),
+              predict.smuggle({ posture: p, heat: h }, k),
             ),
           ),
         ),
       ]),
       ['r', 'r', 'r', 'r'],
     ),
+    `At heat 0 with standard customs: ${(
+      [
+        ['under a permit regime', { permit: true }],
+        ['during a customs alert', { alert: true }],
+        ['with both', { permit: true, alert: true }],
+      ] as const
+    )
+      .map(([label, stage]) => {
+        const st: Stage = { posture: 'standard', heat: 0, ...stage };
+        return `${pct(ledger.note(`smuggling ${label}`, smuggleChance(st), predict.smuggle(st, k)))} ${label}`;
+      })
+      .join(', ')}.`,
   );
   return { body: out.join('\n\n'), problems: ledger.problems };
 }

@@ -26,10 +26,10 @@ export interface Stage {
   standing?: number;
 }
 
-/** A quiet state: no news, no plans, every hub neutral, one firm with money and nothing else. */
+/** A quiet state: no news, no plans, every hub neutral and empty of customers, one firm with money and nothing else. */
 export function quietState(stage: Stage = {}): GameState {
   const state = representativeState();
-  state.secret = { rng: [0, 0, 0, 0], deck: [] };
+  state.secret = { rng: [0, 0, 0, 0], deck: [], dealt: [] };
   state.scheduled = [];
   state.pending = [];
   state.kyc = false;
@@ -40,7 +40,8 @@ export function quietState(stage: Stage = {}): GameState {
     Object.assign(state.places[hub], {
       capacityMW: 20 * RULES.mwPerPod,
       servers: 10,
-      leased: 0,
+      demand: 0,
+      demandLast: 0,
       standing: stage.standing ?? RULES.lowStanding + 1,
       customs: stage.posture ?? 'standard',
       permit: stage.permit ? 'permit' : 'none',
@@ -50,6 +51,11 @@ export function quietState(stage: Stage = {}): GameState {
       pressure: 0,
     });
   }
+  if (state.market)
+    for (const hub of HUBS) {
+      state.market.ordinary[hub] = 0;
+      state.market.firms[hub] = 0;
+    }
   for (const firm of Object.values(state.firms)) {
     firm.secrets = { ...freshSecrets(1000, 0), heat: stage.heat ?? 0, made: firm.secrets.made };
   }
@@ -77,7 +83,8 @@ export function addEntity(state: GameState, hub: HubId, leasePods = 0): void {
       pods: leasePods,
       exposed: false,
     });
-    state.places[hub].leased += leasePods;
+    if (state.market) state.market.firms[hub] += leasePods;
+    state.places[hub].demand += leasePods;
   }
 }
 

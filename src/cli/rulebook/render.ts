@@ -8,6 +8,7 @@ import { limitProblems, renderMoves } from './moves';
 import { numberProblems, quotable, renderEngineNumbers, renderNumbers } from './numbers';
 import { renderOdds } from './odds';
 import { missingMentions, proseProblems } from './prose';
+import { renderRound } from './round';
 import { renderScenarios, renderVictory } from './scenarios';
 import { renderTraining } from './training';
 import { renderCards, renderEffects, renderMap } from './world';
@@ -18,6 +19,7 @@ import { renderCards, renderEffects, renderMap } from './world';
  */
 
 export const SECTION_NAMES = [
+  'round',
   'victory',
   'map',
   'odds',
@@ -47,8 +49,10 @@ export function renderRulebook(): Rendered {
   const odds = renderOdds({ chanceCap: RULES.chanceCap, checkFloor: RULES.chanceFloor });
   const training = renderTraining();
   const scenarios = renderScenarios();
+  const round = renderRound();
   cache = {
     sections: {
+      round: round.body,
       victory: renderVictory(),
       map: renderMap(),
       odds: odds.body,
@@ -67,6 +71,7 @@ export function renderRulebook(): Rendered {
       ...odds.problems,
       ...training.problems,
       ...scenarios.problems,
+      ...round.problems,
     ],
   };
   return cache;

@@ -80,15 +80,18 @@ function paragraph(s: Scenario): string {
     return seat.name === role ? seat.name : `${seat.name} (${role})`;
   });
   const injects = s.scheduled.map(
-    (x) => `round ${x.round}: ${CARD_BY_ID[x.card]?.title ?? x.card}`,
+    (x) =>
+      `round ${x.round}: ${s.cards.find((c) => c.id === x.card)?.title ?? CARD_BY_ID[x.card]?.title ?? x.card}`,
   );
+  const own = s.cards.map((c) => `${c.title} (\`${c.id}\`, ${c.date})`);
   return [
     `### ${s.name} (\`${s.id}\`)`,
     s.briefing,
     [
-      `- **Length:** ${s.rounds} rounds (quarters) from ${s.startYear}, ${s.actionsPerTurn} actions per turn.`,
+      `- **Length:** ${s.rounds} rounds (quarters) from ${s.startDate}, ${s.actionsPerRound} orders per seat a round.`,
       `- **Seats:** ${seats.join(', ')}.`,
       `- **News:** ${deckName(s.deck)} (${s.deck.length} cards)${injects.length > 0 ? `; scheduled injects: ${injects.join('; ')}` : '; no scheduled injects'}.`,
+      `- **Cards of its own:** ${own.length > 0 ? own.join('; ') : 'none'}.`,
       `- **Hubs changed from the map's defaults:** ${hubChanges(s)}.`,
       `- **Moves switched off:** ${s.disabledMoves.length > 0 ? s.disabledMoves.map((m) => `\`${m}\``).join(', ') : 'none'}.`,
     ].join('\n'),
@@ -104,7 +107,8 @@ export function renderScenarios(): { body: string; problems: string[] } {
   const rows: (string | number)[][] = [
     ['Start year', ...scenarios.map((s) => s.startYear)],
     ['Rounds', ...scenarios.map((s) => s.rounds)],
-    ['Actions per turn', ...scenarios.map((s) => s.actionsPerTurn)],
+    ['Start date (no card dated before it)', ...scenarios.map((s) => s.startDate)],
+    ['Orders per seat a round', ...scenarios.map((s) => s.actionsPerRound)],
     ['AI firm seats', ...scenarios.map((s) => s.seats.filter((x) => x.role === 'firm').length)],
     [
       'Facilitator seat',

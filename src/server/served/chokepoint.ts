@@ -1,13 +1,13 @@
 import type { State } from 'boardgame.io';
 import { ChokepointGame } from '../../../game/bgio';
-import { chooseBotMove } from '../../../game/bots';
+import { planBotOrders } from '../../../game/bots';
+import { PLAN_ACTIONS, type ActionPayload } from '../../../game/flow';
 import { seatId } from '../../../game/ids';
 import { SCENARIOS } from '../../../game/scenarios';
 import type { GameState } from '../../../game/state';
 import { checkMoveArgs } from '../../../game/moves/args';
-import type { MoveArgs } from '../../../game/moves/types';
 import { afterAction } from '../../../game/update';
-import type { ScenarioInfo, ServedGame } from './served-game';
+import type { BotMove, ScenarioInfo, ServedGame } from './served-game';
 
 const scenarios: Record<string, ScenarioInfo> = Object.fromEntries(
   Object.values(SCENARIOS).map((s) => [
@@ -20,17 +20,48 @@ const scenarios: Record<string, ScenarioInfo> = Object.fromEntries(
   ]),
 );
 
+const isPlanAction = (move: string): boolean => (PLAN_ACTIONS as readonly string[]).includes(move);
+
+/**
+ * A bot seat's round, from its own view: the card it plays, its orders, then its submission.
+ * Nothing once it has submitted (or for a seat that gives no orders, or when the game is over).
+ * A plan it began and could not finish (the server restarted, an order was refused) is carried
+ * on: the bot adds orders to those it has and submits.
+ */
+export function planChokepointBot(
+  view: State,
+  playerID: string,
+  level: Parameters<typeof planBotOrders>[2],
+  rngSeed: string,
+): BotMove[] {
+  const G = view.G as GameState;
+  const seat = seatId(playerID);
+  const desk = G.plans[seat];
+  if (G.over || !desk || desk.submitted) return [];
+  const plan = planBotOrders(G, seat, level, rngSeed);
+  const moves: BotMove[] = [];
+  if (plan.card && desk.card === null) moves.push({ move: 'card', args: [plan.card] });
+  for (const order of plan.orders) moves.push({ move: 'order', args: [order] });
+  moves.push({ move: 'submit', args: [] });
+  return moves;
+}
+
 /** Chokepoint as the server serves it: seat i of a scenario is playerID String(i). */
 export const chokepointServed: ServedGame = {
   game: ChokepointGame,
   scenarios,
   setupData: (scenario, seed) => ({ scenario, seed }),
-  chooseBotMove: (view: State, playerID, level, rngSeed) => {
-    const choice = chooseBotMove(view.G as GameState, seatId(playerID), level, rngSeed);
-    return { move: choice.move, args: [choice.args] };
-  },
+  planBotMoves: planChokepointBot,
   checkArgs: checkMoveArgs,
   facilitatorRoles: ['facilitator'],
-  applyMove: (G, playerID, move, args) =>
-    afterAction(G as GameState, seatId(playerID), move, (args[0] ?? {}) as MoveArgs),
+  /**
+   * The boardgame.io moves order/withdraw/card/submit on plain data, exactly as game/bgio.ts
+   * runs them: the move's name is the planning action, its one argument the payload.
+   */
+  applyMove: (G, playerID, move, args) => {
+    if (!isPlanAction(move)) return null;
+    const payload: unknown = args[0];
+    const action = { ...((payload ?? {}) as object), action: move } as ActionPayload;
+    return afterAction(G as GameState, seatId(playerID), action);
+  },
 };

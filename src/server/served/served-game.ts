@@ -12,14 +12,26 @@ export interface BotMove {
 /**
  * What the server needs from a game: the boardgame.io Game, its scenarios
  * (seat i of a scenario is playerID String(i)), the setupData for a new match,
- * and a bot that picks a move from one seat's filtered view.
+ * and a bot that decides from one seat's filtered view: one move at a time (`chooseBotMove`,
+ * for a game of turns) or a whole plan of moves (`planBotMoves`, for a game where every seat
+ * plans at once). A game gives at least one of the two.
  */
 export interface ServedGame {
   game: Game;
   scenarios: Record<string, ScenarioInfo>;
   setupData(scenario: string, seed: string): unknown;
-  /** `view` is the state as that seat's socket would receive it (already filtered). */
-  chooseBotMove(view: State, playerID: string, level: BotLevel, rngSeed: string): BotMove | null;
+  /**
+   * The bot's next move, or null for none now. `view` is the state as that seat's socket would
+   * receive it (already filtered).
+   */
+  chooseBotMove?(view: State, playerID: string, level: BotLevel, rngSeed: string): BotMove | null;
+  /**
+   * Every move the bot makes now, in order (empty: nothing to do now), decided at once from the
+   * seat's filtered view: for Chokepoint, a round's card, orders and submission. The runner
+   * sends them one by one through the same validated path as a socket. Preferred over
+   * `chooseBotMove` when both are given.
+   */
+  planBotMoves?(view: State, playerID: string, level: BotLevel, rngSeed: string): BotMove[];
   /**
    * Why `args` are not exactly what `move` takes (an error for the client), or null if they are.
    * The server calls it for every move, a bot's included, before the move runs: arguments of
