@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { raceSettled, settledRoundOf } from '../game/sim/settled';
+import { createInitialState } from '../game/setup';
+import { thingId } from '../game/ids';
 import { SCENARIOS } from '../game/engine';
 import {
   checkBalance,
@@ -62,12 +65,38 @@ describe('the simulator', () => {
     expect(parts).toEqual(whole);
   });
 
-  it('checks the balance bounds on each role', () => {
+  it("checks each role's win rate, family shares, the hit rate and the race on a run", () => {
     const checks = checkBalance([
-      { scenario: 'classroom', allHeuristic: sample, againstRandom: {} },
+      {
+        scenario: 'classroom',
+        allHeuristic: sample,
+        againstRandom: {},
+        randomAmong: {},
+        banned: {},
+      },
     ]);
-    expect(checks).toHaveLength(4);
-    expect(checks.every((c) => c.test === 'all heuristic')).toBe(true);
+    const roles = ['regulator', 'vendor', 'firm', 'hub'];
+    expect(checks.filter((c) => c.check === 1).map((c) => c.subject)).toEqual(roles);
+    for (const c of checks.filter((x) => x.check === 1))
+      expect(c.ok).toBe(c.value >= 0.3 && c.value <= 0.6);
+    expect(checks.filter((c) => c.check === 5)).toHaveLength(1);
+    expect(checks.filter((c) => c.check === 6)).toHaveLength(1);
+  });
+
+  it('reports a forbidden move family that costs its role nothing as a failure', () => {
+    const banned = { ...sample, roles: sample.roles.map((r) => ({ ...r })) };
+    const checks = checkBalance([
+      {
+        scenario: 'classroom',
+        allHeuristic: sample,
+        againstRandom: {},
+        randomAmong: {},
+        banned: { 'firm:Chips': banned },
+      },
+    ]);
+    const family = checks.find((c) => c.subject.startsWith('banning firm:Chips'));
+    expect(family?.value).toBe(0);
+    expect(family?.ok).toBe(false);
   });
 });
 
@@ -168,4 +197,46 @@ describe('npm run simulate', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--games must be a positive whole number');
   }, 30_000);
+});
+
+describe('when a race is settled', () => {
+  it.each([
+    [[false, false, true, true], 2],
+    [[true, true, true], 0],
+    [[true, false, true, false], 4],
+    [[false, true, false, true, true], 3],
+  ])('settled from %j is round %i', (atEnds, round) => {
+    expect(settledRoundOf(atEnds)).toBe(round);
+  });
+
+  const late = () => {
+    const state = createInitialState(SCENARIOS.classroom, 'settled');
+    state.round = state.rounds; // the last round is about to be planned
+    state.pending = [];
+    for (const plan of Object.values(state.plans)) plan.hand = [];
+    if (state.secret) state.secret.deck = [];
+    return state;
+  };
+  const firmOf = (state: ReturnType<typeof late>) => Object.values(state.firms)[0];
+
+  it('a firm safely past every rise still possible has settled its race', () => {
+    const state = late();
+    firmOf(state).capability = state.frontier + 5;
+    expect(raceSettled(state)).toBe(true);
+  });
+
+  it('a firm one short with a model waiting abroad is still in the race', () => {
+    const state = late();
+    const firm = firmOf(state);
+    firm.capability = state.frontier - 1;
+    expect(raceSettled(state)).toBe(true);
+    firm.secrets.models.push({ id: thingId('m2-x'), hub: 'MY', gain: 2 });
+    expect(raceSettled(state)).toBe(false);
+  });
+
+  it('a firm far behind with nothing in its pipeline in the last round is out of reach', () => {
+    const state = late();
+    firmOf(state).capability = state.frontier - 6;
+    expect(raceSettled(state)).toBe(true);
+  });
 });

@@ -10,7 +10,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LogEntry, State } from 'boardgame.io';
-import { MOVE_NAMES } from '../../game/moves/types';
+import { MOVE_NAMES } from '../../game/moves';
 import type { GameState } from '../../game/state';
 import type { RunningServer } from '../../src/server/app';
 import type { BotMove } from '../../src/server/served/served-game';
