@@ -10,7 +10,7 @@ export const RULES = {
   tensionRetaliationAt: 7,
   tensionAfterRetaliation: 4,
   tensionDecayPerRound: 1,
-  retaliationVendorLoss: 4,
+  retaliationVendorLoss: 3,
   retaliationPcLoss: 2,
   // Regulator
   tightenPc: 3,
@@ -52,7 +52,7 @@ export const RULES = {
   auditCost: 2,
   auditBase: 35,
   auditPerHeat: 5,
-  fineUnaudited: 3,
+  fineUnaudited: 4,
   generationCost: 8,
   generationDelay: 3,
   generationFrontier: 1,

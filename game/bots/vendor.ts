@@ -60,7 +60,7 @@ const audit: Rule = (ctx) => {
     v.places[h].servers / 2 +
     v.signals.filter((s) => s.hub === h && s.kind !== 'exposure' && s.round >= v.round - 2).length *
       4;
-  return bestHub(ctx, 'auditDistributors', score, (h) => score(h) >= 4);
+  return bestHub(ctx, 'auditDistributors', score, (h) => score(h) >= 6);
 };
 
 /**
