@@ -57,15 +57,7 @@ describe('the engine called directly and through boardgame.io give identical sta
 });
 
 describe('revising a plan through boardgame.io', () => {
-  /*
-   * Known engine bug (reported to the lead, game/orders/plan.ts): inside boardgame.io the state
-   * is an immer draft, and withdrawing an order (or changing the card once orders are given)
-   * hands draft proxies of the remaining orders to structuredClone in laterOrdersProblem, which
-   * throws DataCloneError. The server's direct step works on plain frozen states and is not
-   * affected; the local hot-seat board is. When the engine is fixed this test fails: make it a
-   * plain `it` then.
-   */
-  it.fails('withdrawing and re-giving an order gives the same state both ways', () => {
+  it('withdrawing and re-giving an order gives the same state both ways', () => {
     expect(playBothWays('classroom', 'revise-1', true).over).toBe(true);
   });
 });
