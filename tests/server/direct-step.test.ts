@@ -71,6 +71,7 @@ function playBothWays(scenario: string, seed: string): number {
   const numPlayers = SCENARIOS[scenario]!.seats.length;
   const { actions } = playGame(scenario, seed, {
     level: (seat) => (Number(seat) % 2 ? 'heuristic' : 'random'),
+    revise: true,
   });
   let state: State = InitializeGame({ game, numPlayers, setupData: { scenario, seed } });
   expect(state.ctx.activePlayers).not.toBeNull();
