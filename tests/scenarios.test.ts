@@ -193,13 +193,7 @@ describe("a scenario's own cards", () => {
     expect(result.ok && result.scenario.startDate).toBe(`${classroom.startYear}-01-01`);
   });
 
-  /*
-   * Known engine bug (reported to the lead): cardProblem in game/orders/plan.ts looks the card
-   * up with cardById (the shipped deck) instead of cardIn (the scenario's own cards first), so
-   * a scenario's own card is dealt but can never be played. When fixed, this test fails: make
-   * it a plain `it` then.
-   */
-  it.fails('can be played from the hand they are dealt to', () => {
+  it('can be played from the hand they are dealt to', () => {
     const state = dealt();
     const seat = state.planners.find((p) => state.plans[p]!.hand.includes('workshop-audit'))!;
     expect(act(state, seat, { action: 'card', card: 'workshop-audit', use: 'event' })).toEqual({

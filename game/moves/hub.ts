@@ -52,7 +52,7 @@ export const setPermitRegime = defineMove({
       { hub, permit: 'permit' } as MoveArgs,
       { hub, permit: 'none' } as MoveArgs,
     ]),
-  cost: () => ({}),
+  cost: (_ctx, args) => (args.permit === 'permit' ? { cash: RULES.permitCost } : {}),
   check: ({ state }, args) => {
     const bad = hubArg(args);
     if (bad) return bad;

@@ -1,11 +1,10 @@
 import { affordable, pay, roleOf } from '../access';
-import { cardById } from '../events/cards';
 import { CARD_USES, type CardUse, type SeatId } from '../ids';
 import { MOVE_BY_NAME } from '../moves';
 import type { MoveArgs, MoveName } from '../moves/types';
 import { seedRng, type RngState } from '../random';
 import type { GameState, Order, SeatPlan } from '../state';
-import { cardCapital } from './cards';
+import { cardCapital, cardIn } from './cards';
 import { playerView } from '../views';
 
 /**
@@ -152,7 +151,7 @@ export function cardProblem(
       return 'That card pays for one of your orders: withdraw an order first.';
     return laterOrdersProblem(state, seat, plan.orders, null);
   }
-  if (typeof card !== 'string' || !plan.hand.includes(card) || !cardById(card))
+  if (typeof card !== 'string' || !plan.hand.includes(card) || !cardIn(state, card))
     return 'That card is not in your hand.';
   if (!(CARD_USES as readonly unknown[]).includes(use))
     return 'Play a card for its event, for an extra order or for capital.';
