@@ -65,7 +65,7 @@ export function newId(firm: FirmState, prefix: string, rng: RngState): ReturnTyp
 }
 
 /** The log and the signals keep at least their last `keep` entries. */
-const LOG_KEEP = 60;
+const LOG_KEEP = 40;
 const SIGNALS_KEEP = 20;
 
 /**

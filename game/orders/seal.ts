@@ -16,8 +16,9 @@ export function sealedText(salt: string, orders: readonly Order[], card: CardPla
   return `${salt}|${JSON.stringify({ orders: canonicalOrders, card: canonicalCard })}`;
 }
 
+/** The seal: the first 128 bits of the SHA-256, as hex (ample against forging, half the bytes on the wire). */
 export const sealOf = (salt: string, orders: readonly Order[], card: CardPlay | null): string =>
-  bytesToHex(sha256(utf8ToBytes(sealedText(salt, orders, card))));
+  bytesToHex(sha256(utf8ToBytes(sealedText(salt, orders, card))).subarray(0, 16));
 
 /** A fresh salt from the match's secret generator: 128 bits as hex. */
 export function newSalt(rng: RngState): string {

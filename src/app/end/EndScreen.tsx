@@ -69,9 +69,9 @@ export function EndScreen({ G, onNewGame }: { G: GameState; onNewGame(): void })
         <h2 id="sealed-title">Every sealed plan, opened</h2>
         <p>
           When a seat submitted, everyone saw its seal: the SHA-256 hash of a secret salt and its
-          orders. Now the salts and orders are revealed, and each seal is computed again here.
-          Anyone can verify it: hash the salt, a bar (|) and the orders as JSON with SHA-256 and
-          compare. A changed order would not match its seal.
+          orders (its first 32 hex digits). Now the salts and orders are revealed, and each seal is
+          computed again here. Anyone can verify it: hash the salt, a bar (|) and the orders as JSON
+          with SHA-256 and compare. A changed order would not match its seal.
         </p>
         <div className="sealed-rounds" tabIndex={0} role="region" aria-label="Sealed plans">
           {sealed.map((r) => (
