@@ -159,13 +159,13 @@ class ScriptedMatch {
     }
     for (const seat of this.seats) {
       const state = this.latest.get(seat.playerID);
-      if (!state || state.ctx.currentPlayer !== seat.playerID) continue;
+      if (!state || !isActive(state, seat.playerID)) continue;
       const choice = run.target.chooseMove(
         state,
         seat.playerID,
         `${this.matchID}:${state._stateID}`,
       );
-      if (!choice) return;
+      if (!choice) continue;
       const t0 = performance.now();
       this.pending = { stateID: state._stateID + 1, t0, seen: new Set() };
       this.nextAt = Math.max(this.nextAt + run.interval, t0);
@@ -275,3 +275,9 @@ export async function runLoad(
     resyncs: run.resyncs,
   };
 }
+
+/** A seat may act: every seat while all are active (Chokepoint's planning), else the current player. */
+const isActive = (state: State, playerID: string): boolean =>
+  state.ctx.activePlayers
+    ? playerID in state.ctx.activePlayers
+    : state.ctx.currentPlayer === playerID;

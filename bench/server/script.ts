@@ -1,6 +1,7 @@
 import { CreateGameReducer, InitializeGame, ProcessGameConfig } from 'boardgame.io/internal';
 import type { State } from 'boardgame.io';
-import { chooseBotMove } from '../../game/bots';
+import { planBotOrders } from '../../game/bots';
+import { waitingFor } from '../../game/flow';
 import { seatId } from '../../game/ids';
 import type { GameState } from '../../game/state';
 import { Views } from '../../src/server/authority/views';
@@ -13,10 +14,10 @@ export interface ScriptedMove {
 }
 
 /**
- * A whole Chokepoint game played once, here, by random bots that see only
- * their own seat's view: the moves by stateID. Every bench match is created
- * with the same scenario and seed, so (the engine being deterministic) each
- * replays this script, and the clients spend no time deciding.
+ * A whole Chokepoint game played once, here, by random bots that see only their own seat's
+ * view: the planning actions by stateID. Each round every seat in turn sends its card, its
+ * orders and its submit. Every bench match is created with the same scenario and seed, so (the
+ * engine being deterministic) each replays this script, and the clients spend no time deciding.
  */
 export function chokepointScript(scenario: string, seed: string): Map<number, ScriptedMove> {
   const game = ProcessGameConfig(chokepointServed.game);
@@ -29,24 +30,25 @@ export function chokepointScript(scenario: string, seed: string): Map<number, Sc
     setupData: { scenario, seed },
   });
   const script = new Map<number, ScriptedMove>();
-  while (state.ctx.gameover === undefined && script.size < 10_000) {
-    const seat = state.ctx.currentPlayer;
-    const view = views.update('script', seat, state).state;
-    const choice = chooseBotMove(
-      view.G as GameState,
-      seatId(seat),
-      'random',
-      `${seed}:${state._stateID}`,
-    );
-    const args = [choice.args];
-    script.set(state._stateID, { seat, move: choice.move, args });
+  const play = (seat: string, move: string, payload?: object): void => {
+    const args = payload ? [payload] : [];
+    script.set(state._stateID, { seat, move, args });
     const next = reducer(state, {
       type: 'MAKE_MOVE',
-      payload: { type: choice.move, args, playerID: seat },
+      payload: { type: move, args, playerID: seat },
     }) as State & { transients?: unknown };
     if (next.transients || next._stateID === state._stateID)
-      throw new Error(`scripted move refused at ${state._stateID}`);
+      throw new Error(`scripted ${move} refused at ${state._stateID}`);
     state = next;
+  };
+  while (state.ctx.gameover === undefined && script.size < 10_000) {
+    const seat = waitingFor(state.G as GameState)[0];
+    if (seat === undefined) throw new Error('no seat left to plan, but the game goes on');
+    const view = views.update('script', seat, state).state.G as GameState;
+    const plan = planBotOrders(view, seatId(seat), 'random', `${seed}:${state._stateID}`);
+    if (plan.card) play(seat, 'card', plan.card);
+    for (const order of plan.orders) play(seat, 'order', order);
+    play(seat, 'submit');
   }
   return script;
 }
