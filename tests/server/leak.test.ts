@@ -66,8 +66,17 @@ function checkShape(
     for (const plugin of Object.values(s.plugins as Record<string, { data?: unknown }>))
       expect([undefined, '{}']).toContain(plugin.data && JSON.stringify(plugin.data));
     const truth = full.get(s._stateID);
-    // ctx (whose turn, counters) is public: exactly the authority's, nothing added.
-    if (truth) expect(s.ctx).toEqual(truth.ctx);
+    // ctx is the authority's, nothing added, except that each seat's count of planning actions is
+    // the viewer's own: another seat's reads 0 (it would tell how many orders that seat gave).
+    if (truth) {
+      const counts = truth.ctx._activePlayersNumMoves;
+      const shown = counts
+        ? Object.fromEntries(Object.keys(counts).map((k) => [k, k === viewer ? counts[k] : 0]))
+        : counts;
+      expect(s.ctx).toEqual({ ...truth.ctx, _activePlayersNumMoves: shown });
+      for (const [seat, n] of Object.entries(s.ctx._activePlayersNumMoves ?? {}))
+        if (seat !== viewer) expect(n).toBe(0);
+    }
   };
   switch (f.event) {
     case 'sync': {

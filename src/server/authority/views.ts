@@ -28,7 +28,7 @@ export class Views {
     const out = this.filter(viewer, { type: 'update', args: [matchID, state] });
     if (out.type !== 'update') throw new Error('unexpected filter output');
     const [, filtered, log] = out.args;
-    const clean: State = { ...filtered };
+    const clean: State = { ...filtered, ctx: ownCounts(filtered.ctx, viewer) };
     delete clean.deltalog;
     return { state: clean, log: ownEntries(log ?? [], viewer) };
   }
@@ -67,6 +67,20 @@ export function publicSeats(meta: MatchMetadata, connected: Map<string, number>)
       ...(s.botLevel ? { botLevel: s.botLevel } : {}),
     } satisfies MatchDataSeatData,
   }));
+}
+
+/**
+ * boardgame.io counts each active seat's moves in `ctx._activePlayersNumMoves`; while every seat
+ * plans at once, another seat's count would tell how many orders it added and withdrew. A viewer
+ * sees its own count; every other seat's reads 0. (The client only reads these counts to run
+ * moves itself, which no move here allows.)
+ */
+function ownCounts(ctx: State['ctx'], viewer: ViewerID): State['ctx'] {
+  const counts = ctx._activePlayersNumMoves;
+  if (!counts) return ctx;
+  const shown: Record<string, number> = {};
+  for (const seat of Object.keys(counts)) shown[seat] = seat === viewer ? counts[seat] : 0;
+  return { ...ctx, _activePlayersNumMoves: shown };
 }
 
 /** The entries a viewer acted itself (none for spectators). */
