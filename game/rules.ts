@@ -118,7 +118,6 @@ export const RULES = {
   fundStandingLoss: 1,
   /** Every this many pods leased in the hubs (by anyone) add one to investment each round. */
   leaseInvestmentPerPods: 3,
-  permitCost: 2,
   /** Policing a permit regime costs the hub this much each round, per hub that has one. */
   permitUpkeep: 1,
   exposedStandingLoss: 1,

@@ -46,13 +46,13 @@ export const setPermitRegime = defineMove({
   label: 'Adopt or drop a permit regime',
   summary: `A strategic-trade permit for AI chips: standing +${RULES.permitStandingGain}, customs and checks bite harder. Dropping it costs ${RULES.permitRevokeStandingLoss} standing.`,
   delay: `Adopting takes ${RULES.permitDelay} round of notice; dropping is at once.`,
-  risk: 'Firms avoid permit hubs, so less leasing income there.',
+  risk: `Policing it costs $${RULES.permitUpkeep} a round for as long as it lasts, and firms avoid permit hubs, so less leasing income there.`,
   options: () =>
     HUBS.flatMap((hub) => [
       { hub, permit: 'permit' } as MoveArgs,
       { hub, permit: 'none' } as MoveArgs,
     ]),
-  cost: (_ctx, args) => (args.permit === 'permit' ? { cash: RULES.permitCost } : {}),
+  cost: () => ({}),
   check: ({ state }, args) => {
     const bad = hubArg(args);
     if (bad) return bad;

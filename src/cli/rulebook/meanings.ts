@@ -112,7 +112,6 @@ export const RULE_MEANINGS: Record<string, string> = {
   fundStandingLoss: 'Standing a hub loses when it invites a leasing fund.',
   leaseInvestmentPerPods:
     'Each round, the hub government gains one investment per this many pods rented across all hubs (by anyone).',
-  permitCost: 'What the hub pays to adopt a permit regime (then the upkeep each round).',
   permitUpkeep: 'Cash the hub government pays each round for every hub with a permit regime.',
   exposedStandingLoss:
     'Standing a hub without a permit regime loses when an entity there is exposed.',
