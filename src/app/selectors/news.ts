@@ -1,14 +1,18 @@
 import { cardIn, type CardUse, type GameState, type SeatId } from '../../../game/engine';
 import { formatDate, quarterOf, roleOfSeat, seatName } from './format';
 
-export interface NewsView {
-  key: string;
+/** What a card shows wherever it appears: in a hand, in the news, in the recap. */
+export interface CardFace {
   title: string;
   date: string;
   source: string;
   text: string;
   effect: string;
   favours: string;
+}
+
+export interface NewsView extends CardFace {
+  key: string;
   quarter: string;
   /** Who brought it into play: a seat's name, or "Scheduled" for an inject. */
   by: string;

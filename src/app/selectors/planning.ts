@@ -15,6 +15,7 @@ import {
 } from '../../../game/engine';
 import { formatCost, formatDate, quarterOf, ROLE_MARK, roleOfSeat, seatName } from './format';
 import { labeler, orderArgsText } from './moves';
+import type { CardFace } from './news';
 
 /** The first characters of a seal, enough to tell two apart at a glance. */
 export const sealPrefix = (seal: string | null): string => (seal ?? '').slice(0, 12);
@@ -39,14 +40,8 @@ export interface PlannedOrder {
 }
 
 /** A card in the seat's hand, as the card table shows it. */
-export interface HandCard {
+export interface HandCard extends CardFace {
   id: string;
-  title: string;
-  date: string;
-  source: string;
-  text: string;
-  effect: string;
-  favours: string;
   /** Whether the event fires even when played for an extra order or for capital. */
   firesAnyway: boolean;
 }
