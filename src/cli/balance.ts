@@ -12,6 +12,7 @@ import {
   type ScenarioRuns,
   type SeatBans,
   type SeatLevels,
+  type Summary,
 } from '../../game/sim';
 import { balanceMarkdown } from './balance-report';
 import { progressBar } from './progress';
@@ -101,7 +102,10 @@ async function main(): Promise<void> {
   };
   mkdirSync('reports', { recursive: true });
   writeFileSync('reports/balance.md', balanceMarkdown(runs, checks, meta));
-  writeFileSync('reports/balance.json', JSON.stringify({ ...meta, checks, runs }, null, 2) + '\n');
+  writeFileSync(
+    'reports/balance.json',
+    JSON.stringify({ ...meta, checks, runs: runs.map(slim) }, null, 1) + '\n',
+  );
   const failed = checks.filter((c) => !c.ok);
   process.stdout.write(
     `${checks.length - failed.length}/${checks.length} checks hold; wrote reports/balance.md and reports/balance.json\n`,
@@ -111,6 +115,19 @@ async function main(): Promise<void> {
       `  FAIL check ${c.check} ${c.scenario}: ${c.subject} = ${(c.value * 100).toFixed(1)}% (bound ${c.bound})\n`,
     );
   process.exitCode = failed.length === 0 ? 0 : 1;
+}
+
+/** The JSON keeps every figure of the all-heuristic runs; the other runs keep their win rates and measures. */
+function slim(run: ScenarioRuns): unknown {
+  const brief = (s: Summary) => ({ ...s, perRound: undefined, cards: undefined });
+  const each = (runs: Record<string, Summary | undefined>) =>
+    Object.fromEntries(Object.entries(runs).map(([k, s]) => [k, s && brief(s)]));
+  return {
+    ...run,
+    againstRandom: each(run.againstRandom),
+    randomAmong: each(run.randomAmong),
+    banned: each(run.banned),
+  };
 }
 
 main().catch((e: unknown) => {
