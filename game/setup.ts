@@ -1,6 +1,6 @@
 import { log } from './access';
 import { CARDS } from './events/cards';
-import { prepareDeck } from './events/deal';
+import { historyCalendar, prepareDeck } from './events/deal';
 import { HOMES, HUBS, seatId, type PlaceId, type SeatId } from './ids';
 import { HUB_START } from './map';
 import { openMarket, publishDemand } from './market';
@@ -94,6 +94,11 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
     round: 1,
     rounds: scenario.rounds,
     startYear: scenario.startYear,
+    calendar: historyCalendar(
+      deckCards.filter((c) => !scenario.scheduled.some((x) => x.card === c.id)),
+      scenario.startDate,
+      scenario.rounds,
+    ),
     actionsPerRound: scenario.actionsPerRound,
     seats,
     planners,

@@ -291,6 +291,8 @@ export interface GameState {
   round: number;
   rounds: number;
   startYear: number;
+  /** Each round's stretch of history (full dates): no card of the round is dated after `to`. */
+  calendar: { from: string; to: string }[];
   actionsPerRound: number;
   seats: Seat[];
   /** Seats that plan orders each round, in seat order. */

@@ -40,6 +40,31 @@ export function prepareDeck(
   return out;
 }
 
+/**
+ * Each round's stretch of history, from the scenario alone (its start and its deck, never the
+ * seed): from the end of the previous deal's cards to the newest card this round's deal could
+ * hold. No card a seat holds or sees played in a round is dated after its `to`.
+ */
+export function historyCalendar(
+  cards: readonly EventCard[],
+  start: string,
+  rounds: number,
+): { from: string; to: string }[] {
+  const dates = cards
+    .map((c) => c.date)
+    .filter((d) => isDated(d) && d >= start)
+    .sort();
+  const deals = Math.ceil(rounds / RULES.dealEvery);
+  const endOf = (deal: number): string => {
+    const last = Math.floor(((deal + 1) * dates.length) / deals) - 1;
+    return dates[last] ?? dates[dates.length - 1] ?? start;
+  };
+  return Array.from({ length: rounds }, (_, i) => {
+    const deal = Math.floor(i / RULES.dealEvery);
+    return { from: deal === 0 ? start : endOf(deal - 1), to: endOf(deal) };
+  });
+}
+
 /** A round on which cards are dealt. */
 export const isDealRound = (round: number): boolean => (round - 1) % RULES.dealEvery === 0;
 

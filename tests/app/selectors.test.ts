@@ -9,7 +9,7 @@ import {
 } from '../../game/engine';
 import { dashboard } from '../../src/app/selectors/dashboard';
 import { results, revealed, sealedRounds } from '../../src/app/selectors/end';
-import { formatCost, formatDate, quarterOf } from '../../src/app/selectors/format';
+import { formatCost, formatDate, whenOf } from '../../src/app/selectors/format';
 import { indicatorCharts } from '../../src/app/selectors/indicators';
 import {
   choiceFields,
@@ -47,9 +47,15 @@ function labWithSecrets() {
 }
 
 describe('format', () => {
-  it('names quarters, costs and card dates in plain words', () => {
-    expect(quarterOf(2023, 1)).toBe('2023 Q1');
-    expect(quarterOf(2023, 6)).toBe('2024 Q2');
+  it('names rounds by their place in history, costs and card dates in plain words', () => {
+    const calendar = [
+      { from: '2022-10-01', to: '2022-11-08' },
+      { from: '2022-11-08', to: '2024-01-29' },
+      { from: '2024-01-03', to: '2024-01-29' },
+    ];
+    expect(whenOf({ calendar }, 1)).toBe('Oct 2022 – Nov 2022');
+    expect(whenOf({ calendar }, 2)).toBe('Nov 2022 – Jan 2024');
+    expect(whenOf({ calendar }, 3)).toBe('Jan 2024');
     expect(formatCost({ cash: 3 })).toBe('$3');
     expect(formatCost({ pc: 2 })).toBe('2 political capital');
     expect(formatCost({})).toBe('free');
@@ -123,7 +129,7 @@ describe('dashboard', () => {
     expect(dashboard(playerView(G, REG), REG).secrets).toEqual([]);
     G.regulator.intel.push({ round: 1, hub: 'TH' });
     expect(dashboard(playerView(G, REG), REG).secrets).toEqual([
-      'KYC report, 2022 Q1: a suspicious customer in Thailand',
+      `KYC report, ${whenOf(G, 1)}: a suspicious customer in Thailand`,
     ]);
     expect(dashboard(playerView(G, LAB), LAB).secrets.join(' ')).not.toMatch(/KYC/);
   });

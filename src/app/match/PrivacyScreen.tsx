@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { GameState, SeatId } from '../../../game/engine';
-import { ROLE_MARK, quarterOf, roleOfSeat, seatName } from '../selectors/format';
+import { ROLE_MARK, whenOf, roleOfSeat, seatName } from '../selectors/format';
 import { planningInfo } from '../selectors/planning';
 import { SeatStatusList } from '../board/Tracker';
 import { Logo } from '../board/Logo';
@@ -36,7 +36,7 @@ export function PrivacyScreen({
     <main className="privacy" aria-labelledby="privacy-title">
       <Logo />
       <p className="privacy-round">
-        Round {G.round} of {G.rounds} · {quarterOf(G.startYear, G.round)} · planning
+        Round {G.round} of {G.rounds} · {whenOf(G, G.round)} · planning
       </p>
       <span className={`mark huge role-${role}`} aria-hidden="true">
         {ROLE_MARK[role]}
@@ -66,7 +66,7 @@ export function WaitingScreen({ G }: { G: GameState }) {
         </span>
       </h1>
       <p className="privacy-round">
-        Round {G.round} of {G.rounds} · {quarterOf(G.startYear, G.round)}
+        Round {G.round} of {G.rounds} · {whenOf(G, G.round)}
       </p>
       <Statuses G={G} />
     </main>

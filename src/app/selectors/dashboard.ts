@@ -1,7 +1,7 @@
 import { HUBS, RULES, type GameState, type SeatId } from '../../../game/engine';
 import { goalsOf, type Goal } from '../../../game/scoring';
 import { homeCeiling } from '../../../game/training';
-import { ROLE_GOAL, ROLE_LABEL, placeName, quarterOf, roleOfSeat, seatName } from './format';
+import { ROLE_GOAL, ROLE_LABEL, placeName, whenOf, roleOfSeat, seatName } from './format';
 
 export interface Stat {
   label: string;
@@ -62,7 +62,7 @@ function firmSecrets(G: GameState, seat: SeatId): string[] {
     );
   for (const t of s.trainings)
     out.push(
-      `Training ${t.at === 'home' ? 'at home' : `in ${placeName(t.at)}`} on ${t.pods} pods, done ${quarterOf(G.startYear, t.doneRound)}`,
+      `Training ${t.at === 'home' ? 'at home' : `in ${placeName(t.at)}`} on ${t.pods} pods, done ${whenOf(G, t.doneRound)}`,
     );
   for (const m of s.models) out.push(`Trained model (+${m.gain}) waiting in ${placeName(m.hub)}`);
   return out;
@@ -91,8 +91,7 @@ export function dashboard(G: GameState, seat: SeatId): Dashboard {
           ...shared(G),
         ],
         secrets: G.regulator.intel.map(
-          (f) =>
-            `KYC report, ${quarterOf(G.startYear, f.round)}: a suspicious customer in ${placeName(f.hub)}`,
+          (f) => `KYC report, ${whenOf(G, f.round)}: a suspicious customer in ${placeName(f.hub)}`,
         ),
         goals: goalsOf(G, seat),
       };

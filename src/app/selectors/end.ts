@@ -1,5 +1,5 @@
 import { MOVE_BY_NAME, cardIn, checkSeal, type GameState } from '../../../game/engine';
-import { ROLE_LABEL, ROLE_MARK, quarterOf, seatName } from './format';
+import { ROLE_LABEL, ROLE_MARK, whenOf, seatName } from './format';
 import { labeler, orderArgsText } from './moves';
 import { USE_TEXT } from './news';
 import { sealPrefix } from './planning';
@@ -45,7 +45,7 @@ export function revealed(G: GameState): Revealed[] {
       out.push({
         key: `${f.seat}-${i}`,
         round: h.round,
-        quarter: quarterOf(G.startYear, h.round),
+        quarter: whenOf(G, h.round),
         who: f.name,
         text: h.text,
       }),
@@ -79,7 +79,7 @@ export function sealedRounds(G: GameState): SealedRound[] {
   const out: SealedRound[] = [];
   for (const p of G.sealed) {
     let r = out.find((x) => x.round === p.round);
-    if (!r) out.push((r = { round: p.round, quarter: quarterOf(G.startYear, p.round), plans: [] }));
+    if (!r) out.push((r = { round: p.round, quarter: whenOf(G, p.round), plans: [] }));
     const card = p.card ? cardIn(G, p.card.card) : undefined;
     r.plans.push({
       key: `${p.round}-${p.seat}`,

@@ -1,3 +1,4 @@
+import { monthOf } from '../../../game/events/dates';
 import {
   PLACE_INFO,
   type Cost,
@@ -45,9 +46,13 @@ export function roleOfSeat(G: GameState, seat: SeatId | string): Role | undefine
 }
 
 /** "2024 Q3" for a round of the game. */
-export function quarterOf(startYear: number, round: number): string {
-  const q = Math.max(0, round - 1);
-  return `${startYear + Math.floor(q / 4)} Q${(q % 4) + 1}`;
+/** A round's stretch of history, e.g. "Oct 2022 – Dec 2024": its cards come from no later. */
+export function whenOf(G: Pick<GameState, 'calendar'>, round: number): string {
+  const span = G.calendar[Math.min(G.calendar.length, Math.max(1, round)) - 1];
+  if (!span) return '';
+  const from = monthOf(span.from);
+  const to = monthOf(span.to);
+  return from === to ? to : `${from} – ${to}`;
 }
 
 export function formatCost(cost: Cost): string {

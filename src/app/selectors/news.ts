@@ -1,5 +1,5 @@
 import { cardIn, type CardUse, type GameState, type SeatId } from '../../../game/engine';
-import { formatDate, quarterOf, roleOfSeat, seatName } from './format';
+import { formatDate, whenOf, roleOfSeat, seatName } from './format';
 
 /** What a card shows wherever it appears: in a hand, in the news, in the recap. */
 export interface CardFace {
@@ -53,7 +53,7 @@ function cardView(
     text: card.text,
     effect: card.effectText,
     favours: card.favours,
-    quarter: quarterOf(G.startYear, round),
+    quarter: whenOf(G, round),
     by: by === null ? 'Scheduled' : seatName(G, by),
     use: use ? USE_TEXT[use] : '',
     fired: by === null || use === null ? true : fires(G, by, id, use),
@@ -106,7 +106,7 @@ export function logLines(G: GameState, seat: SeatId | null): LogLine[] {
     .map(({ e, i }) => ({
       key: `${i}-${e.round}`,
       round: e.round,
-      quarter: quarterOf(G.startYear, e.round),
+      quarter: whenOf(G, e.round),
       text: e.text,
       secret: e.to !== 'public',
     }))
@@ -132,7 +132,7 @@ export function signalLines(G: GameState): SignalLine[] {
   return G.signals
     .map((s, i) => ({
       key: `${i}`,
-      quarter: quarterOf(G.startYear, s.round),
+      quarter: whenOf(G, s.round),
       kind: SIGNAL_KIND[s.kind] ?? s.kind,
       text: s.text,
     }))

@@ -8,7 +8,7 @@ import {
   type PlaceId,
   type SeatId,
 } from '../../../game/engine';
-import { quarterOf } from './format';
+import { whenOf } from './format';
 
 /** What the map draws for one place, as seen by one seat. */
 export interface PlaceView {
@@ -55,7 +55,7 @@ export const kindLabel = (kind: PlaceView['kind']): string => KIND_LABEL[kind];
 function comingAt(G: GameState, hub: HubId): string[] {
   const out: string[] = [];
   for (const p of G.pending) {
-    const when = quarterOf(G.startYear, p.at);
+    const when = whenOf(G, p.at);
     if (p.kind === 'licence' && p.hub === hub) out.push(`licences required from ${when}`);
     if (p.kind === 'permit' && p.hub === hub) out.push(`permit regime from ${when}`);
     if (p.kind === 'capacity' && p.hub === hub) out.push(`+${p.mw} MW ready ${when}`);
@@ -76,7 +76,7 @@ function mineAt(G: GameState, seat: SeatId | null, hub: HubId): string[] {
   const tb = s.dataAt[hub] ?? 0;
   if (tb) out.push(`${tb} TB of your data`);
   for (const t of s.trainings.filter((x) => x.at === hub))
-    out.push(`training on ${t.pods} pods, done ${quarterOf(G.startYear, t.doneRound)}`);
+    out.push(`training on ${t.pods} pods, done ${whenOf(G, t.doneRound)}`);
   for (const m of s.models.filter((x) => x.hub === hub))
     out.push(`trained model (+${m.gain}) waiting`);
   return out;

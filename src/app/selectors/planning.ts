@@ -13,7 +13,7 @@ import {
   type Order,
   type SeatId,
 } from '../../../game/engine';
-import { formatCost, formatDate, quarterOf, ROLE_MARK, roleOfSeat, seatName } from './format';
+import { formatCost, formatDate, whenOf, ROLE_MARK, roleOfSeat, seatName } from './format';
 import { labeler, orderArgsText } from './moves';
 import type { CardFace } from './news';
 
@@ -90,7 +90,7 @@ export function planningInfo(G: GameState, seat: SeatId | null): PlanningInfo {
   return {
     round: G.round,
     rounds: G.rounds,
-    quarter: quarterOf(G.startYear, G.round),
+    quarter: whenOf(G, G.round),
     over: G.over,
     seats,
     waiting: waitingFor(G).map((s) => seatName(G, s)),

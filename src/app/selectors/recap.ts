@@ -1,5 +1,5 @@
 import { RESOLUTION_STEPS, type GameState, type SeatId } from '../../../game/engine';
-import { quarterOf } from './format';
+import { whenOf } from './format';
 import { lastResolvedRound, playedCards, type NewsView } from './news';
 
 export interface RecapLine {
@@ -65,7 +65,7 @@ export function roundRecap(
         .map(({ e, i }) => lineOf(e.text, e.to, `${i}`));
   return {
     round,
-    quarter: quarterOf(G.startYear, round),
+    quarter: whenOf(G, round),
     steps,
     cards: playedCards(G, round),
     opening,
