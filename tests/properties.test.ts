@@ -9,13 +9,8 @@ import {
   RESOLUTION_STEPS,
   SCENARIO_IDS,
   SCENARIOS,
-  planOrder,
-  playCard,
-  submitOrders,
-  waitingFor,
 } from '../game/engine';
-import { planBotOrders } from '../game/bots';
-import { seedRng } from '../game/random';
+import { playRounds } from './app/fixtures';
 import type { GameState, SealedPlan, SeatId } from '../game/engine';
 import { reappliesRuleInForce } from '../game/events/in-force';
 import { HUBS } from '../game/ids';
@@ -294,7 +289,6 @@ describe("a round's place in history", () => {
     (id) => {
       for (const seed of ['h1', 'h2', 'h3', 'h4', 'h5']) {
         const state = createInitialState(SCENARIOS[id], seed);
-        const rng = seedRng(`bots-${seed}`);
         while (!state.over) {
           const label = state.calendar[state.round - 1].to;
           for (const plan of Object.values(state.plans))
@@ -302,13 +296,7 @@ describe("a round's place in history", () => {
               expect(cardIn(state, card)?.date ?? '', `${card} in round ${state.round}`).toBe(
                 [cardIn(state, card)?.date ?? '', label].sort()[0],
               );
-          for (const seat of waitingFor(state)) {
-            const p = planBotOrders(playerView(state, seat), seat, 'heuristic', rng);
-            if (p.card) playCard(state, seat, p.card.card, p.card.use);
-            for (const o of p.orders) planOrder(state, seat, o.move, o.args);
-            submitOrders(state, seat);
-            if (state.over) break;
-          }
+          playRounds(state, 1, `bots-${seed}-${state.round}`);
         }
         for (let i = 1; i < state.calendar.length; i++)
           expect(state.calendar[i].to >= state.calendar[i - 1].to).toBe(true);
