@@ -53,6 +53,25 @@ export function findChance(
   return Math.max(RULES.chanceFloor, Math.min(RULES.chanceCap, chance));
 }
 
+/**
+ * Percent chance that customs stop one carrier of a courier trip at a hub: the inspection odds
+ * for its load per carrier; a courier carrying trained weights home faces only `carryRiskPct`
+ * of them.
+ */
+export function carrierStopChance(
+  state: GameState,
+  hub: HubId,
+  courier: { tb: number; carriers: number; model: number },
+  heat: number,
+): number {
+  const chance = inspectionChance(state, hub, courier.tb / courier.carriers, heat);
+  return courier.model > 0 ? Math.round((chance * RULES.carryRiskPct) / 100) : chance;
+}
+
+/** Percent chance that cloud know-your-customer screening exposes one hidden lease in a round. */
+export const kycScreenChance = (heat: number): number =>
+  Math.min(RULES.chanceCap, RULES.kycDetectBase + RULES.kycDetectPerHeat * heat);
+
 /** An entity is found: it, its leases and the trainings next to them become public. */
 export function exposeEntity(state: GameState, firm: FirmState, entity: Entity, how: string): void {
   if (entity.exposed) return;

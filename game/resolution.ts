@@ -10,7 +10,7 @@ import {
   secretly,
   signal,
 } from './access';
-import { exposeEntity, inspectionChance } from './detection';
+import { carrierStopChance, exposeEntity, kycScreenChance } from './detection';
 import { dealCards, isDealRound } from './events/deal';
 import {
   driftOrdinaryDemand,
@@ -194,9 +194,7 @@ function arrive(state: GameState, firm: FirmState, c: Courier, rng: RngState): v
   const customsHub = isHub(c.to) ? c.to : isHub(c.from) ? c.from : null;
   let caught = 0;
   if (customsHub) {
-    const perCarrier = c.tb / c.carriers;
-    let chance = inspectionChance(state, customsHub, perCarrier, firm.secrets.heat);
-    if (c.model > 0) chance = Math.round((chance * RULES.carryRiskPct) / 100);
+    const chance = carrierStopChance(state, customsHub, c, firm.secrets.heat);
     for (let i = 0; i < c.carriers; i++) if (rollPercent(rng, chance)) caught += 1;
   }
   const lostTB = Math.round((c.tb * caught) / c.carriers);
@@ -275,8 +273,7 @@ function finishDataPreparation(firm: FirmState): void {
 function screenLeases(state: GameState, firm: FirmState, rng: RngState): void {
   for (const lease of firm.secrets.leases) {
     if (lease.exposed) continue;
-    if (!rollPercent(rng, RULES.kycDetectBase + RULES.kycDetectPerHeat * firm.secrets.heat))
-      continue;
+    if (!rollPercent(rng, kycScreenChance(firm.secrets.heat))) continue;
     const entity = firm.secrets.entities.find((e) => e.id === lease.entity);
     if (entity) exposeEntity(state, firm, entity, 'Cloud know-your-customer screening');
   }
