@@ -318,3 +318,17 @@ export function previewOrder(
     out.yields.push(`The chip vendor earns $${dCash} from your purchase`);
   return out;
 }
+
+/**
+ * The frontier the firms will face when the last round ends, from what every seat can see: the
+ * scheduled steps still to come and the chip generations already in development.
+ */
+export function frontierAtEnd(state: GameState): number {
+  let frontier = state.frontier;
+  if (!state.over && state.frontierEvery > 0)
+    for (let r = state.round; r <= state.rounds; r++)
+      if (r % state.frontierEvery === 0) frontier += RULES.frontierStep;
+  for (const p of state.pending)
+    if (p.kind === 'generation' && p.at <= state.rounds) frontier += RULES.generationFrontier;
+  return frontier;
+}

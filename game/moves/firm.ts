@@ -279,7 +279,7 @@ export const buyDomesticChips = defineMove({
   role,
   family: 'Chips',
   label: 'Buy domestic accelerators',
-  summary: `${RULES.domesticCompute}/${RULES.computePerPod} of a pod of slower home-grown chips for training at home.`,
+  summary: `${RULES.domesticCompute / RULES.computePerPod} of a pod of slower home-grown chips for training at home.`,
   delay: 'At once.',
   risk: 'None, but they are dear and slow.',
   options: () => [{}],

@@ -22,8 +22,10 @@ export const tightenControls = defineMove({
   cost: () => ({ pc: RULES.tightenPc }),
   check: ({ state }) => {
     const planned = state.pending.filter((p) => p.kind === 'controlLevel').length;
+    if (state.controlLevel >= RULES.maxControlLevel)
+      return 'controls are already at the highest level';
     return state.controlLevel + planned >= RULES.maxControlLevel
-      ? 'controls are already at the highest level'
+      ? `a tightening to level ${RULES.maxControlLevel}, the highest, is already announced`
       : null;
   },
   apply: ({ state }) => {

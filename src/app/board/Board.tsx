@@ -15,6 +15,7 @@ import { RoundRecap } from './RoundRecap';
 import { TopBar } from './TopBar';
 import { Tracker } from './Tracker';
 import { Guide } from '../guide/Guide';
+import { previewOrder } from '../../../game/preview';
 
 const ChartsPanel = lazy(() => import('../charts/ChartsPanel'));
 
@@ -77,11 +78,17 @@ export function Board({
     if (performance.getEntriesByName('board-interactive').length === 0)
       performance.mark('board-interactive');
   }, []);
-  const send = (payload: ActionPayload) => {
+  /** Sends one planning action; returns why it was refused, or null. */
+  const send = (payload: ActionPayload): string | null => {
     const problem = planProblem(G, seat, payload);
-    if (problem) return setNotice(`Not done: ${problem}`);
-    const r = act(payload);
-    setNotice(r && !r.ok ? `Not done: ${r.error}` : null);
+    const error =
+      problem ??
+      (() => {
+        const r = act(payload);
+        return r && !r.ok ? r.error : null;
+      })();
+    setNotice(error ? `Not done: ${error}` : null);
+    return error;
   };
   const allSpent = info.used >= info.budget;
   return (
@@ -115,14 +122,15 @@ export function Board({
           <PlanningPanel
             info={info}
             notice={notice}
-            onWithdraw={(index) => send({ action: 'withdraw', index })}
-            onCard={(card: string | null, use: CardUse) => send({ action: 'card', card, use })}
-            onSubmit={() => send({ action: 'submit' })}
+            onWithdraw={(index) => void send({ action: 'withdraw', index })}
+            onCard={(card: string | null, use: CardUse) => void send({ action: 'card', card, use })}
+            onSubmit={() => void send({ action: 'submit' })}
           >
             <MovesPanel
               options={options}
               waiting={allSpent ? `all ${info.budget} orders for this round are given` : null}
               label={label}
+              preview={(move, args) => previewOrder(G, seat, move, args)}
               onMove={(move: string, args: MoveArgs) => send({ action: 'order', move, args })}
             />
           </PlanningPanel>

@@ -20,12 +20,18 @@ export function RolePanel({ d }: { d: Dashboard }) {
           <li key={g.label} className={g.met ? 'met' : 'unmet'}>
             <span className="goal-label">
               <span aria-hidden="true">{g.met ? '✓' : '○'}</span> {goalLine(g)}
-              <span className="sr-only">{g.met ? ' (on track)' : ' (not yet)'}</span>
+              <span className="sr-only">{g.met ? ' (met now)' : ' (not met now)'}</span>
             </span>
             <meter min={0} max={1} value={goalProgress(g)} aria-label={`${g.label} progress`} />
           </li>
         ))}
       </ul>
+      <p className={`outlook ${d.outlook.tone}`} data-testid="outlook">
+        <span aria-hidden="true">
+          {d.outlook.tone === 'good' ? '✓ ' : d.outlook.tone === 'warn' ? '◐ ' : '✗ '}
+        </span>
+        {d.outlook.text}
+      </p>
       {d.secrets.length > 0 && (
         <details className="secrets" open data-testid="my-secrets">
           <summary>Your secrets ({d.secrets.length}) — only you see these</summary>

@@ -62,6 +62,17 @@ export function formatCost(cost: Cost): string {
   return parts.length ? parts.join(' + ') : 'free';
 }
 
+/** A chance as a player reads it: "23%", "0.4%" under one percent, never "23.0%". */
+export function formatPct(pct: number): string {
+  if (pct > 0 && pct < 1) return `${pct.toFixed(1)}%`;
+  return `${Math.round(pct)}%`;
+}
+
+/** "1 pod", "2 pods", "0.5 of a pod". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 const MONTHS = [
   'January',
   'February',
