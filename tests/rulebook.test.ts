@@ -12,8 +12,16 @@ import { readSections } from '../src/cli/rulebook/markdown';
 import { addEntity, probeFirm, quietState } from '../src/cli/rulebook/probe';
 import { proseProblems } from '../src/cli/rulebook/prose';
 import { checkRulebook, renderRulebook, SECTION_NAMES } from '../src/cli/rulebook/render';
+import {
+  PLAYER_TEMPLATE,
+  ROLE_TITLES,
+  anchorOf,
+  developerText,
+  readingMinutes,
+  renderPlayerRules,
+} from '../src/cli/rulebook/player';
 
-const doc = readFileSync(new URL('../RULES.md', import.meta.url), 'utf8');
+const doc = readFileSync(new URL('../docs/rulebook.md', import.meta.url), 'utf8');
 const rendered = renderRulebook();
 
 describe('RULES.md agrees with the code', () => {
@@ -47,6 +55,58 @@ describe('RULES.md agrees with the code', () => {
   ];
   it.each(ops.map((op) => [op]))('mentions the card effect `%s`', (op) => {
     expect(doc).toContain(`\`${op}\``);
+  });
+});
+
+describe("RULES.md, the player's rulebook", () => {
+  const rules = readFileSync(new URL('../RULES.md', import.meta.url), 'utf8');
+  const template = readFileSync(new URL(`../${PLAYER_TEMPLATE}`, import.meta.url), 'utf8');
+  const player = renderPlayerRules(template);
+
+  it('is what its template and the code render now (else run npm run rules)', () => {
+    expect(rules).toBe(player.text);
+  });
+
+  it('states every game number through the code and shows players no developer text', () => {
+    expect(player.problems).toEqual([]);
+    expect(rules).not.toMatch(/npm|<!--|generated:|`/);
+    expect(rules).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b/);
+  });
+
+  it('catches a stale number, a code name and a bare digit', () => {
+    expect(renderPlayerRules('## A\n\nCosts {{nosuch}}.\n').problems).toEqual([
+      'the template names "{{nosuch}}", which is not a game number',
+    ]);
+    expect(renderPlayerRules('## A\n\nCosts 3 political capital.\n').problems).toEqual([
+      'the template states a number without a placeholder: "Costs 3 political capital."',
+    ]);
+    expect(developerText('Use `tightenControls` (npm run rules)')).toEqual([
+      'RULES.md shows players a code name "tightenControls"',
+      'RULES.md shows players a code span (backticks)',
+      'RULES.md shows players a command or a generator marker',
+    ]);
+    expect(renderPlayerRules('## A\n\nIt costs {{tightenPc}}.\n').text).toContain(
+      `It costs ${RULES.tightenPc}.`,
+    );
+  });
+
+  it('reads in ten minutes', () => {
+    expect(readingMinutes(rules)).toBeLessThanOrEqual(10);
+  });
+
+  it('opens with contents that link to every section', () => {
+    const headings = [...rules.matchAll(/^## (.+)$/gm)]
+      .map((m) => m[1])
+      .filter((h) => h !== 'Contents');
+    const links = [...rules.matchAll(/^- \[(.+)\]\(#([a-z0-9-]+)\)$/gm)];
+    expect(links.map((m) => m[1])).toEqual(headings);
+    expect(links.map((m) => m[2])).toEqual(headings.map(anchorOf));
+    expect(rules.indexOf('## Contents')).toBeLessThan(rules.indexOf(`## ${headings[0]}`));
+  });
+
+  it('names every role and lists every move of each by the label the game uses', () => {
+    for (const title of Object.values(ROLE_TITLES)) expect(rules).toContain(title);
+    for (const m of MOVES) expect(rules).toContain(`**${m.label}**`);
   });
 });
 
