@@ -5,7 +5,7 @@ import { seatMoves, labeler } from '../selectors/moves';
 import { lastResolvedRound, logLines, newsCards, signalLines } from '../selectors/news';
 import { planProblem, planningInfo } from '../selectors/planning';
 import { hasSecrets, roundRecap } from '../selectors/recap';
-import { seatName } from '../selectors/format';
+import { roleOfSeat, seatName } from '../selectors/format';
 import { MapView } from './MapView';
 import { MovesPanel } from './MovesPanel';
 import { LogPanel, NewsCards } from './NewsPanel';
@@ -18,6 +18,7 @@ import { Guide } from '../guide/Guide';
 import { previewOrder } from '../../../game/preview';
 
 const ChartsPanel = lazy(() => import('../charts/ChartsPanel'));
+const RoleCards = lazy(() => import('../learn/RoleCards'));
 
 type Result = { ok: true } | { ok: false; error: string } | void;
 
@@ -52,6 +53,7 @@ export function Board({
 }: BoardProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [charts, setCharts] = useState(false);
+  const [cards, setCards] = useState(false);
   const resolved = lastResolvedRound(G);
   const recap = useMemo(
     () => (resolved >= 1 ? roundRecap(G, seat, resolved) : null),
@@ -134,12 +136,17 @@ export function Board({
               onMove={(move: string, args: MoveArgs) => send({ action: 'order', move, args })}
             />
           </PlanningPanel>
-          <RolePanel d={d} />
+          <RolePanel d={d} onCards={() => setCards(true)} />
         </aside>
         <div className="news-row">
           <LogPanel lines={logLines(G, seat)} signals={signalLines(G)} />
         </div>
       </main>
+      {cards && (
+        <Suspense fallback={<p role="status">Opening the role cards…</p>}>
+          <RoleCards G={G} mine={roleOfSeat(G, seat)} onClose={() => setCards(false)} />
+        </Suspense>
+      )}
       {recap && recapOpen === resolved && (
         <RoundRecap
           recap={recap}

@@ -2,11 +2,16 @@ import type { Dashboard } from '../selectors/dashboard';
 import { goalLine, goalProgress } from '../selectors/dashboard';
 
 /** Your role: its resources, goals with progress bars, and its secrets. */
-export function RolePanel({ d }: { d: Dashboard }) {
+export function RolePanel({ d, onCards }: { d: Dashboard; onCards?: () => void }) {
   return (
     <section className="panel role-panel" aria-labelledby="role-title" data-guide="role">
       <h2 id="role-title">{d.seatName}</h2>
       <p className="goal-text">{d.goalText}</p>
+      {onCards && (
+        <button type="button" className="btn ghost small" onClick={onCards}>
+          Role cards: how each role wins
+        </button>
+      )}
       <dl className="stats">
         {d.stats.map((s) => (
           <div key={s.label} className="stat" title={s.hint}>

@@ -1,9 +1,13 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { SCENARIOS, SCENARIO_IDS } from '../../../game/engine';
 import { setupFromOptions, setupProblem, type MatchSetup } from '../selectors/table';
 import type { UrlOptions } from '../selectors/url';
 import { SeatRows } from './SeatRows';
 import { Logo } from '../board/Logo';
+
+const RoleCards = lazy(() =>
+  import('../learn/RoleCards').then((m) => ({ default: m.ScenarioRoleCards })),
+);
 
 interface Props {
   options: UrlOptions;
@@ -16,6 +20,7 @@ interface Props {
 /** Pick a scenario, say who sits where, start. */
 export function StartScreen({ options, onStart, onRules, onOnline }: Props) {
   const [setup, setSetup] = useState<MatchSetup>(() => setupFromOptions(SCENARIO_IDS[0], options));
+  const [cards, setCards] = useState(false);
   const scenario = SCENARIOS[setup.scenario];
   const problem = setupProblem(setup);
   return (
@@ -80,6 +85,9 @@ export function StartScreen({ options, onStart, onRules, onOnline }: Props) {
           <button type="button" className="btn ghost" onClick={onRules}>
             Read the rules
           </button>
+          <button type="button" className="btn ghost" onClick={() => setCards(true)}>
+            Role cards
+          </button>
           <button
             type="submit"
             className="btn primary big"
@@ -93,6 +101,11 @@ export function StartScreen({ options, onStart, onRules, onOnline }: Props) {
           </p>
         </div>
       </form>
+      {cards && (
+        <Suspense fallback={<p role="status">Opening the role cards…</p>}>
+          <RoleCards scenario={setup.scenario} onClose={() => setCards(false)} />
+        </Suspense>
+      )}
     </main>
   );
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, shot, servedApp } from './harness';
+
+/** Learning to play: the rules on a phone, the printable role cards, the coached first round. */
+
+const app = servedApp();
+
+/** Pages in a PDF Chromium printed: its page objects (not the page tree). */
+const pdfPages = (pdf: Buffer): number =>
+  pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+
+describe('learning to play', () => {
+  it('prints the role cards one page per role', async () => {
+    const page = await app.page(DESKTOP);
+    await page.goto(`${app.url}?seed=e2e`);
+    await page.getByRole('button', { name: 'Role cards' }).click();
+    const cards = page.getByTestId('role-card');
+    await cards.first().waitFor();
+    const n = await cards.count();
+    const roles = await page.locator('[data-testid=role-card] h2').allInnerTexts();
+    expect(roles).toEqual(
+      expect.arrayContaining(['Regulator', 'Chip vendor', 'AI lab', 'Hub governments']),
+    );
+    // Each card says how to win from the scoring code's goals, with this scenario's targets.
+    await expect(cards.filter({ hasText: 'Chip vendor' }).innerText()).resolves.toMatch(
+      /Cash at least \$\d+ when the game ends/,
+    );
+    await shot(page, 'role-cards-desktop');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdfPages(pdf)).toBe(n);
+    await page.keyboard.press('Escape');
+    await expect(cards.count()).resolves.toBe(0);
+  });
+
+  it('opens the rules on a phone with the Close button in view, linked contents and a search', async () => {
+    const page = await app.page(PHONE);
+    await page.goto(`${app.url}?seed=e2e`);
+    await page.getByRole('button', { name: 'Read the rules' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Rules' });
+    const nav = dialog.getByRole('navigation', { name: 'Contents' });
+    await nav.waitFor();
+    const close = dialog.getByRole('button', { name: 'Close rules' });
+    const box = await close.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.height);
+    const dialogBox = await dialog.boundingBox();
+    expect(dialogBox!.width).toBeLessThanOrEqual(PHONE.width);
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      inner: window.innerWidth,
+    }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
+    await shot(page, 'rules-phone');
+    // A contents link jumps to its section.
+    await nav.getByRole('link', { name: 'Cards' }).click();
+    const heading = dialog.getByRole('heading', { name: 'Cards', exact: true });
+    await expect(heading.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    // The search keeps the sections that mention the words.
+    await dialog.getByRole('searchbox', { name: 'Search the rules' }).fill('heat');
+    await dialog.getByText(/sections? mentions? “heat”/).waitFor();
+    expect(await dialog.locator('mark').count()).toBeGreaterThan(0);
+    await close.click();
+    await expect(dialog.count()).resolves.toBe(0);
+  });
+});
