@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, shot, servedApp } from './harness';
+import { startGame, submitOrders, waitForPlayer } from './flows';
 
 /** Learning to play: the rules on a phone, the printable role cards, the coached first round. */
 
@@ -63,5 +64,52 @@ describe('learning to play', () => {
     expect(await dialog.locator('mark').count()).toBeGreaterThan(0);
     await close.click();
     await expect(dialog.count()).resolves.toBe(0);
+  });
+
+  it('coaches the AI lab through its first round, through the UI alone, up to the recap', async () => {
+    const page = await app.page(DESKTOP);
+    await startGame(page, app.url, { people: ['Beijing lab'] });
+    expect(await waitForPlayer(page)).toBe('mine');
+    const coach = page.locator('.guide.coach');
+    await coach.waitFor();
+    // First what winning takes, in this game's numbers.
+    await expect(coach.locator('h2').innerText()).resolves.toBe('How you win');
+    await expect(coach.innerText()).resolves.toMatch(/the frontier is \d+ now and will be \d+/);
+    await shot(page, 'coach-aim');
+    await coach.getByRole('button', { name: 'Next' }).click();
+
+    // The first suggested order, given by hand through the move form it points at.
+    await expect(coach.getAttribute('data-step')).resolves.toBe('order');
+    const move = (await coach.getAttribute('data-move')) ?? '';
+    const hub = await coach.getAttribute('data-hub');
+    await expect(coach.innerText()).resolves.toMatch(/\d+%/);
+    await shot(page, 'coach-order');
+    const item = page.locator(`.move[data-move=${move}]`);
+    await item.locator('button.move-head').click();
+    if (hub) await item.getByLabel(/^(Hub|Where)$/).selectOption(hub);
+    await item.locator('.move-form button[type=submit]').click();
+    await page.locator('[data-testid=orders] li').first().waitFor();
+    await expect(coach.getAttribute('data-move')).resolves.not.toBe(move);
+
+    // The other suggestions: the coach adds them on request.
+    while ((await coach.getAttribute('data-step')) === 'order') {
+      const before = await page.locator('[data-testid=orders] li').count();
+      await coach.getByRole('button', { name: 'Add it for me' }).click();
+      await page.locator('[data-testid=orders] li').nth(before).waitFor();
+    }
+    if ((await coach.getAttribute('data-step')) === 'card') {
+      await coach.getByRole('button', { name: /^Play it / }).click();
+      await page.locator('.chosen-card').waitFor();
+    }
+    await expect(coach.getAttribute('data-step')).resolves.toBe('seal');
+    await expect(coach.innerText()).resolves.toMatch(/before the Regulator's checks/);
+    await submitOrders(page);
+
+    // The bots seal; round one resolves and its recap opens: the coached round ends there.
+    expect(await waitForPlayer(page)).toBe('recap');
+    await expect(page.locator('#recap-title').innerText()).resolves.toBe(
+      'What happened in round 1',
+    );
+    await shot(page, 'coach-recap');
   });
 });

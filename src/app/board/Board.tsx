@@ -109,7 +109,14 @@ export function Board({
       >
         <Tracker info={info} />
       </TopBar>
-      {guide && G.round === 1 && info.mine && <Guide />}
+      {guide && G.round === 1 && info.planner && (
+        <Guide
+          G={G}
+          seat={seat}
+          onOrder={(move, args) => void send({ action: 'order', move, args })}
+          onCard={(card, use) => void send({ action: 'card', card, use })}
+        />
+      )}
       <main className="board-main">
         <div className="board-map">
           <NewsCards news={newsCards(G)} />
