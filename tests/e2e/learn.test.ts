@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, shot, servedApp } from './harness';
-import { startGame, submitOrders, waitForPlayer } from './flows';
+import { axeProblems, startGame, submitOrders, waitForPlayer } from './flows';
 
 /** Learning to play: the rules on a phone, the printable role cards, the coached first round. */
 
@@ -27,6 +27,7 @@ describe('learning to play', () => {
       /Cash at least \$\d+ when the game ends/,
     );
     await shot(page, 'role-cards-desktop');
+    expect(await axeProblems(page)).toEqual([]);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdfPages(pdf)).toBe(n);
     await page.keyboard.press('Escape');
@@ -37,7 +38,7 @@ describe('learning to play', () => {
     const page = await app.page(PHONE);
     await page.goto(`${app.url}?seed=e2e`);
     await page.getByRole('button', { name: 'Read the rules' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Rules' });
+    const dialog = page.getByRole('dialog', { name: 'Rulebook' });
     const nav = dialog.getByRole('navigation', { name: 'Contents' });
     await nav.waitFor();
     const close = dialog.getByRole('button', { name: 'Close rules' });
@@ -84,6 +85,7 @@ describe('learning to play', () => {
     const hub = await coach.getAttribute('data-hub');
     await expect(coach.innerText()).resolves.toMatch(/\d+%/);
     await shot(page, 'coach-order');
+    expect(await axeProblems(page)).toEqual([]);
     const item = page.locator(`.move[data-move=${move}]`);
     await item.locator('button.move-head').click();
     if (hub) await item.getByLabel(/^(Hub|Where)$/).selectOption(hub);

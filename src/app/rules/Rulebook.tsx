@@ -156,7 +156,7 @@ export default function Rulebook({ onClose }: { onClose(): void }) {
         onClick={(e) => e.stopPropagation()}
       >
         <header>
-          <h1 id="rulebook-title">Rules</h1>
+          <h1 id="rulebook-title">Rulebook</h1>
           <input
             type="search"
             className="rules-search"
