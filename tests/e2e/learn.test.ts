@@ -114,4 +114,31 @@ describe('learning to play', () => {
     );
     await shot(page, 'coach-recap');
   });
+
+  it('on a phone, starts with the coach in view and says beside the move that an order was added', async () => {
+    const page = await app.page(PHONE);
+    await startGame(page, app.url, { people: ['Beijing lab'] });
+    expect(await waitForPlayer(page)).toBe('mine');
+    const title = page.locator('.guide.coach h2');
+    await title.waitFor();
+    await expect(title.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const inView = (box: { y: number; height: number } | null) =>
+      box !== null && box.y >= 0 && box.y + box.height <= PHONE.height;
+    expect(inView(await title.boundingBox())).toBe(true);
+    await page.getByRole('button', { name: 'Close guide' }).click();
+
+    const item = page.locator('.move[data-move=prepareData]');
+    await item.locator('button.move-head').click();
+    await item.locator('.move-form button[type=submit]').click();
+    const feedback = page.getByTestId('feedback-prepareData');
+    await feedback.filter({ hasText: 'Added to your orders' }).waitFor();
+    expect(inView(await feedback.boundingBox())).toBe(true);
+    // The focus stays by the move, not on the page.
+    await expect(
+      item.evaluate(
+        (el) => el.contains(document.activeElement) && document.activeElement !== document.body,
+      ),
+    ).resolves.toBe(true);
+    await shot(page, 'order-feedback-phone');
+  });
 });

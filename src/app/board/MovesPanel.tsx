@@ -81,11 +81,14 @@ export function MovesPanel({ options, waiting, label, preview, onMove }: Props) 
                   </div>
                 )}
                 <p className="move-summary">{o.summary}</p>
-                {!o.allowed && !waiting && o.reason && (
-                  <p className="move-reason">
-                    <span aria-hidden="true">⊘ </span>Not now: {o.reason}
-                  </p>
-                )}
+                {!o.allowed &&
+                  !waiting &&
+                  o.reason &&
+                  !(feedback?.ok && feedback.move === o.move) && (
+                    <p className="move-reason">
+                      <span aria-hidden="true">⊘ </span>Not now: {o.reason}
+                    </p>
+                  )}
                 <p
                   className={`move-feedback ${feedback?.ok ? 'ok' : 'bad'}`}
                   role="status"

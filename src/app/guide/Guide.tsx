@@ -70,6 +70,15 @@ export function Guide({ G, seat, onOrder, onCard }: Props) {
       document.body.dataset.coachMove = '';
     };
   }, [step.kind, order, closed]);
+  useEffect(() => {
+    // The coach is what to read first: once the board has placed its own focus, bring the
+    // coach into view (on a phone it sits above the board) and give it the focus.
+    const frame = requestAnimationFrame(() => {
+      title.current?.scrollIntoView({ block: 'nearest' });
+      title.current?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, []);
   /** Set by the coach's own buttons: the next step's title takes the focus. */
   const focusNext = useRef(false);
   useEffect(() => {
