@@ -14,11 +14,11 @@ import { RolePanel } from './RolePanel';
 import { RoundRecap } from './RoundRecap';
 import { TopBar } from './TopBar';
 import { Tracker } from './Tracker';
-import { Guide } from '../guide/Guide';
 import { previewOrder } from '../../../game/preview';
 
 const ChartsPanel = lazy(() => import('../charts/ChartsPanel'));
 const RoleCards = lazy(() => import('../learn/RoleCards'));
+const Guide = lazy(() => import('../guide/Guide').then((m) => ({ default: m.Guide })));
 
 type Result = { ok: true } | { ok: false; error: string } | void;
 
@@ -110,12 +110,14 @@ export function Board({
         <Tracker info={info} />
       </TopBar>
       {guide && G.round === 1 && info.planner && (
-        <Guide
-          G={G}
-          seat={seat}
-          onOrder={(move, args) => void send({ action: 'order', move, args })}
-          onCard={(card, use) => void send({ action: 'card', card, use })}
-        />
+        <Suspense fallback={null}>
+          <Guide
+            G={G}
+            seat={seat}
+            onOrder={(move, args) => void send({ action: 'order', move, args })}
+            onCard={(card, use) => void send({ action: 'card', card, use })}
+          />
+        </Suspense>
       )}
       <main className="board-main">
         <div className="board-map">
