@@ -1,6 +1,7 @@
 /**
- * Every number the rules use. RULES.md quotes each one in its "Numbers" table and a test
- * (tests/rulebook.test.ts) fails when the two disagree.
+ * Every number the rules use. The reference rulebook (docs/rulebook.md) quotes each one in its
+ * "Numbers" table, the player's RULES.md is written from them, and a test
+ * (tests/rulebook.test.ts) fails when they disagree.
  */
 export const RULES = {
   // The map
