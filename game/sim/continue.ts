@@ -31,11 +31,18 @@ export interface Continuations {
 const copyOf = (state: GameState): GameState => JSON.parse(JSON.stringify(state)) as GameState;
 
 /** Plays one continuation to the end; the winners' seats. */
-export function continueOnce(
+export const continueOnce = (
   from: GameState,
   levels: Readonly<Record<string, BotLevel>>,
   seed: string,
-): string[] {
+): string[] => (playOn(from, levels, seed).outcome?.winners ?? []).map(String);
+
+/** Bots play a copy of the position to the end with dice of their own; the final state. */
+export function playOn(
+  from: GameState,
+  levels: Readonly<Record<string, BotLevel>>,
+  seed: string,
+): GameState {
   const state = copyOf(from);
   if (!state.secret) throw new Error('a continuation needs the full position, with its secret');
   state.secret.rng = seedRng(`continue/${seed}`);
@@ -54,7 +61,7 @@ export function continueOnce(
       if (state.over) break;
     }
   }
-  return (state.outcome?.winners ?? []).map(String);
+  return state;
 }
 
 /** Each role's chance of winning by `games` continuations from `from`, seeds `${seed}/0`… */

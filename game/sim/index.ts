@@ -16,6 +16,7 @@ export { wilson, mean, round, type Interval } from './stats';
 export { BOUNDS, checkBalance, type Check, type ScenarioRuns } from './balance';
 export {
   continueOnce,
+  playOn,
   continuations,
   tallyChances,
   type Continuations,
