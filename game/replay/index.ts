@@ -29,3 +29,11 @@ export { botActions } from './bots';
 export { stateHash, canonicalJson } from './hash';
 export { RULES_VERSION, rulesFingerprint } from './version';
 export { roundSummaries, resultLines, lastState, type RoundSummary } from './summary';
+export {
+  hiddenOperations,
+  turningPoints,
+  type Operation,
+  type TurningPoint,
+  type ChancesByRound,
+} from './timeline';
+export { fillPrompts, promptFacts } from './prompts';
