@@ -28,7 +28,7 @@ export { positionAt, forkableRounds, startFork, forkFile, type ForkStart } from 
 export { botActions } from './bots';
 export { stateHash, canonicalJson } from './hash';
 export { RULES_VERSION, rulesFingerprint } from './version';
-export { roundSummaries, resultLines, lastState, type RoundSummary } from './summary';
+export { roundSummaries, resultLines, lastState, chronicle, type RoundSummary } from './summary';
 export {
   hiddenOperations,
   turningPoints,

@@ -29,9 +29,34 @@ export interface RoundSummary {
 /** The last state of a replay: where the match stands. */
 export const lastState = (replay: Replayed): GameState => replay.states[replay.states.length - 1];
 
-/** Every resolved round of a replayed match, from its last state (which remembers them all). */
-export function roundSummaries(replay: Replayed): RoundSummary[] {
+/**
+ * The last state with the whole log and every signal of the match. A state keeps only its most
+ * recent log lines and signals (game/access.ts), so they are gathered from each round's end.
+ */
+const chronicles = new WeakMap<Replayed, GameState>();
+
+export function chronicle(replay: Replayed): GameState {
+  const known = chronicles.get(replay);
+  if (known) return known;
   const last = lastState(replay);
+  const resolved = last.over ? last.round : last.round - 1;
+  const log: GameState['log'] = replay.states[0].log.filter((e) => e.round === 1);
+  const signals: GameState['signals'] = [];
+  for (let r = 1; r <= resolved; r++) {
+    const next = replay.roundStart[r + 1];
+    const end = next === undefined ? last : replay.states[next];
+    const opens = (e: GameState['log'][number]) => e.round === r + 1 && e.step === 0;
+    log.push(...end.log.filter((e) => (e.round === r && e.step > 0) || opens(e)));
+    signals.push(...end.signals.filter((s) => s.round === r));
+  }
+  const whole = { ...last, log, signals };
+  chronicles.set(replay, whole);
+  return whole;
+}
+
+/** Every resolved round of a replayed match, from its chronicle. */
+export function roundSummaries(replay: Replayed): RoundSummary[] {
+  const last = chronicle(replay);
   const name = (seat: string) => seatName(last, seat as SeatId);
   const resolved = last.over ? last.round : last.round - 1;
   const out: RoundSummary[] = [];

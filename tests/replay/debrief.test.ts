@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, SCENARIO_IDS, SCENARIOS } from '../../game/engine';
-import { fillPrompts, hiddenOperations, readReplay, turningPoints } from '../../game/replay';
+import {
+  chronicle,
+  fillPrompts,
+  hiddenOperations,
+  readReplay,
+  turningPoints,
+} from '../../game/replay';
 import { botMatch } from './fixtures';
 
 const lastOf = (id: string, seed: string) => {
   const r = readReplay(JSON.stringify(botMatch(id, seed).file));
   if (!r.ok) throw new Error(r.error);
-  return r.replay.states.at(-1)!;
+  return chronicle(r.replay);
 };
 
 describe('the debrief', () => {
@@ -48,6 +54,21 @@ describe('the debrief', () => {
     // A match where customs seized a lab's drives: that trip is seen, in the round it was seized.
     const seized = last.signals.find((s) => s.kind === 'seizure');
     if (seized) expect(ops.some((o) => o.seen && o.hub === seized.hub)).toBe(true);
+  });
+
+  it("the chronicle keeps every round's log and signals, which a state alone keeps only the latest of", () => {
+    const r = readReplay(JSON.stringify(botMatch('suitcase2024', 'cli').file));
+    if (!r.ok) throw new Error(r.error);
+    const whole = chronicle(r.replay);
+    const last = r.replay.states.at(-1)!;
+    for (let round = 1; round <= last.round; round++)
+      expect(
+        whole.log.some((e) => e.round === round && e.step > 0),
+        `round ${round}`,
+      ).toBe(true);
+    expect(whole.log.length).toBeGreaterThan(last.log.length);
+    expect(whole.signals.length).toBeGreaterThanOrEqual(last.signals.length);
+    for (const s of last.signals) expect(whole.signals).toContainEqual(s);
   });
 
   it("turning points: the round over which each role's chance moved most", () => {

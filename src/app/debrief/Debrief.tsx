@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { GameState, SealedPlan, SeatId } from '../../../game/engine';
 import {
+  chronicle,
   fillPrompts,
   hiddenOperations,
   resultLines,
@@ -69,10 +70,11 @@ export function Debrief({ file, replay, onPlay, onClose }: Props) {
     [G, stop, viewer.kind],
   );
   const rounds = useMemo(() => roundSummaries(replay), [replay]);
-  const ops = useMemo(() => (over ? hiddenOperations(last) : []), [last, over]);
+  const whole = useMemo(() => chronicle(replay), [replay]);
+  const ops = useMemo(() => (over ? hiddenOperations(whole) : []), [whole, over]);
   const prompts = useMemo(
-    () => (over ? fillPrompts(replay.scenario.prompts, last) : []),
-    [replay, last, over],
+    () => (over ? fillPrompts(replay.scenario.prompts, whole) : []),
+    [replay, whole, over],
   );
   const go = useCallback(
     (to: number) => setAt(Math.max(0, Math.min(stops.length - 1, to))),

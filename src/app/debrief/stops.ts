@@ -1,5 +1,5 @@
 import { RESOLUTION_STEPS, playerView, type GameState, type SeatId } from '../../../game/engine';
-import type { Replayed } from '../../../game/replay';
+import { chronicle, type Replayed } from '../../../game/replay';
 
 /** Who the replay is seen as: one seat, the public (a spectator), or everyone once it has ended. */
 export type Viewer = { kind: 'seat'; seat: SeatId } | { kind: 'public' } | { kind: 'all' };
@@ -23,7 +23,7 @@ export function resolvedRounds(replay: Replayed): number {
  * that wrote something the viewer may read; an unfinished match ends on its open round.
  */
 export function stopsOf(replay: Replayed, viewer: Viewer): Stop[] {
-  const last = replay.states[replay.states.length - 1];
+  const last = chronicle(replay);
   const who = seatOf(viewer);
   const stops: Stop[] = [];
   const resolved = resolvedRounds(replay);
@@ -58,7 +58,7 @@ export function stateAt(replay: Replayed, stop: Stop): GameState {
   const after = replay.states[next ?? replay.states.length - 1];
   return {
     ...after,
-    log: after.log.filter(
+    log: chronicle(replay).log.filter(
       (e) => e.round < stop.round || (e.round === stop.round && e.step <= stop.step),
     ),
   };
