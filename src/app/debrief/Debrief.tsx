@@ -1,5 +1,13 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { GameState, SealedPlan, SeatId } from '../../../game/engine';
+import {
+  MOVE_BY_NAME,
+  cardIn,
+  type GameState,
+  type SealedPlan,
+  type SeatId,
+} from '../../../game/engine';
+import { labeler, orderArgsText } from '../selectors/moves';
+import { USE_TEXT } from '../selectors/news';
 import {
   chronicle,
   fillPrompts,
@@ -148,9 +156,19 @@ export function Debrief({ file, replay, onPlay, onClose }: Props) {
       <section className="panel debrief-summary" aria-labelledby="summary-title">
         <h2 id="summary-title">Summary</h2>
         <ul data-testid="debrief-result">
-          {resultLines(replay).map((l) => (
-            <li key={l}>{l}</li>
-          ))}
+          {last.outcome
+            ? last.seats
+                .filter((x) => x.role !== 'facilitator')
+                .map((x) => {
+                  const won = last.outcome!.winners.includes(x.id);
+                  return (
+                    <li key={x.id} className={won ? 'won' : 'lost'}>
+                      <strong>{x.name}</strong> {won ? '★ won' : 'did not win'}
+                      {last.outcome!.reasons[x.id] && ` — ${last.outcome!.reasons[x.id]}`}
+                    </li>
+                  );
+                })
+            : resultLines(replay).map((l) => <li key={l}>{l}</li>)}
         </ul>
       </section>
 
@@ -189,7 +207,7 @@ export function Debrief({ file, replay, onPlay, onClose }: Props) {
               onClick={() => roundJump(-1)}
               aria-label="Previous round"
             >
-              ⏮
+              « Round
             </button>
             <button
               type="button"
@@ -216,7 +234,7 @@ export function Debrief({ file, replay, onPlay, onClose }: Props) {
               onClick={() => roundJump(1)}
               aria-label="Next round"
             >
-              ⏭
+              Round »
             </button>
           </div>
           <input
@@ -341,6 +359,7 @@ export function Debrief({ file, replay, onPlay, onClose }: Props) {
 
 /** At a round's opening: each seat's seal and, where the viewer may see them, the orders it sealed. */
 function PlansAt({ G, plans }: { G: GameState; plans: SealedPlan[] }) {
+  const label = labeler(G);
   if (plans.length === 0) return <p>No plans sealed yet.</p>;
   return (
     <ul data-testid="step-lines">
@@ -350,9 +369,15 @@ function PlansAt({ G, plans }: { G: GameState; plans: SealedPlan[] }) {
           {p.orders === null
             ? `sealed its plan (${p.seal.slice(0, 12)}…)`
             : p.orders.length
-              ? p.orders.map((o) => o.move).join(', ')
+              ? p.orders
+                  .map((o) => {
+                    const args = orderArgsText(o.args, label);
+                    return `${MOVE_BY_NAME[o.move]?.label ?? o.move}${args ? ` (${args})` : ''}`;
+                  })
+                  .join('; ')
               : 'gave no orders'}
-          {p.card && ` · card ${p.card.card} (${p.card.use})`}
+          {p.card &&
+            ` · card “${cardIn(G, p.card.card)?.title ?? p.card.card}” ${USE_TEXT[p.card.use]}`}
         </li>
       ))}
     </ul>
