@@ -57,7 +57,13 @@ export function startFork(
     reseeds.push({ round, seed });
     state = reseeded(state, seed);
   }
-  return { parent, round, prefix: replay.actions.slice(0, at), reseeds, state };
+  return {
+    parent,
+    round,
+    prefix: replay.actions.slice(0, replay.actionsAt[round]),
+    reseeds,
+    state,
+  };
 }
 
 /** The fork's replay file, once it has been played on with `actions` from its position. */

@@ -11,6 +11,7 @@ export {
   readReplay,
   recordReplay,
   playActions,
+  playFast,
   payloadOf,
   replayActionOf,
   describeAction,

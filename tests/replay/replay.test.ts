@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SCENARIO_IDS, SCENARIOS } from '../../game/engine';
 import {
   botActions,
+  playActions,
   forkFile,
   readReplay,
   RULES_VERSION,
@@ -27,11 +28,24 @@ describe('replay files', () => {
         fc.constantFrom<('heuristic' | 'random')[]>(['heuristic'], ['random', 'heuristic']),
         (id, seed, levels) => {
           const { file, states } = botMatch(id, seed, { levels, revise: true });
-          const { replay } = replayOf(JSON.stringify(file));
-          expect(replay.states.length).toBe(states.length);
-          states.forEach((s, i) =>
-            expect(stateHash(replay.states[i]), `step ${i}`).toBe(stateHash(s)),
+          const read = replayOf(JSON.stringify(file));
+          // Every step, from the file's own contents...
+          const again = playActions(
+            { scenario: SCENARIOS[id], seed: read.file.seed, reseeds: read.file.reseeds },
+            read.file.actions,
           );
+          expect(again.ok).toBe(true);
+          expect(again.replay.states.length).toBe(states.length);
+          states.forEach((s, i) =>
+            expect(stateHash(again.replay.states[i]), `step ${i}`).toBe(stateHash(s)),
+          );
+          // ...and the checked reading keeps every round's opening and the end, the same.
+          const { replay } = read;
+          for (let r = 1; r < replay.roundStart.length; r++)
+            expect(stateHash(replay.states[replay.roundStart[r]]), `round ${r}`).toBe(
+              stateHash(states[replay.actionsAt[r]]),
+            );
+          expect(stateHash(replay.states.at(-1)!)).toBe(stateHash(states.at(-1)!));
           expect(file.final.over).toBe(true);
           expect(file.actions.some((a) => a.action === 'withdraw')).toBe(true);
         },
