@@ -26,7 +26,7 @@ describe('the debrief', () => {
       const withWinners = SCENARIOS[id].prompts.findIndex((p) => p.includes('{winners}'));
       if (withWinners >= 0) for (const w of winners) expect(prompts[withWinners]).toContain(w);
     }
-  });
+  }, 120_000);
 
   it('a scenario file with an unknown placeholder in a prompt is refused, naming the field', () => {
     const bad = { ...SCENARIOS.classroom, prompts: ['Who won, and what did {winner} do?'] };

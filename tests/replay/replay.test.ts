@@ -52,7 +52,7 @@ describe('replay files', () => {
       ),
       { numRuns: 8 },
     );
-  });
+  }, 180_000);
 
   it('a fork from round K with the same seed and the same orders reproduces the parent', () => {
     fc.assert(
@@ -79,7 +79,7 @@ describe('replay files', () => {
       ),
       { numRuns: 6 },
     );
-  });
+  }, 180_000);
 
   it('a fork with a new seed keeps the position but draws new dice, and its file replays', () => {
     const { file } = botMatch('classroom', 'fork-seed');
