@@ -1,38 +1,37 @@
 /// <reference lib="webworker" />
 import type { GameState } from '../../../game/engine';
-import { continueOnce, tallyChances, type Continuations } from '../../../game/sim/continue';
+import { continueOnce } from '../../../game/sim/continue';
 
 /**
- * Bot continuations off the page's thread: for each position, `games` continuations, with a
- * progress message every game and the chances at the end.
+ * Bot continuations off the page's thread. The page splits the games between several workers
+ * (one per core): this one plays games `part`, `part + parts`, … of each position, each with
+ * its own seed, so the result is the same however many workers share the work.
  */
 export interface ChancesRequest {
   positions: GameState[];
   games: number;
   seed: string;
 }
+export interface ChancesShare extends ChancesRequest {
+  part: number;
+  parts: number;
+}
 export type ChancesReply =
-  | { kind: 'progress'; done: number; total: number }
-  | { kind: 'done'; results: Continuations[]; ms: number };
+  | { kind: 'progress'; done: number }
+  | { kind: 'done'; winners: { i: number; seats: string[] }[][] };
 
-self.onmessage = (e: MessageEvent<ChancesRequest>) => {
-  const { positions, games, seed } = e.data;
-  const started = performance.now();
-  const total = positions.length * games;
+self.onmessage = (e: MessageEvent<ChancesShare>) => {
+  const { positions, games, seed, part, parts } = e.data;
   let done = 0;
-  const results = positions.map((from, p) => {
-    const winners: string[][] = [];
-    for (let i = 0; i < games; i++) {
-      winners.push(continueOnce(from, {}, `${seed}/${p}/${i}`));
+  const winners = positions.map((from, p) => {
+    const out: { i: number; seats: string[] }[] = [];
+    for (let i = part; i < games; i += parts) {
+      out.push({ i, seats: continueOnce(from, {}, `${seed}/${p}/${i}`) });
       done += 1;
-      if (done % 5 === 0 || done === total)
-        self.postMessage({ kind: 'progress', done, total } satisfies ChancesReply);
+      if (done % 5 === 0) self.postMessage({ kind: 'progress', done } satisfies ChancesReply);
     }
-    return tallyChances(from, winners);
+    return out;
   });
-  self.postMessage({
-    kind: 'done',
-    results,
-    ms: performance.now() - started,
-  } satisfies ChancesReply);
+  self.postMessage({ kind: 'progress', done } satisfies ChancesReply);
+  self.postMessage({ kind: 'done', winners } satisfies ChancesReply);
 };
