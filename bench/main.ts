@@ -5,6 +5,7 @@ import { benchBoard } from './board';
 import { runNetworkBench } from './server';
 import { runSoak } from './server/soak';
 import { benchEngine } from './engine';
+import { benchReplay } from './replay';
 
 /**
  * `npm run bench`: prints the figures the project's targets are stated in, each beside its
@@ -30,6 +31,21 @@ function engineSection(): void {
   line('serialized state in mid-game (bytes)', String(b.sizes.middle), '< 16384');
   line('serialized state at the end (bytes)', String(b.sizes.end), '< 16384');
   line("largest seat's view sent over the wire (bytes)", String(b.sizes.maxView), '< 16384');
+}
+
+function replaySection(): void {
+  console.log('\nReplay and continuations (classroom, heuristic bots)');
+  const r = benchReplay();
+  line(
+    `replay a whole match file (${r.actions} actions, ${r.fileBytes} bytes), ms`,
+    r.replayMs.toFixed(1),
+    '< 50',
+  );
+  line(
+    `${r.continuations} continuations from mid-game, one core, s`,
+    (r.continuationsMs / 1000).toFixed(2),
+    '< 5',
+  );
 }
 
 function simulatorSection(): void {
@@ -135,6 +151,7 @@ async function soakSection(): Promise<void> {
 
 const SECTIONS: Record<string, () => void | Promise<void>> = {
   engine: engineSection,
+  replay: replaySection,
   sim: simulatorSection,
   board: boardSection,
   server: serverSection,

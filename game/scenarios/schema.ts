@@ -5,6 +5,7 @@ import { EventCardSchema } from '../events/schema';
 import { HUBS, PERMITS, POSTURES, ROLES } from '../ids';
 import { MOVE_NAMES } from '../moves';
 import { RULES } from '../rules';
+import { PROMPT_FIELDS, placeholdersOf } from './prompts';
 
 const int = (lo: number, hi: number) => z.number().int().min(lo).max(hi);
 const cardId = z.string().min(1).max(60);
@@ -71,6 +72,22 @@ export const ScenarioSchema = z
         regulatorMinStanding: int(0, 10),
       })
       .strict(),
+    /** Questions for the debrief; {placeholders} (game/scenarios/prompts.ts) take this match's facts. */
+    prompts: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(10)
+          .max(400)
+          .refine((t) => placeholdersOf(t).every((p) => Object.hasOwn(PROMPT_FIELDS, p)), {
+            message: `use only these placeholders: ${Object.keys(PROMPT_FIELDS)
+              .map((k) => `{${k}}`)
+              .join(', ')}`,
+          }),
+      )
+      .max(12)
+      .default([]),
   })
   .strict()
   .transform((s) => ({ ...s, startDate: s.startDate ?? `${s.startYear}-01-01` }))

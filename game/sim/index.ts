@@ -14,3 +14,11 @@ export {
 export { parseBots, parseBans, familiesOf, roleAgainst, type LevelsResult } from './levels';
 export { wilson, mean, round, type Interval } from './stats';
 export { BOUNDS, checkBalance, type Check, type ScenarioRuns } from './balance';
+export {
+  continueOnce,
+  playOn,
+  continuations,
+  tallyChances,
+  type Continuations,
+  type RoleChance,
+} from './continue';

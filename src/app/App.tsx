@@ -7,13 +7,16 @@ import { navigate, parseRoute, usePath } from './online/urls';
 
 const Rulebook = lazy(() => import('./rules/Rulebook'));
 const OnlineApp = lazy(() => import('./online/OnlineApp'));
+const DebriefApp = lazy(() => import('./debrief/DebriefApp'));
 
 /** The app: the start screen, then one match played on this screen. */
 export function App() {
   const [options] = useState(() => urlOptions(window.location.search));
   const [setup, setSetup] = useState<MatchSetup | null>(() => autostart(options));
   const [rules, setRules] = useState(false);
-  const online = parseRoute(usePath());
+  const path = usePath();
+  const online = parseRoute(path);
+  const debrief = path === '/debrief' || path.startsWith('/debrief/');
   return (
     <>
       {online ? (
@@ -33,6 +36,23 @@ export function App() {
           onRules={() => setRules(true)}
           onQuit={() => setSetup(null)}
         />
+      ) : debrief ? (
+        <Suspense
+          fallback={
+            <main className="start" role="status">
+              Opening…
+            </main>
+          }
+        >
+          <DebriefApp
+            path={path}
+            onPlay={(next) => {
+              navigate('/');
+              setSetup(next);
+            }}
+            onClose={() => navigate('/')}
+          />
+        </Suspense>
       ) : (
         <StartScreen
           options={options}

@@ -34,7 +34,9 @@ export const USAGE = `Usage: npm run simulate -- [options]
   --bots <spec>           heuristic | random | e.g. random,firm=heuristic or regulator=heuristic,2=random
   --ban <role>:<family>   forbid a move family to a role's bots, e.g. firm:Offshore (repeatable)
   --workers <n>           worker threads (default: every core)
-  --out <prefix>          also write <prefix>.csv (one row per game) and <prefix>.json (the summary)`;
+  --out <prefix>          also write <prefix>.csv (one row per game) and <prefix>.json (the summary)
+  --from <file> --round <k> [--games n]
+                          bots play on from round k of a replay file instead (see --from --help)`;
 
 const FLAGS = [
   'scenario',

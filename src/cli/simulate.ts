@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { summarize } from '../../game/sim';
 import { progressBar } from './progress';
 import { parseArgs, USAGE } from './sim-args';
+import { runFrom } from './simulate-from';
 import { SimPool } from './sim-pool';
 import { formatSummary, toCsv, toJson } from './sim-report';
 
@@ -12,6 +13,13 @@ import { formatSummary, toCsv, toJson } from './sim-report';
  * same arguments always print (and write) the same bytes.
  */
 async function main(argv: readonly string[]): Promise<number> {
+  // "What would happen from here?": continuations from a replay file's position.
+  if (argv.some((a) => a === '--from' || a.startsWith('--from=')))
+    return runFrom(
+      argv,
+      (s) => process.stdout.write(s),
+      (s) => process.stderr.write(s),
+    );
   const args = parseArgs(argv);
   if (args.ok === 'help') {
     process.stdout.write(USAGE + '\n');

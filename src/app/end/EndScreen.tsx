@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import type { GameState } from '../../../game/engine';
 import { results, revealed, sealedRounds } from '../selectors/end';
 import { Logo } from '../board/Logo';
@@ -15,7 +15,16 @@ const CHECK_TEXT = {
  * Who won and why, every hidden move with its round, every sealed plan with its seal checked
  * again, and the charts of the whole game.
  */
-export function EndScreen({ G, onNewGame }: { G: GameState; onNewGame(): void }) {
+export function EndScreen({
+  G,
+  onNewGame,
+  debrief,
+}: {
+  G: GameState;
+  onNewGame(): void;
+  /** The way into the match's replay and debrief (src/app/debrief/EndEntry.tsx). */
+  debrief?: ReactNode;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const rows = results(G);
@@ -32,6 +41,7 @@ export function EndScreen({ G, onNewGame }: { G: GameState; onNewGame(): void })
         <button type="button" className="btn primary" onClick={onNewGame}>
           New game
         </button>
+        {debrief}
       </header>
       <section className="panel results" aria-labelledby="results-title">
         <h2 id="results-title">How each role did</h2>

@@ -3,6 +3,7 @@ import type { ActionPayload, SeatId } from '../../../game/engine';
 import { Board } from '../board/Board';
 import { RoundRecap } from '../board/RoundRecap';
 import { EndScreen } from '../end/EndScreen';
+import { LocalDebriefEntry } from '../debrief/EndEntry';
 import { PrivacyScreen, WaitingScreen } from './PrivacyScreen';
 import { factsOf, useBots, useLocalMatch } from './useLocalMatch';
 import { people, screenFor, type MatchSetup } from '../selectors/table';
@@ -33,7 +34,25 @@ export function Table({ setup, onRules, onQuit }: Props) {
     [facts.over, facts.round],
   );
 
-  if (screen.kind === 'end') return <EndScreen G={match.view(null)} onNewGame={onQuit} />;
+  if (screen.kind === 'end')
+    return (
+      <EndScreen
+        G={match.view(null)}
+        onNewGame={onQuit}
+        debrief={
+          <LocalDebriefEntry
+            record={() =>
+              match.record(
+                Object.fromEntries(
+                  setup.seats.map((s) => [s.seat, s.kind === 'person' ? 'person' : 'bot']),
+                ),
+              )
+            }
+            onLeave={onQuit}
+          />
+        }
+      />
+    );
   if (screen.kind === 'recap') {
     const G = match.view(screen.viewer);
     return (

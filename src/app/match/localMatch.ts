@@ -1,6 +1,14 @@
 import { actionProblem } from '../../../game/flow';
 import { afterAction } from '../../../game/update';
 import {
+  forkFile,
+  recordReplay,
+  replayActionOf,
+  type ForkStart,
+  type ReplayAction,
+  type ReplayFile,
+} from '../../../game/replay';
+import {
   SCENARIOS,
   createInitialState,
   playerView,
@@ -19,8 +27,14 @@ export interface LocalMatch {
   view(seat: SeatId | null): GameState;
   /** One planning action (order, withdraw, card, submit) from one seat. */
   act(seat: SeatId, payload: ActionPayload): SendResult;
+  /** The match so far as a replay file (every accepted action, checked against the engine). */
+  record(players?: Record<string, 'person' | 'bot' | 'open'>): ReplayFile;
   stop(): void;
 }
+
+/** A fresh id for a match played in this page. */
+const localId = (): string =>
+  `local-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 6).toString(36)}`;
 
 /** The boardgame.io move's argument: the payload without its action name. */
 export function moveArgsOf(payload: ActionPayload): Record<string, unknown> {
@@ -34,10 +48,13 @@ export function moveArgsOf(payload: ActionPayload): Record<string, unknown> {
  * engine directly (game/update.ts: the same checks and rules the server and boardgame.io run),
  * one frozen state after another; every seat sees the engine's own filtered view.
  */
-export function createLocalMatch(scenarioId: string, seed: string): LocalMatch {
+export function createLocalMatch(scenarioId: string, seed: string, fork?: ForkStart): LocalMatch {
   const scenario = SCENARIOS[scenarioId];
   if (!scenario) throw new Error(`unknown scenario "${scenarioId}"`);
-  let state: GameState = Object.freeze(createInitialState(scenario, seed));
+  // A fork starts from its parent's position (game/replay/fork.ts); its file keeps the parent's actions.
+  let state: GameState = fork?.state ?? Object.freeze(createInitialState(scenario, seed));
+  const actions: ReplayAction[] = [];
+  const id = localId();
   let version = 0;
   const listeners = new Set<() => void>();
   const cache = new Map<string, { at: number; view: GameState }>();
@@ -60,9 +77,17 @@ export function createLocalMatch(scenarioId: string, seed: string): LocalMatch {
       const next = afterAction(state, seat, payload);
       if (!next) return { ok: false, error: actionProblem(state, seat, payload) ?? 'Refused.' };
       state = next;
+      actions.push(replayActionOf(seat, payload));
       version += 1;
       for (const fn of [...listeners]) fn();
       return { ok: true };
+    },
+    record(players) {
+      const savedAt = new Date().toISOString();
+      const extra = { ...(players ? { players } : {}), savedAt };
+      return fork
+        ? forkFile(fork, actions, { id, ...extra }, scenario)
+        : recordReplay({ id, source: 'local', scenario, seed, actions, ...extra });
     },
     stop: () => listeners.clear(),
   };

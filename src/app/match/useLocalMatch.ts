@@ -6,7 +6,7 @@ import type { MatchSetup, TableFacts } from '../selectors/table';
 
 /** Creates the page's match once and re-renders on every accepted action. */
 export function useLocalMatch(setup: MatchSetup): { match: LocalMatch; version: number } {
-  const [match] = useState(() => createLocalMatch(setup.scenario, setup.seed));
+  const [match] = useState(() => createLocalMatch(setup.scenario, setup.seed, setup.fork));
   const version = useSyncExternalStore(match.subscribe, match.version);
   return { match, version };
 }

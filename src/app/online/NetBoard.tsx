@@ -2,6 +2,7 @@ import type { BoardProps as BgioProps } from 'boardgame.io/react';
 import { waitingFor, type ActionPayload, type GameState, type SeatId } from '../../../game/engine';
 import { Board } from '../board/Board';
 import { EndScreen } from '../end/EndScreen';
+import { OnlineDebriefEntry } from '../debrief/EndEntry';
 import { moveArgsOf } from '../match/localMatch';
 import { PresenceStrip } from './PresenceStrip';
 import { SeatLost } from './SeatLost';
@@ -22,7 +23,14 @@ export function NetBoard(props: BgioProps<GameState> & NetExtras) {
   const status = useMatchStatus(matchID);
   if (status.seatLost) return <SeatLost matchID={matchID} reason={status.refused} />;
   if (!G || playerID === null) return null;
-  if (G.over) return <EndScreen G={G} onNewGame={() => navigate('/')} />;
+  if (G.over)
+    return (
+      <EndScreen
+        G={G}
+        onNewGame={() => navigate('/')}
+        debrief={<OnlineDebriefEntry matchID={matchID} />}
+      />
+    );
   const rows = seatRows(null, matchData as MatchDataSeat[] | undefined);
   const seat = playerID as SeatId;
   return (

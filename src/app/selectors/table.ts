@@ -1,6 +1,7 @@
 import { SCENARIOS, type SeatId } from '../../../game/engine';
 import type { BotLevel } from '../../protocol';
 import type { UrlOptions } from './url';
+import type { ForkStart } from '../../../game/replay';
 
 export type SeatKind = 'person' | 'bot' | 'absent';
 
@@ -17,6 +18,8 @@ export interface MatchSetup {
   /** Pause before each bot action so people can follow. */
   botDelayMs: number;
   guide: boolean;
+  /** Play on from another match's position (a "what if" from the debrief). */
+  fork?: ForkStart;
 }
 
 /** What the screen shows now. */

@@ -4,6 +4,7 @@ import type { Authority } from '../authority/authority';
 import { addressKey, LruMap, RateLimiter } from '../net/limits';
 import { createMatch, publicMatch } from './create';
 import { HttpError, readJson, sendJson } from './http';
+import { replayRoute } from './replay-route';
 import { seatRoutes } from './seat-routes';
 
 export interface LobbyOptions {
@@ -65,6 +66,7 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
     return set;
   };
   const seats = seatRoutes(authority, limiters, addressOf);
+  const replay = replayRoute(authority);
   const base = (req: IncomingMessage): string =>
     opts.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
 
@@ -139,6 +141,11 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
       const m = await authority.load(matchID);
       if (!m) throw new HttpError(404, 'match not found');
       return sendJson(res, 200, publicMatch(matchID, m.metadata));
+    }
+    if (action === '/replay' && method === 'GET') {
+      // Building a file replays the whole match: limited like a write.
+      if (limited(req)) throw new HttpError(429, 'too many requests');
+      return replay(req, res, matchID);
     }
     if (method !== 'POST') throw new HttpError(405, 'method not allowed');
     const result = await seats(req, matchID, action, await readJson(req));

@@ -7,7 +7,8 @@ import { SCENARIOS } from '../../../game/scenarios';
 import type { GameState } from '../../../game/state';
 import { checkMoveArgs } from '../../../game/moves/args';
 import { afterAction } from '../../../game/update';
-import type { BotMove, ScenarioInfo, ServedGame } from './served-game';
+import { recordReplay, replayActionOf } from '../../../game/replay';
+import type { BotMove, ReplaySource, ScenarioInfo, ServedGame } from './served-game';
 
 const scenarios: Record<string, ScenarioInfo> = Object.fromEntries(
   Object.values(SCENARIOS).map((s) => [
@@ -58,6 +59,7 @@ export const chokepointServed: ServedGame = {
    * The boardgame.io moves order/withdraw/card/submit on plain data, exactly as game/bgio.ts
    * runs them: the move's name is the planning action, its one argument the payload.
    */
+  replayFile: chokepointReplay,
   applyMove: (G, playerID, move, args) => {
     if (!isPlanAction(move)) return null;
     const payload: unknown = args[0];
@@ -65,3 +67,27 @@ export const chokepointServed: ServedGame = {
     return afterAction(G as GameState, seatId(playerID), action);
   },
 };
+
+/** A Chokepoint match's replay file: its scenario and seed, and every planning action taken. */
+function chokepointReplay(m: ReplaySource): unknown {
+  const data = m.setupData as { scenario?: unknown; seed?: unknown } | null;
+  const scenario = typeof data?.scenario === 'string' ? SCENARIOS[data.scenario] : undefined;
+  if (!scenario || typeof data?.seed !== 'string') throw new Error('match has no replayable setup');
+  const actions = m.moves
+    .filter((x) => isPlanAction(x.move))
+    .map((x) =>
+      replayActionOf(x.playerID, {
+        ...((x.args[0] ?? {}) as object),
+        action: x.move,
+      } as ActionPayload),
+    );
+  return recordReplay({
+    id: m.matchID,
+    source: 'online',
+    scenario,
+    seed: data.seed,
+    actions,
+    players: m.players,
+    savedAt: m.savedAt,
+  });
+}

@@ -47,4 +47,21 @@ export interface ServedGame {
    * boardgame.io's reducer, with the same result.
    */
   applyMove?: ApplyMove;
+  /**
+   * The match's replay file (a downloadable record anyone can replay and check), built from
+   * its setup data and its stored log of moves; the lobby serves it at
+   * GET /api/matches/ID/replay (lobby/replay-route.ts decides who may have it).
+   */
+  replayFile?(match: ReplaySource): unknown;
+}
+
+/** What the server keeps of a match that a replay file is made of. */
+export interface ReplaySource {
+  matchID: string;
+  setupData: unknown;
+  /** Every move the authority took, in order: [playerID, move name, its arguments]. */
+  moves: { playerID: string; move: string; args: unknown[] }[];
+  /** Who held each seat, by playerID. */
+  players: Record<string, 'person' | 'bot' | 'open'>;
+  savedAt: string;
 }

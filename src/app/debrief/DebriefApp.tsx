@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import { AUTH_HEADERS } from '../../protocol';
+import { readReplay, type ReplayFile, type Replayed } from '../../../game/replay';
+import { Logo } from '../board/Logo';
+import type { MatchSetup } from '../selectors/table';
+import { Debrief } from './Debrief';
+import { keptForDebrief } from './files';
+
+type Loaded =
+  | { kind: 'empty' }
+  | { kind: 'loading' }
+  | { kind: 'ok'; file: ReplayFile; replay: Replayed }
+  | { kind: 'refused'; error: string };
+
+const read = (text: string): Loaded => {
+  const r = readReplay(text);
+  return r.ok
+    ? { kind: 'ok', file: r.file, replay: r.replay }
+    : { kind: 'refused', error: r.error };
+};
+
+/** The online match's id in /debrief/ID, if the address names one. */
+export const debriefMatchOf = (path: string): string | null =>
+  /^\/debrief\/([A-Za-z0-9_-]{1,64})\/?$/.exec(path)?.[1] ?? null;
+
+interface Props {
+  path: string;
+  onPlay(setup: MatchSetup): void;
+  onClose(): void;
+}
+
+/**
+ * /debrief: the match just played here (kept in this tab), or a replay file opened from disk;
+ * /debrief/ID: an online match, downloaded from the server (once it is over, or by its host).
+ */
+export default function DebriefApp({ path, onPlay, onClose }: Props) {
+  const matchID = debriefMatchOf(path);
+  const [loaded, setLoaded] = useState<Loaded>(() => {
+    if (matchID) return { kind: 'loading' };
+    const kept = keptForDebrief();
+    return kept ? read(kept) : { kind: 'empty' };
+  });
+  useEffect(() => {
+    if (!matchID) return;
+    let live = true;
+    const token = window.localStorage.getItem(`chokepoint:creator:${matchID}`);
+    fetch(`/api/matches/${encodeURIComponent(matchID)}/replay`, {
+      headers: token ? { [AUTH_HEADERS.creator]: `Bearer ${token}` } : {},
+    })
+      .then(async (res) => {
+        const text = await res.text();
+        if (!live) return;
+        if (res.ok) return setLoaded(read(text));
+        let why = `the server answered ${res.status}`;
+        try {
+          why = (JSON.parse(text) as { error?: string }).error ?? why;
+        } catch {
+          // not JSON: keep the status
+        }
+        setLoaded({ kind: 'refused', error: `Could not download this match's replay: ${why}.` });
+      })
+      .catch(() => live && setLoaded({ kind: 'refused', error: 'Could not reach the server.' }));
+    return () => {
+      live = false;
+    };
+  }, [matchID]);
+
+  if (loaded.kind === 'ok')
+    return <Debrief file={loaded.file} replay={loaded.replay} onPlay={onPlay} onClose={onClose} />;
+  return (
+    <main className="start debrief-open" aria-labelledby="open-title">
+      <header className="start-head">
+        <Logo />
+      </header>
+      <section className="panel">
+        <h1 id="open-title">Replay and debrief</h1>
+        {loaded.kind === 'loading' && <p role="status">Downloading the match…</p>}
+        {loaded.kind === 'refused' && (
+          <p role="alert" className="refused" data-testid="replay-refused">
+            {loaded.error}
+          </p>
+        )}
+        <p>Open a replay file saved from a match&apos;s end screen.</p>
+        <label className="btn">
+          Open a replay file
+          <input
+            type="file"
+            accept="application/json,.json"
+            className="sr-only"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (!f) return;
+              setLoaded({ kind: 'loading' });
+              void f.text().then((text) => setLoaded(read(text)));
+            }}
+          />
+        </label>{' '}
+        <button type="button" className="btn ghost" onClick={onClose}>
+          Back
+        </button>
+      </section>
+    </main>
+  );
+}

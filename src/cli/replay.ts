@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { readReplay, resultLines, roundSummaries, type RoundSummary } from '../../game/replay';
+
+/**
+ * `npm run replay -- FILE`: plays a replay file again, checking every action, seal and round
+ * against the file, and prints what happened each round and the result. A file from other
+ * rules, or one that was changed, is refused with the reason (exit code 1).
+ */
+export const REPLAY_USAGE = `Usage: npm run replay -- FILE
+  FILE  a replay file downloaded from a match's end screen (or GET /api/matches/ID/replay)`;
+
+const list = (label: string, items: readonly string[]): string =>
+  items.length ? `\n    ${label}: ${items.join('; ')}` : '';
+
+export function formatRound(r: RoundSummary): string {
+  const caps = Object.entries(r.capability)
+    .map(([n, v]) => `${n} ${v}`)
+    .join(', ');
+  return (
+    `Round ${r.round} (${r.from} to ${r.to})` +
+    `\n    frontier ${r.frontier}; capability ${caps}; control level ${r.controlLevel}; tension ${r.tension}; vendor cash ${r.vendorCash}; hub investment ${r.hubInvestment}` +
+    list('cards', r.cards) +
+    list('signals', r.signals) +
+    list('searches', r.searches) +
+    `\n    would win now: ${r.leaders.length ? r.leaders.join(', ') : 'nobody'}`
+  );
+}
+
+export function runReplay(
+  argv: readonly string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+): number {
+  if (argv.length !== 1 || argv[0] === '--help' || argv[0] === '-h') {
+    (argv.length === 1 ? out : err)(REPLAY_USAGE + '\n');
+    return argv.length === 1 ? 0 : 2;
+  }
+  const path = argv[0];
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    err(`replay: cannot read ${path}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  // A long file (a facilitator's day of matches) shows its progress on stderr, every tenth.
+  let shown = 0;
+  const result = readReplay(text, (done, total) => {
+    if (total < 500) return;
+    const tenth = Math.floor((done / total) * 10);
+    if (tenth > shown) {
+      shown = tenth;
+      err(`replaying: ${tenth * 10}% (${done} of ${total} actions)\n`);
+    }
+  });
+  if (!result.ok) {
+    err(`replay: ${path} refused.\n${result.error}\n`);
+    return 1;
+  }
+  const { file, replay } = result;
+  const seats = file.seats.map((s) => `${s.name} (${s.role}${s.player ? `, ${s.player}` : ''})`);
+  out(
+    `${file.scenario.id}, seed "${file.seed}", rules ${file.rules.version}: ${file.actions.length} actions replayed; every seal and round matches the file.\n` +
+      (file.fork ? `A fork of match ${file.fork.parent} from round ${file.fork.round}.\n` : '') +
+      `Seats: ${seats.join(', ')}\n\n`,
+  );
+  for (const r of roundSummaries(replay)) out(formatRound(r) + '\n');
+  out(
+    `\nResult\n${resultLines(replay)
+      .map((l) => `  ${l}`)
+      .join('\n')}\n`,
+  );
+  return 0;
+}
+
+if (process.argv[1] && /replay\.ts$/.test(process.argv[1]))
+  process.exitCode = runReplay(
+    process.argv.slice(2),
+    (s) => process.stdout.write(s),
+    (s) => process.stderr.write(s),
+  );

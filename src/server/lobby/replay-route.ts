@@ -1,0 +1,54 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Authority } from '../authority/authority';
+import type { ReplaySource } from '../served/served-game';
+import { identify, isFacilitator } from './auth';
+import { HttpError } from './http';
+
+/**
+ * GET /api/matches/ID/replay: the match's replay file, as a download. A running match's file
+ * would tell its seed (every card and roll to come) and every seat's sealed orders, so until
+ * the match is over only its creator or facilitator seat (who see everything anyway) may have
+ * it; once it is over, anyone with the match's id may (the end screen reveals it all).
+ */
+export function replayRoute(authority: Authority) {
+  const roles = authority.served.facilitatorRoles;
+  return async (req: IncomingMessage, res: ServerResponse, matchID: string): Promise<void> => {
+    const build = authority.served.replayFile;
+    if (!build) throw new HttpError(404, 'this game keeps no replays');
+    const loaded = await authority.load(matchID);
+    if (!loaded) throw new HttpError(404, 'match not found');
+    const meta = loaded.metadata;
+    if (meta.gameover === undefined && !isFacilitator(identify(req, meta), meta, roles))
+      throw new HttpError(
+        403,
+        'the replay is available once the match is over (or now to its host or facilitator)',
+      );
+    const { log = [] } = await authority.store.fetch(matchID, { log: true });
+    const moves: ReplaySource['moves'] = [];
+    for (const entry of log) {
+      const a = entry.action as {
+        type?: string;
+        payload?: { type?: string; args?: unknown; playerID?: string };
+      };
+      if (a.type !== 'MAKE_MOVE' || !a.payload?.type || a.payload.playerID === undefined) continue;
+      const args = Array.isArray(a.payload.args) ? (a.payload.args as unknown[]) : [];
+      moves.push({ playerID: a.payload.playerID, move: a.payload.type, args });
+    }
+    const file = build({
+      matchID,
+      setupData: meta.setupData,
+      moves,
+      players: Object.fromEntries(meta.seats.map((s) => [s.id, s.kind])),
+      savedAt: new Date().toISOString(),
+    });
+    const text = JSON.stringify(file);
+    res.writeHead(200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(text),
+      'Content-Disposition': `attachment; filename="chokepoint-${matchID}.json"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    res.end(text);
+  };
+}

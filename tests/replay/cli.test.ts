@@ -1,0 +1,58 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runReplay } from '../../src/cli/replay';
+import { botMatch, tampered } from './fixtures';
+
+const run = (args: string[]) => {
+  let out = '';
+  let err = '';
+  const code = runReplay(
+    args,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
+  return { code, out, err };
+};
+
+describe('npm run replay', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'replay-'));
+  const { file } = botMatch('classroom', 'cli-test');
+
+  it('prints each round and the result of a file', () => {
+    const path = join(dir, 'match.json');
+    writeFileSync(path, JSON.stringify(file));
+    const r = run([path]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      `classroom, seed "cli-test", rules 2.0: ${file.actions.length} actions replayed`,
+    );
+    for (let round = 1; round <= 6; round++) expect(r.out).toContain(`Round ${round} (`);
+    const winners = file.final.winners.map((w) => file.seats[Number(w)].name);
+    for (const w of winners) expect(r.out).toMatch(new RegExp(`WON +${w}`));
+    // The same file prints the same bytes.
+    expect(run([path]).out).toBe(r.out);
+  });
+
+  it('refuses a tampered file with exit code 1 and the reason', () => {
+    const path = join(dir, 'bad.json');
+    writeFileSync(
+      path,
+      tampered(file, (f) => (f.final.hash = '0'.repeat(32))),
+    );
+    const r = run([path]);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(
+      'refused.\nThe final position differs from the one recorded in the file',
+    );
+  });
+
+  it('says what it needs when the file is missing', () => {
+    expect(run([]).code).toBe(2);
+    const r = run([join(dir, 'nope.json')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot read .*nope\.json/);
+  });
+});

@@ -1,0 +1,201 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_IDS, SCENARIOS } from '../../game/engine';
+import {
+  botActions,
+  playActions,
+  forkFile,
+  readReplay,
+  RULES_VERSION,
+  startFork,
+  stateHash,
+  type ReplayFile,
+} from '../../game/replay';
+import { botMatch, tampered } from './fixtures';
+
+const replayOf = (text: string | ReplayFile) => {
+  const r = readReplay(typeof text === 'string' ? text : JSON.stringify(text));
+  if (!r.ok) throw new Error(r.error);
+  return r;
+};
+
+describe('replay files', () => {
+  it('a match exported to a file and replayed passes through the same state at every step', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SCENARIO_IDS),
+        fc.string({ minLength: 1, maxLength: 10 }),
+        fc.constantFrom<('heuristic' | 'random')[]>(['heuristic'], ['random', 'heuristic']),
+        (id, seed, levels) => {
+          const { file, states } = botMatch(id, seed, { levels, revise: true });
+          const read = replayOf(JSON.stringify(file));
+          // Every step, from the file's own contents...
+          const again = playActions(
+            { scenario: SCENARIOS[id], seed: read.file.seed, reseeds: read.file.reseeds },
+            read.file.actions,
+          );
+          expect(again.ok).toBe(true);
+          expect(again.replay.states.length).toBe(states.length);
+          states.forEach((s, i) =>
+            expect(stateHash(again.replay.states[i]), `step ${i}`).toBe(stateHash(s)),
+          );
+          // ...and the checked reading keeps every round's opening and the end, the same.
+          const { replay } = read;
+          for (let r = 1; r < replay.roundStart.length; r++)
+            expect(stateHash(replay.states[replay.roundStart[r]]), `round ${r}`).toBe(
+              stateHash(states[replay.actionsAt[r]]),
+            );
+          expect(stateHash(replay.states.at(-1)!)).toBe(stateHash(states.at(-1)!));
+          expect(file.final.over).toBe(true);
+          expect(file.actions.some((a) => a.action === 'withdraw')).toBe(true);
+        },
+      ),
+      { numRuns: 8 },
+    );
+  }, 180_000);
+
+  it('a fork from round K with the same seed and the same orders reproduces the parent', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SCENARIO_IDS),
+        fc.string({ minLength: 1, maxLength: 10 }),
+        fc.integer({ min: 1, max: 5 }),
+        (id, seed, k) => {
+          const { file } = botMatch(id, seed);
+          const { replay } = replayOf(file);
+          const round = Math.min(k, file.final.round);
+          const start = startFork(file, replay, round, null);
+          expect(stateHash(start.state)).toBe(stateHash(replay.states[replay.roundStart[round]]));
+          const rest = file.actions.slice(start.prefix.length);
+          const fork = forkFile(start, rest, { id: 'fork' }, SCENARIOS[id]);
+          expect(fork.fork).toEqual({ parent: file.id, round });
+          expect(fork.final.hash).toBe(file.final.hash);
+          expect(fork.checkpoints).toEqual(file.checkpoints);
+          const again = replayOf(fork);
+          again.replay.states.forEach((s, i) =>
+            expect(stateHash(s)).toBe(stateHash(replay.states[i])),
+          );
+        },
+      ),
+      { numRuns: 6 },
+    );
+  }, 180_000);
+
+  it('a fork with a new seed keeps the position but draws new dice, and its file replays', () => {
+    const { file } = botMatch('classroom', 'fork-seed');
+    const { replay } = replayOf(file);
+    const start = startFork(file, replay, 3, 'other dice');
+    const parentAt3 = replay.states[replay.roundStart[3]];
+    expect(start.state.indicators).toEqual(parentAt3.indicators);
+    expect(start.state.secret?.rng).not.toEqual(parentAt3.secret?.rng);
+    const levels = Object.fromEntries(start.state.planners.map((p) => [p, 'heuristic' as const]));
+    const played = botActions(start.state, levels, 'fork-bots');
+    expect(played.state.over).toBe(true);
+    const fork = forkFile(start, played.actions, { id: 'fork2' }, SCENARIOS.classroom);
+    expect(fork.reseeds).toEqual([{ round: 3, seed: 'other dice' }]);
+    const again = replayOf(fork);
+    expect(stateHash(again.replay.states.at(-1)!)).toBe(stateHash(played.state));
+    // A fork of the fork, from a later round, keeps the first fork's dice.
+    const start2 = startFork(fork, again.replay, 5, null);
+    const fork2 = forkFile(
+      start2,
+      fork.actions.slice(start2.prefix.length),
+      { id: 'f3' },
+      SCENARIOS.classroom,
+    );
+    expect(fork2.final.hash).toBe(fork.final.hash);
+  });
+});
+
+describe('a replay file that cannot be trusted is refused, with a message saying why', () => {
+  const { file } = botMatch('classroom', 'tamper', { levels: ['heuristic'] });
+
+  it('refuses a file from another rules version', () => {
+    const text = tampered(file, (f) => (f.rules.version = '1.0'));
+    expect(readReplay(text)).toEqual({
+      ok: false,
+      error: `This match was played under rules 1.0; this copy of Chokepoint plays rules ${RULES_VERSION}, so it cannot replay it faithfully. Open it with the version of Chokepoint it was played with.`,
+    });
+  });
+
+  it('refuses a file recorded under other numbers of the same rules version', () => {
+    const r = readReplay(tampered(file, (f) => (f.rules.fingerprint = '00000000')));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(/earlier tuning of rules .*fingerprint 00000000/);
+  });
+
+  it('refuses a file whose orders were changed: they no longer match their seal', () => {
+    // A firm's card played for capital instead of for its event: still a legal plan, but not the one sealed.
+    const i = file.actions.findIndex(
+      (a) => a.action === 'card' && a.card !== null && a.use === 'event',
+    );
+    expect(i).toBeGreaterThanOrEqual(0);
+    const text = tampered(file, (f) => {
+      const a = f.actions[i];
+      if (a.action === 'card') a.use = 'capital';
+    });
+    const r = readReplay(text);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(
+      /^Round \d+: .+'s orders in this file do not match the seal published when they were submitted\. The orders were changed after the match\.$/,
+    );
+  });
+
+  it('refuses a file whose order is not one the engine allows', () => {
+    const i = file.actions.findIndex((a) => a.action === 'order');
+    const text = tampered(file, (f) => {
+      f.actions.splice(i, 0, { ...f.actions[i] });
+    });
+    const r = readReplay(text);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(
+      /^Action \d+ \(round 1, .+\) is not allowed: .+ The file was changed or damaged\.$/,
+    );
+  });
+
+  it('refuses a file whose final position differs', () => {
+    const r = readReplay(tampered(file, (f) => (f.final.hash = 'f'.repeat(32))));
+    expect(r).toEqual({
+      ok: false,
+      error: `The final position differs from the one recorded in the file (round ${file.final.round}, game over). The file was changed.`,
+    });
+  });
+
+  it('refuses a file whose winners were rewritten', () => {
+    const r = readReplay(tampered(file, (f) => (f.final.winners = ['0', '1', '2', '3'])));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(/winners in the file/);
+  });
+
+  it('refuses a file whose seed was changed', () => {
+    const r = readReplay(tampered(file, (f) => (f.seed = 'another')));
+    expect(r).toEqual({
+      ok: false,
+      error: 'The starting position does not match the file (its seed or scenario was changed).',
+    });
+  });
+
+  it('refuses what is not a replay file, naming the faulty fields of a damaged one', () => {
+    expect(readReplay('{not json')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not valid JSON/),
+    });
+    expect(readReplay({ hello: 1 })).toEqual({
+      ok: false,
+      error: 'This is not a Chokepoint replay file.',
+    });
+    const r = readReplay(
+      tampered(file, (f) => ((f.actions[0] as { seat: string }).seat = 'north')),
+    );
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(/^This replay file is damaged:\nactions\[0\]\.seat: /);
+    expect(readReplay(tampered(file, (f) => (f.formatVersion = 9)))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/format 9, newer than/),
+    });
+  });
+
+  it('accepts the untouched file', () => {
+    expect(readReplay(JSON.stringify(file)).ok).toBe(true);
+  });
+});
