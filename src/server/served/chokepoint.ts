@@ -8,6 +8,7 @@ import type { GameState } from '../../../game/state';
 import { checkMoveArgs } from '../../../game/moves/args';
 import { afterAction } from '../../../game/update';
 import type { BotMove, ScenarioInfo, ServedGame } from './served-game';
+import { chokepointSession } from './chokepoint-session';
 
 const scenarios: Record<string, ScenarioInfo> = Object.fromEntries(
   Object.values(SCENARIOS).map((s) => [
@@ -54,6 +55,10 @@ export const chokepointServed: ServedGame = {
   planBotMoves: planChokepointBot,
   checkArgs: checkMoveArgs,
   facilitatorRoles: ['facilitator'],
+  // A getter: chokepoint-session.ts imports this module's bot, so either may load first.
+  get session() {
+    return chokepointSession;
+  },
   /**
    * The boardgame.io moves order/withdraw/card/submit on plain data, exactly as game/bgio.ts
    * runs them: the move's name is the planning action, its one argument the payload.

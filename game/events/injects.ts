@@ -1,0 +1,76 @@
+import { produce } from 'immer';
+import { log } from '../access';
+import { cardIn } from '../orders/cards';
+import { decideOutcome } from '../scoring';
+import type { GameState } from '../state';
+import { EventCardSchema } from './schema';
+import type { EventCard } from './types';
+
+/**
+ * A facilitator's injects: an event card pushed into a running match, from the deck (by id) or
+ * written out (checked with the same schema as a scenario's cards). It joins the match's
+ * scheduled injects for the next round, so it fires as that round opens, at the end of the
+ * coming resolution, and the log says, as soon as it is pushed, that the facilitator injected it.
+ * Pure: the state given is left as it was; the result is a new, frozen state.
+ */
+
+export interface CardFieldError {
+  path: string;
+  message: string;
+}
+
+/** A written card, or one message per faulty field. */
+export function checkCustomCard(
+  raw: unknown,
+): { ok: true; card: EventCard } | { ok: false; errors: CardFieldError[] } {
+  const parsed = EventCardSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, card: parsed.data as EventCard };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((i) => ({
+      path: i.path.length > 0 ? i.path.join('.') : '(card)',
+      message: i.message,
+    })),
+  };
+}
+
+/** Why this card cannot be injected now, or null. */
+export function injectProblem(state: GameState, card: string | EventCard): string | null {
+  if (state.over) return 'This table has ended: nothing more can be injected.';
+  if (state.round >= state.rounds)
+    return 'This is the last round: an inject would fire after the game ends.';
+  if (typeof card === 'string') return cardIn(state, card) ? null : `There is no card "${card}".`;
+  const known = cardIn(state, card.id);
+  if (known && JSON.stringify(known) !== JSON.stringify(card))
+    return `A different card already has the id "${card.id}": choose another id.`;
+  return null;
+}
+
+/** The state with the card injected for the next resolution, or the reason it cannot be. */
+export function injectCard(
+  state: GameState,
+  card: string | EventCard,
+): { ok: true; state: GameState } | { ok: false; error: string } {
+  const problem = injectProblem(state, card);
+  if (problem) return { ok: false, error: problem };
+  const next = produce(state, (draft) => {
+    if (typeof card !== 'string' && !cardIn(draft, card.id))
+      draft.customCards.push(structuredClone(card));
+    const id = typeof card === 'string' ? card : card.id;
+    const title = cardIn(draft, id)?.title ?? id;
+    draft.scheduled.push({ round: draft.round + 1, card: id });
+    log(draft, `Inject by the facilitator: "${title}" takes effect at the next resolution.`);
+  });
+  return { ok: true, state: next };
+}
+
+/** The facilitator ends the match now: it is scored as it stands, and everything is revealed. */
+export function endMatchNow(state: GameState): GameState {
+  if (state.over) return state;
+  return produce(state, (draft) => {
+    draft.over = true;
+    draft.step = 0;
+    draft.outcome = decideOutcome(draft);
+    log(draft, `The facilitator ended the game in round ${draft.round}.`);
+  });
+}
