@@ -4,19 +4,38 @@ import { Table } from './match/Table';
 import { autostart, type MatchSetup } from './selectors/table';
 import { urlOptions } from './selectors/url';
 import { navigate, parseRoute, usePath } from './online/urls';
+import { parseSessionRoute } from './session/routes';
 
 const Rulebook = lazy(() => import('./rules/Rulebook'));
 const OnlineApp = lazy(() => import('./online/OnlineApp'));
+const ClassApp = lazy(() => import('./session/ClassApp'));
+const ConsoleApp = lazy(() => import('./console/ConsoleApp'));
 
 /** The app: the start screen, then one match played on this screen. */
 export function App() {
   const [options] = useState(() => urlOptions(window.location.search));
   const [setup, setSetup] = useState<MatchSetup | null>(() => autostart(options));
   const [rules, setRules] = useState(false);
-  const online = parseRoute(usePath());
+  const path = usePath();
+  const online = parseRoute(path);
+  const session = parseSessionRoute(path);
   return (
     <>
-      {online ? (
+      {session ? (
+        <Suspense
+          fallback={
+            <main className="start" role="status">
+              Opening…
+            </main>
+          }
+        >
+          {session.kind === 'class' ? (
+            <ClassApp key={session.code} code={session.code} onRules={() => setRules(true)} />
+          ) : (
+            <ConsoleApp sessionID={session.sessionID} />
+          )}
+        </Suspense>
+      ) : online ? (
         <Suspense
           fallback={
             <main className="start" role="status">

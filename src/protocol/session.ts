@@ -130,6 +130,7 @@ export type SessionStatus = 'lobby' | 'running' | 'ended';
 /** `session:student`: what one student may know of the session. */
 export interface StudentSnapshot {
   sessionID: string;
+  scenario: string;
   name: string;
   status: SessionStatus;
   assignment: Assignment | null;

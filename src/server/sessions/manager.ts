@@ -859,6 +859,7 @@ export class SessionManager {
     }
     return {
       sessionID: s.id,
+      scenario: s.scenario,
       name: st.name,
       status: s.status,
       assignment: a,
