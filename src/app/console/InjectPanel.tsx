@@ -114,7 +114,7 @@ export function InjectPanel({
       )}
       <label>
         To
-        <select value={target} onChange={(e) => setTarget(e.target.value)}>
+        <select value={target} onChange={(e) => setTarget(e.target.value)} aria-label="Inject to">
           <option value="all">Every table</option>
           {Array.from({ length: tables }, (_, i) => (
             <option key={i} value={i}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { TalkMessage } from '../../protocol';
 
 export interface Recipient {
@@ -42,6 +42,7 @@ export function TalkPanel({
   const [text, setText] = useState('');
   const [to, setTo] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
+  const toID = useId();
   return (
     <section className="panel talk" aria-labelledby="talk-title">
       <h2 id="talk-title">Messages</h2>
@@ -68,16 +69,14 @@ export function TalkPanel({
             });
           }}
         >
-          <label>
-            To{' '}
-            <select value={to} onChange={(e) => setTo(Number(e.target.value))}>
-              {recipients.map((r, i) => (
-                <option key={r.label} value={i}>
-                  {r.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <label htmlFor={toID}>Send to</label>
+          <select id={toID} value={to} onChange={(e) => setTo(Number(e.target.value))}>
+            {recipients.map((r, i) => (
+              <option key={r.label} value={i}>
+                {r.label}
+              </option>
+            ))}
+          </select>
           <label className="talk-input">
             <span className="sr-only">Message</span>
             <input
