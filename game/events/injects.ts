@@ -1,4 +1,5 @@
 import { produce } from 'immer';
+import { z } from 'zod';
 import { log } from '../access';
 import { cardIn } from '../orders/cards';
 import { decideOutcome } from '../scoring';
@@ -73,4 +74,87 @@ export function endMatchNow(state: GameState): GameState {
     draft.outcome = decideOutcome(draft);
     log(draft, `The facilitator ended the game in round ${draft.round}.`);
   });
+}
+
+/*
+ * Conditional injects: a scenario may say "if, at the end of round 3, any firm is within 1 of
+ * the frontier, deal card X". Each is checked once, when that round's resolution ends (after
+ * the round's indicators are recorded); if it holds, the card fires as the next round opens,
+ * like a scheduled inject, and the log says why.
+ */
+
+const INDICATOR_NAMES = [
+  'pc',
+  'tension',
+  'controlLevel',
+  'frontier',
+  'vendorCash',
+  'hubInvestment',
+  'standing',
+  'demand',
+  'seized',
+] as const;
+
+export const InjectConditionSchema = z.discriminatedUnion('kind', [
+  /** Any firm's announced capability is at least the frontier minus `within`. */
+  z
+    .object({ kind: z.literal('firmNearFrontier'), within: z.number().int().min(0).max(20) })
+    .strict(),
+  /** A public indicator compared with a value. */
+  z
+    .object({
+      kind: z.literal('indicator'),
+      name: z.enum(INDICATOR_NAMES),
+      op: z.enum(['>=', '<=']),
+      value: z.number().min(-1000).max(1000),
+    })
+    .strict(),
+]);
+
+export const ConditionalInjectSchema = z
+  .object({
+    /** The round at whose end the condition is checked. */
+    after: z.number().int().min(1).max(23),
+    if: InjectConditionSchema,
+    card: z.string().min(1).max(60),
+  })
+  .strict();
+
+export type InjectCondition = z.infer<typeof InjectConditionSchema>;
+export type ConditionalInject = z.infer<typeof ConditionalInjectSchema>;
+
+/** Does the condition hold in this state (as the round's resolution ends)? */
+export function conditionHolds(state: GameState, c: InjectCondition): boolean {
+  if (c.kind === 'firmNearFrontier')
+    return Object.values(state.firms).some((f) => f.capability >= state.frontier - c.within);
+  const row = state.indicators[state.indicators.length - 1];
+  const v = row ? row[c.name] : undefined;
+  if (typeof v !== 'number') return false;
+  return c.op === '>=' ? v >= c.value : v <= c.value;
+}
+
+export function describeCondition(c: InjectCondition): string {
+  if (c.kind === 'firmNearFrontier')
+    return c.within === 0
+      ? 'a firm reached the frontier'
+      : `a firm is within ${c.within} of the frontier`;
+  return `${c.name} ${c.op === '>=' ? 'reached' : 'fell to'} ${c.value}`;
+}
+
+/**
+ * Checks the conditional injects due at the end of this round (mutates: called inside the
+ * resolution). Each one that holds joins the scheduled injects of the next round.
+ */
+export function checkConditionalInjects(state: GameState): void {
+  if (state.round >= state.rounds) return;
+  for (const inject of state.conditionalInjects ?? []) {
+    if (inject.after !== state.round || !conditionHolds(state, inject.if)) continue;
+    const card = cardIn(state, inject.card);
+    if (!card) continue;
+    state.scheduled.push({ round: state.round + 1, card: card.id });
+    log(
+      state,
+      `Scenario inject: ${describeCondition(inject.if)} by the end of round ${state.round}, so "${card.title}" takes effect as round ${state.round + 1} opens.`,
+    );
+  }
 }
