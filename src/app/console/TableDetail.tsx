@@ -76,8 +76,8 @@ export function TableDetail({
                             )}
                           </li>
                         ))}
-                        {plan?.orders.length === 0 && <li className="muted">no orders yet</li>}
                       </ol>
+                      {plan?.orders.length === 0 && <p className="muted">No orders yet.</p>}
                       {plan && plan.hand.length > 0 && (
                         <p className="muted">Hand: {plan.hand.join(', ')}</p>
                       )}
