@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { benchBoard } from './board';
 import { runNetworkBench } from './server';
 import { runSoak } from './server/soak';
+import { runSessionBench } from './server/session';
 import { benchEngine } from './engine';
 import { benchReplay } from './replay';
 
@@ -149,6 +150,21 @@ async function soakSection(): Promise<void> {
   line('hostile frames sent / hostile sockets dropped', `${r.hostile.frames} / ${r.hostile.drops}`);
 }
 
+async function sessionSection(): Promise<void> {
+  console.log('\nA class: one session of 30 tables, 120 scripted students over sockets');
+  const r = await runSessionBench({ tables: 30, rounds: 3 });
+  line('students / tables / submissions', `${r.students} / ${r.tables} / ${r.submissions}`);
+  line(
+    'submission to console update, p50 / p99 (ms)',
+    `${r.p50ms.toFixed(0)} / ${r.p99ms.toFixed(0)}`,
+    `p99 < ${r.targetP99ms}`,
+  );
+  line('submission to console update, worst (ms)', r.maxMs.toFixed(0));
+  line('submissions the console never showed', String(r.unseen), '0');
+  line('console frames received', String(r.consoleFrames));
+  line('wall time (s)', r.wallSeconds.toFixed(1));
+}
+
 const SECTIONS: Record<string, () => void | Promise<void>> = {
   engine: engineSection,
   replay: replaySection,
@@ -156,6 +172,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   board: boardSection,
   server: serverSection,
   soak: soakSection,
+  session: sessionSection,
 };
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {

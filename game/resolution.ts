@@ -12,6 +12,7 @@ import {
 } from './access';
 import { carrierStopChance, exposeEntity, kycScreenChance } from './detection';
 import { dealCards, isDealRound } from './events/deal';
+import { checkConditionalInjects } from './events/injects';
 import {
   driftOrdinaryDemand,
   podsRented,
@@ -74,6 +75,7 @@ export function resolveRound(state: GameState): void {
   at('Frontier and standings');
   advanceFrontier(state);
   recordIndicators(state);
+  checkConditionalInjects(state);
   sealRound(state);
   state.step = 0;
   if (state.round >= state.rounds) {

@@ -132,6 +132,9 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
     news: [],
     market: null,
     scheduled: scenario.scheduled.map((x) => ({ ...x })),
+    ...(scenario.injects.length > 0
+      ? { conditionalInjects: structuredClone(scenario.injects) }
+      : {}),
     customCards: scenario.cards.map((c) => structuredClone(c)),
     signals: [],
     log: [],

@@ -10,6 +10,7 @@ import type {
   ThingId,
 } from './ids';
 import type { EffectOp, EventCard } from './events/types';
+import type { ConditionalInject } from './events/injects';
 import type { MoveArgs, MoveName } from './moves/types';
 
 /** A seat at the table: who sits there and which role it plays. */
@@ -320,6 +321,8 @@ export interface GameState {
   /** The true market behind the public demand readings: null in every view but the omniscient. */
   market: Market | null;
   scheduled: { round: number; card: string }[];
+  /** The scenario's conditional injects (game/events/injects.ts); absent when it has none. */
+  conditionalInjects?: ConditionalInject[];
   /** Event cards the scenario defines itself, beside the shipped deck. */
   customCards: EventCard[];
   signals: Signal[];

@@ -49,6 +49,7 @@ if (kind === 'stock-minimal') {
       addressSyncBurst: 100_000,
     },
     http: { maxConnections: 100_000, connectionsPerAddress: 100_000 },
+    sessionRoutes: { writesPerSecond: 100_000, writeBurst: 100_000, codeMissBurst: 100_000 },
     bots: { delayMs: 0 },
   });
   process.stdout.write(`LISTENING ${server.url}\n`);

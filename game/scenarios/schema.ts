@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CARD_BY_ID, DECKS } from '../events/cards';
 import { isDated } from '../events/dates';
 import { EventCardSchema } from '../events/schema';
+import { ConditionalInjectSchema } from '../events/injects';
 import { HUBS, PERMITS, POSTURES, ROLES } from '../ids';
 import { MOVE_NAMES } from '../moves';
 import { RULES } from '../rules';
@@ -62,6 +63,8 @@ export const ScenarioSchema = z
       ])
       .transform((d) => (typeof d === 'string' ? [...DECKS[d]] : d)),
     scheduled: z.array(z.object({ round: int(1, 24), card: cardId }).strict()).default([]),
+    /** Injects dealt only if a condition holds at the end of a round (game/events/injects.ts). */
+    injects: z.array(ConditionalInjectSchema).max(20).default([]),
     /** Event cards of the scenario's own, usable in its deck and its injects. */
     cards: z.array(EventCardSchema).max(60).default([]),
     victory: z
@@ -143,6 +146,20 @@ export const ScenarioSchema = z
       });
     if (count('facilitator') > 1)
       ctx.addIssue({ code: 'custom', path: ['seats'], message: 'at most one facilitator seat' });
+    s.injects.forEach((inject, i) => {
+      if (!known(inject.card))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['injects', i, 'card'],
+          message: `no event card has the id "${inject.card}"`,
+        });
+      if (inject.after >= s.rounds)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['injects', i, 'after'],
+          message: `round ${inject.after} is the last round or after it (${s.rounds}): the card could never fire`,
+        });
+    });
     s.scheduled.forEach((inject, i) => {
       if (inject.round > s.rounds)
         ctx.addIssue({

@@ -4,10 +4,13 @@ import { Table } from './match/Table';
 import { autostart, type MatchSetup } from './selectors/table';
 import { urlOptions } from './selectors/url';
 import { navigate, parseRoute, usePath } from './online/urls';
+import { parseSessionRoute } from './session/routes';
 
 const Rulebook = lazy(() => import('./rules/Rulebook'));
 const OnlineApp = lazy(() => import('./online/OnlineApp'));
 const DebriefApp = lazy(() => import('./debrief/DebriefApp'));
+const ClassApp = lazy(() => import('./session/ClassApp'));
+const ConsoleApp = lazy(() => import('./console/ConsoleApp'));
 
 /** The app: the start screen, then one match played on this screen. */
 export function App() {
@@ -17,9 +20,24 @@ export function App() {
   const path = usePath();
   const online = parseRoute(path);
   const debrief = path === '/debrief' || path.startsWith('/debrief/');
+  const session = parseSessionRoute(path);
   return (
     <>
-      {online ? (
+      {session ? (
+        <Suspense
+          fallback={
+            <main className="start" role="status">
+              Opening…
+            </main>
+          }
+        >
+          {session.kind === 'class' ? (
+            <ClassApp key={session.code} code={session.code} onRules={() => setRules(true)} />
+          ) : (
+            <ConsoleApp sessionID={session.sessionID} />
+          )}
+        </Suspense>
+      ) : online ? (
         <Suspense
           fallback={
             <main className="start" role="status">

@@ -4,3 +4,4 @@
  */
 export * from './lobby';
 export * from './socket';
+export * from './session';

@@ -10,6 +10,9 @@ import { attachSockets } from './net/sockets';
 import { hostPolicy, securityHeaders } from './security/host';
 import { staticHandler } from './static';
 import { Sweeper, type SweepOptions } from './storage/sweeper';
+import { SessionManager } from './sessions/manager';
+import { sessionHandler, type SessionRouteOptions } from './sessions/routes';
+import { attachSessionSockets } from './sessions/socket';
 import type { MatchStore } from './storage/types';
 
 /** Limits on the HTTP server itself (slow clients, connection floods). */
@@ -49,6 +52,7 @@ export interface ServerOptions {
   lobby?: LobbyOptions;
   bots?: BotRunnerOptions;
   sweep?: Partial<SweepOptions>;
+  sessionRoutes?: SessionRouteOptions;
 }
 
 export interface RunningServer {
@@ -59,6 +63,8 @@ export interface RunningServer {
   authority: Authority;
   bots: BotRunner;
   sweeper: Sweeper;
+  /** Facilitators' sessions (null for a game without session hooks). */
+  sessions: SessionManager | null;
   close(): Promise<void>;
 }
 
@@ -69,6 +75,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const authority = new Authority(opts.served, opts.store);
   const bots = new BotRunner(authority, opts.bots);
   const lobby = lobbyHandler(authority, opts.lobby);
+  const sessions = opts.served.session ? new SessionManager(authority) : null;
+  const sessionRoutes = sessions
+    ? sessionHandler(sessions, {
+        ...(opts.lobby?.publicUrl ? { publicUrl: opts.lobby.publicUrl } : {}),
+        ...opts.sessionRoutes,
+      })
+    : async () => false;
   const files = opts.staticDir ? staticHandler(opts.staticDir) : undefined;
   const hostAllowed = hostPolicy({
     listenHost: host,
@@ -93,11 +106,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         .end('unknown host');
       return;
     }
-    void lobby(req, res).then((handled) => {
-      if (handled) return;
-      if (files) return files(req, res);
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
-    });
+    void sessionRoutes(req, res)
+      .then((mine) => mine || lobby(req, res))
+      .then((handled) => {
+        if (handled) return;
+        if (files) return files(req, res);
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+      });
   });
   http.headersTimeout = limits.headersTimeoutMs;
   http.requestTimeout = limits.requestTimeoutMs;
@@ -119,12 +134,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...(opts.limits ? { limits: opts.limits } : {}),
     hostAllowed,
   });
+  if (sessions) attachSessionSockets(io, sessions);
   const sweeper = new Sweeper(authority, opts.sweep);
   await new Promise<void>((ok, fail) => {
     http.once('error', fail);
     http.listen(opts.port ?? 0, host, () => ok());
   });
   await bots.resumeAll();
+  await sessions?.resumeAll();
   sweeper.start();
   const port = (http.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -136,8 +153,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     authority,
     bots,
     sweeper,
+    sessions,
     async close() {
       sweeper.stop();
+      await sessions?.stop();
       bots.stop();
       await new Promise<void>((ok) => io.close(() => ok()));
       await authority.idle();

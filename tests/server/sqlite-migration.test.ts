@@ -112,6 +112,8 @@ describe('SQLite schema upgrade', () => {
       expect(await store.listIdle(600, { finished: false, limit: 5 })).toEqual(['m2']);
       await store.commitMove('m2', { state: state(4) as unknown as State, deltalog: [] });
       expect(await store.listIdle(600, { finished: false, limit: 5 })).toEqual([]);
+      // Version 4 adds sessions beside the matches.
+      expect(await store.listOpenSessions()).toEqual([]);
     } finally {
       await store.close();
     }

@@ -5,7 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LogEntry, State } from 'boardgame.io';
 import { MemoryStore } from '../../src/server/storage/memory';
 import { SqliteStore } from '../../src/server/storage/sqlite';
-import { StorageError, type MatchMetadata, type MatchStore } from '../../src/server/storage/types';
+import {
+  StorageError,
+  type MatchMetadata,
+  type MatchStore,
+  type SessionRecord,
+} from '../../src/server/storage/types';
 
 interface Backend {
   name: string;
@@ -48,6 +53,23 @@ const meta = (over: Partial<MatchMetadata> = {}): MatchMetadata => ({
   createdAt: 1,
   updatedAt: 1,
   seats: [{ id: '0', role: 'r', label: 'R', kind: 'open' }],
+  ...over,
+});
+
+const session = (id: string, over: Partial<SessionRecord> = {}): SessionRecord => ({
+  id,
+  code: `CODE${id}`,
+  facilitator: { salt: 'a', hash: 'b' },
+  scenario: 'classroom',
+  tableCount: 2,
+  policy: { teamSize: 2, observers: true, botLevel: 'heuristic' },
+  defaults: 'hold',
+  roundSeconds: 120,
+  status: 'lobby',
+  students: [{ id: 'st1', name: 'Ana', token: { salt: 'c', hash: 'd' }, assignment: null }],
+  tables: [{ matchID: null, seatCredentials: {}, timer: null }],
+  createdAt: 10,
+  updatedAt: 10,
   ...over,
 });
 
@@ -218,6 +240,39 @@ describe.each(BACKENDS)('MatchStore contract: $name', (backend) => {
     expect(await store.findByJoinCode('B')).toBeUndefined();
   });
 
+  it('saves, finds and lists sessions; codes are unique; talk is kept in order', async () => {
+    await store.saveSession(session('s1', { createdAt: 2 }));
+    await store.saveSession(session('s2', { createdAt: 1 }));
+    expect(await code(store.saveSession(session('s3', { code: 'CODEs1' })))).toBe(
+      'join-code-taken',
+    );
+    const timer = { seconds: 60, endsAt: null, leftMs: 4200, round: 3 };
+    const running = session('s1', {
+      createdAt: 2,
+      status: 'running',
+      tables: [{ matchID: 'm1', seatCredentials: { '0': 'tok' }, timer }],
+    });
+    await store.saveSession(running);
+    expect(await store.loadSession('s1')).toEqual(running);
+    expect(await store.loadSession('nope')).toBeUndefined();
+    expect(await store.findSessionByCode('CODEs2')).toBe('s2');
+    expect(await store.findSessionByCode('CODEs3')).toBeUndefined();
+    expect((await store.listOpenSessions()).map((s) => s.id)).toEqual(['s2', 's1']);
+    await store.saveSession(session('s2', { createdAt: 1, status: 'ended' }));
+    expect((await store.listOpenSessions()).map((s) => s.id)).toEqual(['s1']);
+    const msg = (id: number) => ({
+      id,
+      at: id,
+      from: { kind: 'facilitator' as const },
+      to: { kind: 'broadcast' as const },
+      text: `m${id}`,
+    });
+    await Promise.all([store.appendTalk('s1', msg(1)), store.appendTalk('s1', msg(2))]);
+    expect(await code(store.appendTalk('nope', msg(3)))).toBe('not-found');
+    expect(await store.listTalk('s1')).toEqual([msg(1), msg(2)]);
+    expect(await store.listTalk('s2')).toEqual([]);
+  });
+
   it.runIf(backend.persistent)('survives close and reopen', async () => {
     await store.createMatch('m1', { initialState: state(0), metadata: meta() });
     await store.commitMove('m1', { state: state(1), deltalog: [entry(0)] });
@@ -226,5 +281,9 @@ describe.each(BACKENDS)('MatchStore contract: $name', (backend) => {
     const r = await store.fetch('m1', { state: true, log: true });
     expect(r.state?._stateID).toBe(1);
     expect(r.log).toEqual([entry(0)]);
+    await store.saveSession(session('s1'));
+    await store.close();
+    store = backend.open(dir);
+    expect((await store.loadSession('s1'))?.students[0]?.name).toBe('Ana');
   });
 });

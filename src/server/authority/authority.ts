@@ -157,6 +157,35 @@ export class Authority {
     return { ok: true, stateID: t.state._stateID };
   }
 
+  /**
+   * A change to the game that no seat makes (a facilitator's inject, ending the match): `change`
+   * returns the new G, or an error that leaves everything as it was. Queued like a move, made
+   * durable, then announced like one (with an empty deltalog).
+   */
+  adjust(
+    matchID: string,
+    change: (G: unknown) => { ok: true; G: unknown } | { ok: false; error: string },
+  ): Promise<Result<{ stateID: number }>> {
+    return this.exclusive(matchID, async () => {
+      const match = await this.load(matchID);
+      if (!match) return { ok: false, error: 'match not found' };
+      if (match.state.ctx.gameover !== undefined) return { ok: false, error: 'game over' };
+      const r = change(match.state.G);
+      if (!r.ok) return r;
+      const before = match.state;
+      const outcome: unknown = this.game.endIf?.({ G: r.G, ctx: before.ctx } as never);
+      const ctx = outcome ? { ...before.ctx, gameover: outcome } : before.ctx;
+      const state = freeze({ ...before, G: r.G, ctx, _stateID: before._stateID + 1 }, true);
+      const t = outcome ? { metadata: { ...match.metadata, gameover: outcome } } : {};
+      await this.store.commitMove(matchID, { state, deltalog: [], ...t });
+      match.state = state;
+      if (t.metadata) match.metadata = t.metadata;
+      for (const fn of this.updateListeners) fn(matchID, state, []);
+      if (t.metadata) for (const fn of this.metaListeners) fn(matchID, t.metadata);
+      return { ok: true, stateID: state._stateID };
+    });
+  }
+
   /** Applies a metadata change (lobby writes, pause) atomically with respect to moves. */
   mutate(
     matchID: string,

@@ -9,6 +9,7 @@ import { checkMoveArgs } from '../../../game/moves/args';
 import { afterAction } from '../../../game/update';
 import { recordReplay, replayActionOf } from '../../../game/replay';
 import type { BotMove, ReplaySource, ScenarioInfo, ServedGame } from './served-game';
+import { chokepointSession } from './chokepoint-session';
 
 const scenarios: Record<string, ScenarioInfo> = Object.fromEntries(
   Object.values(SCENARIOS).map((s) => [
@@ -55,6 +56,10 @@ export const chokepointServed: ServedGame = {
   planBotMoves: planChokepointBot,
   checkArgs: checkMoveArgs,
   facilitatorRoles: ['facilitator'],
+  // A getter: chokepoint-session.ts imports this module's bot, so either may load first.
+  get session() {
+    return chokepointSession;
+  },
   /**
    * The boardgame.io moves order/withdraw/card/submit on plain data, exactly as game/bgio.ts
    * runs them: the move's name is the planning action, its one argument the payload.

@@ -1,6 +1,12 @@
 import type { Game, State } from 'boardgame.io';
 import type { ApplyMove } from '../authority/direct-step';
-import type { BotLevel, ScenarioInfo } from '../../protocol';
+import type {
+  BotLevel,
+  DefaultOrders,
+  FieldError,
+  ScenarioInfo,
+  TableFigures,
+} from '../../protocol';
 
 export type { ScenarioInfo, ScenarioSeat } from '../../protocol';
 
@@ -53,6 +59,8 @@ export interface ServedGame {
    * GET /api/matches/ID/replay (lobby/replay-route.ts decides who may have it).
    */
   replayFile?(match: ReplaySource): unknown;
+  /** What a facilitator's session (src/server/sessions/) needs of the game; none: no sessions. */
+  session?: SessionHooks;
 }
 
 /** What the server keeps of a match that a replay file is made of. */
@@ -64,4 +72,28 @@ export interface ReplaySource {
   /** Who held each seat, by playerID. */
   players: Record<string, 'person' | 'bot' | 'open'>;
   savedAt: string;
+}
+
+/** A game's side of a session: its state read for the console, defaults, injects. */
+export interface SessionHooks {
+  /** Seats that have not submitted this round. */
+  waiting(G: unknown): string[];
+  /** The public figures the console shows for a table. */
+  figures(G: unknown): TableFigures;
+  /** Everything a facilitator may see of a table (every secret but the match's own). */
+  facilitatorView(G: unknown): unknown;
+  /** What a seat that has not submitted gets when the round timer runs out. */
+  defaultMoves(
+    view: State,
+    playerID: string,
+    mode: DefaultOrders,
+    level: BotLevel,
+    seed: string,
+  ): BotMove[];
+  /** A written card checked with the scenario cards' schema: the card, or one error per field. */
+  checkCard(raw: unknown): { ok: true; card: unknown } | { ok: false; errors: FieldError[] };
+  /** G with the card (an id, or a checked card) injected at the next resolution. */
+  inject(G: unknown, card: unknown): { ok: true; G: unknown } | { ok: false; error: string };
+  /** G ended now, scored as it stands. */
+  endMatch(G: unknown): unknown;
 }

@@ -9,7 +9,9 @@ import {
   type MatchStore,
   type MatchSummary,
   type MoveCommit,
+  type SessionRecord,
 } from './types';
+import type { TalkMessage } from '../../protocol';
 import { matchesFilter } from './filter';
 
 interface Row {
@@ -26,6 +28,8 @@ const clone = <T>(value: T): T => structuredClone(value);
 /** In-memory MatchStore: for tests and throwaway servers. Values are deep-copied in and out. */
 export class MemoryStore implements MatchStore {
   private readonly rows = new Map<string, Row>();
+  private readonly sessions = new Map<string, SessionRecord>();
+  private readonly talk = new Map<string, TalkMessage[]>();
 
   async createMatch(
     matchID: string,
@@ -109,6 +113,42 @@ export class MemoryStore implements MatchStore {
 
   async wipe(matchID: string): Promise<void> {
     this.rows.delete(matchID);
+  }
+
+  async saveSession(session: SessionRecord): Promise<void> {
+    const owner = await this.findSessionByCode(session.code);
+    if (owner !== undefined && owner !== session.id)
+      throw new StorageError('join-code-taken', 'session code taken');
+    this.sessions.set(session.id, clone(session));
+  }
+
+  async loadSession(sessionID: string): Promise<SessionRecord | undefined> {
+    const s = this.sessions.get(sessionID);
+    return s ? clone(s) : undefined;
+  }
+
+  async findSessionByCode(code: string): Promise<string | undefined> {
+    for (const [id, s] of this.sessions) if (s.code === code) return id;
+    return undefined;
+  }
+
+  async listOpenSessions(): Promise<SessionRecord[]> {
+    return [...this.sessions.values()]
+      .filter((s) => s.status !== 'ended')
+      .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+      .map(clone);
+  }
+
+  async appendTalk(sessionID: string, message: TalkMessage): Promise<void> {
+    if (!this.sessions.has(sessionID))
+      throw new StorageError('not-found', `session ${sessionID} not found`);
+    const list = this.talk.get(sessionID) ?? [];
+    list.push(clone(message));
+    this.talk.set(sessionID, list);
+  }
+
+  async listTalk(sessionID: string): Promise<TalkMessage[]> {
+    return clone(this.talk.get(sessionID) ?? []);
   }
 
   async close(): Promise<void> {}

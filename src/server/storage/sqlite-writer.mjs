@@ -86,6 +86,30 @@ const OPS = {
     sql('DELETE FROM match_state WHERE match_id = ?').run(op.matchID);
     sql('DELETE FROM matches WHERE id = ?').run(op.matchID);
   },
+  saveSession(op) {
+    const owner = sql('SELECT id FROM sessions WHERE code = ?').get(op.code);
+    if (owner && owner.id !== op.id) throw new Refused('join-code-taken', 'session code taken');
+    sql(`INSERT INTO sessions (id, code, ended, created_at, doc) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET code = excluded.code, ended = excluded.ended, doc = excluded.doc`).run(
+      op.id,
+      op.code,
+      op.ended,
+      op.createdAt,
+      op.doc,
+    );
+  },
+  appendTalk(op) {
+    if (!sql('SELECT 1 FROM sessions WHERE id = ?').get(op.sessionID))
+      throw new Refused('not-found', `session ${op.sessionID} not found`);
+    const next = sql(
+      'SELECT COALESCE(MAX(seq) + 1, 0) AS n FROM session_talk WHERE session_id = ?',
+    ).get(op.sessionID);
+    sql('INSERT INTO session_talk (session_id, seq, entry) VALUES (?, ?, ?)').run(
+      op.sessionID,
+      next.n,
+      op.entry,
+    );
+  },
 };
 
 const runBatch = db.transaction((batch) =>

@@ -12,7 +12,9 @@ import type {
   MatchStore,
   MatchSummary,
   MoveCommit,
+  SessionRecord,
 } from './types';
+import type { TalkMessage } from '../../protocol';
 
 interface MatchRow {
   metadata: string;
@@ -142,6 +144,46 @@ export class SqliteStore implements MatchStore {
 
   wipe(matchID: string): Promise<void> {
     return this.writer.write({ kind: 'wipe', matchID });
+  }
+
+  saveSession(session: SessionRecord): Promise<void> {
+    return this.writer.write({
+      kind: 'saveSession',
+      id: session.id,
+      code: session.code,
+      ended: session.status === 'ended' ? 1 : 0,
+      createdAt: session.createdAt,
+      doc: JSON.stringify(session),
+    });
+  }
+
+  async loadSession(sessionID: string): Promise<SessionRecord | undefined> {
+    const row = this.sql<{ doc: string }>('SELECT doc FROM sessions WHERE id = ?').get(sessionID);
+    return row ? (JSON.parse(row.doc) as SessionRecord) : undefined;
+  }
+
+  async findSessionByCode(code: string): Promise<string | undefined> {
+    return this.sql<{ id: string }>('SELECT id FROM sessions WHERE code = ?').get(code)?.id;
+  }
+
+  async listOpenSessions(): Promise<SessionRecord[]> {
+    return this.sql<{ doc: string }>(
+      'SELECT doc FROM sessions WHERE ended = 0 ORDER BY created_at, id',
+    )
+      .all()
+      .map((r) => JSON.parse(r.doc) as SessionRecord);
+  }
+
+  appendTalk(sessionID: string, message: TalkMessage): Promise<void> {
+    return this.writer.write({ kind: 'appendTalk', sessionID, entry: JSON.stringify(message) });
+  }
+
+  async listTalk(sessionID: string): Promise<TalkMessage[]> {
+    return this.sql<{ entry: string }>(
+      'SELECT entry FROM session_talk WHERE session_id = ? ORDER BY seq',
+    )
+      .all(sessionID)
+      .map((r) => JSON.parse(r.entry) as TalkMessage);
   }
 
   async close(): Promise<void> {

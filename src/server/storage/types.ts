@@ -4,7 +4,17 @@
  * contract suite in tests/server/storage.contract.test.ts.
  */
 import type { LogEntry, State } from 'boardgame.io';
-import type { BotLevel, SeatKind, Visibility } from '../../protocol';
+import type {
+  Assignment,
+  BotLevel,
+  DefaultOrders,
+  SeatKind,
+  SeatPolicy,
+  SessionStatus,
+  TalkMessage,
+  TimerInfo,
+  Visibility,
+} from '../../protocol';
 
 export type { BotLevel, SeatKind };
 
@@ -88,6 +98,46 @@ export interface MatchSummary {
   metadata: MatchMetadata;
 }
 
+/** A student of a session: the token is kept only as a hash. */
+export interface SessionStudent {
+  id: string;
+  name: string;
+  token: SecretHash;
+  assignment: Assignment | null;
+}
+
+/** One table of a session: an ordinary match once the tables start. */
+export interface SessionTable {
+  matchID: string | null;
+  /**
+   * Each person seat's credentials, handed to whoever the facilitator seats there (a team
+   * shares them). Kept in clear, as the server must hand them out again after a reload; a new
+   * occupant gets fresh ones.
+   */
+  seatCredentials: Record<string, string>;
+  /** The round timer, and the round it runs for. */
+  timer: (TimerInfo & { round: number }) | null;
+}
+
+/** A facilitator's session (src/server/sessions/): stored as one document beside the matches. */
+export interface SessionRecord {
+  id: string;
+  /** Short code students join with (unique among sessions). */
+  code: string;
+  facilitator: SecretHash;
+  scenario: string;
+  /** Tables asked for; null: derived from the roster when the tables start. */
+  tableCount: number | null;
+  policy: SeatPolicy;
+  defaults: DefaultOrders;
+  roundSeconds: number | null;
+  status: SessionStatus;
+  students: SessionStudent[];
+  tables: SessionTable[];
+  createdAt: number;
+  updatedAt: number;
+}
+
 export type StorageErrorCode = 'exists' | 'not-found' | 'stale-state' | 'join-code-taken';
 
 export class StorageError extends Error {
@@ -125,5 +175,15 @@ export interface MatchStore {
   count(): Promise<number>;
   /** Deletes a match, its state and its log. */
   wipe(matchID: string): Promise<void>;
+  /** Creates or replaces a session; 'join-code-taken' if another session has its code. */
+  saveSession(session: SessionRecord): Promise<void>;
+  loadSession(sessionID: string): Promise<SessionRecord | undefined>;
+  findSessionByCode(code: string): Promise<string | undefined>;
+  /** Sessions not ended (to resume after a restart), oldest first. */
+  listOpenSessions(): Promise<SessionRecord[]>;
+  /** Appends a message to a session's talk (part of the record of its matches). */
+  appendTalk(sessionID: string, message: TalkMessage): Promise<void>;
+  /** A session's talk, oldest first. */
+  listTalk(sessionID: string): Promise<TalkMessage[]>;
   close(): Promise<void>;
 }

@@ -22,7 +22,9 @@ export type WriteOp =
       meta?: MetaColumns;
     }
   | { kind: 'setMeta'; matchID: string; meta: MetaColumns }
-  | { kind: 'wipe'; matchID: string };
+  | { kind: 'wipe'; matchID: string }
+  | { kind: 'saveSession'; id: string; code: string; ended: number; createdAt: number; doc: string }
+  | { kind: 'appendTalk'; sessionID: string; entry: string };
 
 export interface MetaColumns {
   json: string;
