@@ -104,7 +104,7 @@ export function Board({
       <main className="board-main">
         <div className="board-map">
           <NewsCards news={newsCards(G)} />
-          <MapView G={G} seat={seat} />
+          <MapView G={G} seat={seat} options={options} />
           {charts && (
             <Suspense fallback={<p role="status">Loading charts…</p>}>
               <ChartsPanel G={G} />

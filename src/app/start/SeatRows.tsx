@@ -1,6 +1,7 @@
 import { SCENARIOS } from '../../../game/engine';
 import { BOT_LEVELS } from '../../protocol';
 import { ROLE_GOAL, ROLE_MARK } from '../selectors/format';
+import { seatBadges } from '../selectors/marks';
 import type { BotLevel } from '../../protocol';
 import type { MatchSetup, SeatKind, SeatSetup } from '../selectors/table';
 
@@ -19,6 +20,7 @@ export function SeatRows({ setup, onChange }: Props) {
   const scenario = SCENARIOS[setup.scenario];
   const update = (i: number, patch: Partial<SeatSetup>) =>
     onChange({ ...setup, seats: setup.seats.map((s, k) => (k === i ? { ...s, ...patch } : s)) });
+  const badges = seatBadges(scenario?.seats ?? []);
   return (
     <ul className="seat-rows">
       {scenario?.seats.map((seat, i) => {
@@ -39,8 +41,8 @@ export function SeatRows({ setup, onChange }: Props) {
         }
         return (
           <li key={id} className="seat-row">
-            <span className={`mark role-${seat.role}`} aria-hidden="true">
-              {ROLE_MARK[seat.role]}
+            <span className={`mark ${badges[i].className}`} aria-hidden="true">
+              {badges[i].mark}
             </span>
             <span className="seat-name">
               {seat.name}
