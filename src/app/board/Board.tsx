@@ -32,6 +32,8 @@ export interface BoardProps {
   guide?: boolean;
   onRules(): void;
   onQuit(): void;
+  /** Leave, keeping a game on this screen to resume later (offered in the Quit dialog). */
+  onKeep?: () => void;
   /** What leaving costs, asked before Quit: a local game is lost, a networked seat is kept. */
   quitWarning?: string;
   /** 'always': the recap opens after each resolution; 'secret': only when it holds this seat's own lines. */
@@ -46,6 +48,7 @@ export function Board({
   guide = false,
   onRules,
   onQuit,
+  onKeep,
   quitWarning = 'Leave this game? It will be lost.',
   autoRecap = 'always',
 }: BoardProps) {
@@ -94,6 +97,7 @@ export function Board({
         onCharts={() => setCharts(!charts)}
         chartsOpen={charts}
         onQuit={onQuit}
+        onKeep={onKeep}
         quitWarning={quitWarning}
         onRecap={recap ? () => setRecapOpen(resolved) : undefined}
         recapLabel={recap ? `Round ${resolved} recap` : undefined}

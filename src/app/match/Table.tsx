@@ -4,6 +4,7 @@ import { Board } from '../board/Board';
 import { RoundRecap } from '../board/RoundRecap';
 import { EndScreen } from '../end/EndScreen';
 import { PrivacyScreen, WaitingScreen } from './PrivacyScreen';
+import type { LocalMatch } from './localMatch';
 import { factsOf, useBots, useLocalMatch } from './useLocalMatch';
 import { people, screenFor, type MatchSetup } from '../selectors/table';
 import { roundRecap } from '../selectors/recap';
@@ -11,8 +12,11 @@ import { seatName } from '../selectors/format';
 
 interface Props {
   setup: MatchSetup;
+  /** A kept game, replayed (App restores it after a reload). */
+  match?: LocalMatch;
   onRules(): void;
-  onQuit(): void;
+  /** Leave the table; `keep` leaves the game saved in the browser to resume later. */
+  onQuit(keep: boolean): void;
 }
 
 /**
@@ -21,8 +25,8 @@ interface Props {
  * themselves), then the end screen. Only one seat's board is ever mounted, so no other seat's
  * secrets are in the page.
  */
-export function Table({ setup, onRules, onQuit }: Props) {
-  const { match } = useLocalMatch(setup);
+export function Table({ setup, match: kept, onRules, onQuit }: Props) {
+  const { match } = useLocalMatch(setup, kept);
   const [revealed, setRevealed] = useState<SeatId | null>(null);
   const [recapSeen, setRecapSeen] = useState(0);
   useBots(match, setup);
@@ -33,7 +37,8 @@ export function Table({ setup, onRules, onQuit }: Props) {
     [facts.over, facts.round],
   );
 
-  if (screen.kind === 'end') return <EndScreen G={match.view(null)} onNewGame={onQuit} />;
+  if (screen.kind === 'end')
+    return <EndScreen G={match.view(null)} onNewGame={() => onQuit(false)} />;
   if (screen.kind === 'recap') {
     const G = match.view(screen.viewer);
     return (
@@ -62,7 +67,9 @@ export function Table({ setup, onRules, onQuit }: Props) {
       // The recap screen already showed this round; a seat's own secret lines still open on its board.
       autoRecap={people(setup).length > 1 ? 'secret' : 'never'}
       onRules={onRules}
-      onQuit={onQuit}
+      onQuit={() => onQuit(false)}
+      onKeep={() => onQuit(true)}
+      quitWarning="Leave this game? Keep it to resume later on this device, or end it."
     />
   );
 }

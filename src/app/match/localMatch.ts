@@ -9,6 +9,8 @@ import {
   type SeatId,
 } from '../../../game/engine';
 
+import type { SavedAction } from './saved';
+
 export type SendResult = { ok: true } | { ok: false; error: string };
 
 /** What the board and the table read: the full state stays inside; seats get filtered views. */
@@ -19,6 +21,8 @@ export interface LocalMatch {
   view(seat: SeatId | null): GameState;
   /** One planning action (order, withdraw, card, submit) from one seat. */
   act(seat: SeatId, payload: ActionPayload): SendResult;
+  /** Every accepted action so far, in order: with the scenario and seed, the whole game. */
+  actions(): readonly SavedAction[];
   stop(): void;
 }
 
@@ -34,10 +38,26 @@ export function moveArgsOf(payload: ActionPayload): Record<string, unknown> {
  * engine directly (game/update.ts: the same checks and rules the server and boardgame.io run),
  * one frozen state after another; every seat sees the engine's own filtered view.
  */
-export function createLocalMatch(scenarioId: string, seed: string): LocalMatch {
+export function createLocalMatch(
+  scenarioId: string,
+  seed: string,
+  replay: readonly SavedAction[] = [],
+): LocalMatch {
   const scenario = SCENARIOS[scenarioId];
   if (!scenario) throw new Error(`unknown scenario "${scenarioId}"`);
   let state: GameState = Object.freeze(createInitialState(scenario, seed));
+  const log: SavedAction[] = [];
+  // A kept game: its actions again, from the same seed; any refusal means the record does not
+  // belong to this engine, and nothing of it is used.
+  replay.forEach(({ seat, payload }, i) => {
+    const next = afterAction(state, seat, payload);
+    if (!next)
+      throw new Error(
+        `step ${i + 1} of the saved game is refused: ${actionProblem(state, seat, payload) ?? 'not allowed'}`,
+      );
+    state = next;
+    log.push({ seat, payload });
+  });
   let version = 0;
   const listeners = new Set<() => void>();
   const cache = new Map<string, { at: number; view: GameState }>();
@@ -60,10 +80,12 @@ export function createLocalMatch(scenarioId: string, seed: string): LocalMatch {
       const next = afterAction(state, seat, payload);
       if (!next) return { ok: false, error: actionProblem(state, seat, payload) ?? 'Refused.' };
       state = next;
+      log.push({ seat, payload });
       version += 1;
       for (const fn of [...listeners]) fn();
       return { ok: true };
     },
+    actions: () => log,
     stop: () => listeners.clear(),
   };
 }

@@ -2,12 +2,22 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { waitingFor, type SeatId } from '../../../game/engine';
 import { createLocalMatch, type LocalMatch } from './localMatch';
 import { playBotRound } from './bots';
+import { saveGame } from './saved';
 import type { MatchSetup, TableFacts } from '../selectors/table';
 
-/** Creates the page's match once and re-renders on every accepted action. */
-export function useLocalMatch(setup: MatchSetup): { match: LocalMatch; version: number } {
-  const [match] = useState(() => createLocalMatch(setup.scenario, setup.seed));
+/**
+ * Creates the page's match once (or takes a kept one, already replayed), re-renders on every
+ * accepted action and keeps the game in the browser after each one.
+ */
+export function useLocalMatch(
+  setup: MatchSetup,
+  kept?: LocalMatch,
+): { match: LocalMatch; version: number } {
+  const [match] = useState(() => kept ?? createLocalMatch(setup.scenario, setup.seed));
   const version = useSyncExternalStore(match.subscribe, match.version);
+  useEffect(() => {
+    saveGame(setup, match.actions());
+  }, [setup, match, version]);
   return { match, version };
 }
 
