@@ -15,6 +15,8 @@ import { RoundRecap } from './RoundRecap';
 import { TopBar } from './TopBar';
 import { Tracker } from './Tracker';
 import { Guide } from '../guide/Guide';
+import { FacilitatorDesk } from './FacilitatorDesk';
+import { isFacilitator } from '../selectors/facilitator';
 
 const ChartsPanel = lazy(() => import('../charts/ChartsPanel'));
 
@@ -130,7 +132,7 @@ export function Board({
               onMove={(move: string, args: MoveArgs) => send({ action: 'order', move, args })}
             />
           </PlanningPanel>
-          <RolePanel d={d} />
+          {isFacilitator(G, seat) ? <FacilitatorDesk G={G} /> : <RolePanel d={d} />}
         </aside>
         <div className="news-row">
           <LogPanel lines={logLines(G, seat)} signals={signalLines(G)} />

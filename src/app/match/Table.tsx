@@ -4,6 +4,8 @@ import { Board } from '../board/Board';
 import { RoundRecap } from '../board/RoundRecap';
 import { EndScreen } from '../end/EndScreen';
 import { PrivacyScreen, WaitingScreen } from './PrivacyScreen';
+import { ProjectorView } from '../board/ProjectorView';
+import { DemoControls } from './DemoControls';
 import type { LocalMatch } from './localMatch';
 import { factsOf, useBots, useLocalMatch } from './useLocalMatch';
 import { people, screenFor, type MatchSetup } from '../selectors/table';
@@ -29,7 +31,9 @@ export function Table({ setup, match: kept, onRules, onQuit }: Props) {
   const { match } = useLocalMatch(setup, kept);
   const [revealed, setRevealed] = useState<SeatId | null>(null);
   const [recapSeen, setRecapSeen] = useState(0);
-  useBots(match, setup);
+  const [delay, setDelay] = useState(setup.botDelayMs);
+  const [paused, setPaused] = useState(false);
+  useBots(match, setup, delay, paused);
   const facts = factsOf(match);
   const screen = screenFor(setup, facts, revealed, recapSeen);
   const closeRecap = useCallback(
@@ -39,6 +43,20 @@ export function Table({ setup, match: kept, onRules, onQuit }: Props) {
 
   if (screen.kind === 'end')
     return <EndScreen G={match.view(null)} onNewGame={() => onQuit(false)} />;
+  if (screen.kind === 'projector')
+    return (
+      <ProjectorView
+        G={match.view(null)}
+        badge="Demo · every role a bot"
+        paused={paused}
+        controls={
+          <DemoControls delay={delay} paused={paused} onDelay={setDelay} onPause={setPaused} />
+        }
+        onRules={onRules}
+        onQuit={() => onQuit(false)}
+        quitLabel="End the demo"
+      />
+    );
   if (screen.kind === 'recap') {
     const G = match.view(screen.viewer);
     return (

@@ -33,18 +33,20 @@ export function factsOf(match: LocalMatch): TableFacts {
  * restart a bot's pause.
  */
 /** Call it on every render of the table: it reads who still has to submit from the match. */
-export function useBots(match: LocalMatch, setup: MatchSetup): void {
+export function useBots(
+  match: LocalMatch,
+  setup: MatchSetup,
+  delayMs: number = setup.botDelayMs,
+  paused = false,
+): void {
   const G = match.view(null);
   const round = G.round;
   const bot: SeatId | null =
     waitingFor(G).find((s) => setup.seats.find((x) => x.seat === s)?.kind !== 'person') ?? null;
   useEffect(() => {
-    if (bot === null) return;
+    if (bot === null || paused) return;
     const level = setup.seats.find((s) => s.seat === bot)?.level ?? 'random';
-    const timer = window.setTimeout(
-      () => playBotRound(match, bot, level, setup.seed),
-      setup.botDelayMs,
-    );
+    const timer = window.setTimeout(() => playBotRound(match, bot, level, setup.seed), delayMs);
     return () => window.clearTimeout(timer);
-  }, [match, setup, bot, round]);
+  }, [match, setup, bot, round, delayMs, paused]);
 }

@@ -53,9 +53,11 @@ export function roundRecap(
   viewer: SeatId | null,
   round: number = lastResolvedRound(G),
 ): Recap {
+  // The facilitator reads every seat's lines (its view holds the whole log).
+  const all = viewer !== null && G.seats.find((s) => s.id === viewer)?.role === 'facilitator';
   const visible = G.log
     .map((e, i) => ({ e, i }))
-    .filter(({ e }) => e.to === 'public' || e.to === viewer);
+    .filter(({ e }) => all || e.to === 'public' || e.to === viewer);
   const steps: RecapStep[] = [];
   RESOLUTION_STEPS.forEach((name, step) => {
     if (step === 0) return;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { SCENARIOS, SCENARIO_IDS } from '../../../game/engine';
-import { setupFromOptions, setupProblem, type MatchSetup } from '../selectors/table';
+import { setupFromOptions, setupNote, setupProblem, type MatchSetup } from '../selectors/table';
 import type { UrlOptions } from '../selectors/url';
 import { SeatRows } from './SeatRows';
 import { Logo } from '../board/Logo';
@@ -127,7 +127,7 @@ export function StartScreen({
             Start the game
           </button>
           <p id="start-problem" className="problem" role="status">
-            {problem}
+            {problem ?? setupNote(setup)}
           </p>
         </div>
       </form>
