@@ -93,6 +93,12 @@ export function servedApp(): ServedApp {
     get url() {
       return need(server).url;
     },
-    page: (...args) => need(browser).page(...args),
+    page: async (...args) => {
+      // Pages of one file share a browser profile: start each without a game kept by the last.
+      const page = await need(browser).page(...args);
+      await page.goto(need(server).url);
+      await page.evaluate(() => window.localStorage.clear());
+      return page;
+    },
   };
 }

@@ -52,26 +52,28 @@ export function FacilitatorDesk({ G }: { G: GameState }) {
         </div>
       ))}
       <h3>The true market</h3>
-      <table className="fac-market">
-        <thead>
-          <tr>
-            <th scope="col">Hub</th>
-            <th scope="col">Ordinary customers</th>
-            <th scope="col">Labs</th>
-            <th scope="col">Public reading</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.market.map((m) => (
-            <tr key={m.hub}>
-              <th scope="row">{m.hub}</th>
-              <td>{m.ordinary} pods</td>
-              <td>{m.firms} pods</td>
-              <td>{m.reading} pods</td>
+      <div className="table-wrap">
+        <table className="fac-market">
+          <thead>
+            <tr>
+              <th scope="col">Hub</th>
+              <th scope="col">Ordinary customers</th>
+              <th scope="col">Labs</th>
+              <th scope="col">Public reading</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d.market.map((m) => (
+              <tr key={m.hub}>
+                <th scope="row">{m.hub}</th>
+                <td>{m.ordinary} pods</td>
+                <td>{m.firms} pods</td>
+                <td>{m.reading} pods</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h3>The regulator&apos;s intelligence</h3>
       {d.intel.length === 0 ? (
         <p className="muted">No cloud KYC reports yet.</p>

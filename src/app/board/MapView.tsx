@@ -95,12 +95,18 @@ function PlaceDetails({
   orders: { move: string; label: string }[] | null;
   onClose(): void;
 }) {
-  const side = `${p.x > 560 ? 'to-left' : 'to-right'} ${p.y > 330 ? 'up' : 'down'}`;
+  // A pinned panel sits in the map's corner away from the place (nothing cut off); a preview
+  // floats beside the place.
+  const side = pinned
+    ? p.x > 500
+      ? 'corner-left'
+      : 'corner-right'
+    : `${p.x > 560 ? 'to-left' : 'to-right'} ${p.y > 330 ? 'up' : 'down'}`;
   return (
     <section
       id="place-details"
       className={`place-details ${side} ${pinned ? 'pinned' : 'preview'}`}
-      style={{ left: `${p.x / 10}%`, top: `${p.y / 6}%` }}
+      style={pinned ? undefined : { left: `${p.x / 10}%`, top: `${p.y / 6}%` }}
       aria-label={`${p.name}: details`}
       data-testid="place-details"
       onKeyDown={(e) => {

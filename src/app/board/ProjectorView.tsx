@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { GameState } from '../../../game/engine';
 import { lastResolvedRound, logLines, newsCards, signalLines } from '../selectors/news';
 import { planningInfo } from '../selectors/planning';
@@ -26,6 +26,8 @@ interface Props {
   onRules(): void;
   onQuit(): void;
   quitLabel?: string;
+  /** A demo runs unattended: each recap closes itself after this long, unless paused. */
+  recapCloseMs?: number;
 }
 
 /**
@@ -42,6 +44,7 @@ export function ProjectorView({
   onRules,
   onQuit,
   quitLabel = 'Leave',
+  recapCloseMs,
 }: Props) {
   const info = useMemo(() => planningInfo(G, null), [G]);
   const rows = useMemo(() => scoreboard(G), [G]);
@@ -53,6 +56,11 @@ export function ProjectorView({
     setSeen(resolved);
     setOpen(resolved >= 1);
   }
+  useEffect(() => {
+    if (!open || paused || recapCloseMs === undefined) return;
+    const timer = window.setTimeout(() => setOpen(false), recapCloseMs);
+    return () => window.clearTimeout(timer);
+  }, [open, paused, recapCloseMs, resolved]);
   const recap = useMemo(
     () => (resolved >= 1 ? roundRecap(G, null, resolved) : null),
     [G, resolved],

@@ -55,6 +55,7 @@ export function Table({ setup, match: kept, onRules, onQuit }: Props) {
         onRules={onRules}
         onQuit={() => onQuit(false)}
         quitLabel="End the demo"
+        recapCloseMs={Math.max(4000, delay * 5)}
       />
     );
   if (screen.kind === 'recap') {

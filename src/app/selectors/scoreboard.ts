@@ -31,7 +31,7 @@ export function scoreboard(G: GameState): ScoreRow[] {
         share: g.target > 0 ? Math.max(0, Math.min(1, g.now / g.target)) : 1,
         text: g.atMost
           ? `${g.label}: ${amount(g, g.now)} — must stay under ${amount(g, g.target)}`
-          : `${g.label}: ${amount(g, g.now)} of ${amount(g, g.target)}`,
+          : `${g.label}: ${amount(g, g.now)} — needs at least ${amount(g, g.target)}`,
       }));
       const b = badgeOf(G.seats, s.id);
       return {
