@@ -171,6 +171,19 @@ describe('screen guard', () => {
       await page.close();
     });
 
+    it(`the first-round guide opens in view (${size})`, async () => {
+      const page = await app.page(viewport);
+      await startGame(page, app.url, { people: ['Regulator'] });
+      await page.locator('#guide-title').waitFor();
+      await page.waitForTimeout(300); // the board's own scroll to the orders, if any
+      const box = await page.locator('#guide-title').boundingBox();
+      expect(box, 'the guide is drawn').not.toBeNull();
+      expect(box!.y, 'the guide starts in view').toBeGreaterThanOrEqual(0);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+      await guard(page, size, 'guide');
+      await page.close();
+    });
+
     it(`a damaged saved game is reported and set aside (${size})`, async () => {
       const page = await app.page(viewport);
       await page.evaluate(() =>

@@ -89,7 +89,7 @@ export function ProjectorView({
       {presence}
       {paused && (
         <div className="pause-notice" role="status" data-testid="pause-notice">
-          <span aria-hidden="true">⏸</span> Paused
+          <span className="pause-bars" aria-hidden="true" /> Paused
         </div>
       )}
       <main className="projector-main">

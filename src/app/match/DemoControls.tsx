@@ -1,8 +1,9 @@
 /** The pace of the bots in a demo on this screen: a speed and a pause. */
 const SPEEDS = [
   { ms: 4000, label: 'Slow (4 s a move)' },
-  { ms: 1500, label: 'Normal (1.5 s)' },
+  { ms: 1400, label: 'Normal (1.4 s)' },
   { ms: 400, label: 'Fast (0.4 s)' },
+  { ms: 20, label: 'Fastest' },
 ];
 
 export function DemoControls({
