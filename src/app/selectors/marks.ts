@@ -18,7 +18,7 @@ export function seatBadges(seats: readonly { role: Role; name: string }[]): Seat
   const taken = new Set(seats.filter((s) => s.role !== 'firm').map((s) => ROLE_MARK[s.role]));
   let firms = 0;
   return seats.map((s) => {
-    if (s.role !== 'firm') return { mark: ROLE_MARK[s.role], className: `role-${s.role}` };
+    if (s.role !== 'firm') return { mark: ROLE_MARK[s.role] ?? '?', className: `role-${s.role}` };
     const letters = s.name.replace(/[^A-Za-z]/g, '');
     const one = letters.charAt(0).toUpperCase();
     let mark = one && !taken.has(one) ? one : one + letters.charAt(1).toLowerCase();
