@@ -90,7 +90,7 @@ export function PlaceMark({ place: p, selected }: { place: PlaceView; selected: 
   );
 }
 
-/** The focusable target over a place: a click, a tap or Enter opens its details; hover previews them. */
+/** The focusable target over a place: a click, a tap or Enter opens its details; hover or focus previews them. */
 export function PlaceButton({
   place: p,
   pinned,
@@ -117,6 +117,8 @@ export function PlaceButton({
       onClick={() => onPick(p.id)}
       onMouseEnter={() => onPreview(p.id)}
       onMouseLeave={() => onPreview(null)}
+      onFocus={() => onPreview(p.id)}
+      onBlur={() => onPreview(null)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
