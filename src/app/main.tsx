@@ -1,5 +1,3 @@
-// First: zod must be told not to probe eval before game/ parses its scenarios.
-import './zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -57,6 +57,13 @@ function watchConsole(page: Page): void {
 export async function launch(): Promise<Launched> {
   const launched = await launchChromium();
   launched.context.on('page', watchConsole);
+  // Chromium reports a refused eval or inline script as an event, not always in the console:
+  // every page writes it there, so the guard sees CSP violations too.
+  await launched.context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} at ${e.sourceFile}:${e.lineNumber}`),
+    ),
+  );
   return launched;
 }
 
