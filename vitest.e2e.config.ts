@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
+    // Fails any test whose pages logged a console error or warning (tests/e2e/harness.ts).
+    setupFiles: ['tests/e2e/console-guard.ts'],
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,

@@ -1,6 +1,8 @@
 import { lazy, Suspense, useState } from 'react';
 import { StartScreen } from './start/StartScreen';
 import { Table } from './match/Table';
+import { createLocalMatch, type LocalMatch } from './match/localMatch';
+import { forgetGame, loadGame, type SavedGame } from './match/saved';
 import { autostart, type MatchSetup } from './selectors/table';
 import { urlOptions } from './selectors/url';
 import { navigate, parseRoute, usePath } from './online/urls';
@@ -12,15 +14,72 @@ const DebriefApp = lazy(() => import('./debrief/DebriefApp'));
 const ClassApp = lazy(() => import('./session/ClassApp'));
 const ConsoleApp = lazy(() => import('./console/ConsoleApp'));
 
-/** The app: the start screen, then one match played on this screen. */
+interface Playing {
+  setup: MatchSetup;
+  /** A kept game, replayed; absent for a new one. */
+  match?: LocalMatch;
+}
+
+/** The kept game replayed, or why it cannot be (the record is then discarded). */
+function restore(game: SavedGame): Playing | string {
+  try {
+    return {
+      setup: game.setup,
+      match: createLocalMatch(game.setup.scenario, game.setup.seed, { replay: game.actions }),
+    };
+  } catch (e) {
+    return `it does not replay in this version of the game (${(e as Error).message})`;
+  }
+}
+
+/** What the page opens on: a game the address starts, else the game kept in this browser. */
+function boot(): { playing: Playing | null; kept: SavedGame | null; problem: string | null } {
+  const started = autostart(urlOptions(window.location.search));
+  if (started) {
+    // A reload of a teacher's ?start= link must resume this game, not start another one.
+    const q = new URLSearchParams(window.location.search);
+    q.delete('start');
+    const rest = q.toString();
+    window.history.replaceState(null, '', window.location.pathname + (rest ? `?${rest}` : ''));
+    return { playing: { setup: started }, kept: null, problem: null };
+  }
+  const path = window.location.pathname;
+  // Another screen's address (online, a class, the debrief) opens that screen, not the kept game.
+  if (parseRoute(path) || parseSessionRoute(path) || path.startsWith('/debrief'))
+    return { playing: null, kept: null, problem: null };
+  const saved = loadGame();
+  if (saved.kind === 'none') return { playing: null, kept: null, problem: null };
+  const restored = saved.kind === 'saved' ? restore(saved.game) : saved.problem;
+  if (typeof restored !== 'string') return { playing: restored, kept: null, problem: null };
+  forgetGame();
+  return {
+    playing: null,
+    kept: null,
+    problem: `Your saved game could not be restored: ${restored}. It has been discarded; start a new game.`,
+  };
+}
+
+/** The app: the start screen, then one match played on this screen (kept across reloads). */
 export function App() {
   const [options] = useState(() => urlOptions(window.location.search));
-  const [setup, setSetup] = useState<MatchSetup | null>(() => autostart(options));
+  const [start] = useState(boot);
+  const [playing, setPlaying] = useState<Playing | null>(start.playing);
+  const [kept, setKept] = useState<SavedGame | null>(start.kept);
+  const [problem, setProblem] = useState<string | null>(start.problem);
   const [rules, setRules] = useState(false);
   const path = usePath();
   const online = parseRoute(path);
   const debrief = path === '/debrief' || path.startsWith('/debrief/');
   const session = parseSessionRoute(path);
+  const resume = () => {
+    const saved = loadGame();
+    const restored = saved.kind === 'saved' ? restore(saved.game) : 'it is no longer there';
+    setKept(null);
+    if (typeof restored === 'string') {
+      forgetGame();
+      setProblem(`Your saved game could not be restored: ${restored}.`);
+    } else setPlaying(restored);
+  };
   return (
     <>
       {session ? (
@@ -47,12 +106,19 @@ export function App() {
         >
           <OnlineApp route={online} onRules={() => setRules(true)} />
         </Suspense>
-      ) : setup ? (
+      ) : playing ? (
         <Table
-          key={setup.seed + setup.scenario}
-          setup={setup}
+          key={playing.setup.seed + playing.setup.scenario}
+          setup={playing.setup}
+          match={playing.match}
           onRules={() => setRules(true)}
-          onQuit={() => setSetup(null)}
+          onQuit={(keep) => {
+            if (keep) {
+              const saved = loadGame();
+              setKept(saved.kind === 'saved' ? saved.game : null);
+            } else forgetGame();
+            setPlaying(null);
+          }}
         />
       ) : debrief ? (
         <Suspense
@@ -66,7 +132,7 @@ export function App() {
             path={path}
             onPlay={(next) => {
               navigate('/');
-              setSetup(next);
+              setPlaying({ setup: next });
             }}
             onClose={() => navigate('/')}
           />
@@ -74,7 +140,20 @@ export function App() {
       ) : (
         <StartScreen
           options={options}
-          onStart={setSetup}
+          kept={kept}
+          problem={problem}
+          onResume={resume}
+          onDiscard={() => {
+            forgetGame();
+            setKept(null);
+            setProblem(null);
+          }}
+          onStart={(setup) => {
+            forgetGame();
+            setProblem(null);
+            setKept(null);
+            setPlaying({ setup });
+          }}
           onRules={() => setRules(true)}
           onOnline={() => navigate('/online')}
         />

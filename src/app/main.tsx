@@ -12,6 +12,7 @@ import './styles/moves.css';
 import './styles/charts.css';
 import './styles/guide.css';
 import './styles/planning.css';
+import './styles/screens.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -195,4 +195,34 @@ describe('facilitator', () => {
       G.planners.length,
     );
   });
+
+  it("sees every secret: a lab's drafted orders and holdings, the true market, the regulator's intel", () => {
+    const G = fresh('tiered2025');
+    const facilitator = G.seats.find((s) => s.role === 'facilitator')!.id;
+    const lab = G.seats.find((s) => s.role === 'firm')!.id;
+    plan(G, lab, [['registerEntity', { hub: 'MY' }]]);
+    G.regulator.intel.push({ round: 1, hub: 'SG' });
+    const board = (viewer: typeof lab) =>
+      render(
+        <Board
+          G={playerView(G, viewer)}
+          playerID={viewer}
+          act={() => ({ ok: true })}
+          onRules={() => {}}
+          onQuit={() => {}}
+        />,
+      );
+    board(facilitator);
+    const desk = screen.getByTestId('facilitator-desk');
+    expect(desk.textContent).toMatch(/Register a local entity/);
+    expect(desk.textContent).toMatch(/cloud KYC reports flag Singapore/);
+    expect(desk.querySelectorAll('.fac-market tbody tr')).toHaveLength(7);
+    expect(desk.textContent).toMatch(/Cash \$\d+; capability/);
+    cleanup();
+    // Any other seat: no desk, and none of it in the page.
+    const reg = G.seats.find((s) => s.role === 'regulator')!.id;
+    board(reg);
+    expect(screen.queryByTestId('facilitator-desk')).toBeNull();
+    expect(document.body.textContent).not.toMatch(/Register a local entity/);
+  });
 });

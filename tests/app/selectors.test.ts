@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   RESOLUTION_STEPS,
+  SCENARIOS,
   legalMoves,
   playCard,
   planOrder,
@@ -25,6 +26,7 @@ import {
   defaultSetup,
   screenFor,
   setupProblem,
+  setupNote,
   type MatchSetup,
 } from '../../src/app/selectors/table';
 import { planProblem, planningInfo } from '../../src/app/selectors/planning';
@@ -336,13 +338,53 @@ describe('table (hot-seat)', () => {
       viewer: REG,
     });
     expect(setupProblem(solo)).toBeNull();
-    expect(
-      setupProblem({ ...solo, seats: solo.seats.map((s) => ({ ...s, kind: 'bot' })) }),
-    ).toMatch(/person/);
   });
 
-  it('leaves the facilitator out of local play', () => {
-    expect(defaultSetup('tiered2025').seats.find((s) => s.seat === '4')?.kind).toBe('absent');
+  it('plays every role by bots as a demo for the projector', () => {
+    const solo = defaultSetup('classroom');
+    const demo = {
+      ...solo,
+      seats: solo.seats.map((s) => ({
+        ...s,
+        kind: s.kind === 'absent' ? s.kind : ('bot' as const),
+      })),
+    };
+    expect(setupProblem(demo)).toBeNull();
+    expect(setupNote(demo)).toMatch(/demo/);
+    expect(screenFor(demo, { over: false, round: 2, waiting: all }, null, 0)).toEqual({
+      kind: 'projector',
+    });
+    expect(screenFor(demo, { over: true, round: 8, waiting: [] }, null, 0)).toEqual({
+      kind: 'end',
+    });
+  });
+
+  it('offers the facilitator seat in every scenario, empty by default, alone with the bots', () => {
+    for (const id of ['classroom', 'suitcase2024', 'tiered2025', 'permit2025']) {
+      const setup = defaultSetup(id);
+      const facilitator = setup.seats.find(
+        (s) => SCENARIOS[id].seats[Number(s.seat)].role === 'facilitator',
+      );
+      expect(facilitator?.kind, id).toBe('absent');
+      if (!facilitator) continue;
+      const watching = {
+        ...setup,
+        seats: setup.seats.map((s) =>
+          s === facilitator ? { ...s, kind: 'person' as const } : { ...s, kind: 'bot' as const },
+        ),
+      };
+      expect(setupProblem(watching)).toBeNull();
+      expect(screenFor(watching, { over: false, round: 1, waiting: [] }, null, 0)).toEqual({
+        kind: 'board',
+        seat: facilitator.seat,
+      });
+      // With a person at a playing seat too, the facilitator would show that person's secrets.
+      const mixed = {
+        ...watching,
+        seats: watching.seats.map((s, i) => (i === 0 ? { ...s, kind: 'person' as const } : s)),
+      };
+      expect(setupProblem(mixed)).toMatch(/facilitator sees every secret/);
+    }
   });
 });
 

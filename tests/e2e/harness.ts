@@ -25,8 +25,47 @@ export function build(): void {
 /** Serves dist/ with `vite preview` on 127.0.0.1 and a free port. */
 export const serve = (): Promise<Served> => serveBuild();
 
-/** Headless Debian Chromium (/usr/bin/chromium) with a fresh temporary profile. */
-export const launch = (): Promise<Launched> => launchChromium();
+/**
+ * Every console error or warning and every uncaught exception of any page of the suite, until
+ * the guard (console-guard.ts, a setup file every e2e test file gets) takes them after each
+ * test and fails it if any is left that the test did not expect.
+ */
+const consoleProblems: string[] = [];
+const expected: RegExp[] = [];
+
+/** A test that provokes a console message on purpose (a refused request) says so first. */
+export function expectConsole(...patterns: RegExp[]): void {
+  expected.push(...patterns);
+}
+
+/** The unexpected console problems since the last call, and forgets the test's expectations. */
+export function takeConsoleProblems(): string[] {
+  const found = consoleProblems.splice(0).filter((m) => !expected.some((re) => re.test(m)));
+  expected.length = 0;
+  return found;
+}
+
+function watchConsole(page: Page): void {
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning')
+      consoleProblems.push(`console ${m.type()} on ${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => consoleProblems.push(`uncaught on ${page.url()}: ${e.message}`));
+}
+
+/** Headless Debian Chromium (/usr/bin/chromium) with a fresh temporary profile, its console watched. */
+export async function launch(): Promise<Launched> {
+  const launched = await launchChromium();
+  launched.context.on('page', watchConsole);
+  // Chromium reports a refused eval or inline script as an event, not always in the console:
+  // every page writes it there, so the guard sees CSP violations too.
+  await launched.context.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} at ${e.sourceFile}:${e.lineNumber}`),
+    ),
+  );
+  return launched;
+}
 
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
@@ -61,6 +100,12 @@ export function servedApp(): ServedApp {
     get url() {
       return need(server).url;
     },
-    page: (...args) => need(browser).page(...args),
+    page: async (...args) => {
+      // Pages of one file share a browser profile: start each without a game kept by the last.
+      const page = await need(browser).page(...args);
+      await page.goto(need(server).url);
+      await page.evaluate(() => window.localStorage.clear());
+      return page;
+    },
   };
 }

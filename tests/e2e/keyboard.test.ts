@@ -57,6 +57,14 @@ describe('keyboard alone', () => {
     await expect(page.locator('[data-testid=place-details] h3').innerText()).resolves.toBe(
       'Malaysia',
     );
+    // Enter opens it with the orders the regulator may give there; Enter again closes it.
+    await page.keyboard.press('Enter');
+    await page
+      .locator('[data-testid=place-details].pinned')
+      .getByRole('button', { name: 'End-use check in a hub' })
+      .waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid=place-details].pinned').waitFor({ state: 'detached' });
 
     // Open a move, change a choice with the keyboard, add it to the plan.
     await tabTo(page, /^End-use check in a hub/);

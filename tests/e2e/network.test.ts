@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { State } from 'boardgame.io';
-import { DESKTOP, launch, ROOT, type Launched } from './harness';
+import { DESKTOP, expectConsole, launch, ROOT, type Launched } from './harness';
 
 interface Proc {
   child: ChildProcess;
@@ -72,6 +72,12 @@ describe('networked server (npm start)', () => {
 
   it('binds loopback and serves the app, which runs under the CSP, on the same port as the lobby', async () => {
     expect(new URL(proc.url).hostname).toBe('127.0.0.1');
+    // Provoked on purpose: the lobby answers 404 for the unknown join code, and Chromium logs the
+    // refused cross-origin WebSocket. Anything else (a CSP violation) still fails the test.
+    expectConsole(
+      /join\/ABC234: Failed to load resource: .* 404/,
+      /^console error on data:text\/html.*WebSocket connection .* failed/,
+    );
     const page = await browser.page(DESKTOP);
     const violations: string[] = [];
     page.on('console', (msg) => {

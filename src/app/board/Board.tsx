@@ -15,6 +15,8 @@ import { RoundRecap } from './RoundRecap';
 import { TopBar } from './TopBar';
 import { Tracker } from './Tracker';
 import { previewOrder } from '../../../game/preview';
+import { FacilitatorDesk } from './FacilitatorDesk';
+import { isFacilitator } from '../selectors/facilitator';
 
 const ChartsPanel = lazy(() => import('../charts/ChartsPanel'));
 const RoleCards = lazy(() => import('../learn/RoleCards'));
@@ -34,6 +36,8 @@ export interface BoardProps {
   guide?: boolean;
   onRules(): void;
   onQuit(): void;
+  /** Leave, keeping a game on this screen to resume later (offered in the Quit dialog). */
+  onKeep?: () => void;
   /** What leaving costs, asked before Quit: a local game is lost, a networked seat is kept. */
   quitWarning?: string;
   /** 'always': the recap opens after each resolution; 'secret': only when it holds this seat's own lines. */
@@ -48,6 +52,7 @@ export function Board({
   guide = false,
   onRules,
   onQuit,
+  onKeep,
   quitWarning = 'Leave this game? It will be lost.',
   autoRecap = 'always',
 }: BoardProps) {
@@ -103,6 +108,7 @@ export function Board({
         onCharts={() => setCharts(!charts)}
         chartsOpen={charts}
         onQuit={onQuit}
+        onKeep={onKeep}
         quitWarning={quitWarning}
         onRecap={recap ? () => setRecapOpen(resolved) : undefined}
         recapLabel={recap ? `Round ${resolved} recap` : undefined}
@@ -122,7 +128,7 @@ export function Board({
       <main className="board-main">
         <div className="board-map">
           <NewsCards news={newsCards(G)} />
-          <MapView G={G} seat={seat} />
+          <MapView G={G} seat={seat} options={options} />
           {charts && (
             <Suspense fallback={<p role="status">Loading charts…</p>}>
               <ChartsPanel G={G} />
@@ -145,7 +151,11 @@ export function Board({
               onMove={(move: string, args: MoveArgs) => send({ action: 'order', move, args })}
             />
           </PlanningPanel>
-          <RolePanel d={d} onCards={() => setCards(true)} />
+          {isFacilitator(G, seat) ? (
+            <FacilitatorDesk G={G} />
+          ) : (
+            <RolePanel d={d} onCards={() => setCards(true)} />
+          )}
         </aside>
         <div className="news-row">
           <LogPanel lines={logLines(G, seat)} signals={signalLines(G)} />

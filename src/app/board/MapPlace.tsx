@@ -1,5 +1,6 @@
 import type { PlaceView } from '../selectors/places';
-import { LABEL_SIDE, describePlace } from '../selectors/places';
+import { describePlace } from '../selectors/places';
+import { FACTS_GAP, LABEL_SPOT } from './mapLayout';
 
 interface Badge {
   key: string;
@@ -21,7 +22,7 @@ function badgesOf(p: PlaceView): Badge[] {
     badges.push({
       key: 'signal',
       text: '?',
-      title: `${p.signals.length} signal(s)`,
+      title: `${p.signals.length} signal${p.signals.length === 1 ? '' : 's'}`,
       tone: 'signal',
     });
   return badges;
@@ -29,13 +30,13 @@ function badgesOf(p: PlaceView): Badge[] {
 
 /** How one place looks: marker, pods, name, numbers and badges. Decorative: the button is PlaceButton. */
 export function PlaceMark({ place: p, selected }: { place: PlaceView; selected: boolean }) {
-  const side = LABEL_SIDE[p.id];
-  const [lx, ly] = side === 'below' ? [0, 46] : side === 'left' ? [-32, 4] : [32, 4];
+  const spot = LABEL_SPOT[p.id];
   return (
     <g
       className={`place kind-${p.kind} customs-${p.customs} ${selected ? 'selected' : ''}`}
       transform={`translate(${p.x},${p.y})`}
       aria-hidden="true"
+      data-place-mark={p.id}
     >
       <circle className="focus-ring" r="34" />
       {p.hub && <circle className="customs-ring" r="25" />}
@@ -44,10 +45,12 @@ export function PlaceMark({ place: p, selected }: { place: PlaceView; selected: 
         {p.id}
       </text>
       {p.hub && <Pods servers={p.servers} inUse={p.demand} />}
-      <g className={`label side-${side}`} transform={`translate(${lx},${ly})`}>
-        <text className="name">{p.name}</text>
+      <g className="label" transform={`translate(${spot.dx},${spot.dy})`}>
+        <text className="name map-label" textAnchor={spot.anchor}>
+          {p.name}
+        </text>
         {p.hub && (
-          <text className="facts" y="17">
+          <text className="facts map-label" y={FACTS_GAP} textAnchor={spot.anchor}>
             {p.servers} pod{p.servers === 1 ? '' : 's'} · {p.demand} in use
             {p.demandChange !== 0 &&
               (p.demandChange > 0 ? ` ▲${p.demandChange}` : ` ▼${-p.demandChange}`)}
@@ -58,35 +61,46 @@ export function PlaceMark({ place: p, selected }: { place: PlaceView; selected: 
         <g
           key={b.key}
           className={`badge tone-${b.tone}`}
-          transform={`translate(${28 + i * 20},-22)`}
+          transform={`translate(${30 + i * 24},-26)`}
         >
-          <rect x="-9" y="-9" width="18" height="18" rx="4" />
-          <text y="5">{b.text}</text>
+          <title>{b.title}</title>
+          <rect x="-11" y="-11" width="22" height="22" rx="4" />
+          <text className="map-label" y="6">
+            {b.text}
+          </text>
         </g>
       ))}
       {p.mine.length > 0 && (
-        <g className="mine" transform="translate(-34,-20)">
-          <path d="M0,-10 L10,0 L0,10 L-10,0 Z" />
-          <text y="4">{p.mine.length}</text>
+        <g className="mine" transform="translate(-36,-22)">
+          <path d="M0,-12 L12,0 L0,12 L-12,0 Z" />
+          <text className="map-label" y="6">
+            {p.mine.length}
+          </text>
         </g>
       )}
       {p.exposed.length > 0 && (
-        <g className="exposed" transform="translate(-34,18)">
-          <rect x="-9" y="-9" width="18" height="18" />
-          <text y="5">×</text>
+        <g className="exposed" transform="translate(-36,20)">
+          <rect x="-11" y="-11" width="22" height="22" />
+          <text className="map-label" y="6">
+            ×
+          </text>
         </g>
       )}
     </g>
   );
 }
 
-/** The focusable target over a place: hover, focus or Enter shows its details. */
+/** The focusable target over a place: a click, a tap or Enter opens its details; hover or focus previews them. */
 export function PlaceButton({
   place: p,
-  onSelect,
+  pinned,
+  onPick,
+  onPreview,
 }: {
   place: PlaceView;
-  onSelect(id: PlaceView['id'] | null): void;
+  pinned: boolean;
+  onPick(id: PlaceView['id']): void;
+  onPreview(id: PlaceView['id'] | null): void;
 }) {
   return (
     <circle
@@ -96,17 +110,19 @@ export function PlaceButton({
       r="30"
       role="button"
       tabIndex={0}
-      aria-label={describePlace(p).join(' ')}
+      aria-label={`${describePlace(p)[0]} Open its details and orders.`}
+      aria-expanded={pinned}
+      aria-controls="place-details"
       data-place={p.id}
-      onClick={() => onSelect(p.id)}
-      onMouseEnter={() => onSelect(p.id)}
-      onMouseLeave={() => onSelect(null)}
-      onFocus={() => onSelect(p.id)}
-      onBlur={() => onSelect(null)}
+      onClick={() => onPick(p.id)}
+      onMouseEnter={() => onPreview(p.id)}
+      onMouseLeave={() => onPreview(null)}
+      onFocus={() => onPreview(p.id)}
+      onBlur={() => onPreview(null)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
           e.preventDefault();
-          onSelect(p.id);
+          onPick(p.id);
         }
       }}
     />

@@ -1,6 +1,9 @@
 import type { Mover, RouteView } from '../selectors/map-arcs';
 
-/** Couriers and shipments on their way, drawn at the middle of their route. */
+/**
+ * Couriers and shipments on their way, drawn at the middle of their route: icons only (the key
+ * under the map names them, each has a title), so no text of theirs lies over a place's label.
+ */
 export function Movers({ movers, routes }: { movers: Mover[]; routes: RouteView[] }) {
   const count: Record<string, number> = {};
   return (
@@ -23,9 +26,6 @@ export function Movers({ movers, routes }: { movers: Mover[]; routes: RouteView[
             ) : (
               <path d="M-5,-10 V-14 H5 V-10" />
             )}
-            <text x="18" y="5">
-              {m.kind === 'shipment' ? 'chips' : m.kind === 'model' ? 'model' : 'drives'}
-            </text>
           </g>
         );
       })}

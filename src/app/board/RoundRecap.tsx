@@ -60,7 +60,13 @@ export function RoundRecap({ recap, audience, onClose, mode, closeLabel = 'Conti
   const cardLines = (cardStep?.lines ?? []).filter(
     (l) => !/ plays ".*" \(.*\) for /.test(l.text) && !l.text.startsWith('News: '),
   );
-  const steps = cardStep ? recap.steps.filter((s) => s !== cardStep) : recap.steps;
+  // What happened to the reader comes first; the rest, step by step, leaves those lines out.
+  const mineKeys = new Set(recap.mine.map((l) => l.key));
+  const steps = (cardStep ? recap.steps.filter((s) => s !== cardStep) : recap.steps)
+    .map((s) => ({ ...s, lines: s.lines.filter((l) => !mineKeys.has(l.key)) }))
+    .filter((s) => s.lines.length > 0);
+  const opening = recap.opening.filter((l) => !mineKeys.has(l.key));
+  const personal = audience !== null && !/public/i.test(audience);
   const body = (
     <div className="recap" data-testid="recap">
       <header className="recap-head">
@@ -71,6 +77,28 @@ export function RoundRecap({ recap, audience, onClose, mode, closeLabel = 'Conti
           {recap.quarter} · as seen by: {audience}
         </p>
       </header>
+      {personal && (
+        <section className="recap-mine" aria-labelledby="recap-mine-title" data-testid="recap-mine">
+          <h2 id="recap-mine-title">What happened to you</h2>
+          {recap.mine.length === 0 ? (
+            <p>Nothing touched you directly this round.</p>
+          ) : (
+            <ul>
+              {recap.mine.map((l) => (
+                <li
+                  key={l.key}
+                  className={`${l.secret ? 'secret' : ''} ${l.failed ? 'failed' : ''}`.trim()}
+                >
+                  {l.secret && <span className="tag">only you</span>} {l.text}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {(steps.length > 0 || recap.cards.length > 0) && personal && (
+        <h2 className="recap-rest">Everything else, in the order it happened</h2>
+      )}
       {recap.cards.length > 0 && (
         <section className="recap-step" aria-labelledby="recap-cards">
           <h2 id="recap-cards">
@@ -116,11 +144,11 @@ export function RoundRecap({ recap, audience, onClose, mode, closeLabel = 'Conti
           </ul>
         </section>
       ))}
-      {recap.opening.length > 0 && (
+      {opening.length > 0 && (
         <section className="recap-step" aria-labelledby="recap-opening">
           <h2 id="recap-opening">As round {recap.round + 1} opens</h2>
           <ul>
-            {recap.opening.map((l) => (
+            {opening.map((l) => (
               <li key={l.key} className={l.secret ? 'secret' : undefined}>
                 {l.secret && <span className="tag">only you</span>} {l.text}
               </li>

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { QuitDialog } from './QuitDialog';
 import { Logo } from './Logo';
 
 /** The band across the top: the word mark, the round tracker and the menu buttons. */
@@ -8,6 +9,7 @@ export function TopBar({
   onCharts,
   chartsOpen,
   onQuit,
+  onKeep,
   quitWarning,
   onRecap,
   recapLabel,
@@ -17,11 +19,14 @@ export function TopBar({
   onCharts(): void;
   chartsOpen: boolean;
   onQuit(): void;
+  /** Leave and keep the game to resume later (a game on this screen). */
+  onKeep?: () => void;
   quitWarning: string;
   /** Opens the last round's recap (absent before the first resolution). */
   onRecap?: () => void;
   recapLabel?: string;
 }) {
+  const [asking, setAsking] = useState(false);
   return (
     <header className="top-bar">
       <Logo small />
@@ -41,13 +46,20 @@ export function TopBar({
         <button
           type="button"
           className="btn ghost"
-          onClick={() => {
-            if (window.confirm(quitWarning)) onQuit();
-          }}
+          aria-haspopup="dialog"
+          onClick={() => setAsking(true)}
         >
           Quit
         </button>
       </div>
+      {asking && (
+        <QuitDialog
+          message={quitWarning}
+          onLeave={onQuit}
+          onKeep={onKeep}
+          onStay={() => setAsking(false)}
+        />
+      )}
     </header>
   );
 }

@@ -11,7 +11,7 @@ export function SeatStatusItem({ s, short = false }: { s: SeatStatus; short?: bo
       data-seat={s.seat}
       data-testid="seat-status"
     >
-      <span className={`mark small role-${s.role}`} aria-hidden="true">
+      <span className={`mark small ${s.badge}`} aria-hidden="true">
         {s.mark}
       </span>
       {s.name}

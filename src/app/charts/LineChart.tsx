@@ -11,12 +11,18 @@ export function LineChart({ chart }: { chart: Chart }) {
     if (!el) return;
     const fit = () => Math.max(240, Math.min(el.parentElement?.clientWidth || 360, 520));
     const width = fit();
+    // Away from the cursor the legend shows the latest round's values, never "Round: --".
+    const last = chart.rounds.length - 1;
+    const showLatest = (u: uPlot) => {
+      if (u.cursor.idx == null && last >= 0) u.setLegend({ idx: last }, false);
+    };
     const plot = new uPlot(
       {
         width,
         height: 180,
         legend: { show: true },
         cursor: { show: true },
+        hooks: { ready: [showLatest], setCursor: [showLatest] },
         axes: [
           {
             label: 'Round',

@@ -48,7 +48,7 @@ export function EndScreen({
         <ul data-testid="results">
           {rows.map((r) => (
             <li key={r.seat} className={r.won ? 'won' : 'lost'}>
-              <span className={`mark role-${r.roleKey}`} aria-hidden="true">
+              <span className={`mark ${r.badge}`} aria-hidden="true">
                 {r.mark}
               </span>
               <strong>{r.name}</strong>{' '}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { GameState, SeatId } from '../../../game/engine';
-import { ROLE_MARK, whenOf, roleOfSeat, seatName } from '../selectors/format';
+import { whenOf, seatName } from '../selectors/format';
+import { badgeOf } from '../selectors/marks';
 import { planningInfo } from '../selectors/planning';
 import { SeatStatusList } from '../board/Tracker';
 import { Logo } from '../board/Logo';
@@ -31,15 +32,14 @@ export function PrivacyScreen({
 }) {
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => button.current?.focus(), [seat]);
-  const role = roleOfSeat(G, seat) ?? 'facilitator';
   return (
     <main className="privacy" aria-labelledby="privacy-title">
       <Logo />
       <p className="privacy-round">
         Round {G.round} of {G.rounds} · {whenOf(G, G.round)} · planning
       </p>
-      <span className={`mark huge role-${role}`} aria-hidden="true">
-        {ROLE_MARK[role]}
+      <span className={`mark huge ${badgeOf(G.seats, seat).className}`} aria-hidden="true">
+        {badgeOf(G.seats, seat).mark}
       </span>
       <h1 id="privacy-title">Pass to the {seatName(G, seat)}</h1>
       <p>

@@ -5,6 +5,9 @@ import { RoundRecap } from '../board/RoundRecap';
 import { EndScreen } from '../end/EndScreen';
 import { LocalDebriefEntry } from '../debrief/EndEntry';
 import { PrivacyScreen, WaitingScreen } from './PrivacyScreen';
+import { ProjectorView } from '../board/ProjectorView';
+import { DemoControls } from './DemoControls';
+import type { LocalMatch } from './localMatch';
 import { factsOf, useBots, useLocalMatch } from './useLocalMatch';
 import { people, screenFor, type MatchSetup } from '../selectors/table';
 import { roundRecap } from '../selectors/recap';
@@ -12,8 +15,11 @@ import { seatName } from '../selectors/format';
 
 interface Props {
   setup: MatchSetup;
+  /** A kept game, replayed (App restores it after a reload). */
+  match?: LocalMatch;
   onRules(): void;
-  onQuit(): void;
+  /** Leave the table; `keep` leaves the game saved in the browser to resume later. */
+  onQuit(keep: boolean): void;
 }
 
 /**
@@ -22,11 +28,13 @@ interface Props {
  * themselves), then the end screen. Only one seat's board is ever mounted, so no other seat's
  * secrets are in the page.
  */
-export function Table({ setup, onRules, onQuit }: Props) {
-  const { match } = useLocalMatch(setup);
+export function Table({ setup, match: kept, onRules, onQuit }: Props) {
+  const { match } = useLocalMatch(setup, kept);
   const [revealed, setRevealed] = useState<SeatId | null>(null);
   const [recapSeen, setRecapSeen] = useState(0);
-  useBots(match, setup);
+  const [delay, setDelay] = useState(setup.botDelayMs);
+  const [paused, setPaused] = useState(false);
+  useBots(match, setup, delay, paused);
   const facts = factsOf(match);
   const screen = screenFor(setup, facts, revealed, recapSeen);
   const closeRecap = useCallback(
@@ -38,7 +46,7 @@ export function Table({ setup, onRules, onQuit }: Props) {
     return (
       <EndScreen
         G={match.view(null)}
-        onNewGame={onQuit}
+        onNewGame={() => onQuit(false)}
         debrief={
           <LocalDebriefEntry
             record={() =>
@@ -48,9 +56,24 @@ export function Table({ setup, onRules, onQuit }: Props) {
                 ),
               )
             }
-            onLeave={onQuit}
+            onLeave={() => onQuit(false)}
           />
         }
+      />
+    );
+  if (screen.kind === 'projector')
+    return (
+      <ProjectorView
+        G={match.view(null)}
+        badge="Demo · every role a bot"
+        paused={paused}
+        controls={
+          <DemoControls delay={delay} paused={paused} onDelay={setDelay} onPause={setPaused} />
+        }
+        onRules={onRules}
+        onQuit={() => onQuit(false)}
+        quitLabel="End the demo"
+        recapCloseMs={Math.max(4000, delay * 5)}
       />
     );
   if (screen.kind === 'recap') {
@@ -81,7 +104,9 @@ export function Table({ setup, onRules, onQuit }: Props) {
       // The recap screen already showed this round; a seat's own secret lines still open on its board.
       autoRecap={people(setup).length > 1 ? 'secret' : 'never'}
       onRules={onRules}
-      onQuit={onQuit}
+      onQuit={() => onQuit(false)}
+      onKeep={() => onQuit(true)}
+      quitWarning="Leave this game? Keep it to resume later on this device, or end it."
     />
   );
 }

@@ -16,6 +16,7 @@ import {
   type GameState,
   type SeatId,
 } from '../../../game/engine';
+import type { SavedAction } from './saved';
 
 export type SendResult = { ok: true } | { ok: false; error: string };
 
@@ -29,6 +30,8 @@ export interface LocalMatch {
   act(seat: SeatId, payload: ActionPayload): SendResult;
   /** The match so far as a replay file (every accepted action, checked against the engine). */
   record(players?: Record<string, 'person' | 'bot' | 'open'>): ReplayFile;
+  /** Every accepted action so far, in order: with the scenario and seed, the whole game. */
+  actions(): readonly SavedAction[];
   stop(): void;
 }
 
@@ -48,13 +51,31 @@ export function moveArgsOf(payload: ActionPayload): Record<string, unknown> {
  * engine directly (game/update.ts: the same checks and rules the server and boardgame.io run),
  * one frozen state after another; every seat sees the engine's own filtered view.
  */
-export function createLocalMatch(scenarioId: string, seed: string, fork?: ForkStart): LocalMatch {
+export function createLocalMatch(
+  scenarioId: string,
+  seed: string,
+  from: { fork?: ForkStart; replay?: readonly SavedAction[] } = {},
+): LocalMatch {
   const scenario = SCENARIOS[scenarioId];
   if (!scenario) throw new Error(`unknown scenario "${scenarioId}"`);
+  const { fork, replay = [] } = from;
   // A fork starts from its parent's position (game/replay/fork.ts); its file keeps the parent's actions.
   let state: GameState = fork?.state ?? Object.freeze(createInitialState(scenario, seed));
   const actions: ReplayAction[] = [];
+  const log: SavedAction[] = [];
   const id = localId();
+  // A kept game: its actions again, from the same seed; any refusal means the record does not
+  // belong to this engine, and nothing of it is used.
+  replay.forEach(({ seat, payload }, i) => {
+    const next = afterAction(state, seat, payload);
+    if (!next)
+      throw new Error(
+        `step ${i + 1} of the saved game is refused: ${actionProblem(state, seat, payload) ?? 'not allowed'}`,
+      );
+    state = next;
+    actions.push(replayActionOf(seat, payload));
+    log.push({ seat, payload });
+  });
   let version = 0;
   const listeners = new Set<() => void>();
   const cache = new Map<string, { at: number; view: GameState }>();
@@ -78,6 +99,7 @@ export function createLocalMatch(scenarioId: string, seed: string, fork?: ForkSt
       if (!next) return { ok: false, error: actionProblem(state, seat, payload) ?? 'Refused.' };
       state = next;
       actions.push(replayActionOf(seat, payload));
+      log.push({ seat, payload });
       version += 1;
       for (const fn of [...listeners]) fn();
       return { ok: true };
@@ -89,6 +111,7 @@ export function createLocalMatch(scenarioId: string, seed: string, fork?: ForkSt
         ? forkFile(fork, actions, { id, ...extra }, scenario)
         : recordReplay({ id, source: 'local', scenario, seed, actions, ...extra });
     },
+    actions: () => log,
     stop: () => listeners.clear(),
   };
 }

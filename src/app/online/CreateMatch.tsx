@@ -4,7 +4,7 @@ import type { Visibility } from '../../protocol';
 import { lobby, problemText, saveHostCard } from './lobby';
 import { OnlineHeader } from './OnlineHeader';
 import { CreateSeats, defaultChoices } from './CreateSeats';
-import { createProblem, seatSpecs, type SeatChoice } from './seats';
+import { createProblem, isDemo, seatSpecs, type SeatChoice } from './seats';
 import { navigate } from './urls';
 
 /** The host's form: scenario, who plays each seat, public or private; then the host screen. */
@@ -105,7 +105,11 @@ export function CreateMatch() {
             {busy ? 'Creating…' : 'Create the match'}
           </button>
           <p id="create-problem" className="problem" role="status">
-            {failure ?? problem}
+            {failure ??
+              problem ??
+              (isDemo(choices, roles)
+                ? 'Every role is a bot: a demo. Open the spectator link on the projector to watch it.'
+                : null)}
           </p>
         </div>
       </form>

@@ -1,5 +1,6 @@
 import type { Role } from '../../../game/engine';
 import { ROLE_MARK } from '../selectors/format';
+import { seatBadges } from '../selectors/marks';
 import { clearRefusal } from './transport';
 import { AppLink } from './OnlineHeader';
 import { holderText, presenceText, type SeatRow } from './seats';
@@ -30,6 +31,8 @@ export function PresenceStrip({
   refused,
   creator,
 }: Props) {
+  // One distinct badge per seat (two labs never share one red "L").
+  const badges = seatBadges(rows.map((r) => ({ role: r.role as Role, name: r.label })));
   return (
     <div className="presence-strip">
       <ul className="presence-seats" aria-label="Players and connections">
@@ -40,8 +43,11 @@ export function PresenceStrip({
               key={r.id}
               className={`presence-seat ${planning.includes(r.id) ? 'now' : ''} ${r.id === me ? 'me' : ''}`}
             >
-              <span className={`mark small role-${r.role}`} aria-hidden="true">
-                {ROLE_MARK[r.role as Role] ?? '?'}
+              <span
+                className={`mark small ${badges[rows.indexOf(r)]?.className ?? `role-${r.role}`}`}
+                aria-hidden="true"
+              >
+                {badges[rows.indexOf(r)]?.mark ?? ROLE_MARK[r.role as Role] ?? '?'}
               </span>
               <span className="presence-who">
                 <span className="presence-role">{r.label}</span>

@@ -102,8 +102,11 @@ export type SeatChoice = 'person' | BotLevel;
 export const seatSpecs = (choices: SeatChoice[]): SeatSpec[] =>
   choices.map((c) => (c === 'person' ? { kind: 'person' } : { kind: 'bot', level: c }));
 
-/** Why the match cannot be created, or null: someone must play. */
+/** Why the match cannot be created, or null. Every role a bot is allowed: a demo to watch. */
 export function createProblem(choices: SeatChoice[], roles: string[]): string | null {
-  const people = choices.filter((c, i) => c === 'person' && roles[i] !== 'facilitator').length;
-  return people === 0 ? 'Make at least one role a person.' : null;
+  return choices.length === roles.length ? null : 'Choose who plays each seat.';
 }
+
+/** Whether no role is played by a person: a demo for the projector (watch it with the spectator link). */
+export const isDemo = (choices: SeatChoice[], roles: string[]): boolean =>
+  choices.every((c, i) => c !== 'person' || roles[i] === 'facilitator');

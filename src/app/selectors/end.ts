@@ -1,5 +1,6 @@
 import { MOVE_BY_NAME, cardIn, checkSeal, type GameState } from '../../../game/engine';
-import { ROLE_LABEL, ROLE_MARK, whenOf, seatName } from './format';
+import { ROLE_LABEL, whenOf, seatName } from './format';
+import { badgeOf } from './marks';
 import { labeler, orderArgsText } from './moves';
 import { USE_TEXT } from './news';
 import { sealPrefix } from './planning';
@@ -10,6 +11,8 @@ export interface SeatResult {
   role: string;
   roleKey: string;
   mark: string;
+  /** The badge's colour class (selectors/marks.ts). */
+  badge: string;
   won: boolean;
   reason: string;
 }
@@ -27,11 +30,12 @@ export function results(G: GameState): SeatResult[] {
   return G.seats
     .filter((s) => s.role !== 'facilitator')
     .map((s) => ({
+      badge: badgeOf(G.seats, s.id).className,
       seat: s.id,
       name: s.name,
       role: ROLE_LABEL[s.role],
       roleKey: s.role,
-      mark: ROLE_MARK[s.role],
+      mark: badgeOf(G.seats, s.id).mark,
       won: o?.winners.includes(s.id) ?? false,
       reason: o?.reasons[s.id] ?? '',
     }));

@@ -8,7 +8,7 @@ import {
   type PlaceId,
   type SeatId,
 } from '../../../game/engine';
-import { whenOf } from './format';
+import { roleOfSeat, whenOf } from './format';
 
 /** What the map draws for one place, as seen by one seat. */
 export interface PlaceView {
@@ -64,7 +64,15 @@ function comingAt(G: GameState, hub: HubId): string[] {
   return out;
 }
 
+/** The facilitator's map: every lab's holdings at the hub, each named by its lab. */
+function everyFirmAt(G: GameState, hub: HubId): string[] {
+  return Object.values(G.firms).flatMap((f) =>
+    mineAt(G, f.seat, hub).map((line) => `${f.name}: ${line.replace(/^your /, '')}`),
+  );
+}
+
 function mineAt(G: GameState, seat: SeatId | null, hub: HubId): string[] {
+  if (seat !== null && roleOfSeat(G, seat) === 'facilitator') return everyFirmAt(G, hub);
   const firm = seat === null ? undefined : G.firms[seat];
   if (!firm || firm.secrets.redacted) return [];
   const s = firm.secrets;

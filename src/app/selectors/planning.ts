@@ -13,7 +13,8 @@ import {
   type Order,
   type SeatId,
 } from '../../../game/engine';
-import { formatCost, formatDate, whenOf, ROLE_MARK, roleOfSeat, seatName } from './format';
+import { formatCost, formatDate, whenOf, roleOfSeat, seatName } from './format';
+import { badgeOf } from './marks';
 import { labeler, orderArgsText } from './moves';
 import type { CardFace } from './news';
 
@@ -25,6 +26,8 @@ export interface SeatStatus {
   seat: SeatId;
   name: string;
   mark: string;
+  /** The badge's colour class (a second lab has its own). */
+  badge: string;
   role: string;
   submitted: boolean;
   /** First 12 hex digits of the seal, once submitted. */
@@ -77,7 +80,8 @@ export function planningInfo(G: GameState, seat: SeatId | null): PlanningInfo {
     return {
       seat: s,
       name: seatName(G, s),
-      mark: ROLE_MARK[role],
+      mark: badgeOf(G.seats, s).mark,
+      badge: badgeOf(G.seats, s).className,
       role,
       submitted: plan?.submitted ?? false,
       seal: sealPrefix(plan?.seal ?? null),

@@ -26,6 +26,12 @@ export interface Recap {
   cards: NewsView[];
   /** What happened as the next round opened (scheduled news, annual review, cards dealt). */
   opening: RecapLine[];
+  /**
+   * What happened to the reader, first: every line only it may read and every public line that
+   * names it (its company listed, its data seized), from the steps and the opening alike; empty
+   * for a spectator. The same lines stay in `steps`/`opening`; the screen shows them once.
+   */
+  mine: RecapLine[];
 }
 
 /** The resolution step at which played cards take effect. */
@@ -47,9 +53,11 @@ export function roundRecap(
   viewer: SeatId | null,
   round: number = lastResolvedRound(G),
 ): Recap {
+  // The facilitator reads every seat's lines (its view holds the whole log).
+  const all = viewer !== null && G.seats.find((s) => s.id === viewer)?.role === 'facilitator';
   const visible = G.log
     .map((e, i) => ({ e, i }))
-    .filter(({ e }) => e.to === 'public' || e.to === viewer);
+    .filter(({ e }) => all || e.to === 'public' || e.to === viewer);
   const steps: RecapStep[] = [];
   RESOLUTION_STEPS.forEach((name, step) => {
     if (step === 0) return;
@@ -63,12 +71,23 @@ export function roundRecap(
     : visible
         .filter(({ e }) => e.round === round + 1 && e.step === 0)
         .map(({ e, i }) => lineOf(e.text, e.to, `${i}`));
+  const name = viewer === null ? null : (G.seats.find((s) => s.id === viewer)?.name ?? null);
+  const aboutMe = (l: RecapLine) =>
+    l.secret || (name !== null && l.text.toLowerCase().includes(name.toLowerCase()));
+  const mine =
+    viewer === null
+      ? []
+      : [...steps.flatMap((s) => s.lines), ...opening]
+          .filter(aboutMe)
+          // orders that failed first: they are what a player most needs to know
+          .sort((a, b) => Number(b.failed) - Number(a.failed));
   return {
     round,
     quarter: whenOf(G, round),
     steps,
     cards: playedCards(G, round),
     opening,
+    mine,
   };
 }
 

@@ -28,7 +28,9 @@ export type Screen =
   | { kind: 'recap'; round: number; viewer: SeatId | null }
   | { kind: 'privacy'; seat: SeatId }
   | { kind: 'board'; seat: SeatId }
-  | { kind: 'waiting' };
+  | { kind: 'waiting' }
+  /** No person plays: a demo for the projector, every role a bot. */
+  | { kind: 'projector' };
 
 /** The public facts the table decides on. */
 export interface TableFacts {
@@ -55,6 +57,7 @@ export function screenFor(
   recapSeen: number,
 ): Screen {
   const humans = people(setup);
+  if (humans.length === 0) return facts.over ? { kind: 'end' } : { kind: 'projector' };
   const solo = humans.length === 1;
   const resolved = facts.over ? facts.round : facts.round - 1;
   if (resolved >= 1 && recapSeen < resolved)
@@ -78,10 +81,26 @@ export function defaultSetup(scenario: string): MatchSetup {
   return { scenario, seed: 'chokepoint', seats, botDelayMs: 700, guide: true };
 }
 
-/** Why the game cannot start with this setup, or null. */
+/** The facilitator seat of the setup, when the scenario has one. */
+const facilitatorSeat = (setup: MatchSetup): SeatSetup | undefined =>
+  setup.seats.find((s) => SCENARIOS[setup.scenario]?.seats[Number(s.seat)]?.role === 'facilitator');
+
+/** Why the game cannot start with this setup, or null. Every role a bot is a demo. */
 export function setupProblem(setup: MatchSetup): string | null {
   if (!SCENARIOS[setup.scenario]) return 'Choose a scenario.';
-  if (people(setup).length === 0) return 'Set at least one seat to a person.';
+  const facilitator = facilitatorSeat(setup);
+  if (facilitator?.kind === 'person' && people(setup).length > 1)
+    return 'On one screen the facilitator sees every secret: make every other role a bot, or leave the facilitator seat empty.';
+  return null;
+}
+
+/** What the start button will begin, in words, when it is not an ordinary game. */
+export function setupNote(setup: MatchSetup): string | null {
+  if (setupProblem(setup)) return null;
+  if (people(setup).length === 0)
+    return 'Every role is a bot: a demo for the projector, with a speed control.';
+  if (facilitatorSeat(setup)?.kind === 'person')
+    return 'The bots play every role while the facilitator watches every secret.';
   return null;
 }
 

@@ -1,9 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
 import { SCENARIOS, SCENARIO_IDS } from '../../../game/engine';
-import { setupFromOptions, setupProblem, type MatchSetup } from '../selectors/table';
+import { setupFromOptions, setupNote, setupProblem, type MatchSetup } from '../selectors/table';
 import type { UrlOptions } from '../selectors/url';
 import { SeatRows } from './SeatRows';
 import { Logo } from '../board/Logo';
+import type { SavedGame } from '../match/saved';
 
 const RoleCards = lazy(() =>
   import('../learn/RoleCards').then((m) => ({ default: m.ScenarioRoleCards })),
@@ -11,6 +12,12 @@ const RoleCards = lazy(() =>
 
 interface Props {
   options: UrlOptions;
+  /** A game kept in this browser (Quit → keep), offered to resume. */
+  kept?: SavedGame | null;
+  /** Why a kept game could not be restored. */
+  problem?: string | null;
+  onResume?: () => void;
+  onDiscard?: () => void;
   onStart(setup: MatchSetup): void;
   onRules(): void;
   /** Opens the networked screens (host, join, public matches). */
@@ -18,7 +25,16 @@ interface Props {
 }
 
 /** Pick a scenario, say who sits where, start. */
-export function StartScreen({ options, onStart, onRules, onOnline }: Props) {
+export function StartScreen({
+  options,
+  kept,
+  problem: restoreProblem,
+  onResume,
+  onDiscard,
+  onStart,
+  onRules,
+  onOnline,
+}: Props) {
   const [setup, setSetup] = useState<MatchSetup>(() => setupFromOptions(SCENARIO_IDS[0], options));
   const [cards, setCards] = useState(false);
   const scenario = SCENARIOS[setup.scenario];
@@ -36,6 +52,28 @@ export function StartScreen({ options, onStart, onRules, onOnline }: Props) {
           </button>
         )}
       </header>
+      {kept && (
+        <section className="panel saved-game" aria-labelledby="saved-title">
+          <p id="saved-title">
+            <strong>Your game is kept:</strong> {SCENARIOS[kept.setup.scenario]?.name}, saved{' '}
+            {new Date(kept.savedAt).toLocaleString()}.
+          </p>
+          <button type="button" className="btn primary" onClick={onResume}>
+            Resume the game
+          </button>
+          <button type="button" className="btn ghost" onClick={onDiscard}>
+            Discard it
+          </button>
+        </section>
+      )}
+      {restoreProblem && (
+        <section className="panel saved-game broken" role="alert">
+          <p>{restoreProblem}</p>
+          <button type="button" className="btn ghost" onClick={onDiscard}>
+            OK
+          </button>
+        </section>
+      )}
       <form
         className="start-form"
         onSubmit={(e) => {
@@ -97,7 +135,7 @@ export function StartScreen({ options, onStart, onRules, onOnline }: Props) {
             Start the game
           </button>
           <p id="start-problem" className="problem" role="status">
-            {problem}
+            {problem ?? setupNote(setup)}
           </p>
         </div>
       </form>

@@ -16,11 +16,27 @@ function parseSeats(
   raw: unknown,
   scenarioSeats: { id: string; role: string; name: string }[],
 ): SeatRecord[] {
-  if (raw !== undefined && (!Array.isArray(raw) || raw.length !== scenarioSeats.length)) {
-    throw new HttpError(400, `seats must be an array of ${scenarioSeats.length} entries`);
+  // The facilitator seats may be left out (one spec per playing seat): they stay open.
+  const playing = scenarioSeats.filter((s) => s.role !== 'facilitator').length;
+  const short = Array.isArray(raw) && raw.length === playing && playing < scenarioSeats.length;
+  if (
+    raw !== undefined &&
+    (!Array.isArray(raw) || (raw.length !== scenarioSeats.length && !short))
+  ) {
+    throw new HttpError(
+      400,
+      `seats must be an array of ${scenarioSeats.length} entries (or ${playing}, the facilitator left out)`,
+    );
   }
+  let next = 0;
   return scenarioSeats.map((s, i) => {
-    const spec: unknown = Array.isArray(raw) ? raw[i] : { kind: 'person' };
+    const spec: unknown = !Array.isArray(raw)
+      ? { kind: 'person' }
+      : !short
+        ? raw[i]
+        : s.role === 'facilitator'
+          ? { kind: 'open' }
+          : raw[next++];
     if (typeof spec !== 'object' || spec === null)
       throw new HttpError(400, `seats[${i}] must be an object`);
     const { kind, level } = spec as { kind?: unknown; level?: unknown };
