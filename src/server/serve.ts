@@ -4,11 +4,28 @@ import { startServer, type RunningServer } from './app';
 import type { Config } from './config';
 import type { ServedGame } from './served/served-game';
 import { SqliteStore } from './storage/sqlite';
+import type { MatchStore } from './storage/types';
 
-/** Starts the server on a SQLite file in config.dataDir and stops it cleanly on SIGINT/SIGTERM. */
-export async function serve(served: ServedGame, config: Config): Promise<RunningServer> {
+/**
+ * The store the configuration asks for: PostgreSQL when DATABASE_URL is set (its client is
+ * loaded only then, so `npm start` needs nothing but SQLite), else a SQLite file in dataDir.
+ * Either applies its migrations first, and refuses a database written by a newer server.
+ */
+export async function openStore(config: Config): Promise<MatchStore> {
+  if (config.databaseUrl) {
+    const { PgStore } = await import('./storage/pg');
+    return PgStore.open({
+      url: config.databaseUrl,
+      ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+    });
+  }
   mkdirSync(config.dataDir, { recursive: true });
-  const store = new SqliteStore(join(config.dataDir, 'chokepoint.sqlite'));
+  return new SqliteStore(join(config.dataDir, 'chokepoint.sqlite'));
+}
+
+/** Starts the server on the configured store and stops it cleanly on SIGINT/SIGTERM. */
+export async function serve(served: ServedGame, config: Config): Promise<RunningServer> {
+  const store = await openStore(config);
   const server = await startServer({
     served,
     store,
