@@ -30,6 +30,8 @@ export interface Config {
   redisUrl?: string;
   /** This process's name among the others (nginx routes a socket.io session by it). */
   nodeName?: string;
+  /** Prefix of every Redis key and channel (several deployments on one Redis). */
+  redisPrefix?: string;
 }
 
 type Section = keyof LimitsConfig;
@@ -75,7 +77,7 @@ const USAGE = `Usage: chokepoint-server [--host H] [--port P] [--data DIR] [--st
 Environment: HOST (default 127.0.0.1), PORT (8000), DATA_DIR (./data), STATIC_DIR (./dist),
 ALLOWED_ORIGINS (comma-separated), ALLOWED_HOSTS (comma-separated), PUBLIC_URL, BOT_DELAY_MS (400),
 DATABASE_URL (postgres://…; default: SQLite in DATA_DIR), DATABASE_SCHEMA, REDIS_URL (redis://…:
-several processes serve the same matches), NODE_NAME (this process among them; default PORT),
+several processes serve the same matches), NODE_NAME (this process among them), REDIS_PREFIX (chokepoint:),
 and every limit by name (${Object.keys(LIMIT_VARS).join(', ')}). Flags win over environment.`;
 
 function readLimits(flags: string[], env: NodeJS.ProcessEnv): LimitsConfig {
@@ -129,6 +131,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     'database-schema',
     'redis-url',
     'node',
+    'redis-prefix',
     'limit',
   ];
   for (const name of flags.keys())
@@ -164,6 +167,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(
       'REDIS_URL needs DATABASE_URL: several processes must share one PostgreSQL database',
     );
+  const redisPrefix = optional('redis-prefix', 'REDIS_PREFIX');
   const nodeName = optional('node', 'NODE_NAME');
   if (nodeName !== undefined && !/^[A-Za-z0-9]{1,16}$/.test(nodeName))
     throw new ConfigError('NODE_NAME must be 1-16 letters or digits');
@@ -181,5 +185,6 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     ...(databaseSchema ? { databaseSchema } : {}),
     ...(redisUrl ? { redisUrl } : {}),
     ...(nodeName ? { nodeName } : {}),
+    ...(redisPrefix ? { redisPrefix } : {}),
   };
 }

@@ -31,7 +31,7 @@ try {
   // A database the server cannot use (newer schema, unreachable): say so plainly and stop.
   if (
     e instanceof Error &&
-    /newer than this server|ECONNREFUSED|database unavailable/.test(e.message)
+    /newer than this server|ECONNREFUSED|database unavailable|Redis unavailable/.test(e.message)
   ) {
     console.error(`Cannot start: ${e.message}`);
     process.exit(1);
