@@ -65,6 +65,12 @@ export interface ClusterOptions {
   env?: Record<string, string>;
   /** Another PostgreSQL (e.g. a throwaway cluster the test stops and starts). */
   pgUrl?: string;
+  /** Another Redis (likewise). */
+  redisUrl?: string;
+  /** The script each process runs (default: the fixture game's server). */
+  entry?: string;
+  /** Processes the test runs itself (in its own Node), listed after the spawned ones. */
+  extraPorts?: number[];
 }
 
 interface Proc {
@@ -83,21 +89,31 @@ export class TestCluster {
   /** Every process's output, kept for a failing test's message. */
   readonly log: string[] = [];
 
-  private constructor(readonly opts: ClusterOptions) {}
+  constructor(readonly opts: ClusterOptions) {}
 
   static async start(opts: ClusterOptions): Promise<TestCluster> {
     const c = new TestCluster(opts);
-    c.dir = mkdtempSync(join(tmpdir(), 'chokepoint-cluster-'));
-    for (let i = 0; i < opts.processes; i++) c.ports.push(await freePort());
-    // One process first: it applies the migrations; the others find them done.
-    await c.startProcess(0);
-    await Promise.all(c.ports.slice(1).map((_, i) => c.startProcess(i + 1)));
-    if (opts.nginx) await c.startNginx();
+    await c.launch();
     return c;
+  }
+
+  async launch(): Promise<void> {
+    const opts = this.opts;
+    this.dir = mkdtempSync(join(tmpdir(), 'chokepoint-cluster-'));
+    for (let i = 0; i < opts.processes; i++) this.ports.push(await freePort());
+    // One process first: it applies the migrations; the others find them done.
+    if (opts.processes > 0) await this.startProcess(0);
+    await Promise.all(this.ports.slice(1).map((_, i) => this.startProcess(i + 1)));
+    this.ports.push(...(opts.extraPorts ?? []));
+    if (opts.nginx) await this.startNginx();
   }
 
   get pgUrl(): string {
     return this.opts.pgUrl ?? TEST_PG_URL;
+  }
+
+  get redisUrl(): string {
+    return this.opts.redisUrl ?? TEST_REDIS_URL;
   }
 
   /** Where clients connect: nginx, or the first process. */
@@ -118,14 +134,22 @@ export class TestCluster {
       ...CROWD_LIMITS,
       DATABASE_URL: this.pgUrl,
       DATABASE_SCHEMA: this.schema,
-      REDIS_URL: TEST_REDIS_URL,
+      REDIS_URL: this.redisUrl,
       REDIS_PREFIX: this.prefix,
       NODE_NAME: `n${i + 1}`,
       ...this.opts.env,
     };
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', ENTRY, '--port', String(this.ports[i]), '--bot-delay', '0'],
+      [
+        '--import',
+        'tsx',
+        this.opts.entry ?? ENTRY,
+        '--port',
+        String(this.ports[i]),
+        '--bot-delay',
+        '0',
+      ],
       { env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const proc: Proc = { child, output: '' };
@@ -143,7 +167,7 @@ export class TestCluster {
       );
       child.stdout?.on('data', (d: Buffer) => {
         note(d);
-        if (/LISTENING /.test(proc.output)) {
+        if (/LISTENING |Chokepoint listening on /.test(proc.output)) {
           clearTimeout(timer);
           ok();
         }
@@ -174,9 +198,7 @@ export class TestCluster {
       site = site.replaceAll(`127.0.0.1:${8001 + i}`, `127.0.0.1:${port}`);
     // Processes beyond the shipped three, or fewer: rewrite the upstream lists to match.
     site = site.replace(/upstream chokepoint \{[^}]*\}/, () => {
-      const servers = this.ports
-        .map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`)
-        .join('\n');
+      const servers = this.ports.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n');
       return `upstream chokepoint {\n    least_conn;\n${servers}\n    keepalive 32;\n}`;
     });
     site = site.replace('listen 80;', `listen 127.0.0.1:${this.nginxPort};`);
@@ -259,14 +281,18 @@ http {
       .then(() => db.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`))
       .catch(() => undefined);
     await db.end().catch(() => undefined);
-    const redis = new Redis(TEST_REDIS_URL);
+    const redis = new Redis(this.redisUrl, { lazyConnect: true });
+    redis.on('error', () => undefined);
     try {
+      await redis.connect();
       let cursor = '0';
       do {
         const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 500);
         cursor = next;
         if (keys.length > 0) await redis.del(...keys);
       } while (cursor !== '0');
+    } catch {
+      // A throwaway Redis the test already stopped.
     } finally {
       redis.disconnect();
     }

@@ -107,8 +107,8 @@ export class Cluster implements MatchCoordinator {
   constructor(opts: ClusterOptions) {
     this.node = opts.node ?? `p${process.pid}`;
     this.opts = {
-      leaseMs: opts.leaseMs ?? 10_000,
-      waitMs: opts.waitMs ?? 8_000,
+      leaseMs: opts.leaseMs ?? 5_000,
+      waitMs: opts.waitMs ?? 6_000,
       botClaimMs: opts.botClaimMs ?? 4_000,
       botSweepMs: opts.botSweepMs ?? 2_000,
       reconcileMs: opts.reconcileMs ?? 2_000,

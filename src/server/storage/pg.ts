@@ -73,8 +73,9 @@ export class PgStore implements MatchStore {
     this.pool = new pg.Pool({
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
-      connectionTimeoutMillis: 5_000,
-      query_timeout: 15_000,
+      // Well inside a cluster lease (cluster/cluster.ts): a write either ends or fails first.
+      connectionTimeoutMillis: 3_000,
+      query_timeout: 4_000,
       ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
     });
     // An idle connection the server dropped (restart): the pool replaces it; nothing to do.
