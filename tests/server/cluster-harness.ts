@@ -85,6 +85,10 @@ export class TestCluster {
   readonly procs: (Proc | null)[] = [];
   nginxPort = 0;
   private nginx: ChildProcess | null = null;
+
+  get nginxPid(): number | undefined {
+    return this.nginx?.pid;
+  }
   private dir = '';
   /** Every process's output, kept for a failing test's message. */
   readonly log: string[] = [];
@@ -137,6 +141,7 @@ export class TestCluster {
       REDIS_URL: this.redisUrl,
       REDIS_PREFIX: this.prefix,
       NODE_NAME: `n${i + 1}`,
+      DATA_DIR: join(this.dir, `data-n${i + 1}`),
       ...this.opts.env,
     };
     const child = spawn(
