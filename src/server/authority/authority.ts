@@ -85,10 +85,27 @@ export class Authority {
       const c = this.coordinator;
       if (!c) return fn();
       return c.hold(matchID, async (stale) => {
-        if (stale) this.cache.delete(matchID); // another process moved it: reload
+        if (stale) await this.reloadStale(matchID);
         return fn();
       });
     });
+  }
+
+  /**
+   * Another process wrote this match since this copy was made (cluster/): reload it, and tell
+   * the listeners what moved, as its message (which may now arrive late, and be ignored) would.
+   */
+  private async reloadStale(matchID: string): Promise<void> {
+    const before = this.cache.get(matchID);
+    this.cache.delete(matchID);
+    if (!before) return;
+    const now = await this.load(matchID);
+    if (!now) return;
+    if (before.initialState && !now.initialState) now.initialState = before.initialState;
+    if (now.state._stateID > before.state._stateID)
+      for (const fn of this.updateListeners) fn(matchID, now.state, []);
+    if (JSON.stringify(now.metadata) !== JSON.stringify(before.metadata))
+      for (const fn of this.metaListeners) fn(matchID, now.metadata);
   }
 
   /**
@@ -112,29 +129,12 @@ export class Authority {
   }
 
   /**
-   * Reloads a cached match from storage (cluster/: another process wrote it and its message
-   * was lost), holding it as a move would; tells the listeners if it moved.
+   * Brings a cached match up to date with the other processes' writes (cluster/: a message was
+   * lost), holding it as a move would: the hold reloads it if it is stale, and tells the
+   * listeners what moved. Resolves whether it is cached.
    */
   refresh(matchID: string): Promise<boolean> {
-    const before = this.cache.get(matchID);
-    return this.exclusive(matchID, async () => {
-      const hit = this.cache.get(matchID) ?? before;
-      if (!hit) return false;
-      const { state, metadata } = await this.store.fetch(matchID, { state: true, metadata: true });
-      if (!state || !metadata) {
-        this.cache.delete(matchID);
-        return false;
-      }
-      const moved = state._stateID > hit.state._stateID;
-      const metaChanged = JSON.stringify(metadata) !== JSON.stringify(hit.metadata);
-      freeze(state, true);
-      hit.state = state;
-      hit.metadata = metadata;
-      if (!this.cache.has(matchID)) this.remember(matchID, hit);
-      if (moved) for (const fn of this.updateListeners) fn(matchID, state, []);
-      if (metaChanged) for (const fn of this.metaListeners) fn(matchID, metadata);
-      return true;
-    });
+    return this.exclusive(matchID, () => this.cache.has(matchID));
   }
 
   /** The matches held in memory (cluster/ checks them against the other processes' writes). */
