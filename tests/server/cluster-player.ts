@@ -101,7 +101,7 @@ export class SeatPlayer {
         const id = reply.stateID as number;
         // The broadcast of the move follows its acknowledgement on this socket.
         await c.waitFor(() => (c.state?._stateID ?? -1) >= id, 10_000).catch(() => undefined);
-        await sleep(10); // a person's pace, roughly: leaves the processes time to restart
+        await sleep(40); // a brisk person's pace: leaves the processes time to restart
       } else {
         this.errors.push(`move: ${String(reply.error)}`);
         // Refused: its state may be old (another process moved it); look again from storage.

@@ -7,10 +7,27 @@
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
 import { Cluster } from '../../src/server/cluster/cluster';
+import { LIMIT_VARS } from '../../src/server/config';
 import { chokepointServed } from '../../src/server/served/chokepoint';
 import { PgStore } from '../../src/server/storage/pg';
 import { freePort, TestCluster } from './cluster-harness';
 import { fixtureServed } from './fixtures/game';
+
+/** The limits a suite gives its server, as the environment the spawned processes read. */
+function limitEnv(opts: Partial<ServerOptions>): Record<string, string> {
+  const sections: Record<string, object | undefined> = {
+    sockets: opts.limits,
+    lobby: opts.lobby,
+    http: opts.http,
+    sweep: opts.sweep,
+  };
+  const env: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(LIMIT_VARS)) {
+    const value = (sections[spec.section] as Record<string, unknown> | undefined)?.[spec.key];
+    if (typeof value === 'number') env[name] = String(value / (spec.scale ?? 1));
+  }
+  return env;
+}
 
 const MAIN = fileURLToPath(new URL('../../src/server/main.ts', import.meta.url));
 
@@ -25,8 +42,8 @@ export async function startClusterTestServer(
     processes: 2,
     nginx: true,
     ...(over.served === chokepointServed ? { entry: MAIN } : {}),
-    // The fixture's own winning score, as the single-process suites expect.
-    env: { FIXTURE_TARGET: '' },
+    // The fixture's own winning score, and the suite's limits, as on one process.
+    env: { FIXTURE_TARGET: '', ...limitEnv({ ...limits, ...over }) },
   });
   const store = await PgStore.open({ url: harness.pgUrl, schema: harness.schema });
   const cluster = new Cluster({ redisUrl: harness.redisUrl, node: 'n3', prefix: harness.prefix });
