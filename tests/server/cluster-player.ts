@@ -46,7 +46,15 @@ export class SeatPlayer {
       const c = new Client(this.url);
       this.client = c;
       try {
-        const r = await c.sync(this.matchID, this.seat, this.credentials);
+        // A socket whose process dies between the handshake and the namespace's connect hears
+        // neither 'connect' nor 'connect_error': give up on it after a while.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const r = await Promise.race([
+          c.sync(this.matchID, this.seat, this.credentials),
+          new Promise<never>((_, fail) => {
+            timer = setTimeout(() => fail(new Error('no connect in 10 s')), 10_000);
+          }),
+        ]).finally(() => clearTimeout(timer));
         if (r.ok === true) {
           await c.waitFor(() => c.state !== undefined, 5000);
           return;
