@@ -3,6 +3,7 @@ import '../src/server/production-env';
 import { spawnSync } from 'node:child_process';
 import { benchBoard } from './board';
 import { runNetworkBench } from './server';
+import { runClusterBench, servicesUp } from './server/cluster';
 import { runSoak } from './server/soak';
 import { runSessionBench } from './server/session';
 import { benchEngine } from './engine';
@@ -126,6 +127,34 @@ async function serverSection(): Promise<void> {
   console.log('  (a slower reference than usual means a slowed machine, not a slower server)');
 }
 
+async function clusterSection(): Promise<void> {
+  console.log(
+    '\nSeveral processes: 100 matches against 1 process on SQLite, then 1, 2 and 3 processes behind nginx on PostgreSQL and Redis',
+  );
+  if (!servicesUp()) {
+    console.log('  skipped: PostgreSQL (127.0.0.1:5432) or Redis (127.0.0.1:6379) is not running');
+    return;
+  }
+  const results = await runClusterBench({ matches: 100, durationMs: 10_000, offered: 500 });
+  for (const r of results) {
+    const mode = r.offered ? `paced at ${r.offered}/s` : 'closed loop';
+    const target = r.offered && r.setup.startsWith('3 processes');
+    line(`${r.setup}, ${mode}: moves/s`, r.movesPerSecond.toFixed(0), target ? '>= 490' : '');
+    line(
+      `${r.setup}, ${mode}: p50 / p99 (ms)`,
+      `${r.p50ms.toFixed(0)} / ${r.p99ms.toFixed(0)}`,
+      target ? 'p99 < 150' : '',
+    );
+    line(
+      `${r.setup}, ${mode}: CPU/move node+nginx+pg+redis (ms)`,
+      `${r.cpu.node.toFixed(2)}+${r.cpu.nginx.toFixed(2)}+${r.cpu.postgres.toFixed(2)}+${r.cpu.redis.toFixed(2)}`,
+    );
+  }
+  console.log(
+    "  (on 2 cores more processes add no throughput: the figures show each component's cost per move)",
+  );
+}
+
 /** How long the soak attacks: --soak-seconds=N, or SOAK_SECONDS, else 10 minutes. */
 const soakSeconds = Number(
   process.argv.find((a) => a.startsWith('--soak-seconds='))?.slice('--soak-seconds='.length) ??
@@ -171,6 +200,7 @@ const SECTIONS: Record<string, () => void | Promise<void>> = {
   sim: simulatorSection,
   board: boardSection,
   server: serverSection,
+  cluster: clusterSection,
   soak: soakSection,
   session: sessionSection,
 };

@@ -22,6 +22,16 @@ export interface Config {
   publicUrl?: string;
   botDelayMs: number;
   limits: LimitsConfig;
+  /** postgres://… selects the PostgreSQL store (storage/pg.ts); unset: SQLite in dataDir. */
+  databaseUrl?: string;
+  /** The PostgreSQL schema to use (created if missing); unset: the connection's search_path. */
+  databaseSchema?: string;
+  /** redis://… joins this process to the others serving the same database (cluster/). */
+  redisUrl?: string;
+  /** This process's name among the others (nginx routes a socket.io session by it). */
+  nodeName?: string;
+  /** Prefix of every Redis key and channel (several deployments on one Redis). */
+  redisPrefix?: string;
 }
 
 type Section = keyof LimitsConfig;
@@ -63,9 +73,11 @@ export const LIMIT_VARS: Record<string, { section: Section; key: string; scale?:
   SWEEP_EVERY_MS: { section: 'sweep', key: 'everyMs' },
 };
 
-const USAGE = `Usage: chokepoint-server [--host H] [--port P] [--data DIR] [--static DIR] [--origin URL]... [--allowed-host NAME]... [--public-url URL] [--bot-delay MS] [--limit NAME=VALUE]...
+const USAGE = `Usage: chokepoint-server [--host H] [--port P] [--data DIR] [--static DIR] [--origin URL]... [--allowed-host NAME]... [--public-url URL] [--bot-delay MS] [--database-url URL] [--database-schema NAME] [--redis-url URL] [--node NAME] [--limit NAME=VALUE]...
 Environment: HOST (default 127.0.0.1), PORT (8000), DATA_DIR (./data), STATIC_DIR (./dist),
 ALLOWED_ORIGINS (comma-separated), ALLOWED_HOSTS (comma-separated), PUBLIC_URL, BOT_DELAY_MS (400),
+DATABASE_URL (postgres://…; default: SQLite in DATA_DIR), DATABASE_SCHEMA, REDIS_URL (redis://…:
+several processes serve the same matches), NODE_NAME (this process among them), REDIS_PREFIX (chokepoint:),
 and every limit by name (${Object.keys(LIMIT_VARS).join(', ')}). Flags win over environment.`;
 
 function readLimits(flags: string[], env: NodeJS.ProcessEnv): LimitsConfig {
@@ -115,6 +127,11 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     'allowed-host',
     'public-url',
     'bot-delay',
+    'database-url',
+    'database-schema',
+    'redis-url',
+    'node',
+    'redis-prefix',
     'limit',
   ];
   for (const name of flags.keys())
@@ -133,6 +150,27 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   const allowedHosts =
     flags.get('allowed-host') ?? (env.ALLOWED_HOSTS ?? '').split(',').filter((s) => s.length > 0);
   const limits = readLimits(flags.get('limit') ?? [], env);
+  const optional = (flag: string, envName: string): string | undefined => {
+    const v = flags.get(flag)?.at(-1) ?? env[envName];
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const databaseUrl = optional('database-url', 'DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new ConfigError('DATABASE_URL must start with postgres:// (or be unset for SQLite)');
+  const databaseSchema = optional('database-schema', 'DATABASE_SCHEMA');
+  if (databaseSchema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema))
+    throw new ConfigError('DATABASE_SCHEMA must be lower-case letters, digits and _');
+  const redisUrl = optional('redis-url', 'REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl))
+    throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+  if (redisUrl !== undefined && databaseUrl === undefined)
+    throw new ConfigError(
+      'REDIS_URL needs DATABASE_URL: several processes must share one PostgreSQL database',
+    );
+  const redisPrefix = optional('redis-prefix', 'REDIS_PREFIX');
+  const nodeName = optional('node', 'NODE_NAME');
+  if (nodeName !== undefined && !/^[A-Za-z0-9]{1,16}$/.test(nodeName))
+    throw new ConfigError('NODE_NAME must be 1-16 letters or digits');
   return {
     host: one('host', 'HOST', '127.0.0.1'),
     port,
@@ -143,5 +181,10 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     ...(publicUrl ? { publicUrl: publicUrl.replace(/\/$/, '') } : {}),
     botDelayMs,
     limits,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(databaseSchema ? { databaseSchema } : {}),
+    ...(redisUrl ? { redisUrl } : {}),
+    ...(nodeName ? { nodeName } : {}),
+    ...(redisPrefix ? { redisPrefix } : {}),
   };
 }

@@ -19,11 +19,22 @@ try {
     );
   }
   const server = await serve(chokepointServed, config);
-  console.log(`Chokepoint listening on ${server.url} (data in ${config.dataDir})`);
+  const data = config.databaseUrl
+    ? `PostgreSQL${config.databaseSchema ? `, schema ${config.databaseSchema}` : ''}`
+    : config.dataDir;
+  console.log(`Chokepoint listening on ${server.url} (data in ${data})`);
 } catch (e) {
   if (e instanceof ConfigError) {
     console.error(e.message);
     process.exit(2);
+  }
+  // A database the server cannot use (newer schema, unreachable): say so plainly and stop.
+  if (
+    e instanceof Error &&
+    /newer than this server|ECONNREFUSED|database unavailable|Redis unavailable/.test(e.message)
+  ) {
+    console.error(`Cannot start: ${e.message}`);
+    process.exit(1);
   }
   throw e;
 }

@@ -8,27 +8,38 @@ import { fixtureServed } from './fixtures/game';
 
 export type Json = Record<string, unknown>;
 
+/** Limits high enough for a test's crowd of clients from one address. */
+const TEST_LIMITS = {
+  lobby: {
+    writesPerSecond: 10_000,
+    writeBurst: 10_000,
+    codeMissBurst: 10_000,
+    openMatchesPerAddress: 10_000,
+  },
+  limits: {
+    perSecond: 10_000,
+    burst: 10_000,
+    syncBurst: 10_000,
+    matchSyncBurst: 10_000,
+    addressSyncBurst: 10_000,
+  },
+};
+
 /**
  * A server on the fixture game (unless `over.served` says otherwise). The fixture must take the
  * direct step, the path Chokepoint's moves take in production: this refuses to start otherwise.
  */
 export async function startTestServer(over: Partial<ServerOptions> = {}): Promise<RunningServer> {
+  // TEST_CLUSTER=1: the same suites against three processes behind nginx on PostgreSQL and
+  // Redis (cluster-server.ts); this process runs one of them, so its authority hears every move.
+  if (process.env.TEST_CLUSTER === '1' && !over.store) {
+    const { startClusterTestServer } = await import('./cluster-server');
+    return startClusterTestServer(over, TEST_LIMITS);
+  }
   const server = await startServer({
     served: fixtureServed(),
     store: new MemoryStore(),
-    lobby: {
-      writesPerSecond: 10_000,
-      writeBurst: 10_000,
-      codeMissBurst: 10_000,
-      openMatchesPerAddress: 10_000,
-    },
-    limits: {
-      perSecond: 10_000,
-      burst: 10_000,
-      syncBurst: 10_000,
-      matchSyncBurst: 10_000,
-      addressSyncBurst: 10_000,
-    },
+    ...TEST_LIMITS,
     ...over,
   });
   if (!over.served && server.authority.direct === null) {

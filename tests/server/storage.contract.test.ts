@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LogEntry, State } from 'boardgame.io';
 import { MemoryStore } from '../../src/server/storage/memory';
+import { PgStore } from '../../src/server/storage/pg';
 import { SqliteStore } from '../../src/server/storage/sqlite';
 import {
   StorageError,
@@ -14,14 +16,37 @@ import {
 
 interface Backend {
   name: string;
-  open: (dir: string) => MatchStore;
+  open: (dir: string) => MatchStore | Promise<MatchStore>;
   persistent: boolean;
+  /** Removes what `open` made outside `dir`. */
+  cleanup?: (dir: string) => Promise<void>;
 }
 
-/** Every MatchStore implementation must pass this suite (add a Postgres entry here later). */
+/**
+ * PostgreSQL: the machine's server (DATABASE_URL, else 127.0.0.1:5432/test as CI runs it), one
+ * schema of its own per test, named after the test's temp dir and dropped afterwards.
+ */
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const pgSchema = (dir: string) =>
+  `store_${basename(dir)
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()}`;
+
+/** Every MatchStore implementation must pass this suite. */
 const BACKENDS: Backend[] = [
   { name: 'memory', open: () => new MemoryStore(), persistent: false },
   { name: 'sqlite', open: (dir) => new SqliteStore(join(dir, 'db.sqlite')), persistent: true },
+  {
+    name: 'postgres',
+    open: (dir) => PgStore.open({ url: PG_URL, schema: pgSchema(dir) }),
+    persistent: true,
+    cleanup: async (dir) => {
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${pgSchema(dir)} CASCADE`);
+      await admin.end();
+    },
+  },
 ];
 
 const state = (id: number, extra: Record<string, unknown> = {}): State =>
@@ -85,12 +110,13 @@ const code = async (p: Promise<unknown>): Promise<string> => {
 describe.each(BACKENDS)('MatchStore contract: $name', (backend) => {
   let dir: string;
   let store: MatchStore;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'store-'));
-    store = backend.open(dir);
+    store = await backend.open(dir);
   });
   afterEach(async () => {
     await store.close();
+    await backend.cleanup?.(dir);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -277,13 +303,13 @@ describe.each(BACKENDS)('MatchStore contract: $name', (backend) => {
     await store.createMatch('m1', { initialState: state(0), metadata: meta() });
     await store.commitMove('m1', { state: state(1), deltalog: [entry(0)] });
     await store.close();
-    store = backend.open(dir);
+    store = await backend.open(dir);
     const r = await store.fetch('m1', { state: true, log: true });
     expect(r.state?._stateID).toBe(1);
     expect(r.log).toEqual([entry(0)]);
     await store.saveSession(session('s1'));
     await store.close();
-    store = backend.open(dir);
+    store = await backend.open(dir);
     expect((await store.loadSession('s1'))?.students[0]?.name).toBe('Ana');
   });
 });

@@ -18,6 +18,28 @@ export interface Loaded {
 type UpdateListener = (matchID: string, state: State, deltalog: LogEntry[]) => void;
 type MetaListener = (matchID: string, metadata: MatchMetadata) => void;
 
+/** What one process tells the others after a durable write (cluster/). */
+export interface Snapshot {
+  state: State;
+  metadata: MatchMetadata;
+  deltalog: LogEntry[];
+  /** The write changed the metadata (a lobby edit, a pause, the end of the game). */
+  metaChanged: boolean;
+}
+
+/**
+ * Several processes serving the same matches (src/server/cluster/): each queued change to a
+ * match runs while this process alone holds the match, and every write is announced.
+ */
+export interface MatchCoordinator {
+  /** Runs `fn` holding the match across processes; `stale`: another process wrote it since. */
+  hold<T>(matchID: string, fn: (stale: boolean) => Promise<T>): Promise<T>;
+  /** Just before a write, inside `hold`: throws if the hold was lost (the write must not happen). */
+  beforeWrite(matchID: string): Promise<void>;
+  /** After a durable write, inside `hold`. */
+  announce(matchID: string, snapshot: Snapshot): void;
+}
+
 /**
  * The single authority over match state. Every change (a person's move, a
  * bot's move, a lobby edit) runs through a per-match queue; a move is
@@ -34,6 +56,8 @@ export class Authority {
   private readonly queue = new KeyedQueue();
   private readonly updateListeners: UpdateListener[] = [];
   private readonly metaListeners: MetaListener[] = [];
+  /** Set when this process is one of several (cluster/); null: this process alone. */
+  coordinator: MatchCoordinator | null = null;
 
   constructor(
     readonly served: ServedGame,
@@ -57,7 +81,65 @@ export class Authority {
 
   /** Runs `fn` inside the match's queue: no move interleaves with it. */
   exclusive<T>(matchID: string, fn: () => Promise<T> | T): Promise<T> {
-    return this.queue.run(matchID, async () => fn());
+    return this.queue.run(matchID, async () => {
+      const c = this.coordinator;
+      if (!c) return fn();
+      return c.hold(matchID, async (stale) => {
+        if (stale) await this.reloadStale(matchID);
+        return fn();
+      });
+    });
+  }
+
+  /**
+   * Another process wrote this match since this copy was made (cluster/): reload it, and tell
+   * the listeners what moved, as its message (which may now arrive late, and be ignored) would.
+   */
+  private async reloadStale(matchID: string): Promise<void> {
+    const before = this.cache.get(matchID);
+    this.cache.delete(matchID);
+    if (!before) return;
+    const now = await this.load(matchID);
+    if (!now) return;
+    if (before.initialState && !now.initialState) now.initialState = before.initialState;
+    if (now.state._stateID > before.state._stateID)
+      for (const fn of this.updateListeners) fn(matchID, now.state, []);
+    if (JSON.stringify(now.metadata) !== JSON.stringify(before.metadata))
+      for (const fn of this.metaListeners) fn(matchID, now.metadata);
+  }
+
+  /**
+   * Another process wrote this match (cluster/): take its snapshot if it is newer than the
+   * cached one, and tell the listeners (the feed sends it to this process's sockets).
+   */
+  adopt(matchID: string, snap: Snapshot, accept: () => boolean = () => true): Promise<void> {
+    return this.queue.run(matchID, async () => {
+      if (!accept()) return;
+      const hit = this.cache.get(matchID);
+      const moved = !hit || snap.state._stateID > hit.state._stateID;
+      if (hit && snap.state._stateID < hit.state._stateID) return;
+      if (hit) {
+        freeze(snap.state, true);
+        hit.state = snap.state;
+        hit.metadata = snap.metadata;
+      }
+      if (moved) for (const fn of this.updateListeners) fn(matchID, snap.state, snap.deltalog);
+      if (snap.metaChanged) for (const fn of this.metaListeners) fn(matchID, snap.metadata);
+    });
+  }
+
+  /**
+   * Brings a cached match up to date with the other processes' writes (cluster/: a message was
+   * lost), holding it as a move would: the hold reloads it if it is stale, and tells the
+   * listeners what moved. Resolves whether it is cached.
+   */
+  refresh(matchID: string): Promise<boolean> {
+    return this.exclusive(matchID, () => this.cache.has(matchID));
+  }
+
+  /** The matches held in memory (cluster/ checks them against the other processes' writes). */
+  cachedIDs(): string[] {
+    return [...this.cache.keys()];
   }
 
   async create(matchID: string, initialState: State, metadata: MatchMetadata): Promise<void> {
@@ -125,6 +207,9 @@ export class Authority {
   ): Promise<Result<{ stateID: number }>> {
     return this.exclusive(matchID, () => this.apply(matchID, playerID, raw, stateID, guard)).catch(
       (e: unknown) => {
+        // The database or the other processes cannot be reached: nothing was acknowledged.
+        if (e instanceof StorageError && e.code === 'unavailable')
+          return { ok: false as const, error: `move not saved, try again: ${e.message}` };
         console.error(`move failed to commit in ${matchID}:`, e);
         return { ok: false as const, error: 'server error' };
       },
@@ -144,14 +229,23 @@ export class Authority {
     if (!t.ok) return t;
     try {
       const meta = t.metadata ? { metadata: t.metadata } : {};
+      await this.coordinator?.beforeWrite(matchID);
       await this.store.commitMove(matchID, { state: t.state, deltalog: t.deltalog, ...meta });
     } catch (e) {
-      // Storage is ahead of this (evicted, reloaded) copy: drop it and let the client resync.
-      if (e instanceof StorageError && e.code === 'stale-state') this.cache.delete(matchID);
+      // Storage is ahead of this (evicted, reloaded) copy, or its state is unknown (the
+      // database went away mid-write): drop it and let the client resync.
+      if (e instanceof StorageError && (e.code === 'stale-state' || e.code === 'unavailable'))
+        this.cache.delete(matchID);
       throw e;
     }
     match.state = t.state;
     if (t.metadata) match.metadata = t.metadata;
+    this.coordinator?.announce(matchID, {
+      state: t.state,
+      metadata: match.metadata,
+      deltalog: t.deltalog,
+      metaChanged: t.metadata !== undefined,
+    });
     for (const fn of this.updateListeners) fn(matchID, t.state, t.deltalog);
     if (t.metadata) for (const fn of this.metaListeners) fn(matchID, t.metadata);
     return { ok: true, stateID: t.state._stateID };
@@ -197,8 +291,15 @@ export class Authority {
       const next = change(structuredClone(match.metadata));
       if (typeof next === 'string') return { ok: false, error: next };
       next.updatedAt = Date.now();
+      await this.coordinator?.beforeWrite(matchID);
       await this.store.setMetadata(matchID, next);
       match.metadata = next;
+      this.coordinator?.announce(matchID, {
+        state: match.state,
+        metadata: next,
+        deltalog: [],
+        metaChanged: true,
+      });
       for (const fn of this.metaListeners) fn(matchID, next);
       return { ok: true, metadata: next };
     });

@@ -7,6 +7,11 @@ export interface BotRunnerOptions {
   /** Pause before a bot acts, so people can follow (0 in tests and benchmarks). */
   delayMs?: number;
   onError?: (matchID: string, seat: string, error: string) => void;
+  /**
+   * Several processes (cluster/): may this process play the match's bots now? At most one
+   * process at a time gets true for a match; asked before each step and each move.
+   */
+  claim?: (matchID: string) => Promise<boolean>;
 }
 
 /** How often one bot move is retried when other seats' moves keep making its stateID stale. */
@@ -83,6 +88,7 @@ export class BotRunner {
   /** One bot seat acts (the first, in seat order, that has something to do); its moves bring the next step. */
   private async step(matchID: string): Promise<void> {
     if (this.stopped) return;
+    if (this.opts.claim && !(await this.opts.claim(matchID))) return;
     const { authority } = this;
     const match = await authority.load(matchID);
     if (!match || match.metadata.paused || match.state.ctx.gameover !== undefined) return;
@@ -124,6 +130,7 @@ export class BotRunner {
     const action = { type: 'MAKE_MOVE', payload: { type: move.move, args: move.args } };
     for (let tries = 0; tries <= STALE_RETRIES; tries++) {
       if (this.stopped) return false;
+      if (this.opts.claim && !(await this.opts.claim(matchID))) return false;
       const match = await this.authority.load(matchID);
       if (!match || match.metadata.paused || match.state.ctx.gameover !== undefined) return false;
       const result = await this.authority.submit(

@@ -75,6 +75,7 @@ export class Sweeper {
     ];
     for (const matchID of ids) {
       await this.authority.exclusive(matchID, async () => {
+        await this.authority.coordinator?.beforeWrite(matchID);
         await store.wipe(matchID);
         this.authority.forget(matchID);
       });

@@ -1,7 +1,7 @@
 /**
- * Our own storage contract for networked matches. Two implementations exist
- * (memory, SQLite); a PostgreSQL one can be added later and must pass the same
- * contract suite in tests/server/storage.contract.test.ts.
+ * Our own storage contract for networked matches. Three implementations exist
+ * (memory, SQLite, PostgreSQL); each passes the same contract suite in
+ * tests/server/storage.contract.test.ts.
  */
 import type { LogEntry, State } from 'boardgame.io';
 import type {
@@ -138,7 +138,9 @@ export interface SessionRecord {
   updatedAt: number;
 }
 
-export type StorageErrorCode = 'exists' | 'not-found' | 'stale-state' | 'join-code-taken';
+/** 'unavailable': the database cannot be reached now (nothing was written, or may have been). */
+export type StorageErrorCode =
+  'exists' | 'not-found' | 'stale-state' | 'join-code-taken' | 'unavailable';
 
 export class StorageError extends Error {
   constructor(

@@ -1,0 +1,134 @@
+/**
+ * What each component of a multi-process deployment costs per move: the same 100-match load
+ * (scripted Chokepoint classroom games over sockets) against one `npm start` process on SQLite,
+ * then 1, 2 and 3 processes behind nginx on PostgreSQL and Redis (docs/deploy.md), in one run.
+ * Each setup runs closed-loop (its ceiling) and paced at `offered` moves/s.
+ *
+ * The machine's PostgreSQL and Redis are used (TEST_DATABASE_URL / TEST_REDIS_URL, as the
+ * tests), each run in a schema and key prefix of its own, dropped afterwards. Their CPU is read
+ * from /proc for every postgres and redis-server process, so on a shared machine it includes
+ * whatever else uses them.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CROWD_LIMITS, TestCluster } from '../../tests/server/cluster-harness';
+import { runLoad, type LoadResult } from './load';
+import { OURS_CHOKEPOINT } from './targets';
+
+const MAIN = fileURLToPath(new URL('../../src/server/main.ts', import.meta.url));
+
+export interface ClusterBenchResult extends LoadResult {
+  setup: string;
+  /** CPU ms per move: the Node server processes, nginx, PostgreSQL, Redis. */
+  cpu: { node: number; nginx: number; postgres: number; redis: number };
+}
+
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** Pids of every process whose command name is `name` (e.g. postgres, redis-server). */
+function pidsOf(name: string): number[] {
+  const out: number[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === name) out.push(Number(d));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+const sumCpu = (pids: number[]) => pids.reduce((s, p) => s + cpuMs(p), 0);
+
+export async function runClusterBench(
+  opts: { matches?: number; durationMs?: number; offered?: number; log?: (l: string) => void } = {},
+): Promise<ClusterBenchResult[]> {
+  const matches = opts.matches ?? 100;
+  const durationMs = opts.durationMs ?? 10_000;
+  const offered = opts.offered ?? 500;
+  const log = opts.log ?? ((l: string) => console.log(l));
+  const results: ClusterBenchResult[] = [];
+  const setups: { setup: string; processes: number; pg: boolean }[] = [
+    { setup: '1 process, SQLite', processes: 1, pg: false },
+    { setup: '1 process + nginx, PostgreSQL + Redis', processes: 1, pg: true },
+    { setup: '2 processes + nginx, PostgreSQL + Redis', processes: 2, pg: true },
+    { setup: '3 processes + nginx, PostgreSQL + Redis', processes: 3, pg: true },
+  ];
+  for (const s of setups) {
+    const cluster = new TestCluster({
+      processes: s.processes,
+      nginx: s.pg,
+      entry: MAIN,
+      env: {
+        ...CROWD_LIMITS,
+        FRAMES_PER_SECOND: '1000',
+        FRAME_BURST: '1000',
+        BOT_DELAY_MS: '0',
+        // SQLite: unset the cluster's database and Redis (each process has a temp data dir).
+        ...(s.pg ? {} : { DATABASE_URL: '', REDIS_URL: '' }),
+      },
+    });
+    await cluster.launch();
+    try {
+      for (const rate of [0, offered]) {
+        log(
+          `${s.setup}: ${matches} matches, ${rate ? `${rate} moves/s offered` : 'closed loop'}, ${durationMs / 1000}s...`,
+        );
+        const pgPids = s.pg ? pidsOf('postgres') : [];
+        const redisPids = s.pg ? pidsOf('redis-server') : [];
+        const nodePids = () => cluster.procs.map((p) => p?.child.pid ?? 0);
+        let before = { node: 0, nginx: 0, postgres: 0, redis: 0 };
+        let after = before;
+        const read = () => ({
+          node: sumCpu(nodePids()),
+          nginx: cluster.nginxPid ? cpuMs(cluster.nginxPid) : 0,
+          postgres: sumCpu(pgPids),
+          redis: sumCpu(redisPids),
+        });
+        const load = await runLoad(cluster.url, OURS_CHOKEPOINT, matches, durationMs, rate, {
+          onStart: () => (before = read()),
+          onEnd: () => (after = read()),
+        });
+        const per = (k: keyof typeof before) => (after[k] - before[k]) / Math.max(1, load.moves);
+        const r: ClusterBenchResult = {
+          ...load,
+          setup: s.setup,
+          cpu: {
+            node: per('node'),
+            nginx: per('nginx'),
+            postgres: per('postgres'),
+            redis: per('redis'),
+          },
+        };
+        results.push(r);
+        log(
+          `  ${r.movesPerSecond.toFixed(0)} moves/s, p50 ${r.p50ms.toFixed(1)} ms, p99 ${r.p99ms.toFixed(1)} ms ` +
+            `(${r.moves} moves, ${r.rejected} rejected); CPU per move: node ${r.cpu.node.toFixed(2)} ms, ` +
+            `nginx ${r.cpu.nginx.toFixed(2)}, PostgreSQL ${r.cpu.postgres.toFixed(2)}, Redis ${r.cpu.redis.toFixed(2)}`,
+        );
+      }
+    } finally {
+      await cluster.stop();
+    }
+  }
+  return results;
+}
+
+/** The machine's PostgreSQL and Redis answer (else the section says so and is skipped). */
+export function servicesUp(): boolean {
+  try {
+    execFileSync('pg_isready', ['-h', '127.0.0.1', '-p', '5432', '-q']);
+    execFileSync('redis-cli', ['-h', '127.0.0.1', '-p', '6379', 'ping'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,299 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { Authority, MatchCoordinator, Snapshot } from '../authority/authority';
+import type { RunningServer } from '../app';
+import { StorageError } from '../storage/types';
+
+/**
+ * Several server processes serving the same matches (REDIS_URL and a shared PostgreSQL).
+ *
+ * - **One writer at a time per match.** Every queued change to a match (a move, a lobby edit,
+ *   a sync) runs under a per-match lease in Redis (`lease:{id}`, a TTL so a killed process's
+ *   lease passes on by itself). Just before writing, the holder checks the lease is still its own
+ *   and bumps the match's write generation (`gen:{id}`); PostgreSQL's compare-and-set on the
+ *   stateID (storage/pg.ts) is the last guard, so a move is applied at most once and in order.
+ * - **No stale cache.** Each process remembers the generation its cached copy reflects. Taking
+ *   the lease returns the current generation: if another process wrote since, the copy is
+ *   dropped and reloaded from PostgreSQL before anything reads it.
+ * - **Every seat sees every move.** After a durable write the holder publishes the match's
+ *   snapshot on one channel; every other process adopts it and its feed sends each of its own
+ *   sockets that socket's view. A lost message (a process killed between its write and its
+ *   message, a dropped subscription) is caught within `reconcileMs` by comparing generations.
+ * - **One bot player per match.** Bot seats are played by the process that holds the match's
+ *   bot claim (`bots:{id}`, renewed at every step); every process looks for unclaimed matches
+ *   every `botSweepMs`, so a killed process's bots are taken over.
+ * - **Sockets.** A socket.io session id starts with the process's name, so nginx can send an
+ *   HTTP long-polling request to the process that holds its session (deploy/nginx.conf).
+ *
+ * With Redis down, nothing can be held: moves are refused with an error saying so, and go
+ * through again once it is back.
+ */
+export interface ClusterOptions {
+  redisUrl: string;
+  /** This process's name (letters and digits); default `p<pid>`. */
+  node?: string;
+  /** A lease lives this long unless released (a killed process's lease, at most). */
+  leaseMs?: number;
+  /** How long to wait for another process's lease before refusing. */
+  waitMs?: number;
+  botClaimMs?: number;
+  botSweepMs?: number;
+  reconcileMs?: number;
+  /** Redis keys and the channel start with this (several deployments on one Redis). */
+  prefix?: string;
+}
+
+interface Message {
+  n: string;
+  m: string;
+  g: number;
+  s: Snapshot;
+}
+
+const ACQUIRE = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return {0, 0} end
+local t = redis.call('INCR', KEYS[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
+redis.call('SET', KEYS[1], ARGV[1] .. ':' .. t, 'PX', ARGV[2])
+return {t, tonumber(redis.call('GET', KEYS[3]) or '0')}`;
+
+const BEFORE_WRITE = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+local g = redis.call('INCR', KEYS[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[2])
+return g`;
+
+const RELEASE = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1`;
+
+const CLAIM = `
+local v = redis.call('GET', KEYS[1])
+if not v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 2 end
+if v == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end
+return 0`;
+
+/** Generations are kept this long after a match's last write (a copy older than that reloads). */
+const GEN_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+function unavailable(e: unknown): StorageError {
+  if (e instanceof StorageError) return e;
+  return new StorageError(
+    'unavailable',
+    `Redis unavailable: ${e instanceof Error ? e.message : String(e)}`,
+  );
+}
+
+export class Cluster implements MatchCoordinator {
+  readonly node: string;
+  private readonly cmd: Redis;
+  private readonly sub: Redis;
+  private readonly opts: Required<Omit<ClusterOptions, 'node' | 'redisUrl'>>;
+  private readonly channel: string;
+  /** The generation each cached match reflects. */
+  private readonly known = new Map<string, number>();
+  /** The lease value ("node:token") of each match held now. */
+  private readonly held = new Map<string, string>();
+  /** The generation a write in progress will have once durable. */
+  private readonly writing = new Map<string, number>();
+  private authority: Authority | null = null;
+  private timers: ReturnType<typeof setInterval>[] = [];
+  private readonly attached: Promise<void>;
+  private attach!: () => void;
+  private closed = false;
+
+  constructor(opts: ClusterOptions) {
+    this.node = opts.node ?? `p${process.pid}`;
+    this.opts = {
+      leaseMs: opts.leaseMs ?? 5_000,
+      waitMs: opts.waitMs ?? 6_000,
+      botClaimMs: opts.botClaimMs ?? 4_000,
+      botSweepMs: opts.botSweepMs ?? 2_000,
+      reconcileMs: opts.reconcileMs ?? 2_000,
+      prefix: opts.prefix ?? 'chokepoint:',
+    };
+    this.channel = `${this.opts.prefix}writes`;
+    this.attached = new Promise((ok) => (this.attach = ok));
+    // Commands fail at once while Redis is down (never queued to run later, after a reply
+    // was already given); the connection retries by itself.
+    const common = {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (times: number) => Math.min(100 * times, 1000),
+      lazyConnect: true,
+    };
+    this.cmd = new Redis(opts.redisUrl, common);
+    this.sub = new Redis(opts.redisUrl, { ...common, enableOfflineQueue: true });
+    this.cmd.on('error', () => undefined);
+    this.sub.on('error', () => undefined);
+  }
+
+  /** Connects to Redis (rejects if it cannot be reached at start). */
+  async connect(): Promise<void> {
+    await Promise.all([this.cmd.connect(), this.sub.connect()]);
+    this.sub.on('message', (channel: string, raw: string) => {
+      if (channel === this.channel) this.receive(raw);
+    });
+    // Messages may have been lost while the subscription was down: trust no cached copy.
+    this.sub.on('close', () => this.known.clear());
+    await this.sub.subscribe(this.channel);
+  }
+
+  private key(kind: string, matchID: string): string {
+    return `${this.opts.prefix}${kind}:{${matchID}}`;
+  }
+
+  /** Joins a started server to the cluster: its authority, its sockets' ids, its bots. */
+  join(server: RunningServer): void {
+    this.authority = server.authority;
+    server.authority.coordinator = this;
+    server.io.engine.generateId = () => `${this.node}.${randomBytes(15).toString('base64url')}`;
+    const every = (ms: number, task: () => Promise<unknown>) => {
+      const t = setInterval(() => {
+        task().catch(() => undefined);
+      }, ms);
+      t.unref();
+      this.timers.push(t);
+    };
+    every(this.opts.reconcileMs, () => this.reconcile());
+    every(this.opts.botSweepMs, () => server.bots.resumeAll());
+    this.attach();
+  }
+
+  async hold<T>(matchID: string, fn: (stale: boolean) => Promise<T>): Promise<T> {
+    const { value, gen } = await this.acquire(matchID);
+    const stale = this.known.get(matchID) !== gen;
+    this.known.set(matchID, gen);
+    this.held.set(matchID, value);
+    try {
+      return await fn(stale);
+    } finally {
+      this.held.delete(matchID);
+      this.writing.delete(matchID);
+      this.cmd.eval(RELEASE, 1, this.key('lease', matchID), value).catch(() => undefined);
+    }
+  }
+
+  private async acquire(matchID: string): Promise<{ value: string; gen: number }> {
+    const deadline = Date.now() + this.opts.waitMs;
+    let pause = 1;
+    for (;;) {
+      let reply: [number, number];
+      try {
+        reply = (await this.cmd.eval(
+          ACQUIRE,
+          3,
+          this.key('lease', matchID),
+          this.key('fence', matchID),
+          this.key('gen', matchID),
+          this.node,
+          this.opts.leaseMs,
+          GEN_TTL_MS,
+        )) as [number, number];
+      } catch (e) {
+        throw unavailable(e);
+      }
+      const [token, gen] = reply;
+      if (token > 0) return { value: `${this.node}:${token}`, gen };
+      if (Date.now() > deadline)
+        throw new StorageError('unavailable', 'the match is held by another server; try again');
+      await sleep(pause);
+      pause = Math.min(pause * 2, 20);
+    }
+  }
+
+  async beforeWrite(matchID: string): Promise<void> {
+    const value = this.held.get(matchID);
+    if (!value) throw new Error(`write to ${matchID} outside its lease`);
+    let gen: number;
+    try {
+      gen = (await this.cmd.eval(
+        BEFORE_WRITE,
+        2,
+        this.key('lease', matchID),
+        this.key('gen', matchID),
+        value,
+        GEN_TTL_MS,
+      )) as number;
+    } catch (e) {
+      throw unavailable(e);
+    }
+    if (gen < 0) throw new StorageError('unavailable', 'lost the match to another server');
+    this.writing.set(matchID, gen);
+    // Until announce() says the write is durable, this copy is not known to reflect `gen`.
+  }
+
+  announce(matchID: string, snapshot: Snapshot): void {
+    const gen = this.writing.get(matchID);
+    if (gen === undefined) return;
+    this.writing.delete(matchID);
+    this.known.set(matchID, gen);
+    const message: Message = { n: this.node, m: matchID, g: gen, s: snapshot };
+    this.cmd.publish(this.channel, JSON.stringify(message)).catch(() => {
+      // The others' reconciliation finds the new generation within reconcileMs.
+    });
+  }
+
+  private receive(raw: string): void {
+    const authority = this.authority;
+    if (!authority) return;
+    let msg: Message;
+    try {
+      msg = JSON.parse(raw) as Message;
+    } catch {
+      return;
+    }
+    if (msg.n === this.node) return;
+    const { m, g } = msg;
+    void authority
+      .adopt(m, msg.s, () => {
+        const k = this.known.get(m);
+        if (k !== undefined && g <= k) return false;
+        this.known.set(m, g);
+        return true;
+      })
+      .catch((e: unknown) => console.error(`adopting ${m} failed:`, e));
+  }
+
+  /**
+   * Compares each cached match's generation with Redis's and reloads those another process
+   * wrote without this one hearing of it (the reload holds the lease, so no write is half-done).
+   */
+  private async reconcile(): Promise<void> {
+    const authority = this.authority;
+    if (!authority || this.closed) return;
+    const ids = authority.cachedIDs();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const gens = await this.cmd.mget(...chunk.map((id) => this.key('gen', id)));
+      for (const [j, id] of chunk.entries()) {
+        const gen = Number(gens[j] ?? 0);
+        if (this.known.get(id) !== gen && !this.held.has(id)) {
+          await authority.refresh(id).catch(() => undefined);
+        }
+      }
+    }
+  }
+
+  /** May this process play the match's bots now? (At most one process at a time: true.) */
+  claimBots = async (matchID: string): Promise<boolean> => {
+    await this.attached;
+    if (this.closed) return false;
+    const won = await this.cmd
+      .eval(CLAIM, 1, this.key('bots', matchID), this.node, this.opts.botClaimMs)
+      .catch(() => 0);
+    // Taken over from another process: its last moves may not have reached this copy yet.
+    if (won === 2) await this.authority?.refresh(matchID).catch(() => undefined);
+    return won === 1 || won === 2;
+  };
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.timers) clearInterval(t);
+    this.timers = [];
+    this.sub.disconnect();
+    await this.cmd.quit().catch(() => this.cmd.disconnect());
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * `TEST_CLUSTER=1`: startTestServer (helpers.ts) returns three processes behind nginx on one
+ * PostgreSQL schema and one Redis prefix of their own: two spawned, and one in this test's own
+ * Node, whose authority hears every move of every process (the leak suite checks every frame
+ * against those states). The returned url is nginx's, so the suite's sockets land on any of them.
+ */
+import { fileURLToPath } from 'node:url';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
+import { Cluster } from '../../src/server/cluster/cluster';
+import { LIMIT_VARS } from '../../src/server/config';
+import { chokepointServed } from '../../src/server/served/chokepoint';
+import { PgStore } from '../../src/server/storage/pg';
+import { freePort, TestCluster } from './cluster-harness';
+import { fixtureServed } from './fixtures/game';
+
+/** The limits a suite gives its server, as the environment the spawned processes read. */
+function limitEnv(opts: Partial<ServerOptions>): Record<string, string> {
+  const sections: Record<string, object | undefined> = {
+    sockets: opts.limits,
+    lobby: opts.lobby,
+    http: opts.http,
+    sweep: opts.sweep,
+  };
+  const env: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(LIMIT_VARS)) {
+    const value = (sections[spec.section] as Record<string, unknown> | undefined)?.[spec.key];
+    if (typeof value === 'number') env[name] = String(value / (spec.scale ?? 1));
+  }
+  return env;
+}
+
+const MAIN = fileURLToPath(new URL('../../src/server/main.ts', import.meta.url));
+
+export async function startClusterTestServer(
+  over: Partial<ServerOptions>,
+  limits: Partial<ServerOptions>,
+): Promise<RunningServer> {
+  const served = over.served ?? fixtureServed();
+  if (over.served && over.served !== chokepointServed)
+    throw new Error('TEST_CLUSTER=1 runs Chokepoint or the fixture game only');
+  const harness = new TestCluster({
+    processes: 2,
+    nginx: true,
+    ...(over.served === chokepointServed ? { entry: MAIN } : {}),
+    // The fixture's own winning score, and the suite's limits, as on one process.
+    env: { FIXTURE_TARGET: '', ...limitEnv({ ...limits, ...over }) },
+  });
+  const store = await PgStore.open({ url: harness.pgUrl, schema: harness.schema });
+  const cluster = new Cluster({ redisUrl: harness.redisUrl, node: 'n3', prefix: harness.prefix });
+  await cluster.connect();
+  const server = await startServer({
+    served,
+    store,
+    ...limits,
+    ...over,
+    port: await freePort(),
+    bots: { delayMs: 0, ...over.bots, claim: cluster.claimBots },
+  });
+  cluster.join(server);
+  harness.opts.extraPorts = [server.port];
+  try {
+    await harness.launch();
+  } catch (e) {
+    await server.close();
+    await cluster.close();
+    await harness.stop();
+    throw e;
+  }
+  return {
+    ...server,
+    url: harness.url,
+    port: harness.nginxPort,
+    async close() {
+      await server.close();
+      await cluster.close();
+      await harness.stop();
+    },
+  };
+}

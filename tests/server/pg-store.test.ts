@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { State } from 'boardgame.io';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PgStore } from '../../src/server/storage/pg';
+import { PG_SCHEMA_VERSION } from '../../src/server/storage/pg-schema';
+import type { MatchMetadata } from '../../src/server/storage/types';
+
+/** The shared PostgreSQL CI starts; every schema here has a random suffix and is dropped. */
+const URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schemas: string[] = [];
+const fresh = (): string => {
+  const name = `pgstore_${randomBytes(6).toString('hex')}`;
+  schemas.push(name);
+  return name;
+};
+
+const state = (id: number) =>
+  ({ G: { n: id }, ctx: {}, plugins: {}, _stateID: id }) as unknown as State;
+const meta: MatchMetadata = {
+  gameName: 'g',
+  scenario: 's',
+  setupData: null,
+  visibility: 'public',
+  joinCode: 'PG0001',
+  creator: { salt: 'a', hash: 'b' },
+  paused: false,
+  createdAt: 1,
+  updatedAt: 1,
+  seats: [],
+};
+
+let admin: pg.Client;
+beforeAll(async () => {
+  admin = new pg.Client({ connectionString: URL });
+  await admin.connect();
+});
+afterAll(async () => {
+  for (const s of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+  await admin.end();
+});
+
+describe('PostgreSQL store: migrations', () => {
+  it('servers starting together migrate once and all serve the same data', async () => {
+    const schema = fresh();
+    const stores = await Promise.all(
+      [1, 2, 3].map(() => PgStore.open({ url: URL, schema, poolSize: 2 })),
+    );
+    try {
+      const { rows } = await admin.query(`SELECT version FROM ${schema}.schema_version`);
+      expect(rows).toEqual([{ version: PG_SCHEMA_VERSION }]);
+      await stores[0]!.createMatch('m1', { initialState: state(0), metadata: meta });
+      await stores[1]!.commitMove('m1', { state: state(1), deltalog: [] });
+      // The third server's move was made on the state the second already moved: refused.
+      await expect(
+        stores[2]!.commitMove('m1', { state: state(1), deltalog: [] }),
+      ).rejects.toMatchObject({ code: 'stale-state' });
+      expect((await stores[2]!.fetch('m1', { state: true })).state?._stateID).toBe(1);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+
+  it('refuses a database written by a newer server, leaving it untouched', async () => {
+    const schema = fresh();
+    await (await PgStore.open({ url: URL, schema })).close();
+    await admin.query(`UPDATE ${schema}.schema_version SET version = $1`, [PG_SCHEMA_VERSION + 1]);
+    await expect(PgStore.open({ url: URL, schema })).rejects.toThrow(
+      /database schema \d+ is newer than this server/,
+    );
+    const { rows } = await admin.query(`SELECT version FROM ${schema}.schema_version`);
+    expect(rows).toEqual([{ version: PG_SCHEMA_VERSION + 1 }]);
+  });
+
+  it('says the database is unavailable, rather than failing vaguely, when it cannot connect', async () => {
+    // A port nothing listens on (the test picks one and closes it).
+    const { createServer } = await import('node:net');
+    const port = await new Promise<number>((ok) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => ok(p));
+      });
+    });
+    const store = new PgStore({ url: `postgres://postgres@127.0.0.1:${port}/test` });
+    await expect(store.fetch('m1', { state: true })).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/database unavailable/),
+    });
+    await store.pool.end();
+  });
+});
