@@ -4,7 +4,10 @@ import { PublicMatches } from './PublicMatches';
 import { codeProblem, normalizeCode } from './seats';
 import { navigate } from './urls';
 
-/** Play online: host a new match, join one by its code, or pick an open public match. */
+/**
+ * Play online: host a new match, join one by its code, run or join a class, or pick an open
+ * public match.
+ */
 export function OnlineHome() {
   return (
     <main className="online-page">
@@ -21,6 +24,21 @@ export function OnlineHome() {
           </AppLink>
         </section>
         <JoinByCode />
+        <section className="panel online-card" aria-labelledby="class-title">
+          <h2 id="class-title">A class or a workshop</h2>
+          <p>
+            Many tables at once: one code for the whole class, students dealt to tables and roles,
+            and a console to time, steer and watch every table.
+          </p>
+          <div className="code-row">
+            <AppLink to="/console" className="btn primary">
+              Run a class
+            </AppLink>
+            <AppLink to="/class" className="btn">
+              Join a class
+            </AppLink>
+          </div>
+        </section>
         <PublicMatches />
       </div>
     </main>
