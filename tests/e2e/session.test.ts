@@ -91,7 +91,10 @@ describe('a class: one facilitator, eight students, two tables', () => {
     // The facilitator sets up the session.
     const fac = await newPage();
     fac.on('pageerror', (e) => errors.push(`facilitator: ${e.message}`));
-    await fac.goto(`${server.url}/console`);
+    // A teacher finds the console from the start screen, without knowing its address.
+    await fac.goto(server.url);
+    await fac.getByRole('button', { name: 'Play online' }).click();
+    await fac.getByRole('link', { name: 'Run a class' }).click();
     await fac.getByLabel(/Number of tables/).fill('2');
     await fac.getByLabel('Team seats of 2').check();
     await fac.getByLabel(/hold/).check();
