@@ -1,5 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { CARDS_STEP, type Recap } from '../selectors/recap';
+import { CARDS_STEP, type Recap, type RecapLine } from '../selectors/recap';
 
 interface Props {
   recap: Recap;
@@ -13,6 +13,15 @@ interface Props {
 }
 
 /** Tab and Shift+Tab cycle within the dialog: the board behind it is not reachable. */
+/** One line of the recap: a secret one is marked "only you", a failed order marked failed. */
+function RecapItem({ line }: { line: RecapLine }) {
+  return (
+    <li className={`${line.secret ? 'secret' : ''} ${line.failed ? 'failed' : ''}`.trim()}>
+      {line.secret && <span className="tag">only you</span>} {line.text}
+    </li>
+  );
+}
+
 function keepFocusInside(e: ReactKeyboardEvent<HTMLDivElement>): void {
   if (e.key !== 'Tab') return;
   const inside = [
@@ -85,12 +94,7 @@ export function RoundRecap({ recap, audience, onClose, mode, closeLabel = 'Conti
           ) : (
             <ul>
               {recap.mine.map((l) => (
-                <li
-                  key={l.key}
-                  className={`${l.secret ? 'secret' : ''} ${l.failed ? 'failed' : ''}`.trim()}
-                >
-                  {l.secret && <span className="tag">only you</span>} {l.text}
-                </li>
+                <RecapItem key={l.key} line={l} />
               ))}
             </ul>
           )}
@@ -134,12 +138,7 @@ export function RoundRecap({ recap, audience, onClose, mode, closeLabel = 'Conti
           </h2>
           <ul>
             {s.lines.map((l) => (
-              <li
-                key={l.key}
-                className={`${l.secret ? 'secret' : ''} ${l.failed ? 'failed' : ''}`.trim()}
-              >
-                {l.secret && <span className="tag">only you</span>} {l.text}
-              </li>
+              <RecapItem key={l.key} line={l} />
             ))}
           </ul>
         </section>
