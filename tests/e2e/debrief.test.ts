@@ -5,34 +5,17 @@
  * is played to the end by a person with bots in the other seats, and its own debrief says it
  * is a fork of the online match.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, launch, ROOT, shot, type Launched } from './harness';
+import { DESKTOP, PHONE, launch, shot, type Launched } from './harness';
+import { startServer, stopServer, type ServerProc } from './server-proc';
 import { axeProblems, closeRecap, planAndSubmit, waitForPlayer } from './flows';
-
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const args = ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--data', dataDir];
-  const child = spawn(process.execPath, [...args, '--bot-delay', '0'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((ok, fail) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m?.[1]) ok({ child, url: m[1] });
-    });
-    child.once('exit', (code) => fail(new Error(`server exited ${code}: ${out}`)));
-  });
-}
 
 describe('replay, what if and the printed debrief', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-debrief-'));
-  let server: { child: ChildProcess; url: string };
+  let server: ServerProc;
   let browser: Launched;
   beforeAll(async () => {
     server = await startServer(dataDir);
@@ -40,12 +23,7 @@ describe('replay, what if and the printed debrief', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    if (server && server.child.exitCode === null) {
-      await new Promise<void>((ok) => {
-        server.child.once('exit', () => ok());
-        server.child.kill('SIGTERM');
-      });
-    }
+    if (server) await stopServer(server.child);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -5,38 +5,14 @@
  * the host pauses (a move is refused and the board stays), the student reloads mid-game and
  * lands back in the seat, and every browser ends on the end screen with the winners.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, launch, ROOT, shot, type Launched } from './harness';
+import { DESKTOP, PHONE, launch, shot, type Launched } from './harness';
+import { startServer, stopServer, type ServerProc } from './server-proc';
 import { addFirstOrder, axeProblems, closeRecap, submitOrders } from './flows';
-
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const args = [
-    '--import',
-    'tsx',
-    'src/server/main.ts',
-    '--port',
-    '0',
-    '--data',
-    dataDir,
-    '--bot-delay',
-    '150',
-  ];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((ok, fail) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m?.[1]) ok({ child, url: m[1] });
-    });
-    child.once('exit', (code) => fail(new Error(`server exited ${code}: ${out}`)));
-  });
-}
 
 /**
  * This seat's desk open for planning, or the end screen, whichever comes first (null on
@@ -72,22 +48,17 @@ async function playRound(page: Page): Promise<void> {
 
 describe('networked classroom match through the UI (npm start server)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-netplay-'));
-  let server: { child: ChildProcess; url: string };
+  let server: ServerProc;
   let teacher: Launched;
   let student: Launched;
   let watcher: Launched;
   beforeAll(async () => {
-    server = await startServer(dataDir);
+    server = await startServer(dataDir, { botDelayMs: 150 });
     [teacher, student, watcher] = await Promise.all([launch(), launch(), launch()]);
   });
   afterAll(async () => {
     await Promise.all([teacher?.close(), student?.close(), watcher?.close()]);
-    if (server && server.child.exitCode === null) {
-      await new Promise<void>((ok) => {
-        server.child.once('exit', () => ok());
-        server.child.kill('SIGTERM');
-      });
-    }
+    if (server) await stopServer(server.child);
     rmSync(dataDir, { recursive: true, force: true });
   });
 

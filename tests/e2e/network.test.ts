@@ -5,46 +5,14 @@
  * refused; an all-bot match plays to the end with no browser seated; and after
  * SIGKILL and restart the match is still there.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { State } from 'boardgame.io';
-import { DESKTOP, expectConsole, launch, ROOT, type Launched } from './harness';
-
-interface Proc {
-  child: ChildProcess;
-  url: string;
-}
-
-function start(dataDir: string): Promise<Proc> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/server/main.ts', '--port', '0', '--data', dataDir, '--bot-delay', '0'],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  return new Promise((ok, fail) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m?.[1]) ok({ child, url: m[1] });
-    });
-    child.once('exit', (code) => fail(new Error(`server exited ${code}: ${out}`)));
-  });
-}
-
-const stop = (p: Proc, signal: NodeJS.Signals): Promise<void> =>
-  new Promise((ok) => {
-    if (p.child.exitCode !== null || p.child.signalCode !== null) return ok();
-    p.child.once('exit', () => ok());
-    p.child.kill(signal);
-  });
+import { DESKTOP, expectConsole, launch, type Launched } from './harness';
+import { startServer, stopServer, type ServerProc } from './server-proc';
 
 async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
   const res = await fetch(url, {
@@ -58,15 +26,15 @@ async function post(url: string, body: unknown): Promise<Record<string, unknown>
 
 describe('networked server (npm start)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-net-'));
-  let proc: Proc;
+  let proc: ServerProc;
   let browser: Launched;
   beforeAll(async () => {
-    proc = await start(dataDir);
+    proc = await startServer(dataDir);
     browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
-    if (proc) await stop(proc, 'SIGTERM');
+    if (proc) await stopServer(proc.child, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -128,8 +96,8 @@ describe('networked server (npm start)', () => {
     expect(last?.ctx.gameover).toBeDefined();
     const finalID = last!._stateID;
 
-    await stop(proc, 'SIGKILL');
-    proc = await start(dataDir);
+    await stopServer(proc.child, 'SIGKILL');
+    proc = await startServer(dataDir);
     const info = (await (await fetch(`${proc.url}/api/matches/${matchID}`)).json()) as {
       gameover: unknown;
     };

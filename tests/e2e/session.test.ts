@@ -7,37 +7,14 @@
  * the next resolution; a private message reaches only its addressee; the server is restarted
  * mid-session and everyone carries on.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, ROOT, shot } from './harness';
+import { DESKTOP, shot } from './harness';
+import { startServer, stopServer, type ServerProc } from './server-proc';
 import { addFirstOrder, closeRecap, submitOrders } from './flows';
-
-function startServer(dataDir: string, port = 0): Promise<{ child: ChildProcess; url: string }> {
-  const args = ['--import', 'tsx', 'src/server/main.ts', '--port', String(port), '--data', dataDir];
-  args.push('--bot-delay', '100');
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((ok, fail) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m?.[1]) ok({ child, url: m[1] });
-    });
-    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => fail(new Error(`server exited ${code}: ${out}`)));
-  });
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((ok) => {
-    if (child.exitCode !== null) return ok();
-    child.once('exit', () => ok());
-    child.kill('SIGTERM');
-  });
 
 const NAMES = ['Ana', 'Ben', 'Chloé', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana'];
 
@@ -66,10 +43,10 @@ async function roundAt(facilitator: Page, table: number): Promise<string> {
 
 describe('a class: one facilitator, eight students, two tables', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-session-'));
-  let server: { child: ChildProcess; url: string };
+  let server: ServerProc;
   let browser: Browser;
   beforeAll(async () => {
-    server = await startServer(dataDir);
+    server = await startServer(dataDir, { botDelayMs: 100 });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
@@ -78,7 +55,7 @@ describe('a class: one facilitator, eight students, two tables', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    if (server) await stop(server.child);
+    if (server) await stopServer(server.child);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -206,8 +183,8 @@ describe('a class: one facilitator, eight students, two tables', () => {
 
     // The server restarts mid-session, on the same port.
     const port = new URL(server.url).port;
-    await stop(server.child);
-    server = await startServer(dataDir, Number(port));
+    await stopServer(server.child);
+    server = await startServer(dataDir, { port: Number(port), botDelayMs: 100 });
 
     // Everyone carries on: table 1 plays round 2, and the inject fires at its resolution.
     await expect.poll(() => roundAt(fac, 0), { timeout: 60_000 }).toMatch(/^Round 2/);

@@ -1,0 +1,40 @@
+/**
+ * `npm start`'s server (src/server/main.ts) as a real child process for the browser tests:
+ * started on a loopback port (0: any free one) with its own data folder, and stopped by a
+ * signal. The promise resolves with the address the server prints once it listens.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { ROOT } from './harness';
+
+export interface ServerProc {
+  child: ChildProcess;
+  url: string;
+}
+
+export function startServer(
+  dataDir: string,
+  opts: { port?: number; botDelayMs?: number } = {},
+): Promise<ServerProc> {
+  const args = ['--import', 'tsx', 'src/server/main.ts', '--port', String(opts.port ?? 0)];
+  args.push('--data', dataDir, '--bot-delay', String(opts.botDelayMs ?? 0));
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((ok, fail) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (\S+)/.exec(out);
+      if (m?.[1]) ok({ child, url: m[1] });
+    });
+    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+    child.once('exit', (code) => fail(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+/** Stops the server (SIGTERM: a clean shutdown; SIGKILL: a crash) and waits for it to exit. */
+export function stopServer(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  return new Promise((ok) => {
+    if (child.exitCode !== null || child.signalCode !== null) return ok();
+    child.once('exit', () => ok());
+    child.kill(signal);
+  });
+}
