@@ -8,8 +8,11 @@ import {
 } from '../../protocol';
 import { TokenBucket } from '../net/limits';
 import { limitSendBuffer, send } from '../net/send';
-import type { SessionRecord, SessionStudent } from '../storage/types';
+import type { SessionRecord } from '../storage/types';
 import type { SessionManager } from './manager';
+import { cleanText, mayRead, parseScope } from './talk';
+
+export { mayRead } from './talk';
 
 /** How long changes are gathered before the console and the students are told (ms). */
 const SETTLE_MS = 100;
@@ -24,28 +27,6 @@ export interface TalkLimits {
   /** Messages per second per socket, and burst. */
   perSecond: number;
   burst: number;
-}
-
-const INVISIBLE = /[\p{Cf}\p{Cc}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/gu;
-
-/** A message's text: plain, without control or invisible characters, 1..TALK_MAX_CHARS. */
-function cleanText(v: unknown): string | null {
-  if (typeof v !== 'string' || v.length > TALK_MAX_CHARS * 4) return null;
-  const text = v.normalize('NFC').replace(INVISIBLE, ' ').replace(/\s+/gu, ' ').trim();
-  if (text.length === 0 || [...text].length > TALK_MAX_CHARS) return null;
-  return text;
-}
-
-/** May this viewer read this message? The facilitator reads everything. */
-export function mayRead(m: TalkMessage, viewer: SessionStudent | null): boolean {
-  if (viewer === null) return true;
-  const a = viewer.assignment;
-  if (m.to.kind === 'broadcast') return true;
-  if (!a || a.table !== m.to.table) return false;
-  if (m.to.kind === 'table') return true;
-  // A private message: the addressee's seat and the sender's seat (its team), nobody else.
-  if (a.seat === null) return false;
-  return m.to.seat === a.seat || (m.from.kind === 'seat' && m.from.seat === a.seat);
 }
 
 /**
@@ -172,7 +153,7 @@ export function attachSessionSockets(
             typeof seat === 'string'
               ? { kind: 'seat', table: a.table, seat }
               : { kind: 'table', table: a.table };
-          if (scope.kind === 'seat' && !sessions.seatExists(s, scope.seat))
+          if (scope.kind === 'seat' && !sessions.seatExists(s, a.table, scope.seat))
             return refuse('no such seat', ack);
           msg = {
             from: { kind: 'seat', table: a.table, seat: a.seat, name: st.name },
@@ -190,15 +171,4 @@ export function attachSessionSockets(
       });
     });
   });
-}
-
-function parseScope(v: unknown, s: SessionRecord): TalkScope | null {
-  if (typeof v !== 'object' || v === null) return null;
-  const o = v as Record<string, unknown>;
-  if (o.kind === 'broadcast') return { kind: 'broadcast' };
-  if (typeof o.table !== 'number' || !Number.isInteger(o.table) || !s.tables[o.table]) return null;
-  if (o.kind === 'table') return { kind: 'table', table: o.table };
-  if (o.kind === 'seat' && typeof o.seat === 'string' && o.seat.length < 8)
-    return { kind: 'seat', table: o.table, seat: o.seat };
-  return null;
 }

@@ -125,7 +125,10 @@ export interface SessionRecord {
   /** Short code students join with (unique among sessions). */
   code: string;
   facilitator: SecretHash;
+  /** The scenario every table plays (unless `tableScenarios` names one for it). */
   scenario: string;
+  /** One scenario per table, by table number, if the facilitator chose them; absent: `scenario`. */
+  tableScenarios?: string[];
   /** Tables asked for; null: derived from the roster when the tables start. */
   tableCount: number | null;
   policy: SeatPolicy;
