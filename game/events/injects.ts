@@ -12,6 +12,7 @@ import type { EventCard } from './types';
  * written out (checked with the same schema as a scenario's cards). It joins the match's
  * scheduled injects for the next round, so it fires as that round opens, at the end of the
  * coming resolution, and the log says, as soon as it is pushed, that the facilitator injected it.
+ * A card injected from the deck leaves the cards still to be dealt: it is never dealt later.
  * Pure: the state given is left as it was; the result is a new, frozen state.
  */
 
@@ -59,6 +60,9 @@ export function injectCard(
       draft.customCards.push(structuredClone(card));
     const id = typeof card === 'string' ? card : card.id;
     const title = cardIn(draft, id)?.title ?? id;
+    // A card of the deck fires now as an inject: it leaves the deck, so it is not dealt later.
+    if (draft.secret)
+      draft.secret.deck = draft.secret.deck.map((deal) => deal.filter((x) => x !== id));
     draft.scheduled.push({ round: draft.round + 1, card: id });
     log(draft, `Inject by the facilitator: "${title}" takes effect at the next resolution.`);
   });

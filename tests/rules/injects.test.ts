@@ -155,6 +155,31 @@ describe("the facilitator's injects", () => {
     expect(s.news).toContainEqual({ id: CARD.id, round: 2, by: null });
   });
 
+  it('a deck card injected by id leaves the deck: no seat is dealt it later in the match', () => {
+    const withDeck = () => createInitialState(classroom, 'deck-inject');
+    const start = withDeck();
+    const later = start.secret!.deck.slice(1).flat();
+    const id = later[0]!;
+    expect(id).toBeDefined();
+    const r = injectCard(withDeck(), id);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const s = structuredClone(r.state) as GameState;
+    expect(s.secret!.deck.flat()).not.toContain(id);
+    // Every other card still to be dealt stays, in its order.
+    expect(s.secret!.deck.flat()).toEqual(start.secret!.deck.flat().filter((x) => x !== id));
+    // It fires as the next round opens, as the inject.
+    finishRound(s);
+    expect(s.news).toContainEqual({ id, round: 2, by: null });
+    for (let i = 1; i < s.rounds - 1 && !s.over; i++) finishRound(s);
+    expect(s.secret!.dealt).not.toContain(id);
+    expect(Object.values(s.plans).some((p) => p.hand.includes(id))).toBe(false);
+    // Without the inject, the same match deals it.
+    const plain = withDeck();
+    for (let i = 0; i < plain.rounds - 1 && !plain.over; i++) finishRound(plain);
+    expect(plain.secret!.dealt).toContain(id);
+  });
+
   it('a deck card by id; refused on the last round, on an ended game, for an unknown id or a clashing id', () => {
     expect(injectCard(fresh(), KYC).ok).toBe(true);
     const unknown = injectCard(fresh(), 'nope');
