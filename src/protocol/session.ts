@@ -20,7 +20,13 @@ export type DefaultOrders = 'bot' | 'hold';
 
 /** POST /api/sessions body. */
 export interface CreateSessionRequest {
-  scenario: string;
+  /** The scenario every table plays; may be omitted when `tableScenarios` is given. */
+  scenario?: string;
+  /**
+   * One scenario per table (table 1 first): the number of tables is then its length, and
+   * `tables`, if given too, must agree with it.
+   */
+  tableScenarios?: string[];
   /** Number of tables; omitted: as many as the roster needs when the tables start. */
   tables?: number;
   policy?: Partial<SeatPolicy>;

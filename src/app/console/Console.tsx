@@ -57,7 +57,13 @@ export function Console({ sessionID }: { sessionID: string }) {
   return (
     <main className="online-page console">
       <OnlineHeader
-        title={c ? `Session · ${SCENARIOS[c.scenario]?.name ?? c.scenario}` : 'Session console'}
+        title={
+          !c
+            ? 'Session console'
+            : c.tables.some((t) => t.scenario !== c.scenario)
+              ? 'Session · a scenario per table'
+              : `Session · ${SCENARIOS[c.scenario]?.name ?? c.scenario}`
+        }
       >
         {!feed.connected && <span className="problem">Reconnecting…</span>}
       </OnlineHeader>
@@ -156,6 +162,9 @@ export function Console({ sessionID }: { sessionID: string }) {
                     t={t}
                     skew={feed.skew}
                     run={run}
+                    {...(t.scenario !== c.scenario
+                      ? { scenarioName: SCENARIOS[t.scenario]?.name ?? t.scenario }
+                      : {})}
                     onOpen={() => setOpen(t.table)}
                   />
                 ))}
@@ -165,8 +174,7 @@ export function Console({ sessionID }: { sessionID: string }) {
                 <InjectPanel
                   sessionID={sessionID}
                   token={token}
-                  scenario={c.scenario}
-                  tables={c.tables.length}
+                  scenarios={c.tables.map((t) => t.scenario)}
                 />
                 <TalkPanel
                   talk={feed.talk}

@@ -5,10 +5,22 @@ import { OnlineHeader } from '../online/OnlineHeader';
 import { navigate } from '../online/urls';
 import { sessionApi } from '../session/client';
 
+/**
+ * One scenario per table, as many as the number of tables typed (at most 60): those chosen so
+ * far, the session's scenario for the rest.
+ */
+function scenarioList(chosen: string[], tables: string, fallback: string): string[] {
+  const n = Number(tables);
+  if (!Number.isInteger(n) || n < 1) return [];
+  return Array.from({ length: Math.min(n, 60) }, (_, i) => chosen[i] ?? fallback);
+}
+
 /** /console: a facilitator sets up a session for a class or a workshop. */
 export function CreateSession() {
   const [scenario, setScenario] = useState(SCENARIO_IDS[0] ?? 'classroom');
   const [tables, setTables] = useState('');
+  const [perTable, setPerTable] = useState(false);
+  const [tableScenarios, setTableScenarios] = useState<string[]>([]);
   const [teamSize, setTeamSize] = useState<1 | 2 | 3>(1);
   const [observers, setObservers] = useState(true);
   const [defaults, setDefaults] = useState<DefaultOrders>('bot');
@@ -29,6 +41,9 @@ export function CreateSession() {
             .create({
               scenario,
               ...(tables.trim() ? { tables: Number(tables) } : {}),
+              ...(perTable
+                ? { tableScenarios: scenarioList(tableScenarios, tables, scenario) }
+                : {}),
               policy: { teamSize, observers },
               defaults,
               ...(timer.trim() ? { roundSeconds: Number(timer) } : {}),
@@ -56,15 +71,54 @@ export function CreateSession() {
           </select>
         </label>
         <label>
-          Number of tables <span className="muted">(empty: as many as the class needs)</span>
+          Number of tables{' '}
+          <span className="muted">
+            {perTable ? '(needed for a scenario per table)' : '(empty: as many as the class needs)'}
+          </span>
           <input
             type="number"
             min={1}
             max={60}
             value={tables}
+            required={perTable}
             onChange={(e) => setTables(e.target.value)}
           />
         </label>
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={perTable}
+            onChange={(e) => setPerTable(e.target.checked)}
+          />
+          A different scenario at each table
+        </label>
+        {perTable && (
+          <fieldset className="table-scenarios">
+            <legend>Scenario of each table</legend>
+            {scenarioList(tableScenarios, tables, scenario).map((id, i) => (
+              <label key={i}>
+                Table {i + 1}
+                <select
+                  value={id}
+                  onChange={(e) => {
+                    const next = scenarioList(tableScenarios, tables, scenario);
+                    next[i] = e.target.value;
+                    setTableScenarios(next);
+                  }}
+                >
+                  {SCENARIO_IDS.map((sid) => (
+                    <option key={sid} value={sid}>
+                      {SCENARIOS[sid]?.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+            {scenarioList(tableScenarios, tables, scenario).length === 0 && (
+              <p className="muted">Give the number of tables first.</p>
+            )}
+          </fieldset>
+        )}
         <fieldset>
           <legend>People per seat</legend>
           {([1, 2, 3] as const).map((n) => (

@@ -18,27 +18,39 @@ const EXAMPLE = JSON.stringify(
   2,
 );
 
-/** Push an event card, from the scenario's deck or written here, to one table or every table. */
-export function InjectPanel({
-  sessionID,
-  token,
-  scenario,
-  tables,
-}: {
-  sessionID: string;
-  token: string;
-  scenario: string;
-  tables: number;
-}) {
+/** The cards of a scenario's deck (its own cards first), by id and title. */
+function deckOf(scenario: string): { id: string; title: string }[] {
   const s = SCENARIOS[scenario];
-  const deck = [
+  return [
     ...(s?.cards ?? []).map((c) => ({ id: c.id, title: c.title })),
     ...(s?.deck ?? []).map((id) => ({ id, title: cardById(id)?.title ?? id })),
   ];
+}
+
+/**
+ * Push an event card, from the scenario's deck or written here, to one table or every table.
+ * `scenarios` holds each table's scenario: to every table, only the cards every table's deck
+ * holds are offered.
+ */
+export function InjectPanel({
+  sessionID,
+  token,
+  scenarios,
+}: {
+  sessionID: string;
+  token: string;
+  scenarios: string[];
+}) {
+  const tables = scenarios.length;
   const [source, setSource] = useState<'deck' | 'written'>('deck');
-  const [card, setCard] = useState(deck[0]?.id ?? '');
-  const [text, setText] = useState(EXAMPLE);
   const [target, setTarget] = useState('all');
+  const aimed = target === 'all' ? [...new Set(scenarios)] : [scenarios[Number(target)] ?? ''];
+  const deck = deckOf(aimed[0] ?? '').filter((c) =>
+    aimed.every((sc) => deckOf(sc).some((x) => x.id === c.id)),
+  );
+  const [chosen, setCard] = useState('');
+  const card = deck.some((c) => c.id === chosen) ? chosen : (deck[0]?.id ?? '');
+  const [text, setText] = useState(EXAMPLE);
   const [result, setResult] = useState<string | null>(null);
   const [fields, setFields] = useState<FieldError[]>([]);
   const send = () => {
@@ -90,16 +102,22 @@ export function InjectPanel({
         </label>
       </fieldset>
       {source === 'deck' ? (
-        <label>
-          Card
-          <select value={card} onChange={(e) => setCard(e.target.value)}>
-            {deck.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <>
+          <label>
+            Card
+            <select value={card} onChange={(e) => setCard(e.target.value)}>
+              {deck.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <p className="muted" data-testid="inject-deck-note">
+            A card injected from the deck leaves that table&apos;s deck: it is not dealt again
+            later.
+          </p>
+        </>
       ) : (
         <label>
           Card (JSON, as in a scenario file)

@@ -18,8 +18,11 @@ export function TableCard({
   skew,
   run,
   onOpen,
+  scenarioName,
 }: {
   t: ConsoleTable;
+  /** Shown when this table plays another scenario than the session's. */
+  scenarioName?: string;
   skew: number;
   run(cmd: ConsoleCommand): void;
   onOpen(): void;
@@ -38,6 +41,11 @@ export function TableCard({
     >
       <header className="table-head">
         <h3 id={`table-${t.table}`}>{name}</h3>
+        {scenarioName && (
+          <span className="chip-tag" data-testid="table-scenario">
+            {scenarioName}
+          </span>
+        )}
         {f && (
           <span className="round" data-testid="round">
             {f.over ? 'Ended' : `Round ${f.round} of ${f.rounds}`}

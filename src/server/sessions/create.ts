@@ -8,15 +8,40 @@ import { secondsIn } from './timers';
 /** A new session's settings, as the facilitator asked for them. */
 export type SessionSettings = Pick<
   SessionRecord,
-  'scenario' | 'tableCount' | 'policy' | 'defaults' | 'roundSeconds'
+  'scenario' | 'tableScenarios' | 'tableCount' | 'policy' | 'defaults' | 'roundSeconds'
 >;
+
+const scenarioNames = (served: ServedGame): string => Object.keys(served.scenarios).join(', ');
+
+/**
+ * `tableScenarios`: one known scenario per table, or a refusal that names the entry at fault.
+ * Undefined when not given.
+ */
+function parseTableScenarios(served: ServedGame, v: unknown): string[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v) || v.length < 1 || v.length > MAX_TABLES)
+    throw new HttpError(
+      400,
+      `tableScenarios must be a list of 1 to ${MAX_TABLES} scenarios, one per table`,
+    );
+  return v.map((x: unknown, i) => {
+    if (typeof x !== 'string' || !Object.hasOwn(served.scenarios, x))
+      throw new HttpError(
+        400,
+        `tableScenarios[${i}] (table ${i + 1}): ${typeof x === 'string' ? `unknown scenario "${x.slice(0, 40)}"` : 'must be a scenario id'}; the scenarios are ${scenarioNames(served)}`,
+      );
+    return x;
+  });
+}
 
 /** Checks a POST /api/sessions body: its settings, or a clear refusal naming the field. */
 export function parseCreate(served: ServedGame, body: Record<string, unknown>): SessionSettings {
   const req = body as Partial<CreateSessionRequest>;
-  const scenario = typeof req.scenario === 'string' ? req.scenario : '';
+  const tableScenarios = parseTableScenarios(served, req.tableScenarios);
+  const scenario =
+    typeof req.scenario === 'string' ? req.scenario : (tableScenarios?.[0] ?? '');
   if (!Object.hasOwn(served.scenarios, scenario)) throw new HttpError(400, 'unknown scenario');
-  let tableCount: number | null = null;
+  let tableCount: number | null = tableScenarios?.length ?? null;
   if (req.tables !== undefined) {
     if (
       !Number.isInteger(req.tables) ||
@@ -24,6 +49,11 @@ export function parseCreate(served: ServedGame, body: Record<string, unknown>): 
       (req.tables as number) > MAX_TABLES
     )
       throw new HttpError(400, `tables must be a whole number from 1 to ${MAX_TABLES}`);
+    if (tableScenarios && tableScenarios.length !== req.tables)
+      throw new HttpError(
+        400,
+        `tables is ${req.tables as number} but tableScenarios names ${tableScenarios.length}: give one scenario per table`,
+      );
     tableCount = req.tables as number;
   }
   const p = (req.policy ?? {}) as Partial<SeatPolicy>;
@@ -44,6 +74,7 @@ export function parseCreate(served: ServedGame, body: Record<string, unknown>): 
       : secondsIn(req.roundSeconds, 'roundSeconds');
   return {
     scenario,
+    ...(tableScenarios ? { tableScenarios } : {}),
     tableCount,
     policy: { teamSize, observers: p.observers ?? true, botLevel },
     defaults,

@@ -58,23 +58,34 @@ export function capacity(served: ServedGame, s: SessionRecord): number {
 }
 
 /**
- * Deals the roster out to the tables: tables fill evenly (one student each in turn), and in
- * a table every role gets a first person before any gets a second; each table starts its
- * round of roles one further on, so that when tables are short, different roles go to bots.
+ * Deals the roster out to the tables: tables fill evenly (each student goes to the table with
+ * the smallest share of its places taken, the first such table on a tie, so tables of equal
+ * size fill one student each in turn), and in a table every role gets a first person before
+ * any gets a second; each table starts its round of roles one further on, so that when tables
+ * are short, different roles go to bots. Once every place is taken, the rest observe, dealt
+ * to the tables in turn (or wait unseated, if the session has no observers).
  */
 export function autoAssign(served: ServedGame, s: SessionRecord): void {
   const tables = tableCountFor(served, s);
+  const seats = Array.from({ length: tables }, (_, t) => seatsAt(served, s, t));
+  const places = seats.map((x) => x.length * s.policy.teamSize);
   const counts = new Array<number>(tables).fill(0);
-  s.students.forEach((st, i) => {
-    const table = i % tables;
-    const seats = seatsAt(served, s, table);
-    const perTable = seats.length * s.policy.teamSize;
+  let overflow = 0;
+  for (const st of s.students) {
+    let table = -1;
+    for (let t = 0; t < tables; t++) {
+      if (counts[t]! >= places[t]!) continue;
+      if (table < 0 || counts[t]! * places[table]! < counts[table]! * places[t]!) table = t;
+    }
+    if (table < 0) {
+      const at = overflow++ % tables;
+      st.assignment = s.policy.observers ? { table: at, seat: null } : null;
+      continue;
+    }
     const k = counts[table]!++;
-    if (k < perTable) {
-      const seat = seats[(k + table) % seats.length]!;
-      st.assignment = { table, seat: seat.id };
-    } else st.assignment = s.policy.observers ? { table, seat: null } : null;
-  });
+    const list = seats[table]!;
+    st.assignment = { table, seat: list[(k + table) % list.length]!.id };
+  }
   while (s.tables.length < tables) s.tables.push(emptyTable());
 }
 
