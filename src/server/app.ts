@@ -136,6 +136,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
   if (sessions) attachSessionSockets(io, sessions);
   const sweeper = new Sweeper(authority, opts.sweep);
+  if (sessions) sweeper.onSessionWiped((id) => sessions.forget(id));
   await new Promise<void>((ok, fail) => {
     http.once('error', fail);
     http.listen(opts.port ?? 0, host, () => ok());

@@ -70,6 +70,7 @@ export const LIMIT_VARS: Record<string, { section: Section; key: string; scale?:
   CONNECTIONS_PER_ADDRESS: { section: 'http', key: 'connectionsPerAddress' },
   MATCH_IDLE_DAYS: { section: 'sweep', key: 'idleMs', scale: DAY },
   FINISHED_MATCH_DAYS: { section: 'sweep', key: 'finishedMs', scale: DAY },
+  ENDED_SESSION_DAYS: { section: 'sweep', key: 'endedSessionMs', scale: DAY },
   SWEEP_EVERY_MS: { section: 'sweep', key: 'everyMs' },
 };
 

@@ -299,6 +299,30 @@ describe.each(BACKENDS)('MatchStore contract: $name', (backend) => {
     expect(await store.listTalk('s2')).toEqual([]);
   });
 
+  it('lists ended sessions by their last change and deletes one with its talk', async () => {
+    await store.saveSession(session('s1', { status: 'ended', updatedAt: 30 }));
+    await store.saveSession(session('s2', { status: 'ended', updatedAt: 20 }));
+    await store.saveSession(session('s3', { status: 'running', updatedAt: 5 }));
+    await store.saveSession(session('s4', { status: 'ended', updatedAt: 50 }));
+    expect(await store.listEndedSessions(40, 10)).toEqual(['s2', 's1']);
+    expect(await store.listEndedSessions(40, 1)).toEqual(['s2']);
+    expect(await store.listEndedSessions(20, 10)).toEqual([]);
+    await store.appendTalk('s2', {
+      id: 1,
+      at: 1,
+      from: { kind: 'facilitator' },
+      to: { kind: 'broadcast' },
+      text: 'bye',
+    });
+    await store.wipeSession('s2');
+    expect(await store.loadSession('s2')).toBeUndefined();
+    expect(await store.findSessionByCode('CODEs2')).toBeUndefined();
+    expect(await store.listTalk('s2')).toEqual([]);
+    expect(await store.listEndedSessions(40, 10)).toEqual(['s1']);
+    expect((await store.loadSession('s3'))?.status).toBe('running');
+    await store.wipeSession('nope'); // nothing to delete: no error
+  });
+
   it.runIf(backend.persistent)('survives close and reopen', async () => {
     await store.createMatch('m1', { initialState: state(0), metadata: meta() });
     await store.commitMove('m1', { state: state(1), deltalog: [entry(0)] });

@@ -133,6 +133,15 @@ export class SessionManager {
     });
   }
 
+  /** Drops a deleted session from memory (the sweeper deleted it from storage). */
+  forget(sessionID: string): void {
+    const s = this.sessions.get(sessionID);
+    if (!s) return;
+    this.sessions.delete(sessionID);
+    this.online.delete(sessionID);
+    for (const t of s.tables) if (t.matchID) this.byMatch.delete(t.matchID);
+  }
+
   async get(sessionID: string): Promise<SessionRecord | undefined> {
     const known = this.sessions.get(sessionID);
     if (known) return known;

@@ -139,6 +139,19 @@ export class MemoryStore implements MatchStore {
       .map(clone);
   }
 
+  async listEndedSessions(before: number, limit: number): Promise<string[]> {
+    return [...this.sessions.values()]
+      .filter((s) => s.status === 'ended' && s.updatedAt < before)
+      .sort((a, b) => a.updatedAt - b.updatedAt || (a.id < b.id ? -1 : 1))
+      .slice(0, limit)
+      .map((s) => s.id);
+  }
+
+  async wipeSession(sessionID: string): Promise<void> {
+    this.sessions.delete(sessionID);
+    this.talk.delete(sessionID);
+  }
+
   async appendTalk(sessionID: string, message: TalkMessage): Promise<void> {
     if (!this.sessions.has(sessionID))
       throw new StorageError('not-found', `session ${sessionID} not found`);

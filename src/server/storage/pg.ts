@@ -349,6 +349,22 @@ export class PgStore implements MatchStore {
     return rows.map((r) => JSON.parse(r.doc) as SessionRecord);
   }
 
+  async listEndedSessions(before: number, limit: number): Promise<string[]> {
+    const { rows } = await this.q<{ id: string }>(
+      `SELECT id FROM sessions WHERE ended AND (doc::jsonb ->> 'updatedAt')::bigint < $1
+       ORDER BY (doc::jsonb ->> 'updatedAt')::bigint, id COLLATE "C" LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async wipeSession(sessionID: string): Promise<void> {
+    // Its talk goes with it (ON DELETE CASCADE).
+    await this.inOrder(`session:${sessionID}`, () =>
+      this.q('DELETE FROM sessions WHERE id = $1', [sessionID]),
+    );
+  }
+
   async appendTalk(sessionID: string, message: TalkMessage): Promise<void> {
     // One statement: the next seq of this session's talk, so appends from two processes
     // cannot take the same one (the primary key refuses the loser, which retries).

@@ -86,6 +86,10 @@ const OPS = {
     sql('DELETE FROM match_state WHERE match_id = ?').run(op.matchID);
     sql('DELETE FROM matches WHERE id = ?').run(op.matchID);
   },
+  wipeSession(op) {
+    sql('DELETE FROM session_talk WHERE session_id = ?').run(op.sessionID);
+    sql('DELETE FROM sessions WHERE id = ?').run(op.sessionID);
+  },
   saveSession(op) {
     const owner = sql('SELECT id FROM sessions WHERE code = ?').get(op.code);
     if (owner && owner.id !== op.id) throw new Refused('join-code-taken', 'session code taken');

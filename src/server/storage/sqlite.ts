@@ -174,6 +174,19 @@ export class SqliteStore implements MatchStore {
       .map((r) => JSON.parse(r.doc) as SessionRecord);
   }
 
+  async listEndedSessions(before: number, limit: number): Promise<string[]> {
+    return this.sql<{ id: string }>(
+      `SELECT id FROM sessions WHERE ended = 1 AND json_extract(doc, '$.updatedAt') < ?
+       ORDER BY json_extract(doc, '$.updatedAt'), id LIMIT ?`,
+    )
+      .all(before, limit)
+      .map((r) => r.id);
+  }
+
+  wipeSession(sessionID: string): Promise<void> {
+    return this.writer.write({ kind: 'wipeSession', sessionID });
+  }
+
   appendTalk(sessionID: string, message: TalkMessage): Promise<void> {
     return this.writer.write({ kind: 'appendTalk', sessionID, entry: JSON.stringify(message) });
   }

@@ -186,6 +186,13 @@ export interface MatchStore {
   findSessionByCode(code: string): Promise<string | undefined>;
   /** Sessions not ended (to resume after a restart), oldest first. */
   listOpenSessions(): Promise<SessionRecord[]>;
+  /**
+   * Ended sessions last changed before `before` (ms since the epoch), at most `limit`, the
+   * oldest first: the sweeper deletes them (storage/sweeper.ts).
+   */
+  listEndedSessions(before: number, limit: number): Promise<string[]>;
+  /** Deletes a session: its document (roster, tables, timers) and its talk. */
+  wipeSession(sessionID: string): Promise<void>;
   /** Appends a message to a session's talk (part of the record of its matches). */
   appendTalk(sessionID: string, message: TalkMessage): Promise<void>;
   /** A session's talk, oldest first. */

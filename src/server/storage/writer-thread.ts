@@ -24,7 +24,8 @@ export type WriteOp =
   | { kind: 'setMeta'; matchID: string; meta: MetaColumns }
   | { kind: 'wipe'; matchID: string }
   | { kind: 'saveSession'; id: string; code: string; ended: number; createdAt: number; doc: string }
-  | { kind: 'appendTalk'; sessionID: string; entry: string };
+  | { kind: 'appendTalk'; sessionID: string; entry: string }
+  | { kind: 'wipeSession'; sessionID: string };
 
 export interface MetaColumns {
   json: string;
