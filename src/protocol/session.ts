@@ -133,6 +133,16 @@ export interface ConsoleSnapshot {
 
 export type SessionStatus = 'lobby' | 'running' | 'ended';
 
+/**
+ * Who on a seat's team wrote its draft this round: the author's name for each order (in the
+ * plan's order; null when it came another way, e.g. a default) and for the chosen card.
+ */
+export interface TeamDraft {
+  round: number;
+  orders: (string | null)[];
+  card: string | null;
+}
+
 /** `session:student`: what one student may know of the session. */
 export interface StudentSnapshot {
   sessionID: string;
@@ -150,6 +160,10 @@ export interface StudentSnapshot {
     label?: string;
   } | null;
   timer: TimerInfo | null;
+  /** On a team seat (team size 2 or 3): the names of the people sharing it, this student too. */
+  team?: string[];
+  /** A seated student's own seat's draft authors (only that seat's team gets them). */
+  teamDraft?: TeamDraft;
   at: number;
 }
 
@@ -203,6 +217,11 @@ export const SESSION_EVENTS = {
   watch: 'session:watch',
   /** client → server: {text, to?: {seat}} (a student) or {text, to: TalkScope} (facilitator). */
   say: 'session:say',
+  /**
+   * client → server: {move: 'order' | 'withdraw' | 'card', args} from a seated student: the
+   * planning action submitted for the student's seat with the student as its author.
+   */
+  draft: 'session:draft',
   console: 'session:console',
   student: 'session:student',
   talk: 'session:talk',

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { SCENARIOS } from '../../../game/engine';
 import { netClient } from '../online/netClient';
-import { NetBoard } from '../online/NetBoard';
+import { TeamBoard } from './TeamBoard';
 import { OnlineHeader } from '../online/OnlineHeader';
 import { Spectator } from '../online/Spectator';
 import { navigate } from '../online/urls';
@@ -10,7 +10,7 @@ import { TalkPanel, type Recipient } from './TalkPanel';
 import '../online/online.css';
 import './session.css';
 
-const NetClient = netClient(NetBoard);
+const NetClient = netClient(TeamBoard);
 const WatchClient = netClient(Spectator);
 
 /** /class and /class/CODE: a student joins a session with its code and a name, then plays. */
@@ -165,6 +165,12 @@ function StudentScreen({
           onQuit={() => navigate('/')}
           creator={false}
           myName={saved.name}
+          {...(me.team
+            ? {
+                draftVia: (move: string, args: unknown[]) => feed.draft({ move, args }),
+                ...(me.teamDraft ? { teamDraft: me.teamDraft } : {}),
+              }
+            : {})}
         />
       ) : me?.play ? (
         <WatchClient

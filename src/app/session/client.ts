@@ -119,6 +119,8 @@ export interface Feed {
   /** The last refusal (a watch, a message). */
   error: string | null;
   say(body: unknown): Promise<string | null>;
+  /** A team seat's draft action, sent with this student as its author. */
+  draft(body: unknown): Promise<string | null>;
 }
 
 /**
@@ -127,7 +129,7 @@ export interface Feed {
  * watches again each time.
  */
 export function useSessionFeed(sessionID: string, token: string | null): Feed {
-  const [state, setState] = useState<Omit<Feed, 'say'>>({
+  const [state, setState] = useState<Omit<Feed, 'say' | 'draft'>>({
     console: null,
     student: null,
     talk: [],
@@ -164,22 +166,22 @@ export function useSessionFeed(sessionID: string, token: string | null): Feed {
       setSocket(null);
     };
   }, [sessionID, token]);
-  const say = useCallback(
-    (body: unknown) =>
+  const ask = useCallback(
+    (event: string, body: unknown, live = false) =>
       new Promise<string | null>((resolve) => {
-        if (!socket) return resolve('not connected');
+        // A draft action must not wait for a reconnection: the board sends it itself instead.
+        if (!socket || (live && !socket.connected)) return resolve('not connected');
         socket
           .timeout(5000)
-          .emit(
-            SESSION_EVENTS.say,
-            body,
-            (err: Error | null, r?: { ok: boolean; error?: string }) =>
-              resolve(err ? 'no answer from the server' : r?.ok ? null : (r?.error ?? 'refused')),
+          .emit(event, body, (err: Error | null, r?: { ok: boolean; error?: string }) =>
+            resolve(err ? 'no answer from the server' : r?.ok ? null : (r?.error ?? 'refused')),
           );
       }),
     [socket],
   );
-  return { ...state, say };
+  const say = useCallback((body: unknown) => ask(SESSION_EVENTS.say, body), [ask]);
+  const draft = useCallback((body: unknown) => ask(SESSION_EVENTS.draft, body, true), [ask]);
+  return { ...state, say, draft };
 }
 
 /** Seconds left on a timer, counted against the server's clock at the snapshot. */

@@ -3,6 +3,7 @@ import type { Authority } from '../authority/authority';
 import { HttpError } from '../lobby/http';
 import type { ServedGame, SessionHooks } from '../served/served-game';
 import type { MatchMetadata, SessionRecord, SessionTable } from '../storage/types';
+import type { DraftAuthors } from './drafts';
 
 /** What the session modules share: the authority over the tables' matches, and the clock. */
 export interface SessionContext {
@@ -12,6 +13,8 @@ export interface SessionContext {
   readonly now: () => number;
   /** When each seat last acted (matchID:seat → ms). */
   readonly lastActive: Map<string, number>;
+  /** Who on each team wrote its seat's draft. */
+  readonly drafts: DraftAuthors;
   /** Records that a match is a table of a session. */
   bindTable(matchID: string, sessionID: string, table: number): void;
 }

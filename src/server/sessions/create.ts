@@ -38,8 +38,7 @@ function parseTableScenarios(served: ServedGame, v: unknown): string[] | undefin
 export function parseCreate(served: ServedGame, body: Record<string, unknown>): SessionSettings {
   const req = body as Partial<CreateSessionRequest>;
   const tableScenarios = parseTableScenarios(served, req.tableScenarios);
-  const scenario =
-    typeof req.scenario === 'string' ? req.scenario : (tableScenarios?.[0] ?? '');
+  const scenario = typeof req.scenario === 'string' ? req.scenario : (tableScenarios?.[0] ?? '');
   if (!Object.hasOwn(served.scenarios, scenario)) throw new HttpError(400, 'unknown scenario');
   let tableCount: number | null = tableScenarios?.length ?? null;
   if (req.tables !== undefined) {

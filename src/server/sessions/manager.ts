@@ -9,6 +9,7 @@ import type { ConsoleCommand, ConsoleSnapshot, StudentSnapshot, TalkMessage } fr
 import { applyCommand } from './commands';
 import { matchOf, tablesOf, type SessionContext } from './context';
 import { parseCreate } from './create';
+import { DraftAuthors, isDraftMove } from './drafts';
 import { applyDefaults } from './defaults';
 import { checkInjectCard, injectCard } from './injects';
 import { capacity, occupants, seatsAt } from './roster';
@@ -57,6 +58,7 @@ export class SessionManager {
       hooks,
       now,
       lastActive: new Map(),
+      drafts: new DraftAuthors(),
       bindTable: (matchID, sessionID, table) => this.byMatch.set(matchID, { sessionID, table }),
     };
     this.clock = new RoundClock(
@@ -67,9 +69,21 @@ export class SessionManager {
     authority.onUpdate((matchID, state, deltalog) => {
       const at = this.byMatch.get(matchID);
       if (!at) return;
+      const round = this.hooks.figures(state.G).round;
       for (const e of deltalog) {
-        const who = (e.action.payload as { playerID?: string } | undefined)?.playerID;
-        if (who !== undefined) this.ctx.lastActive.set(`${matchID}:${who}`, this.now());
+        const p = e.action.payload as
+          { playerID?: string; type?: string; args?: unknown } | undefined;
+        const who = p?.playerID;
+        if (who === undefined) continue;
+        this.ctx.lastActive.set(`${matchID}:${who}`, this.now());
+        if (e.action.type === 'MAKE_MOVE' && typeof p?.type === 'string')
+          this.ctx.drafts.applied(
+            matchID,
+            who,
+            p.type,
+            Array.isArray(p.args) ? (p.args as unknown[]) : [],
+            round,
+          );
       }
       void this.onTableChanged(at.sessionID, at.table, state);
     });
@@ -139,7 +153,11 @@ export class SessionManager {
     if (!s) return;
     this.sessions.delete(sessionID);
     this.online.delete(sessionID);
-    for (const t of s.tables) if (t.matchID) this.byMatch.delete(t.matchID);
+    for (const t of s.tables)
+      if (t.matchID) {
+        this.byMatch.delete(t.matchID);
+        this.ctx.drafts.forget(t.matchID);
+      }
   }
 
   async get(sessionID: string): Promise<SessionRecord | undefined> {
@@ -276,6 +294,38 @@ export class SessionManager {
       }
       if (s.policy.observers && s.tables.length > 0) st.assignment = { table: 0, seat: null };
     });
+  }
+
+  // ---- team drafts ----
+
+  /**
+   * A seated student's planning action (an order, withdrawing one, the card), submitted for
+   * their seat with them as its author, so their team sees who wrote what. Refused, with the
+   * table's reason, like the same action from the board.
+   */
+  async draft(s: SessionRecord, st: SessionStudent, move: unknown, args: unknown): Promise<void> {
+    if (!isDraftMove(move)) throw new HttpError(400, 'move must be order, withdraw or card');
+    if (!Array.isArray(args) || args.length !== 1)
+      throw new HttpError(400, 'args must be the one argument of the move');
+    const a = st.assignment;
+    const t = a ? s.tables[a.table] : undefined;
+    if (s.status !== 'running' || a?.seat == null || !t?.matchID || !t.seatCredentials[a.seat])
+      throw new HttpError(409, 'only a seated player can draft orders');
+    for (let tries = 0; tries < 5; tries++) {
+      const cur = await this.authority.load(t.matchID);
+      const undo = this.ctx.drafts.expect(t.matchID, a.seat, move, st.name);
+      const r = await this.authority.submit(
+        t.matchID,
+        a.seat,
+        { type: 'MAKE_MOVE', payload: { type: move, args } },
+        cur?.state._stateID,
+      );
+      if (r.ok) return;
+      undo();
+      // A teammate's action went in first: try again on the new state.
+      if (r.error !== 'stale stateID') throw new HttpError(409, r.error);
+    }
+    throw new HttpError(409, 'the table is busy: try again');
   }
 
   // ---- the console's commands ----

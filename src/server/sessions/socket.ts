@@ -6,6 +6,7 @@ import {
   type TalkMessage,
   type TalkScope,
 } from '../../protocol';
+import { HttpError } from '../lobby/http';
 import { TokenBucket } from '../net/limits';
 import { limitSendBuffer, send } from '../net/send';
 import type { SessionRecord } from '../storage/types';
@@ -32,7 +33,8 @@ export interface TalkLimits {
 /**
  * The `/session` socket namespace: the facilitator's console and each student's own snapshot,
  * pushed on every change (gathered for SETTLE_MS), and talk: table chat and private messages
- * between two seats of a table, and the facilitator's broadcast. Each socket first sends
+ * between two seats of a table, and the facilitator's broadcast; and a seated student's draft
+ * actions (`session:draft`), submitted for their seat with them as the author. Each socket first sends
  * `session:watch` with the facilitator's or a student's token; it hears only what that caller
  * may: the console only the facilitator, a student their own place and the talk they are party to.
  */
@@ -90,7 +92,11 @@ export function attachSessionSockets(
     socket.use((packet, next) => {
       const [event] = packet;
       if (!frames.take()) return refuse('rate limited');
-      if (event !== SESSION_EVENTS.watch && event !== SESSION_EVENTS.say)
+      if (
+        event !== SESSION_EVENTS.watch &&
+        event !== SESSION_EVENTS.say &&
+        event !== SESSION_EVENTS.draft
+      )
         return refuse('unknown event');
       next();
     });
@@ -122,6 +128,22 @@ export function attachSessionSockets(
         if (history.length > 0) send(socket, SESSION_EVENTS.talk, history);
       })().catch((e: unknown) => {
         console.error('session watch failed:', e);
+        refuse('server error', ack);
+      });
+    });
+
+    socket.on(SESSION_EVENTS.draft, (body: unknown, ack?: unknown) => {
+      void (async () => {
+        if (!me || me.studentID === null) return refuse('only a seated player can draft', ack);
+        const s = sessions.cached(me.sessionID);
+        const st = s?.students.find((x) => x.id === me!.studentID);
+        if (!s || !st) return refuse('not in this session', ack);
+        const { move, args } = (body ?? {}) as { move?: unknown; args?: unknown };
+        await sessions.draft(s, st, move, args);
+        if (typeof ack === 'function') (ack as (r: unknown) => void)({ ok: true });
+      })().catch((e: unknown) => {
+        if (e instanceof HttpError) return refuse(e.message, ack);
+        console.error('session draft failed:', e);
         refuse('server error', ack);
       });
     });

@@ -112,6 +112,14 @@ export function studentSnapshot(
       ...(label ? { label } : {}),
     };
   }
+  const team =
+    a?.seat != null && s.policy.teamSize > 1
+      ? occupants(s, a.table, a.seat).map((x) => x.name)
+      : undefined;
+  const teamDraft =
+    a?.seat != null && t?.matchID && t.seatCredentials[a.seat]
+      ? ctx.drafts.latest(t.matchID, a.seat)
+      : undefined;
   return {
     sessionID: s.id,
     scenario: a ? scenarioAt(s, a.table) : s.scenario,
@@ -120,6 +128,8 @@ export function studentSnapshot(
     assignment: a,
     play,
     timer: shownTimer(t?.timer),
+    ...(team ? { team } : {}),
+    ...(teamDraft ? { teamDraft } : {}),
     at: ctx.now(),
   };
 }
