@@ -238,6 +238,7 @@ function Roster({ c, run }: { c: ConsoleSnapshot; run(cmd: ConsoleCommand): void
             <li key={r.studentID}>
               <span
                 className={`dot ${r.online ? 'on' : ''}`}
+                role="img"
                 aria-label={r.online ? 'online' : 'offline'}
               />
               <label>

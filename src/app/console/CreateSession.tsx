@@ -99,6 +99,7 @@ export function CreateSession() {
               <label key={i}>
                 Table {i + 1}
                 <select
+                  aria-label={`Scenario of table ${i + 1}`}
                   value={id}
                   onChange={(e) => {
                     const next = scenarioList(tableScenarios, tables, scenario);
