@@ -2,7 +2,7 @@
  * A class through the UI alone, against the real server process: a facilitator and eight
  * students, each in their own browser context. The facilitator creates a session of two tables
  * of four; the students join with its code; the console seats them and makes one team seat of
- * two (drafting together: each sees the other's order live, one submits). A round is played;
+ * two (drafting together: each sees the other's order live, and who wrote it; one submits). A round is played;
  * a round timer runs out at the other table and every seat gets its default; an inject changes
  * the next resolution; a private message reaches only its addressee; the server is restarted
  * mid-session and everyone carries on.
@@ -122,6 +122,9 @@ describe('a class: one facilitator, eight students, two tables', () => {
     // Drafting together: Ana's order appears on Hana's desk live.
     await addFirstOrder(ana);
     await hana.locator('[data-testid=orders] li').first().waitFor({ timeout: 20_000 });
+    // …with its author: the team's draft says Ana wrote it, on both desks.
+    for (const p of [hana, ana])
+      await p.getByTestId('team-draft').getByText('by Ana').first().waitFor({ timeout: 20_000 });
     await shot(hana, 'session-team-draft');
 
     // Table 1 plays its round: Hana submits for the team, the others submit their own.
