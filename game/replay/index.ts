@@ -4,6 +4,8 @@ export {
   REPLAY_FORMAT_VERSION,
   ReplayFileSchema,
   ReplayActionSchema,
+  ConsoleChangeSchema,
+  type ConsoleChange,
   type ReplayFile,
   type ReplayAction,
 } from './schema';
@@ -13,6 +15,7 @@ export {
   playActions,
   playFast,
   payloadOf,
+  applyConsole,
   replayActionOf,
   describeAction,
   scenarioOfFile,
