@@ -312,9 +312,11 @@ export function scenarioOfFile(
 /** Every seal published so far: the resolved rounds' and the current round's submitted plans. */
 export function sealsOf(state: GameState): ReplayFile['seals'] {
   const out = state.sealed.map((p) => ({ round: p.round, seat: p.seat as string, seal: p.seal }));
+  // The open round's: also those of a round the facilitator ended before it resolved.
+  const resolved = new Set(out.filter((p) => p.round === state.round).map((p) => p.seat));
   for (const seat of state.planners) {
     const plan = state.plans[seat];
-    if (plan.submitted && plan.seal && !state.over)
+    if (plan.submitted && plan.seal && !resolved.has(seat))
       out.push({ round: state.round, seat, seal: plan.seal });
   }
   return out;

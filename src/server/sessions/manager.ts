@@ -3,6 +3,7 @@ import type { Authority } from '../authority/authority';
 import { KeyedQueue } from '../authority/queue';
 import { createMatch } from '../lobby/create';
 import { HttpError } from '../lobby/http';
+import { recordConsoleChange } from '../lobby/replay-route';
 import { hashSecret, newJoinCode, newMatchID, newToken, verifySecret } from '../security/secrets';
 import type { SessionHooks } from '../served/served-game';
 import {
@@ -587,6 +588,8 @@ export class SessionManager {
         G: this.hooks.endMatch(G),
       }));
       if (!r.ok && r.error !== 'game over') throw new HttpError(409, r.error);
+      if (r.ok)
+        await recordConsoleChange(this.authority, matchID, { stateID: r.stateID, kind: 'end' });
     }
     if (endMatches.length > 0) await this.endIfDone(sessionID);
   }
@@ -646,6 +649,12 @@ export class SessionManager {
       if (m?.metadata.gameover !== undefined) continue;
       const r = await this.authority.adjust(matchID, (G) => this.hooks.inject(G, card));
       if (r.ok) done.push(i);
+      if (r.ok)
+        await recordConsoleChange(this.authority, matchID, {
+          stateID: r.stateID,
+          kind: 'inject',
+          card,
+        });
     }
     this.changed(sessionID);
     return { tables: done };
