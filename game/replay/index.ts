@@ -41,3 +41,4 @@ export {
   type ChancesByRound,
 } from './timeline';
 export { fillPrompts, promptFacts } from './prompts';
+export { stepPositions } from './steps';

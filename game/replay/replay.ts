@@ -50,6 +50,8 @@ export interface Replayed {
   roundStart: number[];
   /** `actionsAt[r]`: how many actions were taken before round r opened. */
   actionsAt: number[];
+  /** The facilitator's console changes played, each after `at` actions. */
+  console: readonly ConsoleChange[];
 }
 
 export type ReplayResult =
@@ -170,6 +172,7 @@ export function playActions(
     actions: [],
     roundStart,
     actionsAt,
+    console: start.console ?? [],
   };
   const changes = start.console ?? [];
   const misplaced = consoleProblem(changes, actions.length);
@@ -234,7 +237,14 @@ export function playFast(
   const states: GameState[] = [snap(state)];
   const roundStart: number[] = [0, 0];
   const actionsAt: number[] = [0, 0];
-  const replay: Replayed = { scenario: start.scenario, states, actions: [], roundStart, actionsAt };
+  const replay: Replayed = {
+    scenario: start.scenario,
+    states,
+    actions: [],
+    roundStart,
+    actionsAt,
+    console: start.console ?? [],
+  };
   const changes = start.console ?? [];
   const misplaced = consoleProblem(changes, actions.length);
   if (misplaced) return { ok: false, error: misplaced, replay };
