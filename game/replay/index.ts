@@ -42,3 +42,4 @@ export {
 } from './timeline';
 export { fillPrompts, promptFacts } from './prompts';
 export { stepPositions } from './steps';
+export { thingLives, atText, type ThingLife, type At } from './lineage';

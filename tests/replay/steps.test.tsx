@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { RESOLUTION_STEPS } from '../../game/engine';
-import { readReplay, stateHash, stepPositions } from '../../game/replay';
+import { readReplay, stateHash, stepPositions, thingLives } from '../../game/replay';
 import { Debrief } from '../../src/app/debrief/Debrief';
 import { stateAt, stopsOf } from '../../src/app/debrief/stops';
 import { botMatch, consoleMatch } from './fixtures';
@@ -90,6 +90,10 @@ describe('the debrief replay', () => {
     expect(seen.size).toBeGreaterThan(3);
     // Not one picture for every step of the round: the map changes as it resolves.
     expect(new Set(seen.values()).size).toBeGreaterThan(2);
+    // Each secret thing of the finished match, followed by its id, is listed once.
+    const lives = screen.getByTestId('thing-lives').querySelectorAll('tbody tr');
+    expect(lives.length).toBe(thingLives(replay).length);
+    expect(lives.length).toBeGreaterThan(0);
     await Promise.resolve();
   });
 });
