@@ -1,6 +1,9 @@
 import { createInitialState, SCENARIOS } from '../game/engine';
 import { botActions, positionAt, readReplay, recordReplay } from '../game/replay';
-import { continuations } from '../game/sim/continue';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { continuations, tallyChances } from '../game/sim/continue';
+import type { GameState } from '../game/state';
 
 /**
  * The debrief's figures (issue #13): replaying a whole match file (parse, check every action,
@@ -16,9 +19,17 @@ export interface ReplayBench {
   firstReplayMs: number;
   continuations: number;
   continuationsMs: number;
+  /** The same games shared between threads, as the debrief's Web Workers share them (one per core). */
+  threads: number;
+  threadedMs: number;
 }
 
-export function benchReplay(scenario = 'classroom', runs = 31, games = 500): ReplayBench {
+export async function benchReplay(
+  scenario = 'classroom',
+  runs = 31,
+  games = 500,
+  threads = Math.max(1, Math.min(4, availableParallelism())),
+): Promise<ReplayBench> {
   const sc = SCENARIOS[scenario]!;
   const start = Object.freeze(createInitialState(sc, 'bench'));
   const levels = Object.fromEntries(start.planners.map((p) => [p, 'heuristic' as const]));
@@ -40,13 +51,50 @@ export function benchReplay(scenario = 'classroom', runs = 31, games = 500): Rep
   times.sort((a, b) => a - b);
   const from = positionAt(replayed.replay, Math.ceil(sc.rounds / 2))!;
   const t = performance.now();
-  continuations(from, games, 'bench');
+  const one = continuations(from, games, 'bench');
+  const continuationsMs = performance.now() - t;
+  const t2 = performance.now();
+  const shared = await threaded(from, games, 'bench', threads);
+  const threadedMs = performance.now() - t2;
+  if (JSON.stringify(shared) !== JSON.stringify(one))
+    throw new Error(
+      'the threads found other chances than one core: a continuation is not seeded alone',
+    );
   return {
     actions: actions.length,
     fileBytes: text.length,
     replayMs: times[Math.floor(times.length / 2)]!,
     firstReplayMs,
     continuations: games,
-    continuationsMs: performance.now() - t,
+    continuationsMs,
+    threads,
+    threadedMs,
   };
+}
+
+/** The games shared between `threads` worker threads (each registers tsx, as src/cli/sim-pool.ts). */
+async function threaded(from: GameState, games: number, seed: string, threads: number) {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./continue-thread.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+  const shares = await Promise.all(
+    Array.from({ length: threads }, (_, part) => {
+      const w = new Worker(boot, {
+        eval: true,
+        workerData: { from, games, seed, part, parts: threads },
+      });
+      return new Promise<{ i: number; seats: string[] }[]>((resolve, reject) => {
+        w.once('message', (m: { i: number; seats: string[] }[]) => {
+          resolve(m);
+          void w.terminate();
+        });
+        w.once('error', reject);
+      });
+    }),
+  );
+  const winners = shares
+    .flat()
+    .sort((a, b) => a.i - b.i)
+    .map((g) => g.seats);
+  return tallyChances(from, winners);
 }
