@@ -5,13 +5,14 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GameState } from '../../game/state';
-import type { SessionCreated } from '../../src/protocol';
+import type { SessionCreated, TalkMessage } from '../../src/protocol';
 import type { RunningServer } from '../../src/server/app';
 import { chokepointServed } from '../../src/server/served/chokepoint';
 import { MemoryStore } from '../../src/server/storage/memory';
 import {
   indicatorGrid,
   readSessionExport,
+  type SessionExportData,
   sessionCsv,
   tableOutcomes,
   winsByRole,
@@ -113,6 +114,24 @@ describe("a session's export and class view", () => {
       );
       expect(row.values).toEqual(values);
     }
+    expect(data.tables.every((t) => !('messages' in t))).toBe(true);
+
+    // With ?messages=1 each table carries its own talk and the broadcasts, no other table's.
+    const say = (id: number, to: TalkMessage['to'], text: string) =>
+      srv.sessions!.appendTalk(s.sessionID, {
+        id,
+        at: 1_700_000_000_000 + id,
+        from: { kind: 'facilitator' },
+        to,
+        text,
+      });
+    await say(1, { kind: 'table', table: 0 }, 'Table 1, how is it going?');
+    await say(2, { kind: 'seat', table: 1, seat: '0' }, 'Regulator of table 2: a word.');
+    await say(3, { kind: 'broadcast' }, 'Five minutes left, everyone.');
+    const talked = await api(srv.url, 'GET', `${url}?messages=1`, undefined, auth);
+    const tables = (talked.json as unknown as SessionExportData).tables;
+    expect(tables.map((t) => (t.messages ?? []).map((m) => m.id))).toEqual([[1, 3], [2, 3], [3]]);
+
     const csv = sessionCsv(data).trim().split('\n');
     expect(csv[0]).toMatch(/^table,match,round,Frontier,/);
     // The starting values (round 0), then every round.

@@ -41,7 +41,8 @@ export function ClassView({ sessionID, onClose }: { sessionID: string; onClose()
       });
       return;
     }
-    fetch(`/api/sessions/${encodeURIComponent(sessionID)}/export`, {
+    // The talk comes too, so the session's JSON download is the whole record of the class.
+    fetch(`/api/sessions/${encodeURIComponent(sessionID)}/export?messages=1`, {
       headers: { authorization: `Bearer ${token}` },
     })
       .then(async (res) => {

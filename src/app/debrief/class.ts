@@ -1,4 +1,5 @@
 import type { GameState, Indicators } from '../../../game/engine';
+import type { TalkMessage } from '../../protocol';
 
 /**
  * The class view of a facilitator's session (GET /api/sessions/ID/export): every table's
@@ -22,7 +23,14 @@ export interface SessionExportData {
   scenario: string;
   status: string;
   exportedAt: string;
-  tables: { table: number; matchID: string; seats: ExportedSeat[]; view: GameState }[];
+  tables: {
+    table: number;
+    matchID: string;
+    seats: ExportedSeat[];
+    view: GameState;
+    /** The table's talk, when asked for (`?messages=1`). */
+    messages?: TalkMessage[];
+  }[];
 }
 
 /** The export, or why it is not one this page reads. */

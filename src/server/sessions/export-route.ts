@@ -1,4 +1,4 @@
-import type { ConsoleSeat, SessionStatus } from '../../protocol';
+import type { ConsoleSeat, SessionStatus, TalkMessage } from '../../protocol';
 import { HttpError } from '../lobby/http';
 import type { SessionManager } from './manager';
 
@@ -16,6 +16,8 @@ export interface ExportedTable {
    * the game's own data, read by the class view (src/app/debrief/class.ts), not by the server.
    */
   view: unknown;
+  /** With `?messages=1`: the table's talk (its chat, messages between its seats, broadcasts), oldest first. */
+  messages?: TalkMessage[];
 }
 
 export interface SessionExport {
@@ -29,18 +31,29 @@ export interface SessionExport {
   tables: ExportedTable[];
 }
 
+/** `?messages=1` on the export's address. */
+const wantsMessages = (url: string | undefined): boolean =>
+  new URLSearchParams((url ?? '').split('?')[1] ?? '').get('messages') === '1';
+
 /**
- * GET /api/sessions/ID/export (the facilitator's token only, checked by the caller): every
+ * GET /api/sessions/ID/export[?messages=1] (the facilitator's token only, checked by the caller): every
  * table of the session, each with its seats and its game as the console's table view shows it,
  * for the class view of the debrief and as the session's JSON export. Tables not started yet
- * are left out.
+ * are left out. With `messages`, each table carries its talk too (the table chose to keep it
+ * by being in a session whose facilitator reads it all).
  */
 export async function sessionExport(
   sessions: SessionManager,
   sessionID: string,
+  /** The request's address: its query may ask for the messages. */
+  url?: string,
   now: () => Date = () => new Date(),
 ): Promise<SessionExport> {
+  const messages = wantsMessages(url);
   const snapshot = await sessions.consoleSnapshot(sessionID);
+  const talk = messages ? await sessions.talk(sessionID) : [];
+  const ofTable = (m: TalkMessage, table: number): boolean =>
+    m.to.kind === 'broadcast' || m.to.table === table;
   const tables: ExportedTable[] = [];
   for (const t of snapshot.tables) {
     if (!t.matchID) continue;
@@ -55,6 +68,7 @@ export async function sessionExport(
         people,
       })),
       view: await sessions.tableView(sessionID, t.table),
+      ...(messages ? { messages: talk.filter((m) => ofTable(m, t.table)) } : {}),
     });
   }
   if (snapshot.status === 'lobby' && tables.length === 0)

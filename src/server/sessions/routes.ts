@@ -89,7 +89,7 @@ export function sessionHandler(sessions: SessionManager, opts: SessionRouteOptio
     if (action === 'console' && method === 'GET')
       return sendJson(res, 200, await sessions.consoleSnapshot(sessionID));
     if (action === 'export' && method === 'GET')
-      return sendJson(res, 200, await sessionExport(sessions, sessionID));
+      return sendJson(res, 200, await sessionExport(sessions, sessionID, req.url));
     if (action === 'tables' && method === 'GET' && n !== undefined)
       return sendJson(res, 200, { view: await sessions.tableView(sessionID, Number(n)) });
     if (method !== 'POST') throw new HttpError(405, 'method not allowed');
