@@ -56,8 +56,7 @@ export function stateAt(replay: Replayed, stop: Stop): GameState {
   if (stop.step === 0) return replay.states[open];
   const next = replay.roundStart[stop.round + 1];
   const after =
-    stepPositions(replay, stop.round)[stop.step] ??
-    replay.states[next ?? replay.states.length - 1];
+    stepPositions(replay, stop.round)[stop.step] ?? replay.states[next ?? replay.states.length - 1];
   return {
     ...after,
     log: chronicle(replay).log.filter(
