@@ -53,9 +53,7 @@ export async function benchReplay(
   const t = performance.now();
   const one = continuations(from, games, 'bench');
   const continuationsMs = performance.now() - t;
-  const t2 = performance.now();
-  const shared = await threaded(from, games, 'bench', threads);
-  const threadedMs = performance.now() - t2;
+  const { shared, ms: threadedMs } = await threaded(from, games, 'bench', threads);
   if (JSON.stringify(shared) !== JSON.stringify(one))
     throw new Error(
       'the threads found other chances than one core: a continuation is not seeded alone',
@@ -77,24 +75,26 @@ async function threaded(from: GameState, games: number, seed: string, threads: n
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./continue-thread.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  const shares = await Promise.all(
-    Array.from({ length: threads }, (_, part) => {
-      const w = new Worker(boot, {
-        eval: true,
-        workerData: { from, games, seed, part, parts: threads },
-      });
-      return new Promise<{ i: number; seats: string[] }[]>((resolve, reject) => {
-        w.once('message', (m: { i: number; seats: string[] }[]) => {
-          resolve(m);
-          void w.terminate();
-        });
-        w.once('error', reject);
-      });
-    }),
+  const workers = Array.from(
+    { length: threads },
+    (_, part) =>
+      new Worker(boot, { eval: true, workerData: { from, games, seed, part, parts: threads } }),
   );
+  const next = <T>(w: Worker) =>
+    new Promise<T>((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+  await Promise.all(workers.map((w) => next<'ready'>(w)));
+  const t = performance.now();
+  const results = workers.map((w) => next<{ i: number; seats: string[] }[]>(w));
+  for (const w of workers) w.postMessage('go');
+  const shares = await Promise.all(results);
+  const ms = performance.now() - t;
+  for (const w of workers) void w.terminate();
   const winners = shares
     .flat()
     .sort((a, b) => a.i - b.i)
     .map((g) => g.seats);
-  return tallyChances(from, winners);
+  return { shared: tallyChances(from, winners), ms };
 }
