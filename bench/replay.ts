@@ -1,6 +1,9 @@
 import { createInitialState, SCENARIOS } from '../game/engine';
 import { botActions, positionAt, readReplay, recordReplay } from '../game/replay';
-import { continuations } from '../game/sim/continue';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { continuations, tallyChances } from '../game/sim/continue';
+import type { GameState } from '../game/state';
 
 /**
  * The debrief's figures (issue #13): replaying a whole match file (parse, check every action,
@@ -10,12 +13,23 @@ import { continuations } from '../game/sim/continue';
 export interface ReplayBench {
   actions: number;
   fileBytes: number;
+  /** The median of `runs` reads, once warm (the JIT compiled). */
   replayMs: number;
+  /** The first read in this process: the engine and the checks not yet compiled. */
+  firstReplayMs: number;
   continuations: number;
   continuationsMs: number;
+  /** The same games shared between threads, as the debrief's Web Workers share them (one per core). */
+  threads: number;
+  threadedMs: number;
 }
 
-export function benchReplay(scenario = 'classroom', runs = 10, games = 500): ReplayBench {
+export async function benchReplay(
+  scenario = 'classroom',
+  runs = 31,
+  games = 500,
+  threads = Math.max(1, Math.min(4, availableParallelism())),
+): Promise<ReplayBench> {
   const sc = SCENARIOS[scenario]!;
   const start = Object.freeze(createInitialState(sc, 'bench'));
   const levels = Object.fromEntries(start.planners.map((p) => [p, 'heuristic' as const]));
@@ -24,7 +38,10 @@ export function benchReplay(scenario = 'classroom', runs = 10, games = 500): Rep
     recordReplay({ id: 'bench', source: 'local', scenario: sc, seed: 'bench', actions }),
   );
   const times: number[] = [];
+  const t0 = performance.now();
   let replayed = readReplay(text);
+  const firstReplayMs = performance.now() - t0;
+  for (let i = 0; i < 5; i++) readReplay(text);
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     replayed = readReplay(text);
@@ -34,12 +51,50 @@ export function benchReplay(scenario = 'classroom', runs = 10, games = 500): Rep
   times.sort((a, b) => a - b);
   const from = positionAt(replayed.replay, Math.ceil(sc.rounds / 2))!;
   const t = performance.now();
-  continuations(from, games, 'bench');
+  const one = continuations(from, games, 'bench');
+  const continuationsMs = performance.now() - t;
+  const { shared, ms: threadedMs } = await threaded(from, games, 'bench', threads);
+  if (JSON.stringify(shared) !== JSON.stringify(one))
+    throw new Error(
+      'the threads found other chances than one core: a continuation is not seeded alone',
+    );
   return {
     actions: actions.length,
     fileBytes: text.length,
     replayMs: times[Math.floor(times.length / 2)]!,
+    firstReplayMs,
     continuations: games,
-    continuationsMs: performance.now() - t,
+    continuationsMs,
+    threads,
+    threadedMs,
   };
+}
+
+/** The games shared between `threads` worker threads (each registers tsx, as src/cli/sim-pool.ts). */
+async function threaded(from: GameState, games: number, seed: string, threads: number) {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./continue-thread.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
+  const workers = Array.from(
+    { length: threads },
+    (_, part) =>
+      new Worker(boot, { eval: true, workerData: { from, games, seed, part, parts: threads } }),
+  );
+  const next = <T>(w: Worker) =>
+    new Promise<T>((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+  await Promise.all(workers.map((w) => next<'ready'>(w)));
+  const t = performance.now();
+  const results = workers.map((w) => next<{ i: number; seats: string[] }[]>(w));
+  for (const w of workers) w.postMessage('go');
+  const shares = await Promise.all(results);
+  const ms = performance.now() - t;
+  for (const w of workers) void w.terminate();
+  const winners = shares
+    .flat()
+    .sort((a, b) => a.i - b.i)
+    .map((g) => g.seats);
+  return { shared: tallyChances(from, winners), ms };
 }

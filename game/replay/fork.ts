@@ -31,6 +31,8 @@ export interface ForkStart {
   /** The parent's actions up to the opening of `round`. */
   prefix: ReplayAction[];
   reseeds: ReplayFile['reseeds'];
+  /** The parent's console changes made before `round` opened (they are in `state`). */
+  console: ReplayFile['console'];
   /** The position the fork's own play starts from (reseeded if a new seed was asked for). */
   state: GameState;
 }
@@ -62,6 +64,8 @@ export function startFork(
     round,
     prefix: replay.actions.slice(0, replay.actionsAt[round]),
     reseeds,
+    // A change made after round `round` opened is the parent's own story from there on.
+    console: (parent.console ?? []).filter((c) => c.at < replay.actionsAt[round]),
     state,
   };
 }
@@ -87,6 +91,7 @@ export function forkFile(
     actions: [...start.prefix, ...actions],
     fork: { parent: start.parent.id, round: start.round },
     reseeds: start.reseeds,
+    console: start.console,
     ...(opts.players ? { players: opts.players } : {}),
     ...(opts.savedAt ? { savedAt: opts.savedAt } : {}),
   });

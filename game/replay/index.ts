@@ -4,6 +4,8 @@ export {
   REPLAY_FORMAT_VERSION,
   ReplayFileSchema,
   ReplayActionSchema,
+  ConsoleChangeSchema,
+  type ConsoleChange,
   type ReplayFile,
   type ReplayAction,
 } from './schema';
@@ -13,6 +15,7 @@ export {
   playActions,
   playFast,
   payloadOf,
+  applyConsole,
   replayActionOf,
   describeAction,
   scenarioOfFile,
@@ -38,3 +41,5 @@ export {
   type ChancesByRound,
 } from './timeline';
 export { fillPrompts, promptFacts } from './prompts';
+export { stepPositions } from './steps';
+export { thingLives, atText, type ThingLife, type At } from './lineage';

@@ -1,5 +1,7 @@
 import { produce } from 'immer';
 import { seatName } from '../access';
+import { endMatchNow, injectCard } from '../events/injects';
+import type { EventCard } from '../events/types';
 import { act, actionProblem, type ActionPayload } from '../flow';
 import { seatId, type SeatId } from '../ids';
 import { sealOf } from '../orders/seal';
@@ -14,6 +16,7 @@ import {
   REPLAY_FORMAT,
   REPLAY_FORMAT_VERSION,
   ReplayFileSchema,
+  type ConsoleChange,
   type ReplayAction,
   type ReplayFile,
 } from './schema';
@@ -24,6 +27,8 @@ export interface ReplayStart {
   scenario: Scenario;
   seed: string;
   reseeds?: readonly Reseed[] | undefined;
+  /** The facilitator's console changes, each made after `at` actions, in order. */
+  console?: readonly ConsoleChange[] | undefined;
 }
 
 export interface Reseed {
@@ -32,8 +37,9 @@ export interface Reseed {
 }
 
 /**
- * A match played again. `playActions` keeps every state it passed through (`states[i + 1]` is
- * the state after action `i`); `readReplay` keeps only each round's opening and the last state.
+ * A match played again. `playActions` keeps every state it passed through, one after each
+ * action and one after each console change (without console changes, `states[i + 1]` is the
+ * state after action `i`); `readReplay` keeps only each round's opening and the last state.
  */
 export interface Replayed {
   scenario: Scenario;
@@ -44,6 +50,8 @@ export interface Replayed {
   roundStart: number[];
   /** `actionsAt[r]`: how many actions were taken before round r opened. */
   actionsAt: number[];
+  /** The facilitator's console changes played, each after `at` actions. */
+  console: readonly ConsoleChange[];
 }
 
 export type ReplayResult =
@@ -107,6 +115,32 @@ export function startState(start: ReplayStart): GameState {
   return state;
 }
 
+/** The state with a console change made, or why it cannot be (the file was changed). */
+export function applyConsole(
+  state: GameState,
+  change: ConsoleChange,
+): { ok: true; state: GameState } | { ok: false; error: string } {
+  if (change.kind === 'end')
+    return state.over
+      ? { ok: false, error: 'the match had already ended' }
+      : { ok: true, state: endMatchNow(state) };
+  return injectCard(state, change.card as string | EventCard);
+}
+
+/** Console changes out of order, or placed after the last action, make no sense in a file. */
+function consoleProblem(changes: readonly ConsoleChange[], actions: number): string | null {
+  let prev = 0;
+  for (const [i, c] of changes.entries()) {
+    if (c.at < prev || c.at > actions)
+      return `Console change ${i + 1} is placed at action ${c.at}, out of order or after the last action. The file was changed or damaged.`;
+    prev = c.at;
+  }
+  return null;
+}
+
+const consoleRefused = (i: number, c: ConsoleChange, state: GameState, why: string): string =>
+  `Console change ${i + 1} (${c.kind === 'end' ? 'ending the match' : `inject of "${typeof c.card === 'string' ? c.card : c.card.id}"`}, round ${state.round}) is not allowed: ${why} The file was changed or damaged.`;
+
 export interface PlayHooks {
   /** Called before each action is taken; an error string stops the replay. */
   before?(state: GameState, action: ReplayAction, index: number): string | null;
@@ -138,9 +172,22 @@ export function playActions(
     actions: [],
     roundStart,
     actionsAt,
+    console: start.console ?? [],
   };
+  const changes = start.console ?? [];
+  const misplaced = consoleProblem(changes, actions.length);
+  if (misplaced) return { ok: false, error: misplaced, replay };
+  let c = 0;
   const every = Math.max(1, Math.floor(actions.length / 50));
-  for (let i = 0; i < actions.length; i++) {
+  for (let i = 0; i <= actions.length; i++) {
+    for (; c < changes.length && changes[c].at === i; c++) {
+      const made = applyConsole(state, changes[c]);
+      if (!made.ok)
+        return { ok: false, error: consoleRefused(c, changes[c], state, made.error), replay };
+      state = made.state;
+      states.push(state);
+    }
+    if (i === actions.length) break;
     const a = actions[i];
     const objection = hooks.before?.(state, a, i);
     if (objection) return { ok: false, error: objection, replay };
@@ -185,15 +232,35 @@ export function playFast(
   hooks: PlayHooks = {},
 ): { ok: true; replay: Replayed } | { ok: false; error: string; replay: Replayed } {
   const snap = (s: GameState): GameState => structuredClone(s);
-  const state: GameState = snap(startState(start));
+  let state: GameState = snap(startState(start));
   const reseeds = (start.reseeds ?? []).filter((r) => r.round > 1);
   const states: GameState[] = [snap(state)];
   const roundStart: number[] = [0, 0];
   const actionsAt: number[] = [0, 0];
-  const replay: Replayed = { scenario: start.scenario, states, actions: [], roundStart, actionsAt };
+  const replay: Replayed = {
+    scenario: start.scenario,
+    states,
+    actions: [],
+    roundStart,
+    actionsAt,
+    console: start.console ?? [],
+  };
+  const changes = start.console ?? [];
+  const misplaced = consoleProblem(changes, actions.length);
+  if (misplaced) return { ok: false, error: misplaced, replay };
+  let c = 0;
   const every = Math.max(1, Math.floor(actions.length / 50));
   let sinceSnap = 0;
-  for (let i = 0; i < actions.length; i++) {
+  for (let i = 0; i <= actions.length; i++) {
+    for (; c < changes.length && changes[c].at === i; c++) {
+      // Rare: the engine's own immutable change, then a working copy of its result again.
+      const made = applyConsole(state, changes[c]);
+      if (!made.ok)
+        return { ok: false, error: consoleRefused(c, changes[c], state, made.error), replay };
+      state = snap(made.state);
+      sinceSnap += 1;
+    }
+    if (i === actions.length) break;
     const a = actions[i];
     const objection = hooks.before?.(state, a, i);
     if (objection) return { ok: false, error: objection, replay };
@@ -255,9 +322,11 @@ export function scenarioOfFile(
 /** Every seal published so far: the resolved rounds' and the current round's submitted plans. */
 export function sealsOf(state: GameState): ReplayFile['seals'] {
   const out = state.sealed.map((p) => ({ round: p.round, seat: p.seat as string, seal: p.seal }));
+  // The open round's: also those of a round the facilitator ended before it resolved.
+  const resolved = new Set(out.filter((p) => p.round === state.round).map((p) => p.seat));
   for (const seat of state.planners) {
     const plan = state.plans[seat];
-    if (plan.submitted && plan.seal && !state.over)
+    if (plan.submitted && plan.seal && !resolved.has(seat))
       out.push({ round: state.round, seat, seal: plan.seal });
   }
   return out;
@@ -275,6 +344,8 @@ export interface RecordInput {
   fork?: ReplayFile['fork'];
   reseeds?: ReplayFile['reseeds'];
   messages?: ReplayFile['messages'];
+  /** The facilitator's injects and ending, each at its place among the actions. */
+  console?: readonly ConsoleChange[];
   savedAt?: string;
 }
 
@@ -285,7 +356,12 @@ export interface RecordInput {
  */
 export function recordReplay(input: RecordInput): ReplayFile {
   const checkpoints: string[] = [];
-  const start: ReplayStart = { scenario: input.scenario, seed: input.seed, reseeds: input.reseeds };
+  const start: ReplayStart = {
+    scenario: input.scenario,
+    seed: input.seed,
+    reseeds: input.reseeds,
+    console: input.console,
+  };
   const played = playFast(start, input.actions, {
     roundEnd: (state) => {
       checkpoints.push(stateHash(state));
@@ -315,6 +391,7 @@ export function recordReplay(input: RecordInput): ReplayFile {
       ...(input.players?.[s.id] ? { player: input.players[s.id] } : {}),
     })),
     injects: input.scenario.scheduled.map((x) => ({ round: x.round, card: x.card })),
+    console: [...(input.console ?? [])],
     actions: [...input.actions],
     seals: sealsOf(last),
     checkpoints,
@@ -400,7 +477,12 @@ export function readReplay(
   const checkpoints = file.checkpoints;
   if (checkpoints.length === 0)
     return { ok: false, error: 'This replay file is damaged: it has no starting checkpoint.' };
-  const start: ReplayStart = { scenario, seed: file.seed, reseeds: file.reseeds };
+  const start: ReplayStart = {
+    scenario,
+    seed: file.seed,
+    reseeds: file.reseeds,
+    console: file.console,
+  };
   const first = stateHash(startState(start));
   if (first !== checkpoints[0])
     return {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EventCardSchema } from '../events/schema';
 import { CARD_USES, ROLES } from '../ids';
 import { ACTION_ARGS } from '../moves/args';
 
@@ -10,7 +11,8 @@ import { ACTION_ARGS } from '../moves/args';
  * checked against the replay.
  */
 export const REPLAY_FORMAT = 'chokepoint-replay';
-export const REPLAY_FORMAT_VERSION = 1;
+/** 2: the facilitator's console changes (`console`). A file of format 1 reads as having none. */
+export const REPLAY_FORMAT_VERSION = 2;
 
 const seat = z.string().regex(/^\d{1,2}$/, 'a seat number such as "0"');
 const hex = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${n}}$`), `${n} hex digits`);
@@ -41,6 +43,21 @@ export const ReplayActionSchema = z.discriminatedUnion('action', [
   z.strictObject({ seat, action: z.literal('submit') }),
 ]);
 
+/**
+ * A change the facilitator's console made to a running match, which no seat's action explains:
+ * an event card injected (from the deck by id, or written out in full), or the match ended
+ * there and then. `at` is how many actions had been taken when it was made: it is applied
+ * after action `at - 1` and before action `at` (0: before the first).
+ */
+export const ConsoleChangeSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    at: z.number().int().min(0).max(20_000),
+    kind: z.literal('inject'),
+    card: z.union([z.string().min(1).max(60), EventCardSchema]),
+  }),
+  z.strictObject({ at: z.number().int().min(0).max(20_000), kind: z.literal('end') }),
+]);
+
 export const ReplayFileSchema = z.strictObject({
   format: z.literal(REPLAY_FORMAT),
   formatVersion: z.number().int().min(1),
@@ -66,6 +83,8 @@ export const ReplayFileSchema = z.strictObject({
     .max(7),
   /** The scenario's scheduled injects (news that fires whatever the seats do), as played. */
   injects: z.array(z.strictObject({ round: z.number().int().min(1), card: z.string().max(60) })),
+  /** The facilitator's injects and ending, in the order made, each at its place among the actions. */
+  console: z.array(ConsoleChangeSchema).max(500).default([]),
   /** Every accepted planning action, in the order the authority took it. */
   actions: z.array(ReplayActionSchema).max(20_000),
   /** The seal each seat published when it submitted, by round. */
@@ -100,3 +119,4 @@ export const ReplayFileSchema = z.strictObject({
 
 export type ReplayAction = z.infer<typeof ReplayActionSchema>;
 export type ReplayFile = z.infer<typeof ReplayFileSchema>;
+export type ConsoleChange = z.infer<typeof ConsoleChangeSchema>;

@@ -9,7 +9,8 @@ import type { GameState } from '../state';
  * sealed plan, signal, search and the firms' secret histories): each hidden operation (a firm's
  * order), the public signals it may have produced, the checks and responses it drew, and how
  * it ended. Links are by place and time: a signal, search or regulator order in the same hub
- * from the operation's round on.
+ * from the operation's round on. lineage.ts follows each secret thing by its id through the
+ * resolution steps instead, for the links the engine's records allow.
  */
 export interface Operation {
   key: string;

@@ -1,5 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { readReplay, resultLines, roundSummaries, type RoundSummary } from '../../game/replay';
+import {
+  readReplay,
+  resultLines,
+  roundSummaries,
+  type Replayed,
+  type ReplayFile,
+  type RoundSummary,
+} from '../../game/replay';
 
 /**
  * `npm run replay -- FILE`: plays a replay file again, checking every action, seal and round
@@ -24,6 +31,25 @@ export function formatRound(r: RoundSummary): string {
     list('searches', r.searches) +
     `\n    would win now: ${r.leaders.length ? r.leaders.join(', ') : 'nobody'}`
   );
+}
+
+/** The facilitator's console changes, each with the round and the action it came after. */
+function consoleLines(file: ReplayFile, replay: Replayed): string {
+  const roundAt = (at: number): number => {
+    let round = 1;
+    for (let r = 1; r < replay.actionsAt.length; r++)
+      if (replay.actionsAt[r] !== undefined && replay.actionsAt[r]! <= at) round = r;
+    return round;
+  };
+  return file.console
+    .map((c) => {
+      const what =
+        c.kind === 'end'
+          ? 'ended the match'
+          : `injected "${typeof c.card === 'string' ? c.card : c.card.title}"`;
+      return `The facilitator ${what} in round ${roundAt(c.at)}, after ${c.at} action${c.at === 1 ? '' : 's'}.\n`;
+    })
+    .join('');
 }
 
 export function runReplay(
@@ -62,6 +88,7 @@ export function runReplay(
   out(
     `${file.scenario.id}, seed "${file.seed}", rules ${file.rules.version}: ${file.actions.length} actions replayed; every seal and round matches the file.\n` +
       (file.fork ? `A fork of match ${file.fork.parent} from round ${file.fork.round}.\n` : '') +
+      consoleLines(file, replay) +
       `Seats: ${seats.join(', ')}\n\n`,
   );
   for (const r of roundSummaries(replay)) out(formatRound(r) + '\n');

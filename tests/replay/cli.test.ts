@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runReplay } from '../../src/cli/replay';
-import { botMatch, tampered } from './fixtures';
+import { botMatch, consoleMatch, tampered } from './fixtures';
 
 const run = (args: string[]) => {
   let out = '';
@@ -33,6 +33,25 @@ describe('npm run replay', () => {
     for (const w of winners) expect(r.out).toMatch(new RegExp(`WON +${w}`));
     // The same file prints the same bytes.
     expect(run([path]).out).toBe(r.out);
+  });
+
+  it('says where the facilitator injected cards and ended the match', () => {
+    const { file: played } = consoleMatch('classroom', 'cli-console', 5);
+    const path = join(dir, 'session.json');
+    writeFileSync(path, JSON.stringify(played));
+    const r = run([path]);
+    expect(r.code).toBe(0);
+    const [kyc, written, end] = played.console;
+    expect(r.out).toContain(
+      `The facilitator injected "kyc-proposal" in round 2, after ${kyc!.at} actions.\n`,
+    );
+    expect(r.out).toContain(
+      `The facilitator injected "Workshop shock" in round 3, after ${written!.at} actions.\n`,
+    );
+    expect(r.out).toContain(
+      `The facilitator ended the match in round 5, after ${end!.at} actions.\n`,
+    );
+    expect(r.out).toContain('inject: Workshop shock');
   });
 
   it('refuses a tampered file with exit code 1 and the reason', () => {

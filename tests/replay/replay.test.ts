@@ -11,7 +11,7 @@ import {
   stateHash,
   type ReplayFile,
 } from '../../game/replay';
-import { botMatch, tampered } from './fixtures';
+import { botMatch, consoleMatch, tampered, WORKSHOP_CARD } from './fixtures';
 
 const replayOf = (text: string | ReplayFile) => {
   const r = readReplay(typeof text === 'string' ? text : JSON.stringify(text));
@@ -104,6 +104,112 @@ describe('replay files', () => {
       SCENARIOS.classroom,
     );
     expect(fork2.final.hash).toBe(fork.final.hash);
+  });
+});
+
+describe("a session match with the facilitator's injects", () => {
+  it('replays identically, the injects applied at the same point, at every step', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SCENARIO_IDS),
+        fc.string({ minLength: 1, maxLength: 10 }),
+        fc.option(fc.integer({ min: 4, max: 6 }), { nil: undefined }),
+        (id, seed, end) => {
+          const { file, states, console } = consoleMatch(id, seed, end);
+          const read = replayOf(JSON.stringify(file));
+          expect(read.file.console).toEqual(console);
+          const again = playActions(
+            {
+              scenario: SCENARIOS[id],
+              seed: read.file.seed,
+              reseeds: read.file.reseeds,
+              console: read.file.console,
+            },
+            read.file.actions,
+          );
+          expect(again.ok).toBe(true);
+          expect(again.replay.states.length).toBe(states.length);
+          states.forEach((s, i) =>
+            expect(stateHash(again.replay.states[i]), `step ${i}`).toBe(stateHash(s)),
+          );
+          const last = read.replay.states.at(-1)!;
+          expect(stateHash(last)).toBe(stateHash(states.at(-1)!));
+          // The injects did happen: both fired as their rounds opened; the end, if any, ended it.
+          expect(last.scheduled).toEqual(
+            expect.arrayContaining([
+              { round: 3, card: 'kyc-proposal' },
+              { round: 4, card: WORKSHOP_CARD.id },
+            ]),
+          );
+          expect(last.customCards.map((c) => c.id)).toContain(WORKSHOP_CARD.id);
+          expect(last.over).toBe(true);
+          if (end !== undefined) expect(last.round).toBe(end);
+        },
+      ),
+      { numRuns: 6 },
+    );
+  }, 180_000);
+
+  const { file } = consoleMatch('classroom', 'inject-tamper');
+
+  it('is refused without its injects, or with one changed, with a message saying why', () => {
+    expect(readReplay(tampered(file, (f) => (f.console = [])))).toEqual({
+      ok: false,
+      error:
+        'After round 2 the position differs from the one recorded in the file. The file was changed.',
+    });
+    const other = readReplay(
+      tampered(file, (f) => {
+        const c = f.console[1];
+        if (c.kind === 'inject' && typeof c.card !== 'string')
+          c.card.effects[0] = { op: 'tension', delta: 1 };
+      }),
+    );
+    expect(other).toEqual({
+      ok: false,
+      error:
+        'After round 3 the position differs from the one recorded in the file. The file was changed.',
+    });
+    const late = readReplay(tampered(file, (f) => (f.console[0].at = f.actions.length + 1)));
+    expect(late.ok).toBe(false);
+    expect(!late.ok && late.error).toMatch(
+      /^Console change 1 is placed at action \d+, out of order or after the last action\./,
+    );
+    const unknown = readReplay(
+      tampered(file, (f) => {
+        const c = f.console[0];
+        if (c.kind === 'inject') c.card = 'no-such-card';
+      }),
+    );
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(
+        /^Console change 1 \(inject of "no-such-card", round 2\) is not allowed: There is no card "no-such-card"\. The file was changed or damaged\.$/,
+      ),
+    });
+  });
+
+  it('reads a file of format 1 (before console changes were recorded) as having none', () => {
+    const { file: plain } = botMatch('classroom', 'format-1');
+    const text = tampered(plain, (f) => {
+      f.formatVersion = 1;
+      delete (f as Partial<ReplayFile>).console;
+    });
+    const r = readReplay(text);
+    expect(r.ok && r.file.console).toEqual([]);
+  });
+
+  it('a fork keeps the injects made before its round, and not those after', () => {
+    const { replay } = replayOf(file);
+    // The first was made during round 2; the second as round 3 opened, so it is round 3's.
+    expect(startFork(file, replay, 2, null).console).toEqual([]);
+    expect(startFork(file, replay, 3, null).console).toEqual(file.console.slice(0, 1));
+    const at4 = startFork(file, replay, 4, null);
+    expect(at4.console).toEqual(file.console);
+    const rest = file.actions.slice(at4.prefix.length);
+    const fork = forkFile(at4, rest, { id: 'fork-c' }, SCENARIOS.classroom);
+    expect(fork.final.hash).toBe(file.final.hash);
+    expect(replayOf(fork).file.console).toEqual(file.console);
   });
 });
 

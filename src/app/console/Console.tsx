@@ -100,6 +100,13 @@ export function Console({ sessionID }: { sessionID: string }) {
               defaults: {c.defaults === 'bot' ? "the seat's bot" : 'hold'}
               {c.roundSeconds ? ` · ${c.roundSeconds} s rounds` : ''}
             </p>
+            {c.status !== 'lobby' && (
+              <p>
+                <a href={`/debrief/class/${c.sessionID}`}>
+                  Class debrief: every table side by side
+                </a>
+              </p>
+            )}
           </section>
           {c.status === 'lobby' ? (
             <Lobby c={c} run={run} />

@@ -11,8 +11,10 @@ import { USE_TEXT } from '../selectors/news';
 import {
   chronicle,
   fillPrompts,
+  atText,
   hiddenOperations,
   resultLines,
+  thingLives,
   roundSummaries,
   type ReplayFile,
   type Replayed,
@@ -80,6 +82,7 @@ export function Debrief({ file, replay, onPlay, onClose }: Props) {
   const rounds = useMemo(() => roundSummaries(replay), [replay]);
   const whole = useMemo(() => chronicle(replay), [replay]);
   const ops = useMemo(() => (over ? hiddenOperations(whole) : []), [whole, over]);
+  const lives = useMemo(() => (over ? thingLives(replay) : []), [replay, over]);
   const prompts = useMemo(
     () => (over ? fillPrompts(replay.scenario.prompts, whole) : []),
     [replay, whole, over],
@@ -334,6 +337,54 @@ export function Debrief({ file, replay, onPlay, onClose }: Props) {
           </table>
         )}
       </section>
+
+      {lives.length > 0 && (
+        <section className="panel timeline" aria-labelledby="lives-title">
+          <h2 id="lives-title">Each secret thing, step by step</h2>
+          <p className="hint">
+            Followed by its own id through every resolution step: the step that made it, the step
+            that exposed or ended it, and what the engine published and resolved in that step, at
+            that place.
+          </p>
+          <table data-testid="thing-lives">
+            <thead>
+              <tr>
+                <th scope="col">Secret thing</th>
+                <th scope="col">Made</th>
+                <th scope="col">Exposed or ended</th>
+                <th scope="col">Signals then</th>
+                <th scope="col">Checks and responses then</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lives.map((l) => (
+                <tr key={l.key} className={l.exposed ? 'seen' : ''}>
+                  <td>
+                    <strong>{l.firm}:</strong> {l.what} <small>({l.id})</small>
+                  </td>
+                  <td>
+                    {l.made ? atText(l.made) : 'before the start'}
+                    {l.madeBy.length > 0 && ` — ${l.madeBy.join('; ')}`}
+                  </td>
+                  <td>
+                    {l.exposed
+                      ? `exposed: ${atText(l.exposed)}`
+                      : l.ended
+                        ? `ended: ${atText(l.ended)}`
+                        : 'never exposed'}
+                    {l.exposed && l.ended && ` · ended: ${atText(l.ended)}`}
+                  </td>
+                  <td>{l.signals.map((x) => x.text).join(' ') || '—'}</td>
+                  <td>
+                    {l.responses.map((x) => x.text).join('; ') || '—'}
+                    {l.ambiguous && ' (several of its kind changed there in that step)'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
 
       <div className="no-print">
         <WhatIf file={file} replay={replay} onPlay={onPlay} />

@@ -3,6 +3,7 @@ import { AUTH_HEADERS } from '../../protocol';
 import { readReplay, type ReplayFile, type Replayed } from '../../../game/replay';
 import { Logo } from '../board/Logo';
 import type { MatchSetup } from '../selectors/table';
+import { ClassView, classSessionOf } from './ClassView';
 import { Debrief } from './Debrief';
 import { keptForDebrief } from './files';
 
@@ -31,9 +32,16 @@ interface Props {
 
 /**
  * /debrief: the match just played here (kept in this tab), or a replay file opened from disk;
- * /debrief/ID: an online match, downloaded from the server (once it is over, or by its host).
+ * /debrief/ID: an online match, downloaded from the server (once it is over, or by its host);
+ * /debrief/class/ID: a facilitator's session, every table side by side.
  */
-export default function DebriefApp({ path, onPlay, onClose }: Props) {
+export default function DebriefApp(props: Props) {
+  const sessionID = classSessionOf(props.path);
+  if (sessionID) return <ClassView sessionID={sessionID} onClose={props.onClose} />;
+  return <MatchDebrief {...props} />;
+}
+
+function MatchDebrief({ path, onPlay, onClose }: Props) {
   const matchID = debriefMatchOf(path);
   const [loaded, setLoaded] = useState<Loaded>(() => {
     if (matchID) return { kind: 'loading' };

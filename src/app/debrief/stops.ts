@@ -1,5 +1,5 @@
 import { RESOLUTION_STEPS, playerView, type GameState, type SeatId } from '../../../game/engine';
-import { chronicle, type Replayed } from '../../../game/replay';
+import { chronicle, stepPositions, type Replayed } from '../../../game/replay';
 
 /** Who the replay is seen as: one seat, the public (a spectator), or everyone once it has ended. */
 export type Viewer = { kind: 'seat'; seat: SeatId } | { kind: 'public' } | { kind: 'all' };
@@ -48,14 +48,15 @@ export function stopsOf(replay: Replayed, viewer: Viewer): Stop[] {
 
 /**
  * The state at a stop: at planning, the position the round opened on; during resolution, the
- * position once the round resolved, with the log cut at that step (the engine resolves a round
- * in one go, so the map and dashboards show its end; the recap and log walk it step by step).
+ * position once that step was done (game/replay/steps.ts), with the log of the whole match cut
+ * at that step (a state keeps only its latest lines).
  */
 export function stateAt(replay: Replayed, stop: Stop): GameState {
   const open = replay.roundStart[stop.round] ?? 0;
   if (stop.step === 0) return replay.states[open];
   const next = replay.roundStart[stop.round + 1];
-  const after = replay.states[next ?? replay.states.length - 1];
+  const after =
+    stepPositions(replay, stop.round)[stop.step] ?? replay.states[next ?? replay.states.length - 1];
   return {
     ...after,
     log: chronicle(replay).log.filter(

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authority } from '../authority/authority';
 import type { ReplaySource } from '../served/served-game';
+import type { ConsoleRecord } from '../storage/types';
 import { identify, isFacilitator } from './auth';
 import { HttpError } from './http';
 
@@ -25,7 +26,13 @@ export function replayRoute(authority: Authority) {
       );
     const { log = [] } = await authority.store.fetch(matchID, { log: true });
     const moves: ReplaySource['moves'] = [];
+    // Each console change goes after every move taken on an earlier state than the one it made.
+    const changes = [...(meta.console ?? [])].sort((a, b) => a.stateID - b.stateID);
+    const console: NonNullable<ReplaySource['console']> = [];
+    let c = 0;
     for (const entry of log) {
+      for (; c < changes.length && changes[c]!.stateID <= entry._stateID; c++)
+        console.push(placed(changes[c]!, moves.length));
       const a = entry.action as {
         type?: string;
         payload?: { type?: string; args?: unknown; playerID?: string };
@@ -34,12 +41,14 @@ export function replayRoute(authority: Authority) {
       const args = Array.isArray(a.payload.args) ? (a.payload.args as unknown[]) : [];
       moves.push({ playerID: a.payload.playerID, move: a.payload.type, args });
     }
+    for (; c < changes.length; c++) console.push(placed(changes[c]!, moves.length));
     const file = build({
       matchID,
       setupData: meta.setupData,
       moves,
       players: Object.fromEntries(meta.seats.map((s) => [s.id, s.kind])),
       savedAt: new Date().toISOString(),
+      console,
     });
     const text = JSON.stringify(file);
     res.writeHead(200, {
@@ -51,4 +60,25 @@ export function replayRoute(authority: Authority) {
     });
     res.end(text);
   };
+}
+
+const placed = (c: ConsoleRecord, at: number): NonNullable<ReplaySource['console']>[number] =>
+  c.kind === 'end' ? { at, kind: 'end' } : { at, kind: 'inject', card: c.card };
+
+/**
+ * Keeps, in the match's record, a change the facilitator's console made to its game (an
+ * inject, ending it) through `Authority.adjust`, which returned `stateID`: no seat moved, so
+ * the log does not show it, and without it the match's replay file would not replay. Call it
+ * once the change is made; a match that has gone is left alone.
+ */
+export async function recordConsoleChange(
+  authority: Authority,
+  matchID: string,
+  change: ConsoleRecord,
+): Promise<void> {
+  const r = await authority.mutate(matchID, (m) => ({
+    ...m,
+    console: [...(m.console ?? []), change],
+  }));
+  if (!r.ok && r.error !== 'match not found') throw new Error(r.error);
 }

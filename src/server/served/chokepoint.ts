@@ -1,5 +1,6 @@
 import type { State } from 'boardgame.io';
 import { ChokepointGame } from '../../../game/bgio';
+import type { EventCard } from '../../../game/events/types';
 import { planBotOrders } from '../../../game/bots';
 import { PLAN_ACTIONS, type ActionPayload } from '../../../game/flow';
 import { seatId } from '../../../game/ids';
@@ -94,5 +95,11 @@ function chokepointReplay(m: ReplaySource): unknown {
     actions,
     players: m.players,
     savedAt: m.savedAt,
+    console: (m.console ?? []).map((c) => {
+      const at = m.moves.slice(0, c.at).filter((x) => isPlanAction(x.move)).length;
+      return c.kind === 'end'
+        ? { at, kind: 'end' as const }
+        : { at, kind: 'inject' as const, card: c.card as string | EventCard };
+    }),
   });
 }

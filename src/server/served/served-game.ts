@@ -72,6 +72,8 @@ export interface ReplaySource {
   /** Who held each seat, by playerID. */
   players: Record<string, 'person' | 'bot' | 'open'>;
   savedAt: string;
+  /** The facilitator console's changes, in order, each made once `at` of `moves` were taken. */
+  console?: { at: number; kind: 'inject' | 'end'; card?: unknown }[];
 }
 
 /** A game's side of a session: its state read for the console, defaults, injects. */

@@ -1,6 +1,7 @@
 import { HttpError } from '../lobby/http';
 import type { SessionRecord } from '../storage/types';
 import type { FieldError } from '../../protocol';
+import { recordConsoleChange } from '../lobby/replay-route';
 import { matchOf, tablesOf, type SessionContext } from './context';
 
 /** A refused custom card: the message, and one entry per faulty field. */
@@ -45,7 +46,9 @@ export async function injectCard(
     const m = await ctx.authority.load(matchID);
     if (m?.metadata.gameover !== undefined) continue;
     const r = await ctx.authority.adjust(matchID, (G) => ctx.hooks.inject(G, card));
-    if (r.ok) done.push(i);
+    if (!r.ok) continue;
+    done.push(i);
+    await recordConsoleChange(ctx.authority, matchID, { stateID: r.stateID, kind: 'inject', card });
   }
   return { tables: done };
 }

@@ -2,6 +2,7 @@ import type { State } from 'boardgame.io';
 import type { Authority } from '../authority/authority';
 import { KeyedQueue } from '../authority/queue';
 import { HttpError } from '../lobby/http';
+import { recordConsoleChange } from '../lobby/replay-route';
 import { hashSecret, newJoinCode, newMatchID, newToken, verifySecret } from '../security/secrets';
 import type { SessionHooks } from '../served/served-game';
 import { StorageError, type SessionRecord, type SessionStudent } from '../storage/types';
@@ -340,6 +341,8 @@ export class SessionManager {
         G: this.hooks.endMatch(G),
       }));
       if (!r.ok && r.error !== 'game over') throw new HttpError(409, r.error);
+      if (r.ok)
+        await recordConsoleChange(this.authority, matchID, { stateID: r.stateID, kind: 'end' });
     }
     if (after.endMatches.length > 0) await this.endIfDone(sessionID);
   }

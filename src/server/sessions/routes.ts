@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ConsoleCommand, ErrorBody, JoinSessionReply, SessionCreated } from '../../protocol';
 import { cleanName, HttpError, readJson, sendJson } from '../lobby/http';
 import { addressKey, RateLimiter } from '../net/limits';
+import { sessionExport } from './export-route';
 import { CardError, type SessionManager } from './manager';
 
 export interface SessionRouteOptions {
@@ -87,6 +88,8 @@ export function sessionHandler(sessions: SessionManager, opts: SessionRouteOptio
     await facilitated(req, sessionID);
     if (action === 'console' && method === 'GET')
       return sendJson(res, 200, await sessions.consoleSnapshot(sessionID));
+    if (action === 'export' && method === 'GET')
+      return sendJson(res, 200, await sessionExport(sessions, sessionID, req.url));
     if (action === 'tables' && method === 'GET' && n !== undefined)
       return sendJson(res, 200, { view: await sessions.tableView(sessionID, Number(n)) });
     if (method !== 'POST') throw new HttpError(405, 'method not allowed');

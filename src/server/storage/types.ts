@@ -55,6 +55,21 @@ export interface MatchMetadata {
    * whoever knows the seed can predict every card and roll. Otherwise the server draws it.
    */
   fixedSeed?: boolean;
+  /**
+   * The facilitator console's changes to the game (an inject, ending the match), each with the
+   * stateID it produced: they are no seat's move, so the log does not hold them, and the
+   * match's replay file needs them (src/server/lobby/replay-route.ts).
+   */
+  console?: ConsoleRecord[];
+}
+
+/** One change a facilitator's console made to a match's game. */
+export interface ConsoleRecord {
+  /** The stateID of the state the change produced. */
+  stateID: number;
+  kind: 'inject' | 'end';
+  /** The card injected: an id, or a written card. */
+  card?: unknown;
 }
 
 export interface FetchOpts {
