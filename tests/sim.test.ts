@@ -197,6 +197,24 @@ describe('npm run simulate', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--games must be a positive whole number');
   }, 30_000);
+
+  it('balance refuses an argument it does not know before any game is played', () => {
+    const balance = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/balance.ts', ...args], {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+        encoding: 'utf8',
+      });
+    const unknown = balance('--scenario', 'classroom');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown argument "--scenario"');
+    expect(unknown.stderr).toContain('Usage: npm run balance');
+    const missing = balance('--seed');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('--seed needs a value');
+    const help = balance('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--ban-games');
+  }, 30_000);
 });
 
 describe('when a race is settled', () => {

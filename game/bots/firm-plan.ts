@@ -9,6 +9,22 @@ import type { FirmState, GameState } from '../state';
 
 export { leasedPods as leasedAt, liveEntity, homePods } from '../training';
 
+/**
+ * An exposed site the regulator has not listed within a full round of the exposure: the firm
+ * bets it will not follow through and works the site again. The exposure's round is read off the
+ * public signals (an exposure old enough to have left them is stale too).
+ */
+function staleExposure(view: GameState, hub: HubId): boolean {
+  const last = view.signals.filter((s) => s.hub === hub && s.kind === 'exposure').at(-1);
+  return !last || last.round <= view.round - 2;
+}
+
+/** The firm's unlisted entity in a hub, if it may still work there: hidden, or exposure gone stale. */
+export function workableEntity(view: GameState, f: FirmState, hub: HubId) {
+  const e = liveEntity(f, hub);
+  return e && (!e.exposed || staleExposure(view, hub)) ? e : undefined;
+}
+
 /** A site is busy while a training runs there or its model waits to fly home. */
 export const trainingAt = (f: FirmState, at: HubId | 'home'): boolean =>
   f.secrets.trainings.some((t) => t.at === at) || f.secrets.models.some((m) => m.hub === at);
@@ -44,7 +60,7 @@ export function siteScore(view: GameState, f: FirmState, hub: HubId): number {
   const mine = f.secrets.entities.filter((e) => e.hub === hub);
   const pods = podsOpen(view, f, hub);
   if (pods < 1) return -100;
-  if (mine.some((e) => e.exposed && !e.listed)) return -60;
+  if (mine.some((e) => e.exposed && !e.listed) && !workableEntity(view, f, hub)) return -60;
   let score = 3 * pods - customsBase(place.customs) / 2;
   if (place.permit === 'permit') score -= 8;
   if (place.alertUntil >= view.round) score -= 2;

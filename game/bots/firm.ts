@@ -13,6 +13,7 @@ import {
   siteScore,
   spare,
   trainingAt,
+  workableEntity,
 } from './firm-plan';
 import type { BotChoice } from './types';
 
@@ -42,14 +43,14 @@ const trainOffshore: FirmRule = (ctx) => {
   const f = me(ctx);
   const ready = ctx.legal
     .of('train')
-    .filter((a) => a.at !== 'home' && !!a.at && !liveEntity(f, a.at as HubId)?.exposed);
+    .filter((a) => a.at !== 'home' && !!a.at && !!workableEntity(ctx.view, f, a.at as HubId));
   return ready[0] ? { move: 'train', args: ready[0] } : null;
 };
 
 const register: FirmRule = (ctx, hub) => {
   const f = me(ctx);
   if (!hub || liveEntity(f, hub) || roundsLeft(ctx.view) < RULES.trainRounds + 1) return null;
-  const sites = HUBS.filter((h) => liveEntity(f, h) && !liveEntity(f, h)?.exposed);
+  const sites = HUBS.filter((h) => workableEntity(ctx.view, f, h));
   // A second site spreads the risk, when cash allows and time remains for a run there.
   const rich = spare(ctx.view, f) >= 12 && roundsLeft(ctx.view) >= RULES.trainRounds + 2;
   if (sites.some((h) => leasedAt(f, h) > 0) && (!rich || sites.length >= 2)) return null;
@@ -59,7 +60,7 @@ const register: FirmRule = (ctx, hub) => {
 /** Where data should fly: a site with an entity that is short of data for its pods. */
 function destination(ctx: BotContext, hub: HubId | null): HubId | null {
   const f = me(ctx);
-  const usable = (h: HubId): boolean => !!liveEntity(f, h) && !liveEntity(f, h)?.exposed;
+  const usable = (h: HubId): boolean => !!workableEntity(ctx.view, f, h);
   const short = (h: HubId): number =>
     podsOpen(ctx.view, f, h) * RULES.maxPerCarrierTB - dataNear(f, h);
   const sites = HUBS.filter((h) => usable(h) && !trainingAt(f, h) && short(h) >= 20);
@@ -82,16 +83,22 @@ const courier: FirmRule = (ctx, site) => {
   return carriers > 0 ? ctx.legal.find('courierData', { hub, tb, carriers }) : null;
 };
 
+/**
+ * Pods leased beyond the data at hand: each pod adds capability of its own, so spare cash is
+ * better spent on compute than kept, at the price of a larger footprint in the hub's demand.
+ */
+const EXTRA_PODS = 2;
+
 const lease: FirmRule = (ctx) => {
   const f = me(ctx);
   if (!offshoreTime(ctx)) return null;
   const sites = HUBS.filter(
-    (h) => liveEntity(f, h) && !liveEntity(f, h)?.exposed && !trainingAt(f, h),
+    (h) => workableEntity(ctx.view, f, h) && !trainingAt(f, h),
   ).filter((h) => dataNear(f, h) >= RULES.trainMinTB);
   for (const hub of sites) {
     const want = Math.min(
       podsOpen(ctx.view, f, hub) - leasedAt(f, hub),
-      Math.ceil(dataNear(f, hub) / RULES.maxPerCarrierTB) - leasedAt(f, hub),
+      Math.ceil(dataNear(f, hub) / RULES.maxPerCarrierTB) + EXTRA_PODS - leasedAt(f, hub),
     );
     const perPod = RULES.leaseUpfrontPerPod + RULES.rentPerPod;
     const pods = Math.min(want, Math.floor((spare(ctx.view, f) - RULES.trainCost) / perPod));

@@ -28,6 +28,37 @@ import { SimPool } from './sim-pool';
 const GAMES_DEFAULT = 2000;
 const BAN_GAMES_DEFAULT = 1000;
 
+const USAGE = `Usage: npm run balance -- [options]
+  --games <n>       games per run (default ${GAMES_DEFAULT})
+  --ban-games <n>   games per run with a move family forbidden (default ${BAN_GAMES_DEFAULT})
+  --seed <text>     the runs' seed (default: balance-<today>)
+  --workers <n>     worker threads (default: every core)
+Writes reports/balance.md and reports/balance.json.
+`;
+
+const OPTIONS = ['games', 'ban-games', 'seed', 'workers'];
+
+/** Refuses what it does not understand before hours of simulation start. */
+function checkArguments(args: readonly string[]): void {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  for (let i = 0; i < args.length; i += 2) {
+    const name = args[i].startsWith('--') ? args[i].slice(2) : null;
+    const problem =
+      !name || !OPTIONS.includes(name)
+        ? `unknown argument "${args[i]}"`
+        : args[i + 1] === undefined || args[i + 1].startsWith('--')
+          ? `--${name} needs a value`
+          : null;
+    if (problem) {
+      process.stderr.write(`balance: ${problem}\n\n${USAGE}`);
+      process.exit(2);
+    }
+  }
+}
+
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -51,6 +82,7 @@ function commit(): string {
 }
 
 async function main(): Promise<void> {
+  checkArguments(process.argv.slice(2));
   const games = count('games', GAMES_DEFAULT);
   const banGames = count('ban-games', BAN_GAMES_DEFAULT);
   const seed = option('seed') ?? `balance-${new Date().toISOString().slice(0, 10)}`;
