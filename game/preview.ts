@@ -164,7 +164,16 @@ export function previewOrder(
         pct: p,
         tone: 'bad',
       });
-      out.yields.push(`Capability +${courier.model} at the end of the round, if it gets through`);
+      const most = before.frontierLead === null ? null : before.frontier + before.frontierLead;
+      const lands =
+        most === null
+          ? null
+          : Math.max(firm.capability, Math.min(firm.capability + courier.model, most));
+      out.yields.push(
+        lands !== null && lands < firm.capability + courier.model
+          ? `Capability ${lands} at the end of the round, if it gets through (a model leads the frontier by at most ${before.frontierLead})`
+          : `Capability +${courier.model} at the end of the round, if it gets through`,
+      );
       break;
     }
     case 'buyDomesticChips':

@@ -226,7 +226,10 @@ function arrive(state: GameState, firm: FirmState, c: Courier, rng: RngState): v
   }
   if (c.model > 0) {
     if (caught === 0) {
-      firm.capability += c.model;
+      firm.capability = Math.max(
+        firm.capability,
+        Math.min(firm.capability + c.model, state.frontier + (state.frontierLead ?? Infinity)),
+      );
       log(
         state,
         `${seatName(state, firm.seat)} releases a new model: capability ${firm.capability}.`,

@@ -117,6 +117,7 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
     tension: s.tension,
     frontier: s.frontier,
     frontierEvery: s.frontierEvery,
+    frontierLead: s.frontierLead ?? null,
     pending: [],
     disabledMoves: [...scenario.disabledMoves],
     regulator: { pc: s.pc, pcPerRound: s.pcPerRound, intel: [] },

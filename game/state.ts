@@ -310,6 +310,8 @@ export interface GameState {
   tension: number;
   frontier: number;
   frontierEvery: number;
+  /** A model carried home lifts capability at most this far past the frontier (null: no limit). */
+  frontierLead: number | null;
   pending: Pending[];
   disabledMoves: string[];
   regulator: RegulatorState;

@@ -51,6 +51,8 @@ export const ScenarioSchema = z
         tension: int(0, RULES.tensionMax),
         frontier: int(1, 200),
         frontierEvery: int(0, 12),
+        /** A model carried home lifts capability at most this far past the frontier; absent: no limit. */
+        frontierLead: int(0, 10).optional(),
         kyc: z.boolean(),
       })
       .strict(),

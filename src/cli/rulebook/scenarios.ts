@@ -23,12 +23,14 @@ const START_LABELS: Record<string, string> = {
   tension: 'Tension',
   frontier: 'Frontier',
   frontierEvery: 'Frontier rises every … rounds (0: never)',
+  frontierLead: 'A model carried home lifts capability at most … past the frontier (—: no limit)',
   kyc: 'Cloud know-your-customer rule in force',
 };
 
 const all = (): Scenario[] => Object.values(SCENARIOS);
 
-const show = (v: unknown): string => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
+const show = (v: unknown): string =>
+  typeof v === 'boolean' ? (v ? 'yes' : 'no') : v === undefined ? '—' : String(v);
 
 export function deckName(deck: readonly string[]): string {
   const named = Object.entries(DECKS).find(
