@@ -3,6 +3,9 @@ import { Redis } from 'ioredis';
 import type { Authority, MatchCoordinator, Snapshot } from '../authority/authority';
 import type { RunningServer } from '../app';
 import { StorageError } from '../storage/types';
+import { LocalOpenMatches, type SharedLimits } from '../net/limits';
+import { redisLimits } from './limits';
+import { RedisPresence } from './presence';
 
 /**
  * Several server processes serving the same matches (REDIS_URL and a shared PostgreSQL).
@@ -24,6 +27,10 @@ import { StorageError } from '../storage/types';
  *   every `botSweepMs`, so a killed process's bots are taken over.
  * - **Sockets.** A socket.io session id starts with the process's name, so nginx can send an
  *   HTTP long-polling request to the process that holds its session (deploy/nginx.conf).
+ * - **Presence and the lobby's budgets** (`presence`, `limits`: presence.ts, limits.ts). A seat
+ *   connected to any process shows as connected on every process; the lobby's per-address
+ *   budgets are spent from one bucket in Redis, not one per process. Pass both to startServer
+ *   (`shared`) before `join`.
  *
  * With Redis down, nothing can be held: moves are refused with an error saying so, and go
  * through again once it is back.
@@ -103,6 +110,10 @@ export class Cluster implements MatchCoordinator {
   private readonly attached: Promise<void>;
   private attach!: () => void;
   private closed = false;
+  /** Seat connections on every process (give it to startServer as `shared.presence`). */
+  readonly presence: RedisPresence;
+  /** The lobby's budgets, one for all processes (startServer's `shared.limits`). */
+  readonly limits: SharedLimits;
 
   constructor(opts: ClusterOptions) {
     this.node = opts.node ?? `p${process.pid}`;
@@ -128,6 +139,8 @@ export class Cluster implements MatchCoordinator {
     this.sub = new Redis(opts.redisUrl, { ...common, enableOfflineQueue: true });
     this.cmd.on('error', () => undefined);
     this.sub.on('error', () => undefined);
+    this.presence = new RedisPresence(this.cmd, { node: this.node, prefix: this.opts.prefix });
+    this.limits = redisLimits(this.cmd, this.opts.prefix, new LocalOpenMatches(100_000));
   }
 
   /** Connects to Redis (rejects if it cannot be reached at start). */
@@ -135,10 +148,12 @@ export class Cluster implements MatchCoordinator {
     await Promise.all([this.cmd.connect(), this.sub.connect()]);
     this.sub.on('message', (channel: string, raw: string) => {
       if (channel === this.channel) this.receive(raw);
+      else if (channel === this.presence.channel) this.presence.receive(raw);
     });
     // Messages may have been lost while the subscription was down: trust no cached copy.
     this.sub.on('close', () => this.known.clear());
-    await this.sub.subscribe(this.channel);
+    await this.sub.subscribe(this.channel, this.presence.channel);
+    this.presence.start();
   }
 
   private key(kind: string, matchID: string): string {
@@ -291,6 +306,7 @@ export class Cluster implements MatchCoordinator {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.presence.stop();
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     this.sub.disconnect();
