@@ -50,12 +50,12 @@ export interface ClusterOptions {
   prefix?: string;
 }
 
-interface Message {
-  n: string;
-  m: string;
-  g: number;
-  s: Snapshot;
-}
+/**
+ * A write's message: `<node> <matchID> <generation>` on the first line, the snapshot's JSON
+ * after it, so a process reads the header alone to skip its own messages and ones it has seen
+ * (a snapshot is the whole state: parsing it is most of what a message costs).
+ */
+const HEADER = /^([A-Za-z0-9]+) ([A-Za-z0-9_-]+) (\d+)\n/;
 
 const ACQUIRE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return {0, 0} end
@@ -135,7 +135,9 @@ export class Cluster implements MatchCoordinator {
       retryStrategy: (times: number) => Math.min(100 * times, 1000),
       lazyConnect: true,
     };
-    this.cmd = new Redis(opts.redisUrl, common);
+    // Commands issued in the same turn of the event loop (many matches' leases and messages
+    // under load) go to Redis as one write: fewer system calls per move on both sides.
+    this.cmd = new Redis(opts.redisUrl, { ...common, enableAutoPipelining: true });
     this.sub = new Redis(opts.redisUrl, { ...common, enableOfflineQueue: true });
     this.cmd.on('error', () => undefined);
     this.sub.on('error', () => undefined);
@@ -245,8 +247,8 @@ export class Cluster implements MatchCoordinator {
     if (gen === undefined) return;
     this.writing.delete(matchID);
     this.known.set(matchID, gen);
-    const message: Message = { n: this.node, m: matchID, g: gen, s: snapshot };
-    this.cmd.publish(this.channel, JSON.stringify(message)).catch(() => {
+    const message = `${this.node} ${matchID} ${gen}\n${JSON.stringify(snapshot)}`;
+    this.cmd.publish(this.channel, message).catch(() => {
       // The others' reconciliation finds the new generation within reconcileMs.
     });
   }
@@ -254,16 +256,20 @@ export class Cluster implements MatchCoordinator {
   private receive(raw: string): void {
     const authority = this.authority;
     if (!authority) return;
-    let msg: Message;
+    const header = HEADER.exec(raw);
+    if (!header || header[1] === this.node) return;
+    const m = header[2]!;
+    const g = Number(header[3]);
+    const seen = this.known.get(m);
+    if (seen !== undefined && g <= seen) return;
+    let snapshot: Snapshot;
     try {
-      msg = JSON.parse(raw) as Message;
+      snapshot = JSON.parse(raw.slice(header[0].length)) as Snapshot;
     } catch {
       return;
     }
-    if (msg.n === this.node) return;
-    const { m, g } = msg;
     void authority
-      .adopt(m, msg.s, () => {
+      .adopt(m, snapshot, () => {
         const k = this.known.get(m);
         if (k !== undefined && g <= k) return false;
         this.known.set(m, g);
