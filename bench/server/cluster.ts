@@ -114,6 +114,7 @@ export async function runClusterBench(
             `(${r.moves} moves, ${r.rejected} refused, ${r.reconnects} reconnects); CPU per move: node ${r.cpu.node.toFixed(2)} ms, ` +
             `nginx ${r.cpu.nginx.toFixed(2)}, PostgreSQL ${r.cpu.postgres.toFixed(2)}, Redis ${r.cpu.redis.toFixed(2)}`,
         );
+        for (const [why, n] of Object.entries(r.refusals)) log(`    refused ${n}x: ${why}`);
       }
     } finally {
       await cluster.stop();

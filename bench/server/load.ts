@@ -15,6 +15,8 @@ export interface LoadResult {
   p50ms: number;
   p99ms: number;
   rejected: number;
+  /** Why frames were refused: the error, and how often. */
+  refusals: Record<string, number>;
   /** Patches a client could not apply (it then re-synced, as boardgame.io's client does). */
   resyncs: number;
   /** Sockets that closed or failed to connect and were opened again. */
@@ -43,6 +45,7 @@ interface Run {
   latencies: number[];
   moves: number;
   rejected: number;
+  refusals: Record<string, number>;
   resyncs: number;
   /** Sockets that closed or failed to connect and were opened again. */
   reconnects: number;
@@ -128,8 +131,10 @@ class ScriptedMatch {
       this.latest.delete(seat.playerID); // onState ignores a state whose stateID it already holds
       this.onState(seat.playerID, held);
     });
-    socket.on('chokepoint:error', (frame: { event?: string } | undefined) => {
+    socket.on('chokepoint:error', (frame: { event?: string; error?: string } | undefined) => {
       run.rejected++;
+      const why = `${frame?.event}: ${frame?.error}`;
+      run.refusals[why] = (run.refusals[why] ?? 0) + 1;
       if (this.done) return;
       // Refused (several processes: the match was held by another one too long): do what a
       // player's client does, sync again, and go on from the state it then holds.
@@ -262,6 +267,7 @@ export async function runLoad(
     latencies: [],
     moves: 0,
     rejected: 0,
+    refusals: {},
     resyncs: 0,
     reconnects: 0,
     running: true,
@@ -297,6 +303,7 @@ export async function runLoad(
     p50ms: percentile(sorted, 50),
     p99ms: percentile(sorted, 99),
     rejected: run.rejected,
+    refusals: run.refusals,
     resyncs: run.resyncs,
     reconnects: run.reconnects,
   };
