@@ -21,7 +21,8 @@ import { RedisPresence } from './presence';
  * - **Every seat sees every move.** After a durable write the holder publishes the match's
  *   snapshot on one channel; every other process adopts it and its feed sends each of its own
  *   sockets that socket's view. A lost message (a process killed between its write and its
- *   message, a dropped subscription) is caught within `reconcileMs` by comparing generations.
+ *   message, a dropped subscription) is caught within two `reconcileMs` by comparing
+ *   generations (a copy behind on two passes in a row is reloaded).
  * - **One bot player per match.** Bot seats are played by the process that holds the match's
  *   bot claim (`bots:{id}`, renewed at every step); every process looks for unclaimed matches
  *   every `botSweepMs`, so a killed process's bots are taken over.
@@ -103,6 +104,8 @@ export class Cluster implements MatchCoordinator {
   private readonly known = new Map<string, number>();
   /** The lease value ("node:token") of each match held now. */
   private readonly held = new Map<string, string>();
+  /** Matches whose copy was behind Redis's generation on the last reconciliation, and that one. */
+  private lagging = new Map<string, number>();
   /** The generation a write in progress will have once durable. */
   private readonly writing = new Map<string, number>();
   private authority: Authority | null = null;
@@ -122,7 +125,7 @@ export class Cluster implements MatchCoordinator {
       waitMs: opts.waitMs ?? 6_000,
       botClaimMs: opts.botClaimMs ?? 4_000,
       botSweepMs: opts.botSweepMs ?? 2_000,
-      reconcileMs: opts.reconcileMs ?? 2_000,
+      reconcileMs: opts.reconcileMs ?? 1_000,
       prefix: opts.prefix ?? 'chokepoint:',
     };
     this.channel = `${this.opts.prefix}writes`;
@@ -137,7 +140,13 @@ export class Cluster implements MatchCoordinator {
     };
     // Commands issued in the same turn of the event loop (many matches' leases and messages
     // under load) go to Redis as one write: fewer system calls per move on both sides.
-    this.cmd = new Redis(opts.redisUrl, { ...common, enableAutoPipelining: true });
+    // A write's message is sent at once, before the move is acknowledged, so that a Redis that
+    // dies just after an acknowledgement has most likely passed it on already.
+    this.cmd = new Redis(opts.redisUrl, {
+      ...common,
+      enableAutoPipelining: true,
+      autoPipeliningIgnoredCommands: ['publish'],
+    });
     this.sub = new Redis(opts.redisUrl, { ...common, enableOfflineQueue: true });
     this.cmd.on('error', () => undefined);
     this.sub.on('error', () => undefined);
@@ -286,16 +295,27 @@ export class Cluster implements MatchCoordinator {
     const authority = this.authority;
     if (!authority || this.closed) return;
     const ids = authority.cachedIDs();
+    const lagging = new Map<string, number>();
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       const gens = await this.cmd.mget(...chunk.map((id) => this.key('gen', id)));
       for (const [j, id] of chunk.entries()) {
         const gen = Number(gens[j] ?? 0);
-        if (this.known.get(id) !== gen && !this.held.has(id)) {
+        const known = this.known.get(id);
+        if (known === gen || this.held.has(id)) continue;
+        // Behind: the write's message may still be on its way (a busy process reads them late).
+        // Reload only a copy that was already behind on the last pass and has not caught up
+        // with what it lacked then; reloading every copy a message is about to update would
+        // take the match's lease and read PostgreSQL for nothing, and slow the moves further.
+        const was = this.lagging.get(id);
+        if (was !== undefined && ((known ?? -1) < was || was === gen)) {
           await authority.refresh(id).catch(() => undefined);
+        } else {
+          lagging.set(id, gen);
         }
       }
     }
+    this.lagging = lagging;
   }
 
   /** May this process play the match's bots now? (At most one process at a time: true.) */
