@@ -77,6 +77,9 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
   const ledger = shared?.openMatches ?? new LocalOpenMatches(o.rateTableSize);
   const openMatches = async (address: string): Promise<number> => {
     const ids = await ledger.list(address);
+    // Below the limit the count is enough: only an address at its limit pays for loading its
+    // matches to forget the finished ones (with several processes, most are not in memory).
+    if (ids.length < o.openMatchesPerAddress) return ids.length;
     const gone: string[] = [];
     for (const id of ids) {
       const m = await authority.load(id);
