@@ -111,9 +111,10 @@ export async function runClusterBench(
         results.push(r);
         log(
           `  ${r.movesPerSecond.toFixed(0)} moves/s, p50 ${r.p50ms.toFixed(1)} ms, p99 ${r.p99ms.toFixed(1)} ms ` +
-            `(${r.moves} moves, ${r.rejected} rejected); CPU per move: node ${r.cpu.node.toFixed(2)} ms, ` +
+            `(${r.moves} moves, ${r.rejected} refused, ${r.reconnects} reconnects); CPU per move: node ${r.cpu.node.toFixed(2)} ms, ` +
             `nginx ${r.cpu.nginx.toFixed(2)}, PostgreSQL ${r.cpu.postgres.toFixed(2)}, Redis ${r.cpu.redis.toFixed(2)}`,
         );
+        for (const [why, n] of Object.entries(r.refusals)) log(`    refused ${n}x: ${why}`);
       }
     } finally {
       await cluster.stop();

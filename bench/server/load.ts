@@ -15,8 +15,12 @@ export interface LoadResult {
   p50ms: number;
   p99ms: number;
   rejected: number;
+  /** Why frames were refused: the error, and how often. */
+  refusals: Record<string, number>;
   /** Patches a client could not apply (it then re-synced, as boardgame.io's client does). */
   resyncs: number;
+  /** Sockets that closed or failed to connect and were opened again. */
+  reconnects: number;
 }
 
 /** When counting starts, and what to do when it starts and ends (e.g. read CPU counters). */
@@ -41,7 +45,10 @@ interface Run {
   latencies: number[];
   moves: number;
   rejected: number;
+  refusals: Record<string, number>;
   resyncs: number;
+  /** Sockets that closed or failed to connect and were opened again. */
+  reconnects: number;
   running: boolean;
   /** Every match with sockets open, playing or ready to. */
   open: Set<ScriptedMatch>;
@@ -64,6 +71,7 @@ class ScriptedMatch {
   private readonly sockets = new Map<string, WireSocket>();
   private pending: Pending | null = null;
   private playing = false;
+  private done = false;
   private nextAt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private markReady: () => void = () => {};
@@ -89,6 +97,7 @@ class ScriptedMatch {
   }
 
   close(): void {
+    this.done = true;
     this.run.open.delete(this);
     if (this.timer) clearTimeout(this.timer);
     for (const s of this.sockets.values()) s.close();
@@ -122,10 +131,30 @@ class ScriptedMatch {
       this.latest.delete(seat.playerID); // onState ignores a state whose stateID it already holds
       this.onState(seat.playerID, held);
     });
-    socket.on('chokepoint:error', () => {
+    socket.on('chokepoint:error', (frame: { event?: string; error?: string } | undefined) => {
       run.rejected++;
-      this.pending = null;
+      const why = `${frame?.event}: ${frame?.error}`;
+      run.refusals[why] = (run.refusals[why] ?? 0) + 1;
+      if (this.done) return;
+      // Refused (several processes: the match was held by another one too long): do what a
+      // player's client does, sync again, and go on from the state it then holds.
+      setTimeout(() => {
+        if (this.done) return;
+        if (frame?.event === 'sync') return sync();
+        this.pending = null;
+        this.tryMove();
+      }, 50);
     });
+    // A socket that could not connect (a process busy or restarting behind nginx): a new one.
+    const retry = () => {
+      if (this.done || this.sockets.get(seat.playerID) !== socket) return;
+      run.reconnects++;
+      setTimeout(() => {
+        if (!this.done && this.sockets.get(seat.playerID) === socket) this.connect(seat);
+      }, 100);
+    };
+    socket.on('connect_error', retry);
+    socket.on('disconnect', retry);
   }
 
   private onState(playerID: string, state: State): void {
@@ -238,7 +267,9 @@ export async function runLoad(
     latencies: [],
     moves: 0,
     rejected: 0,
+    refusals: {},
     resyncs: 0,
+    reconnects: 0,
     running: true,
     open: new Set(),
   };
@@ -272,7 +303,9 @@ export async function runLoad(
     p50ms: percentile(sorted, 50),
     p99ms: percentile(sorted, 99),
     rejected: run.rejected,
+    refusals: run.refusals,
     resyncs: run.resyncs,
+    reconnects: run.reconnects,
   };
 }
 

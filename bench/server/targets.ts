@@ -19,8 +19,23 @@ export interface Target {
   gameLength?(): number;
 }
 
-/** POSTs JSON and reads the JSON reply (node:http: fetch costs the harness several times more CPU). */
-function post(url: string, body: unknown): Promise<Record<string, unknown>> {
+/**
+ * POSTs JSON and reads the JSON reply (node:http: fetch costs the harness several times more
+ * CPU). A 503 (several processes: the match was held by another one for too long, nothing
+ * changed) is tried again, as a browser's lobby client would be by its user.
+ */
+async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await postOnce(url, body);
+    } catch (e) {
+      if (attempt >= 5 || !(e instanceof Error) || !/: 503 /.test(e.message)) throw e;
+      await new Promise((r) => setTimeout(r, 200 * attempt));
+    }
+  }
+}
+
+function postOnce(url: string, body: unknown): Promise<Record<string, unknown>> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(

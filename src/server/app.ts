@@ -5,7 +5,8 @@ import { Authority } from './authority/authority';
 import { BotRunner, type BotRunnerOptions } from './bots/runner';
 import type { ServedGame } from './served/served-game';
 import { lobbyHandler, type LobbyOptions } from './lobby/routes';
-import { AddressCounter, addressKey, type SocketLimits } from './net/limits';
+import { AddressCounter, addressKey, type SharedLimits, type SocketLimits } from './net/limits';
+import type { SharedPresence } from './net/presence';
 import { attachSockets } from './net/sockets';
 import { hostPolicy, securityHeaders } from './security/host';
 import { staticHandler } from './static';
@@ -53,6 +54,8 @@ export interface ServerOptions {
   bots?: BotRunnerOptions;
   sweep?: Partial<SweepOptions>;
   sessionRoutes?: SessionRouteOptions;
+  /** Several processes (cluster/cluster.ts): presence and the lobby's budgets across them. */
+  shared?: { presence?: SharedPresence; limits?: SharedLimits };
 }
 
 export interface RunningServer {
@@ -74,7 +77,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const limits = { ...DEFAULT_HTTP, ...opts.http };
   const authority = new Authority(opts.served, opts.store);
   const bots = new BotRunner(authority, opts.bots);
-  const lobby = lobbyHandler(authority, opts.lobby);
+  const lobby = lobbyHandler(authority, {
+    ...opts.lobby,
+    ...(opts.shared?.limits ? { shared: opts.shared.limits } : {}),
+  });
   const sessions = opts.served.session ? new SessionManager(authority) : null;
   const sessionRoutes = sessions
     ? sessionHandler(sessions, {
@@ -133,6 +139,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...(opts.allowedOrigins ? { allowedOrigins: opts.allowedOrigins } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
     hostAllowed,
+    ...(opts.shared?.presence ? { sharedPresence: opts.shared.presence } : {}),
   });
   if (sessions) attachSessionSockets(io, sessions);
   const sweeper = new Sweeper(authority, opts.sweep);

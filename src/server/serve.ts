@@ -62,6 +62,7 @@ export async function serve(served: ServedGame, config: Config): Promise<Running
       onError: (m, s, e) => console.warn(`bot ${m}/${s}: ${e}`),
       ...(claim ? { claim } : {}),
     },
+    ...(cluster ? { shared: { presence: cluster.presence, limits: cluster.limits } } : {}),
   });
   if (cluster) {
     cluster.join(server);

@@ -4,6 +4,8 @@
  * a student joins by code in another browser, a spectator follows the public view in a third;
  * the host pauses (a move is refused and the board stays), the student reloads mid-game and
  * lands back in the seat, and every browser ends on the end screen with the winners.
+ * TEST_CLUSTER=1 plays it against three processes behind nginx on PostgreSQL and Redis
+ * (.ci/run does both): the browsers' sockets land on whichever process nginx picks.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DESKTOP, PHONE, launch, shot, type Launched } from './harness';
-import { startServer, stopServer, type ServerProc } from './server-proc';
+import { startDeployment, type Deployment } from './server-proc';
 import { addFirstOrder, axeProblems, closeRecap, submitOrders } from './flows';
 
 /**
@@ -48,17 +50,17 @@ async function playRound(page: Page): Promise<void> {
 
 describe('networked classroom match through the UI (npm start server)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-netplay-'));
-  let server: ServerProc;
+  let server: Deployment;
   let teacher: Launched;
   let student: Launched;
   let watcher: Launched;
   beforeAll(async () => {
-    server = await startServer(dataDir, { botDelayMs: 150 });
+    server = await startDeployment(dataDir, { botDelayMs: 150 });
     [teacher, student, watcher] = await Promise.all([launch(), launch(), launch()]);
   });
   afterAll(async () => {
     await Promise.all([teacher?.close(), student?.close(), watcher?.close()]);
-    if (server) await stopServer(server.child);
+    if (server) await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

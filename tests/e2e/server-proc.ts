@@ -4,6 +4,7 @@
  * signal. The promise resolves with the address the server prints once it listens.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { ROOT } from './harness';
 
 export interface ServerProc {
@@ -37,4 +38,44 @@ export function stopServer(child: ChildProcess, signal: NodeJS.Signals = 'SIGTER
     child.once('exit', () => ok());
     child.kill(signal);
   });
+}
+
+/** Where the browsers go, and how to stop what serves it. */
+export interface Deployment {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The server a browser test plays against: one `npm start` process on a SQLite file, or with
+ * TEST_CLUSTER=1 three of them behind nginx on PostgreSQL and Redis, as docs/deploy.md deploys
+ * them (tests/server/cluster-harness.ts: a schema and key prefix of their own, dropped by stop).
+ */
+export async function startDeployment(
+  dataDir: string,
+  opts: { botDelayMs?: number } = {},
+): Promise<Deployment> {
+  if (process.env.TEST_CLUSTER === '1') {
+    const { TestCluster } = await import('../server/cluster-harness');
+    const cluster = await TestCluster.start({
+      processes: 3,
+      nginx: true,
+      entry: join(ROOT, 'src/server/main.ts'),
+      botDelayMs: opts.botDelayMs ?? 0,
+      // npm start's own limits, but for the per-address ones: nginx is every browser's address.
+      env: {
+        FRAMES_PER_SECOND: '',
+        FRAME_BURST: '',
+        SYNC_BURST: '',
+        MATCH_SYNC_BURST: '',
+        WRITES_PER_SECOND: '',
+        WRITE_BURST: '',
+        CODE_MISS_BURST: '',
+        STATIC_DIR: join(ROOT, 'dist'),
+      },
+    });
+    return { url: cluster.url, stop: () => cluster.stop() };
+  }
+  const proc = await startServer(dataDir, opts);
+  return { url: proc.url, stop: () => stopServer(proc.child) };
 }

@@ -71,6 +71,8 @@ export interface ClusterOptions {
   entry?: string;
   /** Processes the test runs itself (in its own Node), listed after the spawned ones. */
   extraPorts?: number[];
+  /** Each process's --bot-delay (default 0: bots move at once). */
+  botDelayMs?: number;
 }
 
 interface Proc {
@@ -153,7 +155,7 @@ export class TestCluster {
         '--port',
         String(this.ports[i]),
         '--bot-delay',
-        '0',
+        String(this.opts.botDelayMs ?? 0),
       ],
       { env, stdio: ['ignore', 'pipe', 'pipe'] },
     );

@@ -13,7 +13,7 @@ import { PgStore } from '../../src/server/storage/pg';
 import { freePort, TestCluster } from './cluster-harness';
 import { fixtureServed } from './fixtures/game';
 
-/** The limits a suite gives its server, as the environment the spawned processes read. */
+/** The limits and origins a suite gives its server, as the environment the processes read. */
 function limitEnv(opts: Partial<ServerOptions>): Record<string, string> {
   const sections: Record<string, object | undefined> = {
     sockets: opts.limits,
@@ -26,6 +26,9 @@ function limitEnv(opts: Partial<ServerOptions>): Record<string, string> {
     const value = (sections[spec.section] as Record<string, unknown> | undefined)?.[spec.key];
     if (typeof value === 'number') env[name] = String(value / (spec.scale ?? 1));
   }
+  if (opts.allowedOrigins) env.ALLOWED_ORIGINS = opts.allowedOrigins.join(',');
+  if (opts.allowedHosts) env.ALLOWED_HOSTS = opts.allowedHosts.join(',');
+  if (opts.lobby?.publicUrl) env.PUBLIC_URL = opts.lobby.publicUrl;
   return env;
 }
 
@@ -55,6 +58,7 @@ export async function startClusterTestServer(
     ...over,
     port: await freePort(),
     bots: { delayMs: 0, ...over.bots, claim: cluster.claimBots },
+    shared: { presence: cluster.presence, limits: cluster.limits },
   });
   cluster.join(server);
   harness.opts.extraPorts = [server.port];

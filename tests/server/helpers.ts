@@ -26,6 +26,13 @@ const TEST_LIMITS = {
 };
 
 /**
+ * How many server processes startTestServer runs: TEST_CLUSTER=1 runs three behind nginx. A
+ * limit that guards one process's own resources (its sockets) is per process, so a suite that
+ * fills it fills it on each.
+ */
+export const TEST_PROCESSES = process.env.TEST_CLUSTER === '1' ? 3 : 1;
+
+/**
  * A server on the fixture game (unless `over.served` says otherwise). The fixture must take the
  * direct step, the path Chokepoint's moves take in production: this refuses to start otherwise.
  */

@@ -3,6 +3,9 @@ import { Redis } from 'ioredis';
 import type { Authority, MatchCoordinator, Snapshot } from '../authority/authority';
 import type { RunningServer } from '../app';
 import { StorageError } from '../storage/types';
+import { LocalOpenMatches, type SharedLimits } from '../net/limits';
+import { redisLimits } from './limits';
+import { RedisPresence } from './presence';
 
 /**
  * Several server processes serving the same matches (REDIS_URL and a shared PostgreSQL).
@@ -18,12 +21,17 @@ import { StorageError } from '../storage/types';
  * - **Every seat sees every move.** After a durable write the holder publishes the match's
  *   snapshot on one channel; every other process adopts it and its feed sends each of its own
  *   sockets that socket's view. A lost message (a process killed between its write and its
- *   message, a dropped subscription) is caught within `reconcileMs` by comparing generations.
+ *   message, a dropped subscription) is caught within two `reconcileMs` by comparing
+ *   generations (a copy behind on two passes in a row is reloaded).
  * - **One bot player per match.** Bot seats are played by the process that holds the match's
  *   bot claim (`bots:{id}`, renewed at every step); every process looks for unclaimed matches
  *   every `botSweepMs`, so a killed process's bots are taken over.
  * - **Sockets.** A socket.io session id starts with the process's name, so nginx can send an
  *   HTTP long-polling request to the process that holds its session (deploy/nginx.conf).
+ * - **Presence and the lobby's budgets** (`presence`, `limits`: presence.ts, limits.ts). A seat
+ *   connected to any process shows as connected on every process; the lobby's per-address
+ *   budgets are spent from one bucket in Redis, not one per process. Pass both to startServer
+ *   (`shared`) before `join`.
  *
  * With Redis down, nothing can be held: moves are refused with an error saying so, and go
  * through again once it is back.
@@ -43,12 +51,12 @@ export interface ClusterOptions {
   prefix?: string;
 }
 
-interface Message {
-  n: string;
-  m: string;
-  g: number;
-  s: Snapshot;
-}
+/**
+ * A write's message: `<node> <matchID> <generation>` on the first line, the snapshot's JSON
+ * after it, so a process reads the header alone to skip its own messages and ones it has seen
+ * (a snapshot is the whole state: parsing it is most of what a message costs).
+ */
+const HEADER = /^([A-Za-z0-9]+) ([A-Za-z0-9_-]+) (\d+)\n/;
 
 const ACQUIRE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return {0, 0} end
@@ -96,6 +104,8 @@ export class Cluster implements MatchCoordinator {
   private readonly known = new Map<string, number>();
   /** The lease value ("node:token") of each match held now. */
   private readonly held = new Map<string, string>();
+  /** Matches whose copy was behind Redis's generation on the last reconciliation, and that one. */
+  private lagging = new Map<string, number>();
   /** The generation a write in progress will have once durable. */
   private readonly writing = new Map<string, number>();
   private authority: Authority | null = null;
@@ -103,6 +113,10 @@ export class Cluster implements MatchCoordinator {
   private readonly attached: Promise<void>;
   private attach!: () => void;
   private closed = false;
+  /** Seat connections on every process (give it to startServer as `shared.presence`). */
+  readonly presence: RedisPresence;
+  /** The lobby's budgets, one for all processes (startServer's `shared.limits`). */
+  readonly limits: SharedLimits;
 
   constructor(opts: ClusterOptions) {
     this.node = opts.node ?? `p${process.pid}`;
@@ -111,7 +125,7 @@ export class Cluster implements MatchCoordinator {
       waitMs: opts.waitMs ?? 6_000,
       botClaimMs: opts.botClaimMs ?? 4_000,
       botSweepMs: opts.botSweepMs ?? 2_000,
-      reconcileMs: opts.reconcileMs ?? 2_000,
+      reconcileMs: opts.reconcileMs ?? 1_000,
       prefix: opts.prefix ?? 'chokepoint:',
     };
     this.channel = `${this.opts.prefix}writes`;
@@ -124,10 +138,20 @@ export class Cluster implements MatchCoordinator {
       retryStrategy: (times: number) => Math.min(100 * times, 1000),
       lazyConnect: true,
     };
-    this.cmd = new Redis(opts.redisUrl, common);
+    // Commands issued in the same turn of the event loop (many matches' leases and messages
+    // under load) go to Redis as one write: fewer system calls per move on both sides.
+    // A write's message is sent at once, before the move is acknowledged, so that a Redis that
+    // dies just after an acknowledgement has most likely passed it on already.
+    this.cmd = new Redis(opts.redisUrl, {
+      ...common,
+      enableAutoPipelining: true,
+      autoPipeliningIgnoredCommands: ['publish'],
+    });
     this.sub = new Redis(opts.redisUrl, { ...common, enableOfflineQueue: true });
     this.cmd.on('error', () => undefined);
     this.sub.on('error', () => undefined);
+    this.presence = new RedisPresence(this.cmd, { node: this.node, prefix: this.opts.prefix });
+    this.limits = redisLimits(this.cmd, this.opts.prefix, new LocalOpenMatches(100_000));
   }
 
   /** Connects to Redis (rejects if it cannot be reached at start). */
@@ -135,10 +159,12 @@ export class Cluster implements MatchCoordinator {
     await Promise.all([this.cmd.connect(), this.sub.connect()]);
     this.sub.on('message', (channel: string, raw: string) => {
       if (channel === this.channel) this.receive(raw);
+      else if (channel === this.presence.channel) this.presence.receive(raw);
     });
     // Messages may have been lost while the subscription was down: trust no cached copy.
     this.sub.on('close', () => this.known.clear());
-    await this.sub.subscribe(this.channel);
+    await this.sub.subscribe(this.channel, this.presence.channel);
+    this.presence.start();
   }
 
   private key(kind: string, matchID: string): string {
@@ -230,8 +256,8 @@ export class Cluster implements MatchCoordinator {
     if (gen === undefined) return;
     this.writing.delete(matchID);
     this.known.set(matchID, gen);
-    const message: Message = { n: this.node, m: matchID, g: gen, s: snapshot };
-    this.cmd.publish(this.channel, JSON.stringify(message)).catch(() => {
+    const message = `${this.node} ${matchID} ${gen}\n${JSON.stringify(snapshot)}`;
+    this.cmd.publish(this.channel, message).catch(() => {
       // The others' reconciliation finds the new generation within reconcileMs.
     });
   }
@@ -239,16 +265,20 @@ export class Cluster implements MatchCoordinator {
   private receive(raw: string): void {
     const authority = this.authority;
     if (!authority) return;
-    let msg: Message;
+    const header = HEADER.exec(raw);
+    if (!header || header[1] === this.node) return;
+    const m = header[2]!;
+    const g = Number(header[3]);
+    const seen = this.known.get(m);
+    if (seen !== undefined && g <= seen) return;
+    let snapshot: Snapshot;
     try {
-      msg = JSON.parse(raw) as Message;
+      snapshot = JSON.parse(raw.slice(header[0].length)) as Snapshot;
     } catch {
       return;
     }
-    if (msg.n === this.node) return;
-    const { m, g } = msg;
     void authority
-      .adopt(m, msg.s, () => {
+      .adopt(m, snapshot, () => {
         const k = this.known.get(m);
         if (k !== undefined && g <= k) return false;
         this.known.set(m, g);
@@ -265,16 +295,27 @@ export class Cluster implements MatchCoordinator {
     const authority = this.authority;
     if (!authority || this.closed) return;
     const ids = authority.cachedIDs();
+    const lagging = new Map<string, number>();
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       const gens = await this.cmd.mget(...chunk.map((id) => this.key('gen', id)));
       for (const [j, id] of chunk.entries()) {
         const gen = Number(gens[j] ?? 0);
-        if (this.known.get(id) !== gen && !this.held.has(id)) {
+        const known = this.known.get(id);
+        if (known === gen || this.held.has(id)) continue;
+        // Behind: the write's message may still be on its way (a busy process reads them late).
+        // Reload only a copy that was already behind on the last pass and has not caught up
+        // with what it lacked then; reloading every copy a message is about to update would
+        // take the match's lease and read PostgreSQL for nothing, and slow the moves further.
+        const was = this.lagging.get(id);
+        if (was !== undefined && ((known ?? -1) < was || was === gen)) {
           await authority.refresh(id).catch(() => undefined);
+        } else {
+          lagging.set(id, gen);
         }
       }
     }
+    this.lagging = lagging;
   }
 
   /** May this process play the match's bots now? (At most one process at a time: true.) */
@@ -291,6 +332,7 @@ export class Cluster implements MatchCoordinator {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.presence.stop();
     for (const t of this.timers) clearInterval(t);
     this.timers = [];
     this.sub.disconnect();

@@ -1,9 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Created, ErrorBody, ScenarioInfo } from '../../protocol';
 import type { Authority } from '../authority/authority';
-import { addressKey, LruMap, RateLimiter } from '../net/limits';
+import {
+  addressKey,
+  LocalOpenMatches,
+  RateLimiter,
+  type Limiter,
+  type SharedLimits,
+} from '../net/limits';
 import { createMatch, publicMatch } from './create';
 import { HttpError, readJson, sendJson } from './http';
+import { StorageError } from '../storage/types';
 import { replayRoute } from './replay-route';
 import { seatRoutes } from './seat-routes';
 
@@ -24,6 +31,11 @@ export interface LobbyOptions {
   openMatchesPerAddress?: number;
   /** Entries each rate-limit table keeps (the least recently used are forgotten beyond). */
   rateTableSize?: number;
+  /**
+   * Several processes (cluster/limits.ts): the write and code-miss budgets and the open
+   * matches per address are counted once for all of them, not once per process.
+   */
+  shared?: SharedLimits;
 }
 
 export const DEFAULT_LOBBY = {
@@ -33,12 +45,12 @@ export const DEFAULT_LOBBY = {
   codeMissBurst: 60,
   openMatchesPerAddress: 100,
   rateTableSize: 100_000,
-} satisfies Required<Omit<LobbyOptions, 'publicUrl'>>;
+} satisfies Required<Omit<LobbyOptions, 'publicUrl' | 'shared'>>;
 
 /** The lobby's limiters, shared by its routes. */
 export interface LobbyLimiters {
-  writes: RateLimiter;
-  codeMisses: RateLimiter;
+  writes: Limiter;
+  codeMisses: Limiter;
 }
 
 /** Open public matches GET /api/matches lists at most (the newest). */
@@ -49,21 +61,32 @@ const MATCH = /^\/api\/matches\/([A-Za-z0-9_-]{1,64})(\/[a-z]+(?:\/[0-9]{1,3})?)
 /** The lobby's HTTP API under /api. Returns false for paths it does not own. */
 export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
   const o = { ...DEFAULT_LOBBY, ...opts };
-  const limiters: LobbyLimiters = {
-    writes: new RateLimiter(o.writesPerSecond, o.writeBurst, o.rateTableSize),
-    codeMisses: new RateLimiter(o.codeMissesPerMinute / 60, o.codeMissBurst, o.rateTableSize),
-  };
+  const writes = new RateLimiter(o.writesPerSecond, o.writeBurst, o.rateTableSize);
+  const misses = new RateLimiter(o.codeMissesPerMinute / 60, o.codeMissBurst, o.rateTableSize);
+  const shared = opts.shared;
+  const limiters: LobbyLimiters = shared
+    ? {
+        writes: shared.limiter('writes', o.writesPerSecond, o.writeBurst, writes),
+        codeMisses: shared.limiter('codemiss', o.codeMissesPerMinute / 60, o.codeMissBurst, misses),
+      }
+    : { writes, codeMisses: misses };
   const addressOf = (req: IncomingMessage): string => addressKey(req.socket.remoteAddress);
-  const limited = (req: IncomingMessage): boolean => !limiters.writes.take(addressOf(req));
+  const limited = async (req: IncomingMessage): Promise<boolean> =>
+    !(await limiters.writes.take(addressOf(req)));
   /** Per address group: the unfinished matches it created (pruned as they finish or expire). */
-  const created = new LruMap<Set<string>>(o.rateTableSize);
-  const openMatches = async (address: string): Promise<Set<string>> => {
-    const set = created.getOr(address, () => new Set());
-    for (const id of set) {
+  const ledger = shared?.openMatches ?? new LocalOpenMatches(o.rateTableSize);
+  const openMatches = async (address: string): Promise<number> => {
+    const ids = await ledger.list(address);
+    // Below the limit the count is enough: only an address at its limit pays for loading its
+    // matches to forget the finished ones (with several processes, most are not in memory).
+    if (ids.length < o.openMatchesPerAddress) return ids.length;
+    const gone: string[] = [];
+    for (const id of ids) {
       const m = await authority.load(id);
-      if (!m || m.metadata.gameover !== undefined) set.delete(id);
+      if (!m || m.metadata.gameover !== undefined) gone.push(id);
     }
-    return set;
+    if (gone.length > 0) await ledger.remove(address, gone);
+    return ids.length - gone.length;
   };
   const seats = seatRoutes(authority, limiters, addressOf);
   const replay = replayRoute(authority);
@@ -73,7 +96,7 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
   async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const method = req.method ?? 'GET';
     // Writes are rate-limited per address group; code lookups have a budget of misses (below).
-    if (method !== 'GET' && limited(req)) throw new HttpError(429, 'too many requests');
+    if (method !== 'GET' && (await limited(req))) throw new HttpError(429, 'too many requests');
     if (path === '/api/scenarios' && method === 'GET') {
       return sendJson(
         res,
@@ -101,12 +124,11 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
     }
     if (path === '/api/matches' && method === 'POST') {
       const address = addressOf(req);
-      const mine = await openMatches(address);
-      if (mine.size >= o.openMatchesPerAddress)
+      if ((await openMatches(address)) >= o.openMatchesPerAddress)
         throw new HttpError(429, 'too many unfinished matches from this address');
       const body = await readJson(req);
       const made = await createMatch(authority, body);
-      mine.add(made.matchID);
+      await ledger.add(address, made.matchID);
       const created = made;
       const joinUrl = `${base(req)}/join/${created.joinCode}`;
       const reply: Created = {
@@ -122,7 +144,7 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
       // Every lookup spends a token of the address's miss budget; a hit gives it back. Guessing
       // is slowed to the budget, while a whole class behind one address joins freely.
       const address = addressOf(req);
-      if (!limiters.codeMisses.take(address))
+      if (!(await limiters.codeMisses.take(address)))
         throw new HttpError(429, 'too many wrong codes from this address; wait a minute');
       const code = /^\/api\/codes\/([A-Za-z0-9]{4,16})$/.exec(path);
       const matchID = code ? await authority.store.findByJoinCode(code[1]!.toUpperCase()) : null;
@@ -144,7 +166,7 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
     }
     if (action === '/replay' && method === 'GET') {
       // Building a file replays the whole match: limited like a write.
-      if (limited(req)) throw new HttpError(429, 'too many requests');
+      if (await limited(req)) throw new HttpError(429, 'too many requests');
       return replay(req, res, matchID);
     }
     if (method !== 'POST') throw new HttpError(405, 'method not allowed');
@@ -158,11 +180,19 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
     try {
       await route(req, res, path);
     } catch (e) {
-      const status = e instanceof HttpError ? e.status : 500;
+      // The database or Redis is down, or another process held the match too long: nothing
+      // was changed, and the caller may try again (503), rather than an unexplained 500.
+      const busy = e instanceof StorageError && e.code === 'unavailable';
+      const status = e instanceof HttpError ? e.status : busy ? 503 : 500;
       if (status === 500) console.error('lobby error', e);
       if (!res.headersSent)
         sendJson(res, status, {
-          error: e instanceof HttpError ? e.message : 'internal error',
+          error:
+            e instanceof HttpError
+              ? e.message
+              : busy
+                ? `not saved, try again: ${e.message}`
+                : 'internal error',
         } satisfies ErrorBody);
     }
     return true;

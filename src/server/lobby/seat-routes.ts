@@ -84,7 +84,7 @@ export function seatRoutes(
       // A private match's code is guessed against the same budget of misses as code lookups.
       const address = addressOf(req);
       const guessing = before?.visibility === 'private' && !creator;
-      if (guessing && !limiters.codeMisses.take(address))
+      if (guessing && !(await limiters.codeMisses.take(address)))
         throw new HttpError(429, 'too many wrong codes from this address; wait a minute');
       await edit((m) => {
         if (roles.includes(seatOf(m, body.seat).role) && !creator)

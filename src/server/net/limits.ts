@@ -88,7 +88,7 @@ export class LruMap<V> {
 }
 
 /** Token buckets per key (an address group, a match, a join code), in a bounded LRU table. */
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   private readonly buckets: LruMap<TokenBucket>;
 
   constructor(
@@ -106,6 +106,55 @@ export class RateLimiter {
   /** Gives back a token taken for something that turned out not to count (a successful join). */
   refund(key: string): void {
     this.buckets.get(key)?.refund();
+  }
+}
+
+/**
+ * A rate limit whose budget may be shared by several server processes (cluster/limits.ts keeps
+ * the buckets in Redis, so N processes do not give an address N budgets). `take` may wait for
+ * the shared store; `refund` does not.
+ */
+export interface Limiter {
+  take(key: string): boolean | Promise<boolean>;
+  refund(key: string): void;
+}
+
+/** The unfinished matches each address created, as every process recorded them. */
+export interface OpenMatchLedger {
+  list(address: string): Promise<string[]>;
+  add(address: string, matchID: string): Promise<void>;
+  /** Forgets matches that finished or no longer exist. */
+  remove(address: string, matchIDs: string[]): Promise<void>;
+}
+
+/** Limits that guard what all processes share (the database): one budget for all of them. */
+export interface SharedLimits {
+  /** A limiter named `name` shared by every process; `local` counts while the store is down. */
+  limiter(name: string, perSecond: number, burst: number, local: RateLimiter): Limiter;
+  openMatches: OpenMatchLedger;
+}
+
+/** One process's ledger of unfinished matches per address (bounded LRU). */
+export class LocalOpenMatches implements OpenMatchLedger {
+  private readonly created: LruMap<Set<string>>;
+
+  constructor(capacity: number) {
+    this.created = new LruMap(capacity);
+  }
+
+  list(address: string): Promise<string[]> {
+    return Promise.resolve([...(this.created.get(address) ?? [])]);
+  }
+
+  add(address: string, matchID: string): Promise<void> {
+    this.created.getOr(address, () => new Set()).add(matchID);
+    return Promise.resolve();
+  }
+
+  remove(address: string, matchIDs: string[]): Promise<void> {
+    const set = this.created.get(address);
+    for (const id of matchIDs) set?.delete(id);
+    return Promise.resolve();
   }
 }
 

@@ -11,6 +11,32 @@ export interface Binding {
   patches: boolean;
 }
 
+/**
+ * Seat connections on the other server processes (several processes behind a load balancer:
+ * cluster/presence.ts keeps them in Redis). A seat connected to any process counts as connected
+ * everywhere.
+ */
+export interface SharedPresence {
+  /** This process's connections per seat for a match changed (an empty map: none are left). */
+  publish(matchID: string, counts: Map<string, number>): void;
+  /** Learns the other processes' connections for a match (at once if already known). */
+  follow(matchID: string): Promise<void>;
+  /** This process no longer watches the match. */
+  unfollow(matchID: string): void;
+  /** Connections per seat on the other processes, as last heard. */
+  others(matchID: string): Map<string, number>;
+  /** Tells `listener` when another process's connections to a followed match change. */
+  onChange(listener: (matchID: string) => void): void;
+}
+
+/** Adds connection counts per seat. */
+export function addCounts(a: Map<string, number>, b: Map<string, number>): Map<string, number> {
+  if (b.size === 0) return a;
+  const out = new Map(a);
+  for (const [seat, n] of b) out.set(seat, (out.get(seat) ?? 0) + n);
+  return out;
+}
+
 /** Which sockets watch which match, and how many connections each seat has. */
 export class Presence {
   private readonly bySocket = new Map<string, Binding>();

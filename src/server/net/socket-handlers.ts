@@ -11,6 +11,8 @@ export interface HandlerContext {
   authority: Authority;
   presence: Presence;
   presenceChanged: (matchID: string) => void;
+  /** Connections per seat, on every process. */
+  seatCounts: (matchID: string) => Map<string, number>;
   feed: ViewFeed;
   limits: SocketLimits;
   /** Sync budgets per match and per address group (per socket: `SocketState.syncs`). */
@@ -86,7 +88,7 @@ export async function handleSync(
       viewer,
       { state: match.state, initialState },
       match.metadata,
-      presence.counts(matchID),
+      ctx.seatCounts(matchID),
     );
     send(socket, 'sync', matchID, info);
     ctx.feed.synced(binding, match.state._stateID, info.state);

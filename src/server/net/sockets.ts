@@ -17,7 +17,7 @@ import {
 import { limitSendBuffer, send } from './send';
 import { ViewFeed } from './feed';
 import { textParser } from './text-parser';
-import { Presence } from './presence';
+import { addCounts, Presence, type SharedPresence } from './presence';
 import { handleChat, handleSync, handleUpdate } from './socket-handlers';
 import { reject, STATUS_EVENT, stillHolds } from './replies';
 
@@ -26,6 +26,8 @@ export interface SocketOptions {
   limits?: Partial<SocketLimits>;
   /** Is this Host header one of ours? (DNS rebinding: see security/host.ts.) Default: any. */
   hostAllowed?: (host: string | undefined) => boolean;
+  /** Seats connected to other processes (several processes: cluster/presence.ts). */
+  sharedPresence?: SharedPresence;
 }
 
 const CLIENT_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENT_NAMES);
@@ -76,10 +78,14 @@ export function attachSockets(
     },
   );
   const presence = new Presence();
+  const shared = opts.sharedPresence;
   const nsp = io.of('/' + authority.game.name);
+  /** Connections per seat on this process and, with several, on the others. */
+  const seatCounts = (matchID: string): Map<string, number> =>
+    shared ? addCounts(presence.counts(matchID), shared.others(matchID)) : presence.counts(matchID);
 
   const sendStatus = (matchID: string, meta: MatchMetadata): void => {
-    const seats = publicSeats(meta, presence.counts(matchID));
+    const seats = publicSeats(meta, seatCounts(matchID));
     for (const b of presence.watchers(matchID)) {
       if (b.playerID !== null && !stillHolds(b.playerID, b.credentialHash, meta)) {
         presence.unbind(b.socket.id);
@@ -108,25 +114,37 @@ export function attachSockets(
   const announcePresence = (matchID: string): void => {
     settling.delete(matchID);
     if (presence.watchers(matchID).length === 0) return;
-    authority.load(matchID).then(
-      (m) => m && sendStatus(matchID, m.metadata),
-      (e: unknown) => console.error('presence update failed:', e),
-    );
+    Promise.resolve(shared?.follow(matchID))
+      .then(() => authority.load(matchID))
+      .then(
+        (m) => m && sendStatus(matchID, m.metadata),
+        (e: unknown) => console.error('presence update failed:', e),
+      );
   };
+  const settle = (matchID: string): void => {
+    if (settling.has(matchID)) return;
+    settling.add(matchID);
+    setTimeout(() => announcePresence(matchID), PRESENCE_SETTLE_MS).unref();
+  };
+  // Another process's seats came or went: tell this process's sockets on that match.
+  shared?.onChange((matchID) => {
+    if (presence.watchers(matchID).length > 0) settle(matchID);
+  });
   const presenceChanged = (matchID: string): void => {
+    shared?.publish(matchID, presence.counts(matchID));
     if (presence.watchers(matchID).length === 0) {
+      shared?.unfollow(matchID);
       feed.forget(matchID);
       authority.releaseFinished(matchID);
       return; // nobody left to tell
     }
-    if (settling.has(matchID)) return;
-    settling.add(matchID);
-    setTimeout(() => announcePresence(matchID), PRESENCE_SETTLE_MS).unref();
+    settle(matchID);
   };
   const ctx = {
     authority,
     presence,
     presenceChanged,
+    seatCounts,
     feed,
     limits,
     matchSyncs: new RateLimiter(
