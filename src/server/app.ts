@@ -10,6 +10,7 @@ import { attachSockets } from './net/sockets';
 import { hostPolicy, securityHeaders } from './security/host';
 import { staticHandler } from './static';
 import { Sweeper, type SweepOptions } from './storage/sweeper';
+import type { SessionPeers } from './sessions/cluster-sessions';
 import { SessionManager } from './sessions/manager';
 import { sessionHandler, type SessionRouteOptions } from './sessions/routes';
 import { attachSessionSockets } from './sessions/socket';
@@ -53,6 +54,8 @@ export interface ServerOptions {
   bots?: BotRunnerOptions;
   sweep?: Partial<SweepOptions>;
   sessionRoutes?: SessionRouteOptions;
+  /** The other processes sharing the sessions (REDIS_URL: sessions/cluster-sessions.ts). */
+  sessionPeers?: SessionPeers;
 }
 
 export interface RunningServer {
@@ -75,7 +78,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const authority = new Authority(opts.served, opts.store);
   const bots = new BotRunner(authority, opts.bots);
   const lobby = lobbyHandler(authority, opts.lobby);
-  const sessions = opts.served.session ? new SessionManager(authority) : null;
+  const sessions = opts.served.session
+    ? new SessionManager(authority, Date.now, opts.sessionPeers ?? null)
+    : null;
   const sessionRoutes = sessions
     ? sessionHandler(sessions, {
         ...(opts.lobby?.publicUrl ? { publicUrl: opts.lobby.publicUrl } : {}),
