@@ -18,6 +18,10 @@ import type { TalkMessage } from '../../protocol';
  *   the lease when one passes finds it still due and applies the defaults; the others find it
  *   done. A killed process's timers therefore fire on the others at their deadline.
  * - **Talk** is stored, then published: each process delivers it to its own sockets.
+ * - **Team drafts**: a member's draft action is announced (and awaited) before it is submitted,
+ *   so every process's DraftAuthors names its author when the applied move reaches it.
+ * - **Reads** (the console, a student's place) first compare the cached generation with
+ *   Redis's and reload if another process wrote since: a read after a write sees it.
  * - **Presence**: each process keeps, per session, the students with a socket on it in a Redis
  *   hash (`spres:{id}`, one field per process with a time it holds until, renewed every
  *   `presenceMs`), so a killed process's students drop out of the console.
@@ -41,8 +45,19 @@ export interface SessionPeerEvents {
   /** Session `id` changed (`gen` its new generation; -1: only what the console shows did). */
   changed(id: string, gen: number): void;
   talk(id: string, m: TalkMessage): void;
+  /** A team member on another process is about to submit a draft action (or it was refused). */
+  draft(d: DraftNote, undo: boolean): void;
   /** Every `reconcileMs`: compare these generations with the known ones. */
   reconcile(): Promise<void>;
+}
+
+/** Who is about to submit which draft action for a seat (sessions/drafts.ts). */
+export interface DraftNote {
+  tag: string;
+  matchID: string;
+  seat: string;
+  move: string;
+  name: string;
 }
 
 /** The manager's side of the other processes (cluster mode); SessionCluster implements it. */
@@ -53,6 +68,10 @@ export interface SessionPeers {
   hold<T>(id: string, fn: (fence: () => Promise<number>) => Promise<T>): Promise<T>;
   announce(id: string, gen: number): void;
   say(id: string, m: TalkMessage): void;
+  /** Tells the others of a draft action before it is submitted (resolves once Redis has it). */
+  expectDraft(d: Omit<DraftNote, 'tag'>): Promise<string>;
+  /** The action was refused: the others forget it. */
+  dropDraft(tag: string): void;
   gens(ids: string[]): Promise<number[]>;
   /** This process's students online in a session (studentID → sockets). */
   setPresence(id: string, online: Map<string, number>): void;
@@ -62,7 +81,9 @@ export interface SessionPeers {
 }
 
 type Message =
-  { n: string; k: 'c'; id: string; g: number } | { n: string; k: 't'; id: string; m: TalkMessage };
+  | { n: string; k: 'c'; id: string; g: number }
+  | { n: string; k: 't'; id: string; m: TalkMessage }
+  | { n: string; k: 'd'; d: DraftNote; undo: boolean };
 
 const FENCE = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
@@ -209,6 +230,19 @@ export class SessionCluster implements SessionPeers {
     this.publish({ n: this.node, k: 't', id, m });
   }
 
+  async expectDraft(d: Omit<DraftNote, 'tag'>): Promise<string> {
+    const tag = `${this.node}:${++this.fences}`;
+    const msg: Message = { n: this.node, k: 'd', d: { ...d, tag }, undo: false };
+    // Awaited: the others have it before the action is submitted, so before they see it applied.
+    await this.cmd.publish(this.channel, JSON.stringify(msg)).catch(() => undefined);
+    return tag;
+  }
+
+  dropDraft(tag: string): void {
+    const d: DraftNote = { tag, matchID: '', seat: '', move: '', name: '' };
+    this.publish({ n: this.node, k: 'd', d, undo: true });
+  }
+
   private publish(msg: Message): void {
     // A lost change is found by reconciliation; lost talk is in the history a socket reads.
     this.cmd.publish(this.channel, JSON.stringify(msg)).catch(() => undefined);
@@ -224,6 +258,7 @@ export class SessionCluster implements SessionPeers {
     if (msg.n === this.node || !this.events) return;
     if (msg.k === 'c') this.events.changed(msg.id, msg.g);
     else if (msg.k === 't') this.events.talk(msg.id, msg.m);
+    else if (msg.k === 'd') this.events.draft(msg.d, msg.undo);
   }
 
   async gens(ids: string[]): Promise<number[]> {

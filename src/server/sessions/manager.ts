@@ -53,6 +53,8 @@ export class SessionManager {
   /** The generation each cached session reflects (with peers). */
   private readonly known = new Map<string, number>();
   private syncTimer: ReturnType<typeof setInterval> | null = null;
+  /** Other processes' team members' draft actions in flight: tag → undo. */
+  private readonly remoteDrafts = new Map<string, () => void>();
   /** Students with a live session socket, by session: studentID → sockets. */
   private readonly online = new Map<string, Map<string, number>>();
   private readonly clock: RoundClock;
@@ -116,6 +118,16 @@ export class SessionManager {
           .catch(() => undefined);
       },
       reconcile: () => this.reconcile(),
+      draft: (d, undo) => {
+        if (undo) {
+          this.remoteDrafts.get(d.tag)?.();
+          this.remoteDrafts.delete(d.tag);
+          return;
+        }
+        this.remoteDrafts.set(d.tag, this.ctx.drafts.expect(d.matchID, d.seat, d.move, d.name));
+        // Kept a while for a refusal; an applied action has used the expectation up by then.
+        setTimeout(() => this.remoteDrafts.delete(d.tag), 60_000).unref();
+      },
     });
   }
 
@@ -151,6 +163,19 @@ export class SessionManager {
   reload(sessionID: string): Promise<SessionRecord | undefined> {
     if (!this.peers) return this.get(sessionID);
     return this.queue.run(sessionID, () => this.reloadNow(sessionID));
+  }
+
+  /**
+   * The session as stored now (with peers: one Redis read says whether another process wrote
+   * since this copy was made, and it is reloaded if so); without peers, the cached one.
+   */
+  async current(sessionID: string): Promise<SessionRecord | undefined> {
+    const peers = this.peers;
+    if (!peers) return this.get(sessionID);
+    const [gen] = await peers.gens([sessionID]).catch(() => [undefined]);
+    if (this.sessions.has(sessionID) && (gen === undefined || this.known.get(sessionID) === gen))
+      return this.sessions.get(sessionID);
+    return this.queue.run(sessionID, () => this.reloadNow(sessionID, gen));
   }
 
   /** Reloads each cached session another process changed without this one hearing of it. */
@@ -348,7 +373,10 @@ export class SessionManager {
       try {
         await this.authority.store.saveSession(session);
         this.remember(session);
-        this.peers?.announce(session.id, 0);
+        if (this.peers) {
+          this.known.set(session.id, 0);
+          this.peers.announce(session.id, 0);
+        }
         return { session, token };
       } catch (e) {
         if (!(e instanceof StorageError && e.code === 'join-code-taken') || attempt > 5) throw e;
@@ -460,6 +488,12 @@ export class SessionManager {
     for (let tries = 0; tries < 5; tries++) {
       const cur = await this.authority.load(t.matchID);
       const undo = this.ctx.drafts.expect(t.matchID, a.seat, move, st.name);
+      const tag = await this.peers?.expectDraft({
+        matchID: t.matchID,
+        seat: a.seat,
+        move,
+        name: st.name,
+      });
       const r = await this.authority.submit(
         t.matchID,
         a.seat,
@@ -468,6 +502,7 @@ export class SessionManager {
       );
       if (r.ok) return;
       undo();
+      if (tag) this.peers?.dropDraft(tag);
       // A teammate's action went in first: try again on the new state.
       if (r.error !== 'stale stateID') throw new HttpError(409, r.error);
     }

@@ -34,7 +34,7 @@ export function sessionHandler(sessions: SessionManager, opts: SessionRouteOptio
     opts.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
 
   async function facilitated(req: IncomingMessage, sessionID: string) {
-    let s = await sessions.get(sessionID);
+    let s = await sessions.current(sessionID);
     // Made through another process a moment ago? Read it again before refusing.
     if (!s || !sessions.isFacilitator(s, bearer(req))) s = await sessions.reload(sessionID);
     if (!s || !sessions.isFacilitator(s, bearer(req)))
@@ -81,7 +81,7 @@ export function sessionHandler(sessions: SessionManager, opts: SessionRouteOptio
     if (!m) throw new HttpError(404, 'not found');
     const [, sessionID = '', action = '', n] = m;
     if (action === 'me' && method === 'GET') {
-      let s = await sessions.get(sessionID);
+      let s = await sessions.current(sessionID);
       let st = s ? sessions.studentOf(s, bearer(req)) : undefined;
       // Joined through another process a moment ago? Read the session again before refusing.
       if (!st) {

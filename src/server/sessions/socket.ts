@@ -117,7 +117,7 @@ export function attachSessionSockets(
         if (me) return refuse('already watching', ack);
         if (typeof sessionID !== 'string' || typeof token !== 'string' || sessionID.length > 64)
           return refuse('malformed watch', ack);
-        let s = await sessions.get(sessionID);
+        let s = await sessions.current(sessionID);
         if (!s) return refuse('no such session', ack);
         let student = sessions.isFacilitator(s, token) ? null : sessions.studentOf(s, token);
         if (student === undefined) {
