@@ -3,7 +3,8 @@
  * (sessions/cluster-sessions.ts): a session made on one process is joined, watched, talked in
  * and steered through the others; its round timer fires once and applies the defaults; and
  * when the process it was made and steered on is SIGKILLed, its timer still fires on the
- * others. Needs PostgreSQL and Redis: run with TEST_CLUSTER=1 (.ci/run does).
+ * others. With Redis down, changes are refused with a clear error and change nothing, and a
+ * timer that ran out meanwhile fires once it is back. Needs PostgreSQL and Redis: run with TEST_CLUSTER=1 (.ci/run does).
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,7 @@ import type { GameState } from '../../game/state';
 import type { ConsoleSnapshot, StudentSnapshot, TalkMessage } from '../../src/protocol';
 import { TestCluster } from './cluster-harness';
 import { api } from './helpers';
+import { ThrowawayRedis } from './throwaway';
 import { auth, command, consoleOf, createSession, joinAll, me, until } from './session-helpers';
 
 const MAIN = fileURLToPath(new URL('../../src/server/main.ts', import.meta.url));
@@ -167,4 +169,59 @@ describe.runIf(process.env.TEST_CLUSTER === '1')('class sessions on three proces
       throw e;
     }
   }, 180_000);
+});
+
+describe.runIf(process.env.TEST_CLUSTER === '1')('class sessions while Redis is down', () => {
+  let redis: ThrowawayRedis;
+  let cluster: TestCluster;
+  beforeAll(async () => {
+    redis = await ThrowawayRedis.start();
+    cluster = await TestCluster.start({
+      processes: 2,
+      nginx: false,
+      entry: MAIN,
+      redisUrl: redis.url,
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await cluster?.stop();
+    await redis?.down();
+  });
+
+  it('refuses changes with a clear error and changes nothing; once Redis is back they go through and a timer that ran out meanwhile fires', async () => {
+    const [a, b] = [cluster.processUrl(0), cluster.processUrl(1)];
+    try {
+      const s = await createSession(a, { tables: 1, defaults: 'hold' });
+      await joinAll(b, s.code, ['Ana', 'Ben', 'Cy', 'Di']);
+      expect((await command(a, s, { kind: 'start' })).status).toBe(200);
+      expect((await command(b, s, { kind: 'timer', table: 0, seconds: 10 })).status).toBe(200);
+      const endsAt = (await consoleOf(a, s)).tables[0]!.timer!.endsAt!;
+
+      await redis.down();
+      const join = await api(b, 'POST', '/api/sessions/join', { code: s.code, name: 'Eve' });
+      expect(join.status).toBe(503);
+      expect(join.json.error).toMatch(/Redis unavailable/);
+      const pause = await command(a, s, { kind: 'pause', table: 0 });
+      expect(pause.status).toBe(503);
+      // Nothing changed: no Eve, not paused (the console is still read, from the stored copy).
+      const c = await consoleOf(a, s);
+      expect(c.roster.map((r) => r.name)).not.toContain('Eve');
+      expect(c.tables[0]!.paused).toBe(false);
+      // The deadline passes while Redis is away: nobody can hold the session to fire it.
+      await new Promise((r) => setTimeout(r, Math.max(0, endsAt - Date.now()) + 1_000));
+      expect((await consoleOf(b, s)).tables[0]!.figures!.round).toBe(1);
+
+      await redis.up();
+      await until(async () => (await consoleOf(a, s)).tables[0]!.figures!.round === 2, 30_000);
+      await until(
+        async () =>
+          (await api(b, 'POST', '/api/sessions/join', { code: s.code, name: 'Eve' })).status ===
+          200,
+      );
+      expect((await consoleOf(a, s)).roster.map((r) => r.name)).toContain('Eve');
+    } catch (e) {
+      console.error(cluster.log.slice(-60).join('\n'));
+      throw e;
+    }
+  }, 120_000);
 });

@@ -135,9 +135,9 @@ export class SessionManager {
   private heard(sessionID: string, gen: number): void {
     void this.queue
       .run(sessionID, async () => {
-        const cached = this.sessions.has(sessionID);
-        if (cached && gen < 0) return this.changed(sessionID);
-        if (cached && (this.known.get(sessionID) ?? -1) > gen) return;
+        if (this.sessions.has(sessionID) && gen < 0) return this.changed(sessionID);
+        // Always read again: generations start over if Redis loses its data, and a copy read
+        // between another process's fence and its save already carries the new generation.
         await this.reloadNow(sessionID, gen < 0 ? undefined : gen);
       })
       .catch((e: unknown) => console.error(`reloading session ${sessionID} failed:`, e));
