@@ -541,16 +541,19 @@ export class SessionManager {
 
   // ---- timers and defaults ----
 
-  /** A table's timer ran out: it is saved at zero, then each waiting seat gets its default. */
+  /**
+   * A table's timer ran out: each waiting seat gets its default, then the timer is saved at
+   * zero. Both inside the session's change, so a server stopped or killed in between leaves
+   * the timer due, and the next change to find it due gives the seats still waiting theirs.
+   */
   private async expire(sessionID: string, table: number): Promise<void> {
-    // Still due in the stored session? (With peers, another process may have been first.)
-    const due = await this.edit(sessionID, (d) => {
+    await this.edit(sessionID, async (d) => {
       const dt = d.tables[table];
-      if (dt?.timer?.endsAt == null || dt.timer.endsAt > this.now()) return false;
+      // Still due in the stored session? (With peers, another process may have been first.)
+      if (dt?.timer?.endsAt == null || dt.timer.endsAt > this.now()) return;
+      await applyDefaults(this.ctx, d, table);
       dt.timer = { ...dt.timer, endsAt: null, leftMs: 0 };
-      return true;
     });
-    if (due) await this.applyDefaults(sessionID, table);
   }
 
   /** The round ends now at one table: each seat that has not submitted gets its default. */
