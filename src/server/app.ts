@@ -11,6 +11,7 @@ import { attachSockets } from './net/sockets';
 import { hostPolicy, securityHeaders } from './security/host';
 import { staticHandler } from './static';
 import { Sweeper, type SweepOptions } from './storage/sweeper';
+import type { SessionPeers } from './sessions/cluster-sessions';
 import { SessionManager } from './sessions/manager';
 import { sessionHandler, type SessionRouteOptions } from './sessions/routes';
 import { attachSessionSockets } from './sessions/socket';
@@ -56,6 +57,8 @@ export interface ServerOptions {
   sessionRoutes?: SessionRouteOptions;
   /** Several processes (cluster/cluster.ts): presence and the lobby's budgets across them. */
   shared?: { presence?: SharedPresence; limits?: SharedLimits };
+  /** The other processes sharing the sessions (REDIS_URL: sessions/cluster-sessions.ts). */
+  sessionPeers?: SessionPeers;
 }
 
 export interface RunningServer {
@@ -81,7 +84,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...opts.lobby,
     ...(opts.shared?.limits ? { shared: opts.shared.limits } : {}),
   });
-  const sessions = opts.served.session ? new SessionManager(authority) : null;
+  const sessions = opts.served.session
+    ? new SessionManager(authority, Date.now, opts.sessionPeers ?? null)
+    : null;
   const sessionRoutes = sessions
     ? sessionHandler(sessions, {
         ...(opts.lobby?.publicUrl ? { publicUrl: opts.lobby.publicUrl } : {}),

@@ -45,6 +45,22 @@ export async function serve(served: ServedGame, config: Config): Promise<Running
     }
   }
   const claim = cluster?.claimBots;
+  let sessionPeers: import('./sessions/cluster-sessions').SessionCluster | undefined;
+  if (config.redisUrl && served.session) {
+    const { SessionCluster } = await import('./sessions/cluster-sessions');
+    sessionPeers = new SessionCluster({
+      redisUrl: config.redisUrl,
+      ...(config.nodeName ? { node: config.nodeName } : {}),
+      ...(config.redisPrefix ? { prefix: config.redisPrefix } : {}),
+    });
+    try {
+      await sessionPeers.connect();
+    } catch (e) {
+      await cluster?.close();
+      await store.close();
+      throw new Error(`Redis unavailable at start (${String(e)})`, { cause: e });
+    }
+  }
   const server = await startServer({
     served,
     store,
@@ -63,12 +79,14 @@ export async function serve(served: ServedGame, config: Config): Promise<Running
       ...(claim ? { claim } : {}),
     },
     ...(cluster ? { shared: { presence: cluster.presence, limits: cluster.limits } } : {}),
+    ...(sessionPeers ? { sessionPeers } : {}),
   });
   if (cluster) {
     cluster.join(server);
     const close = server.close.bind(server);
     server.close = async () => {
       await close();
+      await sessionPeers?.close();
       await cluster.close();
     };
   }

@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
 import { Cluster } from '../../src/server/cluster/cluster';
+import { SessionCluster } from '../../src/server/sessions/cluster-sessions';
 import { LIMIT_VARS } from '../../src/server/config';
 import { chokepointServed } from '../../src/server/served/chokepoint';
 import { PgStore } from '../../src/server/storage/pg';
@@ -51,6 +52,11 @@ export async function startClusterTestServer(
   const store = await PgStore.open({ url: harness.pgUrl, schema: harness.schema });
   const cluster = new Cluster({ redisUrl: harness.redisUrl, node: 'n3', prefix: harness.prefix });
   await cluster.connect();
+  // Chokepoint's class sessions are shared with the spawned processes too (as serve.ts does).
+  const sessionPeers = served.session
+    ? new SessionCluster({ redisUrl: harness.redisUrl, node: 'n3', prefix: harness.prefix })
+    : undefined;
+  await sessionPeers?.connect();
   const server = await startServer({
     served,
     store,
@@ -59,6 +65,7 @@ export async function startClusterTestServer(
     port: await freePort(),
     bots: { delayMs: 0, ...over.bots, claim: cluster.claimBots },
     shared: { presence: cluster.presence, limits: cluster.limits },
+    ...(sessionPeers ? { sessionPeers } : {}),
   });
   cluster.join(server);
   harness.opts.extraPorts = [server.port];
@@ -66,6 +73,7 @@ export async function startClusterTestServer(
     await harness.launch();
   } catch (e) {
     await server.close();
+    await sessionPeers?.close();
     await cluster.close();
     await harness.stop();
     throw e;
@@ -76,6 +84,7 @@ export async function startClusterTestServer(
     port: harness.nginxPort,
     async close() {
       await server.close();
+      await sessionPeers?.close();
       await cluster.close();
       await harness.stop();
     },

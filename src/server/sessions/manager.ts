@@ -7,6 +7,7 @@ import { hashSecret, newJoinCode, newMatchID, newToken, verifySecret } from '../
 import type { SessionHooks } from '../served/served-game';
 import { StorageError, type SessionRecord, type SessionStudent } from '../storage/types';
 import type { ConsoleCommand, ConsoleSnapshot, StudentSnapshot, TalkMessage } from '../../protocol';
+import type { SessionPeers } from './cluster-sessions';
 import { applyCommand } from './commands';
 import { matchOf, tablesOf, type SessionContext } from './context';
 import { parseCreate } from './create';
@@ -27,6 +28,10 @@ export const SESSION_CODE_LENGTH = 8;
 export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 
 type Listener = (sessionID: string) => void;
+type TalkListener = (sessionID: string, message: TalkMessage) => void;
+
+/** How often a process that shares sessions with others looks for open sessions it lacks. */
+const SYNC_ALL_MS = 15_000;
 
 /**
  * Facilitators' sessions, their lifecycle: created, joined, started, steered, ended. Every
@@ -34,12 +39,23 @@ type Listener = (sessionID: string) => void;
  * parts each have their own module: the roster (roster.ts), the tables' matches (tables.ts),
  * the console's commands (commands.ts), round timers (timers.ts) and the defaults a timer
  * applies (defaults.ts), injects (injects.ts), what each side sees (views.ts), talk (talk.ts).
+ *
+ * With `peers` (REDIS_URL: several processes on one PostgreSQL, cluster-sessions.ts) each
+ * change holds the session's lease in Redis and starts from the stored session, the others
+ * reload it when told, talk and presence go through Redis, and every process's clock watches
+ * every open session (the first to hold the lease when a deadline passes applies the defaults).
  */
 export class SessionManager {
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly byMatch = new Map<string, { sessionID: string; table: number }>();
   private readonly queue = new KeyedQueue();
   private readonly listeners: Listener[] = [];
+  private readonly talkListeners: TalkListener[] = [];
+  /** The generation each cached session reflects (with peers). */
+  private readonly known = new Map<string, number>();
+  private syncTimer: ReturnType<typeof setInterval> | null = null;
+  /** Other processes' team members' draft actions in flight: tag → undo. */
+  private readonly remoteDrafts = new Map<string, () => void>();
   /** Students with a live session socket, by session: studentID → sockets. */
   private readonly online = new Map<string, Map<string, number>>();
   private readonly clock: RoundClock;
@@ -49,6 +65,7 @@ export class SessionManager {
   constructor(
     private readonly authority: Authority,
     private readonly now: () => number = Date.now,
+    private readonly peers: SessionPeers | null = null,
   ) {
     const hooks = authority.served.session;
     if (!hooks) throw new Error('this game has no session hooks');
@@ -92,6 +109,90 @@ export class SessionManager {
       const at = this.byMatch.get(matchID);
       if (at) this.changed(at.sessionID);
     });
+    peers?.listen({
+      changed: (id, gen) => this.heard(id, gen),
+      talk: (id, m) => {
+        void this.get(id)
+          .then((s) => {
+            if (s) for (const fn of this.talkListeners) fn(id, m);
+          })
+          .catch(() => undefined);
+      },
+      reconcile: () => this.reconcile(),
+      draft: (d, undo) => {
+        if (undo) {
+          this.remoteDrafts.get(d.tag)?.();
+          this.remoteDrafts.delete(d.tag);
+          return;
+        }
+        this.remoteDrafts.set(d.tag, this.ctx.drafts.expect(d.matchID, d.seat, d.move, d.name));
+        // Kept a while for a refusal; an applied action has used the expectation up by then.
+        setTimeout(() => this.remoteDrafts.delete(d.tag), 60_000).unref();
+      },
+    });
+  }
+
+  /** Another process changed a session (gen -1: only what the console shows): reload it. */
+  private heard(sessionID: string, gen: number): void {
+    void this.queue
+      .run(sessionID, async () => {
+        if (this.sessions.has(sessionID) && gen < 0) return this.changed(sessionID);
+        // Always read again: generations start over if Redis loses its data, and a copy read
+        // between another process's fence and its save already carries the new generation.
+        await this.reloadNow(sessionID, gen < 0 ? undefined : gen);
+      })
+      .catch((e: unknown) => console.error(`reloading session ${sessionID} failed:`, e));
+  }
+
+  private async reloadNow(sessionID: string, gen?: number): Promise<SessionRecord | undefined> {
+    const g = gen ?? (await this.peers?.gens([sessionID]))?.[0];
+    const s = await this.authority.store.loadSession(sessionID);
+    if (!s) {
+      this.forget(sessionID);
+      return undefined;
+    }
+    if (g !== undefined) this.known.set(sessionID, g);
+    this.remember(s);
+    this.changed(sessionID);
+    return s;
+  }
+
+  /**
+   * The stored session, read again (with peers: a token another process just added may not be
+   * in this copy yet); without peers, the cached one.
+   */
+  reload(sessionID: string): Promise<SessionRecord | undefined> {
+    if (!this.peers) return this.get(sessionID);
+    return this.queue.run(sessionID, () => this.reloadNow(sessionID));
+  }
+
+  /**
+   * The session as stored now (with peers: one Redis read says whether another process wrote
+   * since this copy was made, and it is reloaded if so); without peers, the cached one.
+   */
+  async current(sessionID: string): Promise<SessionRecord | undefined> {
+    const peers = this.peers;
+    if (!peers) return this.get(sessionID);
+    const [gen] = await peers.gens([sessionID]).catch(() => [undefined]);
+    if (this.sessions.has(sessionID) && (gen === undefined || this.known.get(sessionID) === gen))
+      return this.sessions.get(sessionID);
+    return this.queue.run(sessionID, () => this.reloadNow(sessionID, gen));
+  }
+
+  /** Reloads each cached session another process changed without this one hearing of it. */
+  private async reconcile(): Promise<void> {
+    const peers = this.peers;
+    if (!peers) return;
+    const ids = [...this.sessions.keys()];
+    const gens = await peers.gens(ids);
+    for (const [i, id] of ids.entries())
+      if (this.known.get(id) !== gens[i]) this.heard(id, gens[i]!);
+  }
+
+  /** Loads the open sessions this process has not heard of (made while it was away). */
+  private async syncAll(): Promise<void> {
+    for (const s of await this.authority.store.listOpenSessions())
+      if (!this.sessions.has(s.id)) this.heard(s.id, -1);
   }
 
   onChange(fn: Listener): void {
@@ -102,33 +203,69 @@ export class SessionManager {
     for (const fn of this.listeners) fn(sessionID);
   }
 
+  /** What the console shows changed without a write (presence, an inject): tell the others. */
+  private shown(sessionID: string): void {
+    this.changed(sessionID);
+    this.peers?.announce(sessionID, -1);
+  }
+
+  onTalk(fn: TalkListener): void {
+    this.talkListeners.push(fn);
+  }
+
   /** Loads every open session (after a restart) and starts the timer clock. */
   async resumeAll(): Promise<void> {
     for (const s of await this.authority.store.listOpenSessions()) {
+      if (this.peers) this.known.set(s.id, (await this.peers.gens([s.id]))[0]!);
       this.remember(s);
       const now = this.now();
-      let touched = false;
       for (const t of s.tables) {
-        if (!t.timer || !t.matchID) continue;
-        const m = await this.authority.load(t.matchID);
-        // Saved with the time it had left when the server stopped: it resumes with that.
-        if (m && !m.metadata.paused && t.timer.leftMs !== null) {
-          t.timer = { ...t.timer, endsAt: now + t.timer.leftMs, leftMs: null };
-          touched = true;
-        }
+        const m = t.matchID ? await this.authority.load(t.matchID) : undefined;
         if (m)
           for (const seat of m.metadata.seats)
             this.ctx.lastActive.set(`${t.matchID}:${seat.id}`, now);
       }
-      if (touched) await this.authority.store.saveSession(s);
+      if (!this.peers) {
+        if (await this.resumeTimers(s)) await this.authority.store.saveSession(s);
+      } else if (s.tables.some((t) => t.timer?.leftMs)) {
+        await this.edit(s.id, (d) => this.resumeTimers(d));
+      }
     }
     this.clock.start();
+    if (this.peers) {
+      this.syncTimer = setInterval(() => void this.syncAll().catch(() => undefined), SYNC_ALL_MS);
+      this.syncTimer.unref();
+    }
+  }
+
+  /**
+   * Timers saved with the time they had left when the server stopped resume with that (with
+   * peers, the others keep the deadlines running: only a frozen timer left by a single server,
+   * with time left, resumes). Returns whether any did.
+   */
+  private async resumeTimers(s: SessionRecord): Promise<boolean> {
+    const now = this.now();
+    let touched = false;
+    for (const t of s.tables) {
+      if (!t.timer || !t.matchID || t.timer.leftMs === null) continue;
+      if (this.peers && t.timer.leftMs <= 0) continue;
+      const m = await this.authority.load(t.matchID);
+      if (m && !m.metadata.paused) {
+        t.timer = { ...t.timer, endsAt: now + t.timer.leftMs, leftMs: null };
+        touched = true;
+      }
+    }
+    return touched;
   }
 
   /** Stops the clock and saves each running timer with the time it has left. */
   async stop(): Promise<void> {
     this.clock.stop();
+    if (this.syncTimer) clearInterval(this.syncTimer);
+    this.syncTimer = null;
     await this.queue.idle();
+    // The other processes keep the deadlines running.
+    if (this.peers) return;
     const now = this.now();
     for (const s of this.sessions.values()) {
       let touched = false;
@@ -153,6 +290,7 @@ export class SessionManager {
     const s = this.sessions.get(sessionID);
     if (!s) return;
     this.sessions.delete(sessionID);
+    this.known.delete(sessionID);
     this.online.delete(sessionID);
     for (const t of s.tables)
       if (t.matchID) {
@@ -171,6 +309,7 @@ export class SessionManager {
 
   /** Runs a change of one session in its queue; the change is saved before anyone is told. */
   private edit<T>(sessionID: string, fn: (s: SessionRecord) => Promise<T> | T): Promise<T> {
+    if (this.peers) return this.editShared(this.peers, sessionID, fn);
     return this.queue.run(sessionID, async () => {
       const s = await this.get(sessionID);
       if (!s) throw new HttpError(404, 'no such session');
@@ -182,6 +321,36 @@ export class SessionManager {
       this.changed(sessionID);
       return out;
     });
+  }
+
+  /**
+   * A change with peers: holding the session's lease, from the stored session; saved (fenced)
+   * only if it changed anything, then announced to the other processes.
+   */
+  private editShared<T>(
+    peers: SessionPeers,
+    sessionID: string,
+    fn: (s: SessionRecord) => Promise<T> | T,
+  ): Promise<T> {
+    return this.queue.run(sessionID, () =>
+      peers.hold(sessionID, async (fence) => {
+        const s = await this.authority.store.loadSession(sessionID);
+        if (!s) throw new HttpError(404, 'no such session');
+        this.remember(s);
+        const before = JSON.stringify(s);
+        const draft = structuredClone(s);
+        const out = await fn(draft);
+        if (JSON.stringify(draft) === before) return out;
+        draft.updatedAt = this.now();
+        const gen = await fence();
+        await this.authority.store.saveSession(draft);
+        this.known.set(sessionID, gen);
+        this.remember(draft);
+        this.changed(sessionID);
+        peers.announce(sessionID, gen);
+        return out;
+      }),
+    );
   }
 
   // ---- creating and joining ----
@@ -205,6 +374,10 @@ export class SessionManager {
       try {
         await this.authority.store.saveSession(session);
         this.remember(session);
+        if (this.peers) {
+          this.known.set(session.id, 0);
+          this.peers.announce(session.id, 0);
+        }
         return { session, token };
       } catch (e) {
         if (!(e instanceof StorageError && e.code === 'join-code-taken') || attempt > 5) throw e;
@@ -270,7 +443,8 @@ export class SessionManager {
     if (n > 0) map.set(studentID, n);
     else map.delete(studentID);
     this.online.set(sessionID, map);
-    this.changed(sessionID);
+    this.peers?.setPresence(sessionID, map);
+    this.shown(sessionID);
   }
 
   /** A late student takes a bot's place at the first running table with room, else observes. */
@@ -315,6 +489,12 @@ export class SessionManager {
     for (let tries = 0; tries < 5; tries++) {
       const cur = await this.authority.load(t.matchID);
       const undo = this.ctx.drafts.expect(t.matchID, a.seat, move, st.name);
+      const tag = await this.peers?.expectDraft({
+        matchID: t.matchID,
+        seat: a.seat,
+        move,
+        name: st.name,
+      });
       const r = await this.authority.submit(
         t.matchID,
         a.seat,
@@ -323,6 +503,7 @@ export class SessionManager {
       );
       if (r.ok) return;
       undo();
+      if (tag) this.peers?.dropDraft(tag);
       // A teammate's action went in first: try again on the new state.
       if (r.error !== 'stale stateID') throw new HttpError(409, r.error);
     }
@@ -357,19 +538,25 @@ export class SessionManager {
     const s = await this.get(sessionID);
     if (!s) throw new HttpError(404, 'no such session');
     const out = await injectCard(this.ctx, s, table, card);
-    this.changed(sessionID);
+    this.shown(sessionID);
     return out;
   }
 
   // ---- timers and defaults ----
 
-  /** A table's timer ran out: it is saved at zero, then each waiting seat gets its default. */
+  /**
+   * A table's timer ran out: each waiting seat gets its default, then the timer is saved at
+   * zero. Both inside the session's change, so a server stopped or killed in between leaves
+   * the timer due, and the next change to find it due gives the seats still waiting theirs.
+   */
   private async expire(sessionID: string, table: number): Promise<void> {
-    await this.edit(sessionID, (d) => {
-      const dt = d.tables[table]!;
-      if (dt.timer) dt.timer = { ...dt.timer, endsAt: null, leftMs: 0 };
+    await this.edit(sessionID, async (d) => {
+      const dt = d.tables[table];
+      // Still due in the stored session? (With peers, another process may have been first.)
+      if (dt?.timer?.endsAt == null || dt.timer.endsAt > this.now()) return;
+      await applyDefaults(this.ctx, d, table);
+      dt.timer = { ...dt.timer, endsAt: null, leftMs: 0 };
     });
-    await this.applyDefaults(sessionID, table);
   }
 
   /** The round ends now at one table: each seat that has not submitted gets its default. */
@@ -424,7 +611,12 @@ export class SessionManager {
   async consoleSnapshot(sessionID: string): Promise<ConsoleSnapshot> {
     const s = await this.get(sessionID);
     if (!s) throw new HttpError(404, 'no such session');
-    return consoleSnapshot(this.ctx, s, this.online.get(sessionID) ?? new Map<string, number>());
+    const online = new Map(this.online.get(sessionID) ?? []);
+    // With peers, the students with a socket on another process too.
+    if (this.peers)
+      for (const [id, n] of await this.peers.presence(sessionID))
+        online.set(id, (online.get(id) ?? 0) + n);
+    return consoleSnapshot(this.ctx, s, online);
   }
 
   studentSnapshot(s: SessionRecord, st: SessionStudent): StudentSnapshot {
@@ -462,5 +654,12 @@ export class SessionManager {
 
   appendTalk(sessionID: string, message: TalkMessage): Promise<void> {
     return this.authority.store.appendTalk(sessionID, message);
+  }
+
+  /** Stores a message, then hands it to this process's sockets and (with peers) the others'. */
+  async say(sessionID: string, message: TalkMessage): Promise<void> {
+    await this.appendTalk(sessionID, message);
+    for (const fn of this.talkListeners) fn(sessionID, message);
+    this.peers?.say(sessionID, message);
   }
 }

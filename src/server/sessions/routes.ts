@@ -35,7 +35,9 @@ export function sessionHandler(sessions: SessionManager, opts: SessionRouteOptio
     opts.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
 
   async function facilitated(req: IncomingMessage, sessionID: string) {
-    const s = await sessions.get(sessionID);
+    let s = await sessions.current(sessionID);
+    // Made through another process a moment ago? Read it again before refusing.
+    if (!s || !sessions.isFacilitator(s, bearer(req))) s = await sessions.reload(sessionID);
     if (!s || !sessions.isFacilitator(s, bearer(req)))
       throw new HttpError(403, 'only the facilitator of this session can do that');
     return s;
@@ -80,8 +82,13 @@ export function sessionHandler(sessions: SessionManager, opts: SessionRouteOptio
     if (!m) throw new HttpError(404, 'not found');
     const [, sessionID = '', action = '', n] = m;
     if (action === 'me' && method === 'GET') {
-      const s = await sessions.get(sessionID);
-      const st = s ? sessions.studentOf(s, bearer(req)) : undefined;
+      let s = await sessions.current(sessionID);
+      let st = s ? sessions.studentOf(s, bearer(req)) : undefined;
+      // Joined through another process a moment ago? Read the session again before refusing.
+      if (!st) {
+        s = await sessions.reload(sessionID);
+        st = s ? sessions.studentOf(s, bearer(req)) : undefined;
+      }
       if (!s || !st) throw new HttpError(403, 'this browser is not in that session');
       return sendJson(res, 200, sessions.studentSnapshot(s, st));
     }

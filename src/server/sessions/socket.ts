@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Server as IOServer, Socket } from 'socket.io';
 import {
   SESSION_EVENTS,
@@ -46,7 +47,11 @@ export function attachSessionSockets(
   const nsp = io.of(SESSION_NAMESPACE);
   const watchers = new Map<string, Set<Watcher>>();
   const settling = new Set<string>();
-  let nextTalkID = Date.now();
+  // Ids rise with time and carry a random part, so two processes (cluster-sessions.ts) saying
+  // something in the same millisecond almost never give the same id.
+  let lastTalkID = 0;
+  const talkID = (): number =>
+    (lastTalkID = Math.max(lastTalkID + 1, Date.now() * 1024 + randomInt(1024)));
 
   const push = async (sessionID: string): Promise<void> => {
     settling.delete(sessionID);
@@ -79,6 +84,11 @@ export function attachSessionSockets(
       if (mayRead(m, viewer)) send(w.socket, SESSION_EVENTS.talk, [m]);
     }
   };
+  // Said on this process or (with peers) on another.
+  sessions.onTalk((sessionID, m) => {
+    const s = sessions.cached(sessionID);
+    if (s) deliver(s, m);
+  });
 
   nsp.on('connection', (socket) => {
     limitSendBuffer(socket, 1024 * 1024);
@@ -107,9 +117,15 @@ export function attachSessionSockets(
         if (me) return refuse('already watching', ack);
         if (typeof sessionID !== 'string' || typeof token !== 'string' || sessionID.length > 64)
           return refuse('malformed watch', ack);
-        const s = await sessions.get(sessionID);
+        let s = await sessions.current(sessionID);
         if (!s) return refuse('no such session', ack);
-        const student = sessions.isFacilitator(s, token) ? null : sessions.studentOf(s, token);
+        let student = sessions.isFacilitator(s, token) ? null : sessions.studentOf(s, token);
+        if (student === undefined) {
+          // Joined through another process a moment ago? Read the session again.
+          s = await sessions.reload(sessionID);
+          if (!s) return refuse('no such session', ack);
+          student = sessions.isFacilitator(s, token) ? null : sessions.studentOf(s, token);
+        }
         if (student === undefined) return refuse('not in this session', ack);
         me = { sessionID, studentID: student?.id ?? null };
         const w: Watcher = { socket, studentID: me.studentID };
@@ -183,9 +199,8 @@ export function attachSessionSockets(
             text: clean,
           };
         }
-        const full: TalkMessage = { ...msg, id: ++nextTalkID, at: Date.now() };
-        await sessions.appendTalk(s.id, full);
-        deliver(s, full);
+        const full: TalkMessage = { ...msg, id: talkID(), at: Date.now() };
+        await sessions.say(s.id, full);
         if (typeof ack === 'function') (ack as (r: unknown) => void)({ ok: true });
       })().catch((e: unknown) => {
         console.error('session talk failed:', e);

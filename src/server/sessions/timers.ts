@@ -50,11 +50,13 @@ export function shownTimer(t: TimerInfo | null | undefined): TimerInfo | null {
 
 /**
  * Checks every running session's timers four times a second and calls `expire` once for each
- * table whose deadline has passed (not again while that call runs).
+ * table whose deadline has passed (not again while that call runs, nor for a second after it
+ * failed: with Redis or the database away, once a second is enough to try and to log).
  */
 export class RoundClock {
   private ticker: NodeJS.Timeout | null = null;
   private readonly expiring = new Set<string>();
+  private readonly failedAt = new Map<string, number>();
 
   constructor(
     private readonly sessions: () => Iterable<SessionRecord>,
@@ -80,9 +82,14 @@ export class RoundClock {
       s.tables.forEach((t, i) => {
         const key = `${s.id}:${i}`;
         if (t.timer?.endsAt == null || t.timer.endsAt > now || this.expiring.has(key)) return;
+        if (now - (this.failedAt.get(key) ?? -Infinity) < 1000) return;
         this.expiring.add(key);
         void this.expire(s.id, i)
-          .catch((e: unknown) => console.error('round timer failed:', e))
+          .then(() => this.failedAt.delete(key))
+          .catch((e: unknown) => {
+            this.failedAt.set(key, this.now());
+            console.error('round timer failed:', e instanceof HttpError ? e.message : e);
+          })
           .finally(() => this.expiring.delete(key));
       });
     }
