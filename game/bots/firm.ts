@@ -92,9 +92,9 @@ const EXTRA_PODS = 2;
 const lease: FirmRule = (ctx) => {
   const f = me(ctx);
   if (!offshoreTime(ctx)) return null;
-  const sites = HUBS.filter(
-    (h) => workableEntity(ctx.view, f, h) && !trainingAt(f, h),
-  ).filter((h) => dataNear(f, h) >= RULES.trainMinTB);
+  const sites = HUBS.filter((h) => workableEntity(ctx.view, f, h) && !trainingAt(f, h)).filter(
+    (h) => dataNear(f, h) >= RULES.trainMinTB,
+  );
   for (const hub of sites) {
     const want = Math.min(
       podsOpen(ctx.view, f, hub) - leasedAt(f, hub),
