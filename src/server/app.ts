@@ -7,6 +7,7 @@ import type { ServedGame } from './served/served-game';
 import { lobbyHandler, type LobbyOptions } from './lobby/routes';
 import { AddressCounter, addressKey, type SharedLimits, type SocketLimits } from './net/limits';
 import type { SharedPresence } from './net/presence';
+import { clientAddressOf, isTrustedPeer } from './net/client-address';
 import { attachSockets } from './net/sockets';
 import { hostPolicy, securityHeaders } from './security/host';
 import { staticHandler } from './static';
@@ -49,6 +50,8 @@ export interface ServerOptions {
   allowedOrigins?: string[];
   /** Host names this server answers to besides PUBLIC_URL's (see security/host.ts). */
   allowedHosts?: string[];
+  /** Load balancers whose X-Forwarded-For names the client (net/client-address.ts). */
+  trustedProxies?: string[];
   limits?: Partial<SocketLimits>;
   http?: Partial<HttpLimits>;
   lobby?: LobbyOptions;
@@ -80,8 +83,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const limits = { ...DEFAULT_HTTP, ...opts.http };
   const authority = new Authority(opts.served, opts.store);
   const bots = new BotRunner(authority, opts.bots);
+  const addressOf = clientAddressOf(opts.trustedProxies);
+  const fromProxy = isTrustedPeer(opts.trustedProxies);
   const lobby = lobbyHandler(authority, {
     ...opts.lobby,
+    addressOf,
     ...(opts.shared?.limits ? { shared: opts.shared.limits } : {}),
   });
   const sessions = opts.served.session
@@ -91,6 +97,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ? sessionHandler(sessions, {
         ...(opts.lobby?.publicUrl ? { publicUrl: opts.lobby.publicUrl } : {}),
         ...opts.sessionRoutes,
+        addressOf,
       })
     : async () => false;
   const files = opts.staticDir ? staticHandler(opts.staticDir) : undefined;
@@ -132,6 +139,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // Connections per address group: a flood of slow connections from one place is cut at once.
   const perAddress = new AddressCounter(limits.connectionsPerAddress);
   http.on('connection', (socket: Socket) => {
+    // A load balancer's connections carry many clients: each request is counted by client.
+    if (fromProxy(socket.remoteAddress)) return;
     const key = addressKey(socket.remoteAddress);
     if (!perAddress.hasRoom(key)) {
       socket.destroy();
@@ -144,6 +153,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     ...(opts.allowedOrigins ? { allowedOrigins: opts.allowedOrigins } : {}),
     ...(opts.limits ? { limits: opts.limits } : {}),
     hostAllowed,
+    addressOf,
     ...(opts.shared?.presence ? { sharedPresence: opts.shared.presence } : {}),
   });
   if (sessions) attachSessionSockets(io, sessions);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { HttpLimits } from './app';
 import type { LobbyOptions } from './lobby/routes';
@@ -19,6 +20,8 @@ export interface Config {
   allowedOrigins: string[];
   /** Host names the server answers to besides PUBLIC_URL's (DNS rebinding, security/host.ts). */
   allowedHosts: string[];
+  /** Load balancers whose X-Forwarded-For names the client (net/client-address.ts). */
+  trustedProxies: string[];
   publicUrl?: string;
   botDelayMs: number;
   limits: LimitsConfig;
@@ -74,9 +77,9 @@ export const LIMIT_VARS: Record<string, { section: Section; key: string; scale?:
   SWEEP_EVERY_MS: { section: 'sweep', key: 'everyMs' },
 };
 
-const USAGE = `Usage: chokepoint-server [--host H] [--port P] [--data DIR] [--static DIR] [--origin URL]... [--allowed-host NAME]... [--public-url URL] [--bot-delay MS] [--database-url URL] [--database-schema NAME] [--redis-url URL] [--node NAME] [--limit NAME=VALUE]...
+const USAGE = `Usage: chokepoint-server [--host H] [--port P] [--data DIR] [--static DIR] [--origin URL]... [--allowed-host NAME]... [--trusted-proxy IP]... [--public-url URL] [--bot-delay MS] [--database-url URL] [--database-schema NAME] [--redis-url URL] [--node NAME] [--limit NAME=VALUE]...
 Environment: HOST (default 127.0.0.1), PORT (8000), DATA_DIR (./data), STATIC_DIR (./dist),
-ALLOWED_ORIGINS (comma-separated), ALLOWED_HOSTS (comma-separated), PUBLIC_URL, BOT_DELAY_MS (400),
+ALLOWED_ORIGINS (comma-separated), ALLOWED_HOSTS (comma-separated), TRUSTED_PROXIES (comma-separated IPs), PUBLIC_URL, BOT_DELAY_MS (400),
 DATABASE_URL (postgres://…; default: SQLite in DATA_DIR), DATABASE_SCHEMA, REDIS_URL (redis://…:
 several processes serve the same matches), NODE_NAME (this process among them), REDIS_PREFIX (chokepoint:),
 and every limit by name (${Object.keys(LIMIT_VARS).join(', ')}). Flags win over environment.`;
@@ -126,6 +129,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     'static',
     'origin',
     'allowed-host',
+    'trusted-proxy',
     'public-url',
     'bot-delay',
     'database-url',
@@ -150,6 +154,17 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
   const publicUrl = flags.get('public-url')?.at(-1) ?? env.PUBLIC_URL;
   const allowedHosts =
     flags.get('allowed-host') ?? (env.ALLOWED_HOSTS ?? '').split(',').filter((s) => s.length > 0);
+  const trustedProxies =
+    flags.get('trusted-proxy') ??
+    (env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
+  for (const a of trustedProxies)
+    if (!isIP(a))
+      throw new ConfigError(
+        `TRUSTED_PROXIES: "${a}" is not an IP address (name each load balancer's address)`,
+      );
   const limits = readLimits(flags.get('limit') ?? [], env);
   const optional = (flag: string, envName: string): string | undefined => {
     const v = flags.get(flag)?.at(-1) ?? env[envName];
@@ -179,6 +194,7 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv): Config {
     staticDir: resolve(one('static', 'STATIC_DIR', './dist')),
     allowedOrigins: origins,
     allowedHosts,
+    trustedProxies,
     ...(publicUrl ? { publicUrl: publicUrl.replace(/\/$/, '') } : {}),
     botDelayMs,
     limits,

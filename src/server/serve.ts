@@ -69,6 +69,7 @@ export async function serve(served: ServedGame, config: Config): Promise<Running
     staticDir: config.staticDir,
     allowedOrigins: config.allowedOrigins,
     allowedHosts: config.allowedHosts,
+    trustedProxies: config.trustedProxies,
     limits: config.limits.sockets,
     http: config.limits.http,
     sweep: config.limits.sweep,

@@ -37,3 +37,18 @@ describe('config: PostgreSQL and Redis', () => {
     expect(() => readConfig(['--node', 'a-b'], {})).toThrow(/NODE_NAME/);
   });
 });
+
+describe('config: trusted proxies', () => {
+  it('trusts no proxy by default, and reads TRUSTED_PROXIES or --trusted-proxy', () => {
+    expect(readConfig([], {}).trustedProxies).toEqual([]);
+    expect(readConfig([], { TRUSTED_PROXIES: '127.0.0.1, ::1' }).trustedProxies).toEqual([
+      '127.0.0.1',
+      '::1',
+    ]);
+    expect(readConfig(['--trusted-proxy', '10.0.0.2'], {}).trustedProxies).toEqual(['10.0.0.2']);
+  });
+  it('refuses a name or a range in place of an address', () => {
+    expect(() => readConfig([], { TRUSTED_PROXIES: 'nginx' })).toThrow(/"nginx" is not an IP/);
+    expect(() => readConfig(['--trusted-proxy', '10.0.0.0/8'], {})).toThrow(/not an IP/);
+  });
+});

@@ -1,13 +1,8 @@
+import { clientAddressOf, type AddressOf } from '../net/client-address';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Created, ErrorBody, ScenarioInfo } from '../../protocol';
 import type { Authority } from '../authority/authority';
-import {
-  addressKey,
-  LocalOpenMatches,
-  RateLimiter,
-  type Limiter,
-  type SharedLimits,
-} from '../net/limits';
+import { LocalOpenMatches, RateLimiter, type Limiter, type SharedLimits } from '../net/limits';
 import { createMatch, publicMatch } from './create';
 import { HttpError, readJson, sendJson } from './http';
 import { StorageError } from '../storage/types';
@@ -15,6 +10,8 @@ import { replayRoute } from './replay-route';
 import { seatRoutes } from './seat-routes';
 
 export interface LobbyOptions {
+  /** The address group a request counts against (trusted proxies: net/client-address.ts). */
+  addressOf?: AddressOf;
   /** Base URL for join/spectate links; defaults to http://<Host header>. */
   publicUrl?: string;
   /** Write requests per second per client address (IPv6: per /64), and burst. */
@@ -45,7 +42,7 @@ export const DEFAULT_LOBBY = {
   codeMissBurst: 60,
   openMatchesPerAddress: 100,
   rateTableSize: 100_000,
-} satisfies Required<Omit<LobbyOptions, 'publicUrl' | 'shared'>>;
+} satisfies Required<Omit<LobbyOptions, 'publicUrl' | 'shared' | 'addressOf'>>;
 
 /** The lobby's limiters, shared by its routes. */
 export interface LobbyLimiters {
@@ -70,7 +67,7 @@ export function lobbyHandler(authority: Authority, opts: LobbyOptions = {}) {
         codeMisses: shared.limiter('codemiss', o.codeMissesPerMinute / 60, o.codeMissBurst, misses),
       }
     : { writes, codeMisses: misses };
-  const addressOf = (req: IncomingMessage): string => addressKey(req.socket.remoteAddress);
+  const addressOf = opts.addressOf ?? clientAddressOf();
   const limited = async (req: IncomingMessage): Promise<boolean> =>
     !(await limiters.writes.take(addressOf(req)));
   /** Per address group: the unfinished matches it created (pruned as they finish or expire). */

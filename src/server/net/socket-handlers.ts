@@ -1,7 +1,8 @@
+import type { AddressOf } from './client-address';
 import type { Socket } from 'socket.io';
 import type { Authority } from '../authority/authority';
 import { verifySecret } from '../security/secrets';
-import { addressKey, isMatchID, isSeatID, type RateLimiter, type SocketLimits } from './limits';
+import { isMatchID, isSeatID, type RateLimiter, type SocketLimits } from './limits';
 import type { ViewFeed } from './feed';
 import type { Presence } from './presence';
 import { reject, stillHolds } from './replies';
@@ -18,6 +19,7 @@ export interface HandlerContext {
   /** Sync budgets per match and per address group (per socket: `SocketState.syncs`). */
   matchSyncs: RateLimiter;
   addressSyncs: RateLimiter;
+  addressOf: AddressOf;
 }
 
 /** The socket's own sync budget (see sockets.ts). */
@@ -46,7 +48,7 @@ export async function handleSync(
   // each match and each address group has a budget, so a crowd cannot turn syncs into a flood.
   const own = (socket.data as SocketState).syncs;
   if (own && !own.take()) return reject(socket, 'sync', 'too many syncs', ack);
-  if (!ctx.addressSyncs.take(addressKey(socket.conn.remoteAddress)))
+  if (!ctx.addressSyncs.take(ctx.addressOf(socket.conn.request)))
     return reject(socket, 'sync', 'too many syncs from this address', ack);
   // The per-match budget is for spectators only: a crowd of them cannot starve the players'
   // own syncs (which the per-socket budget and the sockets-per-seat cap already bound).

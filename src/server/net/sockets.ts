@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import { clientAddressOf, type AddressOf } from './client-address';
 import type { Server as HttpServer } from 'node:http';
 import { Server as IOServer } from 'socket.io';
 import type { LogEntry, State } from 'boardgame.io';
@@ -7,7 +9,6 @@ import { publicSeats } from '../authority/views';
 import type { MatchMetadata } from '../storage/types';
 import {
   AddressCounter,
-  addressKey,
   DEFAULT_LIMITS,
   originAllowed,
   RateLimiter,
@@ -28,6 +29,8 @@ export interface SocketOptions {
   hostAllowed?: (host: string | undefined) => boolean;
   /** Seats connected to other processes (several processes: cluster/presence.ts). */
   sharedPresence?: SharedPresence;
+  /** The address group a connection counts against (trusted proxies: net/client-address.ts). */
+  addressOf?: AddressOf;
 }
 
 const CLIENT_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENT_NAMES);
@@ -49,6 +52,7 @@ export function attachSockets(
   const allowed = opts.allowedOrigins ?? [];
   const addresses = new AddressCounter(limits.maxPerAddress);
   const hostAllowed = opts.hostAllowed ?? (() => true);
+  const addressOf = opts.addressOf ?? clientAddressOf();
   const io = new IOServer(http, {
     serveClient: false,
     parser: textParser,
@@ -58,8 +62,7 @@ export function attachSockets(
       if (!hostAllowed(req.headers.host)) return cb('host not allowed', false);
       if (!originAllowed(req.headers.origin, req.headers.host, allowed))
         return cb('origin not allowed', false);
-      if (!addresses.hasRoom(addressKey(req.socket.remoteAddress)))
-        return cb('too many connections', false);
+      if (!addresses.hasRoom(addressOf(req))) return cb('too many connections', false);
       cb(null, true);
     },
     pingInterval: 10_000,
@@ -68,11 +71,8 @@ export function attachSockets(
   });
   io.engine.on(
     'connection',
-    (raw: {
-      request: { socket: { remoteAddress?: string } };
-      once: (e: 'close', f: () => void) => void;
-    }) => {
-      const address = addressKey(raw.request.socket.remoteAddress);
+    (raw: { request: IncomingMessage; once: (e: 'close', f: () => void) => void }) => {
+      const address = addressOf(raw.request);
       addresses.add(address);
       raw.once('close', () => addresses.remove(address));
     },
@@ -142,6 +142,7 @@ export function attachSockets(
   };
   const ctx = {
     authority,
+    addressOf,
     presence,
     presenceChanged,
     seatCounts,

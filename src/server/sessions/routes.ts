@@ -1,11 +1,14 @@
+import { clientAddressOf, type AddressOf } from '../net/client-address';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ConsoleCommand, ErrorBody, JoinSessionReply, SessionCreated } from '../../protocol';
 import { cleanName, HttpError, readJson, sendJson } from '../lobby/http';
-import { addressKey, RateLimiter } from '../net/limits';
+import { RateLimiter } from '../net/limits';
 import { sessionExport } from './export-route';
 import { CardError, type SessionManager } from './manager';
 
 export interface SessionRouteOptions {
+  /** The address group a request counts against (trusted proxies: net/client-address.ts). */
+  addressOf?: AddressOf;
   publicUrl?: string;
   /** Writes per second per address, and burst (a class joining from one NAT needs room). */
   writesPerSecond?: number;
@@ -31,6 +34,7 @@ const bearer = (req: IncomingMessage): string | undefined => {
 export function sessionHandler(sessions: SessionManager, opts: SessionRouteOptions = {}) {
   const writes = new RateLimiter(opts.writesPerSecond ?? 10, opts.writeBurst ?? 120);
   const misses = new RateLimiter((opts.codeMissesPerMinute ?? 30) / 60, opts.codeMissBurst ?? 60);
+  const addressOf = opts.addressOf ?? clientAddressOf();
   const base = (req: IncomingMessage): string =>
     opts.publicUrl ?? `http://${req.headers.host ?? 'localhost'}`;
 
@@ -45,7 +49,7 @@ export function sessionHandler(sessions: SessionManager, opts: SessionRouteOptio
 
   async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const method = req.method ?? 'GET';
-    const address = addressKey(req.socket.remoteAddress);
+    const address = addressOf(req);
     if (method !== 'GET' && !writes.take(address)) throw new HttpError(429, 'too many requests');
     if (path === '/api/sessions' && method === 'POST') {
       const { session, token } = await sessions.create(await readJson(req));
