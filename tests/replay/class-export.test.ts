@@ -18,20 +18,13 @@ import {
   winsByRole,
 } from '../../src/app/debrief/class';
 import { api, startTestServer } from '../server/helpers';
+import { until } from './fixtures';
 
 let server: RunningServer | undefined;
 afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-async function until(check: () => Promise<boolean> | boolean, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("a session's export and class view", () => {
   it('gives the facilitator every table side by side, and nobody else', async () => {
@@ -66,7 +59,7 @@ describe("a session's export and class view", () => {
     ).tables.map((t) => t.matchID);
     expect(matchIDs).toHaveLength(3);
     const G = async (id: string) => (await srv.authority.load(id))!.state.G as GameState;
-    await until(async () => (await Promise.all(matchIDs.map(G))).every((g) => g.over));
+    await until(async () => (await Promise.all(matchIDs.map(G))).every((g) => g.over), 60_000);
 
     for (const headers of [{}, { authorization: 'Bearer nonsense' }] as Record<string, string>[]) {
       const r = await api(srv.url, 'GET', url, undefined, headers);

@@ -107,3 +107,12 @@ export function consoleMatch(
   });
   return { file, states, console };
 }
+
+/** Waits until an async check holds, polling every 50 ms; throws after `ms`. */
+export async function until(check: () => Promise<boolean> | boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -11,7 +11,7 @@ import type { RunningServer } from '../../src/server/app';
 import { chokepointServed } from '../../src/server/served/chokepoint';
 import { MemoryStore } from '../../src/server/storage/memory';
 import { api, startTestServer } from '../server/helpers';
-import { WORKSHOP_CARD } from './fixtures';
+import { until, WORKSHOP_CARD } from './fixtures';
 
 let server: RunningServer | undefined;
 afterEach(async () => {
@@ -20,14 +20,6 @@ afterEach(async () => {
 });
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-
-async function until(check: () => Promise<boolean> | boolean, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("a session match's replay", () => {
   it("keeps the facilitator's injects and ending, each where it was made", async () => {
