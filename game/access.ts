@@ -64,8 +64,7 @@ export function newId(firm: FirmState, prefix: string, rng: RngState): ReturnTyp
   return thingId(`${prefix}${firm.seat}-${tag}`);
 }
 
-/** The log and the signals keep at least their last `keep` entries. */
-const LOG_KEEP = 40;
+/** The signals keep at least their last `keep` entries. */
 const SIGNALS_KEEP = 20;
 
 /**
@@ -79,7 +78,16 @@ function appendBounded<T>(list: T[], item: T, keep: number): void {
 }
 
 export function log(state: GameState, text: string, to: Visibility = 'public'): void {
-  appendBounded(state.log, { round: state.round, step: state.step, text, to }, LOG_KEEP);
+  state.log.push({ round: state.round, step: state.step, text, to });
+}
+
+/**
+ * As a round starts to resolve, the lines of the rounds before it go: their recap has been
+ * shown, and the match's replay rebuilds them (game/replay/summary.ts: `chronicle`).
+ */
+export function forgetEarlierLines(state: GameState): void {
+  const first = state.log.findIndex((e) => e.round >= state.round);
+  if (first !== 0) state.log.splice(0, first < 0 ? state.log.length : first);
 }
 
 /** Records a firm's secret action: told to the firm now, revealed to all at the end. */

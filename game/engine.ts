@@ -16,7 +16,7 @@ export {
 } from './flow';
 export { orderBudget, draftedWorld } from './orders/plan';
 export { RESOLUTION_STEPS } from './orders/steps';
-export { checkSeal, sealOf } from './orders/seal';
+export { checkSeal, sealOf, type SealCheck } from './orders/seal';
 export { cardIn } from './orders/cards';
 export { legalMoves } from './legal';
 export { playerView } from './views';

@@ -4,6 +4,7 @@ import {
   addTension,
   allFirms,
   averageStanding,
+  forgetEarlierLines,
   log,
   podCapacity,
   seatName,
@@ -44,6 +45,7 @@ export function resolveRound(state: GameState): void {
     state.step = stepNumber(name);
   };
   state.news = [];
+  forgetEarlierLines(state);
   at('Cards played');
   resolveCards(state);
   for (const name of ORDER_STEPS) {
@@ -97,19 +99,22 @@ const ORDER_STEPS: readonly ResolutionStep[] = [
   'Regulator: enforcement',
 ];
 
-/** Keeps every plan of the round for the record, with the seal it was submitted under. */
+/** Keeps the round's seals for the whole match, and its plans, opened, until the next round resolves. */
 function sealRound(state: GameState): void {
-  for (const seat of state.planners) {
+  const seals: Record<string, string> = {};
+  state.opened = state.planners.map((seat) => {
     const plan = state.plans[seat];
-    state.sealed.push({
+    seals[seat] = plan.seal ?? '';
+    return {
       round: state.round,
       seat,
       seal: plan.seal ?? '',
       salt: plan.salt,
       orders: plan.orders,
       card: plan.card,
-    });
-  }
+    };
+  });
+  state.seals.push(seals);
 }
 
 /**

@@ -210,9 +210,9 @@ export interface SeatPlan {
 }
 
 /**
- * A submitted plan, kept for the record. `seal` is public from submission; `salt`, `orders`
- * and `card` are revealed at resolution to the seats entitled to see them and to all at the end,
- * so anyone can check that the seal matches.
+ * A submitted plan, opened. `seal` is public from submission; `salt`, `orders` and `card` are
+ * revealed at resolution to the seats entitled to see them and to all at the end, so anyone can
+ * check that the seal matches.
  */
 export interface SealedPlan {
   round: number;
@@ -299,8 +299,17 @@ export interface GameState {
   /** Seats that plan orders each round, in seat order. */
   planners: SeatId[];
   plans: Record<string, SeatPlan>;
-  /** Every submitted plan so far, oldest first. */
-  sealed: SealedPlan[];
+  /**
+   * Every resolved round's seals, as every seat saw them published: `seals[r - 1][seat]` is the
+   * seal of the plan the seat submitted in round r. Kept for the whole match, so that the plans
+   * can be checked against them at the end.
+   */
+  seals: Record<string, string>[];
+  /**
+   * The plans of the round that resolved last, opened, in seat order. Earlier rounds' plans are
+   * not kept: the match's replay rebuilds them (game/replay: `chronicle`).
+   */
+  opened: SealedPlan[];
   /** The resolution step running now (see RESOLUTION_STEPS); 0 while the seats plan. */
   step: number;
   over: boolean;
@@ -328,6 +337,11 @@ export interface GameState {
   /** Event cards the scenario defines itself, beside the shipped deck. */
   customCards: EventCard[];
   signals: Signal[];
+  /**
+   * The lines of the round that resolved last (its planning and resolution) and those written
+   * since: what the round recap needs. Earlier lines were told in their recap, and the match's
+   * replay rebuilds them (game/replay: `chronicle`).
+   */
   log: LogEntry[];
   indicators: Indicators[];
   seizedTB: number;

@@ -39,7 +39,7 @@ export function playerView(state: GameState, viewer: SeatId | null): GameState {
     regulator,
     firms,
     plans,
-    sealed: sealedFor(state, viewer),
+    opened: openedFor(state, viewer),
     market: null,
     log: logFor(state.log, viewer),
     secret: null,
@@ -54,7 +54,7 @@ export function playerView(state: GameState, viewer: SeatId | null): GameState {
 const redactedFirms = new WeakMap<FirmState, FirmState>();
 const sealedPlans = new WeakMap<SeatPlan, SeatPlan>();
 const logViews = new WeakMap<LogEntry[], Map<SeatId | null, LogEntry[]>>();
-const sealedViews = new WeakMap<SealedPlan[], Map<SeatId | null, SealedPlan[]>>();
+const openedViews = new WeakMap<SealedPlan[], Map<SeatId | null, SealedPlan[]>>();
 
 function remember<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
   const known = cache.get(key);
@@ -101,10 +101,10 @@ const sealedOnly = (plan: SeatPlan): SeatPlan =>
 const logFor = (log: LogEntry[], viewer: SeatId | null): LogEntry[] =>
   perViewer(logViews, log, viewer, () => log.filter((e) => e.to === 'public' || e.to === viewer));
 
-/** Submitted plans: a firm's orders stay sealed to the others until the game ends. */
-function sealedFor(state: GameState, viewer: SeatId | null): SealedPlan[] {
-  return perViewer(sealedViews, state.sealed, viewer, () =>
-    state.sealed.map((p) =>
+/** The last round's plans: a firm's orders stay sealed to the others until the game ends. */
+function openedFor(state: GameState, viewer: SeatId | null): SealedPlan[] {
+  return perViewer(openedViews, state.opened, viewer, () =>
+    state.opened.map((p) =>
       p.seat === viewer || roleOf(state, p.seat) !== 'firm'
         ? p
         : { ...p, salt: null, orders: null },

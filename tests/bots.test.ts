@@ -148,9 +148,9 @@ describe('heuristic and random bots', () => {
   });
 
   it.each(SCENARIO_IDS)('%s: the heuristic bot gives orders for every role', (id) => {
-    const { final } = playGame(id, 'every-role', { level: 'heuristic' });
+    const { final, plans } = playGame(id, 'every-role', { level: 'heuristic' });
     for (const seat of final.planners) {
-      const given = final.sealed.filter((p) => p.seat === seat).flatMap((p) => p.orders ?? []);
+      const given = plans.filter((p) => p.seat === seat).flatMap((p) => p.orders ?? []);
       expect(given.length, `seat ${seat}`).toBeGreaterThan(0);
     }
   });

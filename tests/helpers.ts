@@ -7,7 +7,7 @@ import {
   waitingFor,
   type ActionPayload,
 } from '../game/engine';
-import type { GameState, Role, SeatId } from '../game/engine';
+import type { GameState, Role, SealedPlan, SeatId } from '../game/engine';
 import { seedRng, type RngState } from '../game/random';
 
 export const seatOfRole = (state: GameState, role: Role, nth = 0): SeatId => {
@@ -71,6 +71,8 @@ export interface PlayOptions {
 export interface PlayedGame {
   actions: SeatAction[];
   final: GameState;
+  /** Every round's plans, opened as the round resolved (the state keeps only the last round's). */
+  plans: SealedPlan[];
 }
 
 /**
@@ -81,6 +83,7 @@ export function playGame(scenario: string, seed: string, opts: PlayOptions = {})
   const state = createInitialState(SCENARIOS[scenario], seed);
   const actions: SeatAction[] = [];
   const rngs = new Map<SeatId, RngState>();
+  const plans: SealedPlan[] = [];
   const levelOf = (seat: SeatId): BotLevel =>
     typeof opts.level === 'function' ? opts.level(seat) : (opts.level ?? 'random');
   for (let guard = 0; !state.over; guard++) {
@@ -89,14 +92,16 @@ export function playGame(scenario: string, seed: string, opts: PlayOptions = {})
       let rng = rngs.get(seat);
       if (!rng) rngs.set(seat, (rng = seedRng(`bots:${seed}:${seat}`)));
       for (const payload of botActions(state, seat, levelOf(seat), rng, opts.revise)) {
+        const opened = state.opened;
         must(state, seat, payload);
+        if (state.opened !== opened) plans.push(...state.opened);
         const action = { seat, payload };
         actions.push(action);
         opts.onAction?.(state, action);
       }
     }
   }
-  return { actions, final: state };
+  return { actions, final: state, plans };
 }
 
 /** A whole game of random bots; `onStep` sees the state after every action. */

@@ -194,7 +194,7 @@ function laterOrdersProblem(
 
 /**
  * A copy a seat's orders can be tried on: every part a move may change is copied; the lists a
- * move only appends to are copied shallowly, and the record of the past (sealed plans,
+ * move only appends to are copied shallowly, and the record of the past (seals, opened plans,
  * indicators) is shared.
  */
 function scratchCopy(view: GameState): GameState {

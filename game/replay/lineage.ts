@@ -6,6 +6,7 @@ import { RESOLUTION_STEPS, stepOfMove } from '../orders/steps';
 import type { GameState, Signal } from '../state';
 import type { Replayed } from './replay';
 import { stepPositions } from './steps';
+import { chronicle } from './summary';
 
 /**
  * The firms' secret things (entities, leases, couriers, trainings, models), each followed by
@@ -135,6 +136,7 @@ function added<T>(prev: readonly T[], cur: readonly T[]): T[] {
 export function thingLives(replay: Replayed): ThingLife[] {
   const last = replay.states[replay.states.length - 1];
   if (!last.over || !last.secret) return [];
+  const whole = chronicle(replay);
   const firms = Object.keys(last.firms);
   const lives = new Map<string, ThingLife>();
   const resolved = last.round;
@@ -149,8 +151,8 @@ export function thingLives(replay: Replayed): ThingLife[] {
       const at: At = { round, step };
       const signals: Signal[] = added(prev.signals, cur.signals);
       const searches = added(prev.searches, cur.searches);
-      // A round's plans join `sealed` as its resolution ends: read them from the match's end.
-      const sealed = last.sealed.filter((p) => p.round === round);
+      // A round's plans are opened as its resolution ends: read them from the match's chronicle.
+      const plans = whole.opened.filter((p) => p.round === round);
       for (const seat of firms) {
         const firm = seatName(last, seat as SeatId);
         const before = thingsOf(prev, seat);
@@ -193,7 +195,7 @@ export function thingLives(replay: Replayed): ThingLife[] {
           if ((changedAt.get(`${life.kind}/${life.hub}/${what}`) ?? 0) > 1) life.ambiguous = true;
           if (what === 'made') {
             life.made = at;
-            life.madeBy = sealed
+            life.madeBy = plans
               .filter((p) => p.seat === seat)
               .flatMap((p) => p.orders ?? [])
               .filter((o) => {
@@ -224,7 +226,7 @@ export function thingLives(replay: Replayed): ThingLife[] {
                 at,
                 text: `${s.by === 'check' ? 'End-use check' : 'Distributor audit'}: found ${s.found || 'nothing'}`,
               });
-          for (const p of sealed) {
+          for (const p of plans) {
             if (last.seats.find((x) => x.id === p.seat)?.role !== 'regulator') continue;
             for (const o of p.orders ?? []) {
               const spec = MOVE_BY_NAME[o.move];

@@ -321,7 +321,9 @@ export function scenarioOfFile(
 
 /** Every seal published so far: the resolved rounds' and the current round's submitted plans. */
 export function sealsOf(state: GameState): ReplayFile['seals'] {
-  const out = state.sealed.map((p) => ({ round: p.round, seat: p.seat as string, seal: p.seal }));
+  const out = state.seals.flatMap((bySeat, i) =>
+    Object.entries(bySeat).map(([seat, seal]) => ({ round: i + 1, seat, seal })),
+  );
   // The open round's: also those of a round the facilitator ended before it resolved.
   const resolved = new Set(out.filter((p) => p.round === state.round).map((p) => p.seat));
   for (const seat of state.planners) {

@@ -30,8 +30,9 @@ export interface RoundSummary {
 export const lastState = (replay: Replayed): GameState => replay.states[replay.states.length - 1];
 
 /**
- * The last state with the whole log and every signal of the match. A state keeps only its most
- * recent log lines and signals (game/access.ts), so they are gathered from each round's end.
+ * The last state with the whole log, every signal and every round's opened plans. A state keeps
+ * only the last round's log lines and plans and its most recent signals (game/access.ts,
+ * game/resolution.ts), so they are gathered from each round's end.
  */
 const chronicles = new WeakMap<Replayed, GameState>();
 
@@ -42,14 +43,16 @@ export function chronicle(replay: Replayed): GameState {
   const resolved = last.over ? last.round : last.round - 1;
   const log: GameState['log'] = replay.states[0].log.filter((e) => e.round === 1);
   const signals: GameState['signals'] = [];
+  const opened: GameState['opened'] = [];
   for (let r = 1; r <= resolved; r++) {
     const next = replay.roundStart[r + 1];
     const end = next === undefined ? last : replay.states[next];
     const opens = (e: GameState['log'][number]) => e.round === r + 1 && e.step === 0;
     log.push(...end.log.filter((e) => (e.round === r && e.step > 0) || opens(e)));
     signals.push(...end.signals.filter((s) => s.round === r));
+    opened.push(...end.opened.filter((p) => p.round === r));
   }
-  const whole = { ...last, log, signals };
+  const whole = { ...last, log, signals, opened };
   chronicles.set(replay, whole);
   return whole;
 }
@@ -68,7 +71,7 @@ export function roundSummaries(replay: Replayed): RoundSummary[] {
       ...last.scheduled
         .filter((x) => x.round === r)
         .map((x) => `inject: ${cardIn(last, x.card)?.title ?? x.card}`),
-      ...last.sealed
+      ...last.opened
         .filter((p) => p.round === r && p.card)
         .map(
           (p) =>

@@ -5,8 +5,8 @@ import { MOVE_BY_NAME } from '../moves';
 import type { GameState } from '../state';
 
 /**
- * How the hidden game unfolded, read from a finished match's last state (which keeps every
- * sealed plan, signal, search and the firms' secret histories): each hidden operation (a firm's
+ * How the hidden game unfolded, read from a finished match's chronicle (summary.ts: its last
+ * state with every round's opened plans, every signal, search and the firms' secret histories): each hidden operation (a firm's
  * order), the public signals it may have produced, the checks and responses it drew, and how
  * it ended. Links are by place and time: a signal, search or regulator order in the same hub
  * from the operation's round on. lineage.ts follows each secret thing by its id through the
@@ -33,10 +33,10 @@ const hubOf = (args: { hub?: unknown }): HubId | null =>
 
 export function hiddenOperations(state: GameState): Operation[] {
   const out: Operation[] = [];
-  const regulatorOrders = state.sealed.filter(
+  const regulatorOrders = state.opened.filter(
     (p) => state.seats.find((s) => s.id === p.seat)?.role === 'regulator',
   );
-  for (const plan of state.sealed) {
+  for (const plan of state.opened) {
     const role = state.seats.find((s) => s.id === plan.seat)?.role;
     if (role !== 'firm' || !plan.orders) continue;
     const firm = seatName(state, plan.seat as SeatId);

@@ -7,7 +7,7 @@ import { MOVE_BY_NAME } from '../moves';
 import { seedRng, type RngState } from '../random';
 import type { Scenario } from '../scenarios/schema';
 import { createInitialState } from '../setup';
-import type { GameState, Indicators, Outcome } from '../state';
+import type { GameState, Indicators, Outcome, SealedPlan } from '../state';
 import { playerView } from '../views';
 import { raceSettled, settledRoundOf } from './settled';
 
@@ -60,6 +60,8 @@ export function playGame(
   const rngs = new Map<SeatId, RngState>();
   let moves = 0;
   let refused = 0;
+  /** Every round's plans, opened as the round resolved (the state keeps only the last round's). */
+  const plans: SealedPlan[] = [];
   /** Whether the race was settled at the end of each round, index 0 being the start. */
   const settledAt: boolean[] = [raceSettled(state)];
   for (let pass = 0; pass < MAX_PLANNING_PASSES && !state.over; pass++) {
@@ -78,7 +80,10 @@ export function playGame(
       submitOrders(state, seat);
       if (state.over) break;
     }
-    if (state.over || state.round !== round) settledAt.push(raceSettled(state));
+    if (state.over || state.round !== round) {
+      settledAt.push(raceSettled(state));
+      plans.push(...state.opened);
+    }
   }
   if (!state.outcome) throw new Error(`game ${seed} did not finish`);
   return {
@@ -87,8 +92,8 @@ export function playGame(
     moves,
     refused,
     indicators: state.indicators,
-    families: familiesOf(state),
-    cards: state.sealed.flatMap((p) => (p.card ? [p.card.card] : [])),
+    families: familiesOf(state, plans),
+    cards: plans.flatMap((p) => (p.card ? [p.card.card] : [])),
     searches: {
       check: tally(state, 'check'),
       audit: tally(state, 'audit'),
@@ -107,9 +112,12 @@ function tally(state: GameState, by: 'check' | 'audit'): { made: number; found: 
   return { made: made.length, found: made.filter((s) => s.found > 0).length };
 }
 
-function familiesOf(state: GameState): Record<string, Record<string, number>> {
+function familiesOf(
+  state: GameState,
+  plans: readonly SealedPlan[],
+): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
-  for (const plan of state.sealed) {
+  for (const plan of plans) {
     const role = roleOf(state, plan.seat) ?? 'unknown';
     for (const order of plan.orders ?? []) {
       const family = MOVE_BY_NAME[order.move].family;

@@ -7,6 +7,7 @@ import {
   planOrder,
   submitOrders,
   type MoveArgs,
+  type SealedPlan,
 } from '../../game/engine';
 import { dashboard } from '../../src/app/selectors/dashboard';
 import { results, revealed, sealedRounds } from '../../src/app/selectors/end';
@@ -33,7 +34,7 @@ import { planProblem, planningInfo } from '../../src/app/selectors/planning';
 import { roundRecap } from '../../src/app/selectors/recap';
 import { urlOptions } from '../../src/app/selectors/url';
 import { inline, parseMarkdown } from '../../src/app/rules/markdown';
-import { fresh, plan, playRounds, playToEnd, playerView, resolve, seat } from './fixtures';
+import { fresh, plan, playRounds, playerView, resolve, seat } from './fixtures';
 
 const REG = seat('0');
 const LAB = seat('2');
@@ -390,7 +391,10 @@ describe('table (hot-seat)', () => {
 
 describe('end and charts', () => {
   it('reveals winners, every hidden move, every sealed plan checked, and a chart per indicator group', () => {
-    const G = playToEnd(fresh('classroom', 'to-the-end'));
+    const G = fresh('classroom', 'to-the-end');
+    // Every round's plans as it resolved: the match's record, which the end screen reads.
+    const record: SealedPlan[] = [];
+    while (!G.over) record.push(...playRounds(G, 1, `round-${G.round}`).opened);
     expect(G.over).toBe(true);
     const rows = results(G);
     expect(rows).toHaveLength(4);
@@ -400,11 +404,24 @@ describe('end and charts', () => {
       Object.values(G.firms).reduce((n, f) => n + f.secrets.history.length, 0),
     );
     expect([...secret].sort((a, b) => a.round - b.round)).toEqual(secret);
-    const sealed = sealedRounds(playerView(G, null));
+    const sealed = sealedRounds(playerView(G, null), record);
     expect(sealed.map((r) => r.round)).toEqual(Array.from({ length: G.rounds }, (_, i) => i + 1));
     const plans = sealed.flatMap((r) => r.plans);
     expect(plans).toHaveLength(G.rounds * G.planners.length);
     expect(plans.every((p) => p.check === 'matches' && /^[0-9a-f]{12}$/.test(p.short))).toBe(true);
+    // Before the record is read, only the last round's plans (kept in the state) are opened.
+    const unread = sealedRounds(playerView(G, null), null);
+    expect(unread.map((r) => r.plans.every((p) => p.check === 'unread'))).toEqual(
+      sealed.map((r) => r.round < G.rounds),
+    );
+    expect(unread.at(-1)?.plans).toEqual(sealed.at(-1)?.plans);
+    // A record whose plan is not the one sealed at the time shows it.
+    const changed = structuredClone(record);
+    const early = changed.find((p) => p.round === 1)!;
+    early.orders = [...(early.orders ?? []), { move: 'lobby', args: {} }];
+    const firstRound = sealedRounds(playerView(G, null), changed)[0]!.plans;
+    expect(firstRound.find((p) => p.seat === early.seat)?.check).toBe('broken');
+    expect(firstRound.filter((p) => p.check === 'matches')).toHaveLength(G.planners.length - 1);
     const charts = indicatorCharts(G);
     expect(charts.map((c) => c.id)).toEqual(['race', 'money', 'pressure']);
     expect(charts[2].series.map((s) => s.label)).toContain('Demand reading (pods)');
@@ -415,13 +432,15 @@ describe('end and charts', () => {
 
   it('says when a revealed plan does not match its seal, and keeps a firm’s plan hidden until the end', () => {
     const G = labWithSecrets();
-    const mid = sealedRounds(playerView(G, REG))[0].plans;
+    const mid = sealedRounds(playerView(G, REG), null)[0].plans;
     expect(mid.find((p) => p.seat === LAB)?.check).toBe('hidden');
     expect(mid.find((p) => p.seat === REG)?.check).toBe('matches');
     const tampered = structuredClone(G);
-    const vendorPlan = tampered.sealed.find((p) => p.seat === VENDOR)!;
+    const vendorPlan = tampered.opened.find((p) => p.seat === VENDOR)!;
     vendorPlan.orders = [{ move: 'lobby', args: {} }];
-    expect(sealedRounds(tampered)[0].plans.find((p) => p.seat === VENDOR)?.check).toBe('broken');
+    expect(sealedRounds(tampered, null)[0].plans.find((p) => p.seat === VENDOR)?.check).toBe(
+      'broken',
+    );
   });
 });
 

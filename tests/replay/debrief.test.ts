@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, SCENARIO_IDS, SCENARIOS } from '../../game/engine';
+import { checkSeal, parseScenario, SCENARIO_IDS, SCENARIOS } from '../../game/engine';
 import {
   chronicle,
   fillPrompts,
@@ -41,7 +41,7 @@ describe('the debrief', () => {
   it("the timeline lists every firm's secret order with its round, what it drew and how it ended", () => {
     const last = lastOf('suitcase2024', 'cli');
     const ops = hiddenOperations(last);
-    const firmOrders = last.sealed
+    const firmOrders = last.opened
       .filter((p) => last.seats[Number(p.seat)].role === 'firm')
       .reduce((n, p) => n + (p.orders?.length ?? 0), 0);
     expect(ops).toHaveLength(firmOrders);
@@ -56,7 +56,7 @@ describe('the debrief', () => {
     if (seized) expect(ops.some((o) => o.seen && o.hub === seized.hub)).toBe(true);
   });
 
-  it("the chronicle keeps every round's log and signals, which a state alone keeps only the latest of", () => {
+  it("the chronicle keeps every round's log, signals and plans, which a state alone keeps only the latest of", () => {
     const r = readReplay(JSON.stringify(botMatch('suitcase2024', 'cli').file));
     if (!r.ok) throw new Error(r.error);
     const whole = chronicle(r.replay);
@@ -69,6 +69,13 @@ describe('the debrief', () => {
     expect(whole.log.length).toBeGreaterThan(last.log.length);
     expect(whole.signals.length).toBeGreaterThanOrEqual(last.signals.length);
     for (const s of last.signals) expect(whole.signals).toContainEqual(s);
+    // Every round's plans, each the one sealed under the seal the state kept for it.
+    expect(last.opened.every((p) => p.round === last.round)).toBe(true);
+    expect(whole.opened).toHaveLength(last.planners.length * last.rounds);
+    for (const p of whole.opened) {
+      expect(p.seal).toBe(last.seals[p.round - 1]![p.seat]);
+      expect(checkSeal(p)).toBe('matches');
+    }
   });
 
   it("turning points: the round over which each role's chance moved most", () => {

@@ -44,8 +44,9 @@ describe('server bots play Chokepoint', () => {
       await spectator.waitFor(() => spectator.state?.ctx.gameover !== undefined, 60_000);
       const G = spectator.state!.G as GameState;
       expect(G.over).toBe(true);
-      expect(G.sealed).toHaveLength(G.planners.length * G.rounds);
-      expect(G.sealed.filter((p) => (p.orders ?? []).length > 0).length).toBeGreaterThan(0);
+      expect(G.seals).toHaveLength(G.rounds);
+      for (const seals of G.seals) expect(Object.keys(seals)).toEqual(G.planners);
+      expect(G.opened.filter((p) => (p.orders ?? []).length > 0).length).toBeGreaterThan(0);
       expect(errors).toEqual([]);
     },
     90_000,

@@ -137,11 +137,12 @@ describe.runIf(process.env.TEST_CLUSTER === '1')('class sessions on three proces
       expect(set.tables[0]!.timer!.endsAt).toBeGreaterThan(Date.now() + 5_000);
       await until(async () => (await consoleOf(b, s)).tables[0]!.figures!.round === 2, 30_000);
       const g = (await cluster.stored(matchID)).state as { G: GameState };
-      const sealed = g.G.sealed.filter((p) => p.round === 1);
-      expect(sealed.length).toBeGreaterThan(0);
-      expect(sealed.every((p) => p.card === null && (p.orders ?? []).length === 0)).toBe(true);
+      const opened = g.G.opened.filter((p) => p.round === 1);
+      expect(opened.length).toBeGreaterThan(0);
+      expect(opened.every((p) => p.card === null && (p.orders ?? []).length === 0)).toBe(true);
       // Once each: no seat's plan for the round was sealed twice.
-      expect(new Set(sealed.map((p) => p.seat)).size).toBe(sealed.length);
+      expect(new Set(opened.map((p) => p.seat)).size).toBe(opened.length);
+      expect(g.G.seals).toHaveLength(1);
       // The console on A heard the new round from whichever process resolved it.
       await until(() => fac.consoles.at(-1)?.tables[0]?.figures?.round === 2);
 

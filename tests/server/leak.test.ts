@@ -128,7 +128,7 @@ function checkShape(
   // Move names may appear only where the viewer may read them: its own plan, the plans revealed
   // after resolution (game/views.ts decides whose), the scenario's switched-off moves.
   const mayName = new RegExp(
-    `/G/(plans/${viewer ?? '-'}|sealed|disabledMoves)(/|#|$)|^/args/3/\\d+/value`,
+    `/G/(plans/${viewer ?? '-'}|opened|disabledMoves)(/|#|$)|^/args/3/\\d+/value`,
   );
   // At the end, and to the facilitator, every plan is revealed.
   const seesAll =
@@ -139,7 +139,7 @@ function checkShape(
   expect(named).toEqual([]);
   if (f.event === 'patch')
     for (const op of f.args[3] as { path: string; value?: unknown }[])
-      if (!new RegExp(`^/G/(plans/${viewer ?? '-'}|sealed|disabledMoves)(/|$)`).test(op.path))
+      if (!new RegExp(`^/G/(plans/${viewer ?? '-'}|opened|disabledMoves)(/|$)`).test(op.path))
         expect(
           strings(op.value, op.path, []).filter(([, s]) => MOVES.has(s)),
           `a move name in a patch to ${viewer}`,
@@ -160,19 +160,26 @@ function stringSet(value: unknown, out: Set<string> = new Set()): Set<string> {
 
 /**
  * What a viewer must never receive at this stateID: other seats' salts (a firm's, of every round
- * so far) and the ids of another firm's hidden things.
+ * so far: its desk's salt in every state up to this one) and the ids of another firm's hidden
+ * things.
  */
-function forbiddenAt(truth: State | undefined, viewer: string | null, roles: string[]): string[] {
+function forbiddenAt(
+  full: Map<number, State>,
+  stateID: number,
+  viewer: string | null,
+  roles: string[],
+): string[] {
+  const truth = full.get(stateID);
   if (!truth) return [];
   const G = truth.G as GameState;
   if (G.over || (viewer !== null && roles[Number(viewer)] === 'facilitator')) return [];
   const out: string[] = [];
-  for (const [seat, plan] of Object.entries(G.plans)) {
-    if (seat === viewer) continue;
-    if (plan.salt) out.push(plan.salt);
-    for (const sealed of G.sealed)
-      if (sealed.seat === seat && roles[Number(seat)] === 'firm' && sealed.salt)
-        out.push(sealed.salt);
+  for (const [seat, plan] of Object.entries(G.plans))
+    if (seat !== viewer && plan.salt) out.push(plan.salt);
+  for (const [id, earlier] of full) {
+    if (id > stateID) continue;
+    for (const [seat, plan] of Object.entries((earlier.G as GameState).plans))
+      if (seat !== viewer && roles[Number(seat)] === 'firm' && plan.salt) out.push(plan.salt);
   }
   for (const [seat, firm] of Object.entries(G.firms)) {
     if (seat === viewer) continue;
@@ -209,7 +216,7 @@ function checkFrame(
           ? (f.args[1] as { state: State }).state._stateID
           : undefined;
   if (frameStateID !== undefined)
-    for (const secret of forbiddenAt(full.get(frameStateID), viewer, roles))
+    for (const secret of forbiddenAt(full, frameStateID, viewer, roles))
       expect(fields.has(secret), `secret "${secret}" in a ${f.event} frame to ${viewer}`).toBe(
         false,
       );
@@ -222,7 +229,7 @@ function checkFrame(
     expect((s.plugins as Record<string, { data?: unknown }>).random?.data).toBeUndefined();
     expect(s._undo).toEqual([]);
     const seesAll = G.over || (viewer !== null && roles[Number(viewer)] === 'facilitator');
-    for (const secret of forbiddenAt(full.get(s._stateID), viewer, roles))
+    for (const secret of forbiddenAt(full, s._stateID, viewer, roles))
       expect(stringSet(s).has(secret), `secret "${secret}" to ${viewer}`).toBe(false);
     if (!seesAll) {
       expect(G.market, 'the true market').toBeNull();
@@ -235,10 +242,10 @@ function checkFrame(
         expect(plan.card, `seat ${seat}'s card`).toBeNull();
         expect(plan.salt, `seat ${seat}'s salt`).toBe('');
       }
-      for (const sealed of G.sealed) {
-        if (sealed.seat === viewer || roles[Number(sealed.seat)] !== 'firm') continue;
-        expect(sealed.orders, "a firm's sealed orders").toBeNull();
-        expect(sealed.salt).toBeNull();
+      for (const opened of G.opened) {
+        if (opened.seat === viewer || roles[Number(opened.seat)] !== 'firm') continue;
+        expect(opened.orders, "a firm's sealed orders").toBeNull();
+        expect(opened.salt).toBeNull();
       }
       for (const [seat, firm] of Object.entries(G.firms)) {
         if (seat === viewer) continue;

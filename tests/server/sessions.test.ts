@@ -221,7 +221,7 @@ describe('sessions', () => {
     await until(async () => (await stateOf(srv, m0!)).round === 2);
     const g0 = await stateOf(srv, m0!);
     // "hold": every seat submitted no orders and no card.
-    expect(g0.sealed.filter((p) => p.round === 1).every((p) => p.card === null)).toBe(true);
+    expect(g0.opened.filter((p) => p.round === 1).every((p) => p.card === null)).toBe(true);
     expect((await stateOf(srv, m1!)).round).toBe(1);
 
     // A 10-second timer on table 1 runs out and the round resolves on its own.

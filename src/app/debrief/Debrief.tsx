@@ -62,7 +62,7 @@ export function Debrief({ file, replay, onPlay, onClose }: Props) {
   // The plans sealed in this round, as the viewer may see them (read from the round's end).
   const sealedNow = useMemo(
     () =>
-      viewOf(stateAt(replay, { round: stop.round, step: 99 }), viewer).sealed.filter(
+      viewOf(stateAt(replay, { round: stop.round, step: 99 }), viewer).opened.filter(
         (p) => p.round === stop.round,
       ),
     [replay, stop.round, viewer],

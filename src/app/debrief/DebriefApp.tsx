@@ -1,11 +1,16 @@
 import { useEffect, useState } from 'react';
-import { AUTH_HEADERS } from '../../protocol';
-import { readReplay, type ReplayFile, type Replayed } from '../../../game/replay';
+import {
+  readReplay,
+  type ReplayFile,
+  type ReplayResult,
+  type Replayed,
+} from '../../../game/replay';
 import { Logo } from '../board/Logo';
 import type { MatchSetup } from '../selectors/table';
 import { ClassView, classSessionOf } from './ClassView';
 import { Debrief } from './Debrief';
 import { keptForDebrief } from './files';
+import { fetchMatchReplay } from './matchReplay';
 
 type Loaded =
   | { kind: 'empty' }
@@ -13,12 +18,10 @@ type Loaded =
   | { kind: 'ok'; file: ReplayFile; replay: Replayed }
   | { kind: 'refused'; error: string };
 
-const read = (text: string): Loaded => {
-  const r = readReplay(text);
-  return r.ok
-    ? { kind: 'ok', file: r.file, replay: r.replay }
-    : { kind: 'refused', error: r.error };
-};
+const loadedOf = (r: ReplayResult): Loaded =>
+  r.ok ? { kind: 'ok', file: r.file, replay: r.replay } : { kind: 'refused', error: r.error };
+
+const read = (text: string): Loaded => loadedOf(readReplay(text));
 
 /** The online match's id in /debrief/ID, if the address names one. */
 export const debriefMatchOf = (path: string): string | null =>
@@ -51,23 +54,7 @@ function MatchDebrief({ path, onPlay, onClose }: Props) {
   useEffect(() => {
     if (!matchID) return;
     let live = true;
-    const token = window.localStorage.getItem(`chokepoint:creator:${matchID}`);
-    fetch(`/api/matches/${encodeURIComponent(matchID)}/replay`, {
-      headers: token ? { [AUTH_HEADERS.creator]: `Bearer ${token}` } : {},
-    })
-      .then(async (res) => {
-        const text = await res.text();
-        if (!live) return;
-        if (res.ok) return setLoaded(read(text));
-        let why = `the server answered ${res.status}`;
-        try {
-          why = (JSON.parse(text) as { error?: string }).error ?? why;
-        } catch {
-          // not JSON: keep the status
-        }
-        setLoaded({ kind: 'refused', error: `Could not download this match's replay: ${why}.` });
-      })
-      .catch(() => live && setLoaded({ kind: 'refused', error: 'Could not reach the server.' }));
+    void fetchMatchReplay(matchID).then((r) => live && setLoaded(loadedOf(r)));
     return () => {
       live = false;
     };

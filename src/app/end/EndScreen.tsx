@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import type { GameState } from '../../../game/engine';
 import { results, revealed, sealedRounds } from '../selectors/end';
 import { Logo } from '../board/Logo';
+import { useMatchRecord, type ReadRecord } from './useMatchRecord';
 
 const ChartsPanel = lazy(() => import('../charts/ChartsPanel'));
 
@@ -11,26 +12,37 @@ const CHECK_TEXT = {
   hidden: 'not revealed',
 } as const;
 
+const UNREAD_TEXT = {
+  reading: 'opening…',
+  unread: 'not opened',
+  read: 'not in the record',
+} as const;
+
 /**
  * Who won and why, every hidden move with its round, every sealed plan with its seal checked
- * again, and the charts of the whole game.
+ * again, and the charts of the whole game. The final position keeps the last round's plans;
+ * the earlier rounds' are read from the match's record as the screen opens.
  */
 export function EndScreen({
   G,
   onNewGame,
   debrief,
+  record,
 }: {
   G: GameState;
   onNewGame(): void;
   /** The way into the match's replay and debrief (src/app/debrief/EndEntry.tsx). */
   debrief?: ReactNode;
+  /** Reads the match's record (its replay), where every earlier round's plans are. */
+  record?: ReadRecord;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const rows = results(G);
   const winners = rows.filter((r) => r.won);
   const secrets = revealed(G);
-  const sealed = sealedRounds(G);
+  const read = useMatchRecord(record);
+  const sealed = sealedRounds(G, read.kind === 'read' ? read.plans : null);
   return (
     <main className="end" aria-labelledby="end-title">
       <header className="end-head">
@@ -81,8 +93,18 @@ export function EndScreen({
           When a seat submitted, everyone saw its seal: the SHA-256 hash of a secret salt and its
           orders (its first 32 hex digits). Now the salts and orders are revealed, and each seal is
           computed again here. Anyone can verify it: hash the salt, a bar (|) and the orders as JSON
-          with SHA-256 and compare. A changed order would not match its seal.
+          with SHA-256 and compare. A changed order would not match its seal. The last round&apos;s
+          plans come with the final position; the earlier rounds&apos; are read from the
+          match&apos;s record (its replay file), played again here.
         </p>
+        {G.seals.length > 1 && read.kind === 'reading' && (
+          <p role="status">Opening the earlier rounds&apos; plans from the match&apos;s record…</p>
+        )}
+        {G.seals.length > 1 && read.kind === 'unread' && (
+          <p className="refused" data-testid="record-unread">
+            The earlier rounds&apos; plans could not be opened: {read.error}
+          </p>
+        )}
         <div className="sealed-rounds" tabIndex={0} role="region" aria-label="Sealed plans">
           {sealed.map((r) => (
             <section key={r.round} aria-labelledby={`sealed-round-${r.round}`}>
@@ -98,13 +120,15 @@ export function EndScreen({
                         {p.short}
                       </code>{' '}
                       <span className="seal-check" data-testid="seal-check">
-                        {CHECK_TEXT[p.check]}
+                        {p.check === 'unread' ? UNREAD_TEXT[read.kind] : CHECK_TEXT[p.check]}
                       </span>
                     </p>
-                    <p className="sealed-orders">
-                      {p.orders.length ? `${p.orders.join('; ')}.` : 'No orders.'}
-                      {p.card && ` Card: ${p.card}.`}
-                    </p>
+                    {p.check !== 'unread' && (
+                      <p className="sealed-orders">
+                        {p.orders.length ? `${p.orders.join('; ')}.` : 'No orders.'}
+                        {p.card && ` Card: ${p.card}.`}
+                      </p>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -4,6 +4,7 @@ import { Board } from '../board/Board';
 import { RoundRecap } from '../board/RoundRecap';
 import { EndScreen } from '../end/EndScreen';
 import { LocalDebriefEntry } from '../debrief/EndEntry';
+import { readReplay } from '../../../game/replay';
 import { PrivacyScreen, WaitingScreen } from './PrivacyScreen';
 import { ProjectorView } from '../board/ProjectorView';
 import { DemoControls } from './DemoControls';
@@ -42,25 +43,22 @@ export function Table({ setup, match: kept, onRules, onQuit }: Props) {
     [facts.over, facts.round],
   );
 
-  if (screen.kind === 'end')
+  if (screen.kind === 'end') {
+    const record = () =>
+      match.record(
+        Object.fromEntries(
+          setup.seats.map((s) => [s.seat, s.kind === 'person' ? 'person' : 'bot']),
+        ),
+      );
     return (
       <EndScreen
         G={match.view(null)}
         onNewGame={() => onQuit(false)}
-        debrief={
-          <LocalDebriefEntry
-            record={() =>
-              match.record(
-                Object.fromEntries(
-                  setup.seats.map((s) => [s.seat, s.kind === 'person' ? 'person' : 'bot']),
-                ),
-              )
-            }
-            onLeave={() => onQuit(false)}
-          />
-        }
+        record={() => Promise.resolve(readReplay(record()))}
+        debrief={<LocalDebriefEntry record={record} onLeave={() => onQuit(false)} />}
       />
     );
+  }
   if (screen.kind === 'projector')
     return (
       <ProjectorView

@@ -3,6 +3,7 @@ import { waitingFor, type ActionPayload, type GameState, type SeatId } from '../
 import { Board } from '../board/Board';
 import { EndScreen } from '../end/EndScreen';
 import { OnlineDebriefEntry } from '../debrief/EndEntry';
+import { fetchMatchReplay } from '../debrief/matchReplay';
 import { moveArgsOf } from '../match/localMatch';
 import { PresenceStrip } from './PresenceStrip';
 import { SeatLost } from './SeatLost';
@@ -28,6 +29,7 @@ export function NetBoard(props: BgioProps<GameState> & NetExtras) {
       <EndScreen
         G={G}
         onNewGame={() => navigate('/')}
+        record={() => fetchMatchReplay(matchID)}
         debrief={<OnlineDebriefEntry matchID={matchID} />}
       />
     );

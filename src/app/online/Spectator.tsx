@@ -1,6 +1,7 @@
 import type { BoardProps as BgioProps } from 'boardgame.io/react';
 import { waitingFor, type GameState } from '../../../game/engine';
 import { EndScreen } from '../end/EndScreen';
+import { fetchMatchReplay } from '../debrief/matchReplay';
 import { ProjectorView } from '../board/ProjectorView';
 import { PresenceStrip } from './PresenceStrip';
 import { seatRows, type MatchDataSeat } from './seats';
@@ -26,7 +27,8 @@ export function Spectator({
 }: BgioProps<GameState> & WatchExtras) {
   const status = useMatchStatus(matchID);
   if (!G) return null;
-  if (G.over) return <EndScreen G={G} onNewGame={onQuit} />;
+  if (G.over)
+    return <EndScreen G={G} onNewGame={onQuit} record={() => fetchMatchReplay(matchID)} />;
   const rows = seatRows(null, matchData as MatchDataSeat[] | undefined);
   return (
     <ProjectorView

@@ -1,4 +1,11 @@
-import { MOVE_BY_NAME, cardIn, checkSeal, type GameState } from '../../../game/engine';
+import {
+  MOVE_BY_NAME,
+  cardIn,
+  checkSeal,
+  type GameState,
+  type SealCheck,
+  type SealedPlan,
+} from '../../../game/engine';
 import { ROLE_LABEL, whenOf, seatName } from './format';
 import { badgeOf } from './marks';
 import { labeler, orderArgsText } from './moves';
@@ -67,8 +74,11 @@ export interface SealedRow {
   short: string;
   orders: string[];
   card: string | null;
-  /** The seal recomputed from the revealed salt, orders and card. */
-  check: 'matches' | 'broken' | 'hidden';
+  /**
+   * The seal computed again from the revealed salt, orders and card; `unread` while the plan is
+   * only in the match's record and that has not been read.
+   */
+  check: SealCheck | 'unread';
 }
 
 export interface SealedRound {
@@ -77,27 +87,36 @@ export interface SealedRound {
   plans: SealedRow[];
 }
 
-/** Every sealed plan, by round and seat, each with its seal checked again (SHA-256). */
-export function sealedRounds(G: GameState): SealedRound[] {
+/**
+ * Every sealed plan, by round and seat, each checked again (SHA-256) against the seal every seat
+ * saw published (`G.seals`). The state keeps only the last round's plans opened; the earlier
+ * rounds' come from the match's record (`earlier`: every round's plans, rebuilt by its replay),
+ * null until it has been read.
+ */
+export function sealedRounds(G: GameState, earlier: readonly SealedPlan[] | null): SealedRound[] {
   const label = labeler(G);
-  const out: SealedRound[] = [];
-  for (const p of G.sealed) {
-    let r = out.find((x) => x.round === p.round);
-    if (!r) out.push((r = { round: p.round, quarter: whenOf(G, p.round), plans: [] }));
-    const card = p.card ? cardIn(G, p.card.card) : undefined;
-    r.plans.push({
-      key: `${p.round}-${p.seat}`,
-      seat: p.seat,
-      who: seatName(G, p.seat),
-      seal: p.seal,
-      short: sealPrefix(p.seal),
-      orders: (p.orders ?? []).map((o) => {
-        const args = orderArgsText(o.args, label);
-        return `${MOVE_BY_NAME[o.move]?.label ?? o.move}${args ? ` (${args})` : ''}`;
-      }),
-      card: p.card ? `"${card?.title ?? p.card.card}" ${USE_TEXT[p.card.use]}` : null,
-      check: checkSeal(p),
+  const opened = new Map<string, SealedPlan>();
+  for (const p of [...(earlier ?? []), ...G.opened]) opened.set(`${p.round}-${p.seat}`, p);
+  return G.seals.map((seals, i) => {
+    const round = i + 1;
+    const plans = Object.entries(seals).map(([seat, seal]): SealedRow => {
+      const key = `${round}-${seat}`;
+      const p = opened.get(key);
+      const card = p?.card ? cardIn(G, p.card.card) : undefined;
+      return {
+        key,
+        seat,
+        who: seatName(G, seat),
+        seal,
+        short: sealPrefix(seal),
+        orders: (p?.orders ?? []).map((o) => {
+          const args = orderArgsText(o.args, label);
+          return `${MOVE_BY_NAME[o.move]?.label ?? o.move}${args ? ` (${args})` : ''}`;
+        }),
+        card: p?.card ? `"${card?.title ?? p.card.card}" ${USE_TEXT[p.card.use]}` : null,
+        check: p ? checkSeal({ ...p, seal }) : 'unread',
+      };
     });
-  }
-  return out.sort((a, b) => a.round - b.round);
+    return { round, quarter: whenOf(G, round), plans };
+  });
 }

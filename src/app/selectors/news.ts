@@ -60,9 +60,12 @@ function cardView(
   };
 }
 
-/** The cards played in one round, from the sealed record (a played card is public). */
+/**
+ * The cards played in one round, from its opened plans (a played card is public): the state
+ * keeps those of the round that resolved last.
+ */
 export function playedCards(G: GameState, round: number): NewsView[] {
-  return G.sealed
+  return G.opened
     .filter((p) => p.round === round && p.card)
     .flatMap((p) => {
       const c = p.card
