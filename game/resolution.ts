@@ -83,6 +83,7 @@ export function resolveRound(state: GameState): void {
   if (state.round >= state.rounds) {
     state.over = true;
     state.outcome = decideOutcome(state);
+    clearDesks(state);
     log(state, 'The game is over.');
     return;
   }
@@ -115,6 +116,20 @@ function sealRound(state: GameState): void {
     };
   });
   state.seals.push(seals);
+}
+
+/**
+ * The game is over: each desk keeps only that its seat submitted, and under which seal; its
+ * orders, card and salt are in `opened`, and its hand is no longer needed.
+ */
+function clearDesks(state: GameState): void {
+  for (const seat of state.planners) {
+    const plan = state.plans[seat];
+    plan.hand = [];
+    plan.orders = [];
+    plan.card = null;
+    plan.salt = '';
+  }
 }
 
 /**

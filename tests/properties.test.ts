@@ -181,6 +181,16 @@ describe('properties of games of random bots', () => {
           expect(view.seals).toEqual(final.seals);
           expect(view.opened).toEqual(plans.filter((p) => p.round === final.rounds));
         }
+        // The desks keep only their last seal: the orders, card and salt are in `opened`.
+        for (const seat of final.planners)
+          expect(final.plans[seat]).toEqual({
+            hand: [],
+            orders: [],
+            card: null,
+            submitted: true,
+            seal: final.seals.at(-1)![seat],
+            salt: '',
+          });
         // Each round's plans, opened as it resolved, match the seals kept to the end.
         for (const plan of plans) {
           expect(final.seals[plan.round - 1]![plan.seat]).toBe(plan.seal);
