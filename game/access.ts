@@ -81,15 +81,6 @@ export function log(state: GameState, text: string, to: Visibility = 'public'): 
   state.log.push({ round: state.round, step: state.step, text, to });
 }
 
-/**
- * As a round starts to resolve, the lines of the rounds before it go: their recap has been
- * shown, and the match's replay rebuilds them (game/replay/summary.ts: `chronicle`).
- */
-export function forgetEarlierLines(state: GameState): void {
-  const first = state.log.findIndex((e) => e.round >= state.round);
-  if (first !== 0) state.log.splice(0, first < 0 ? state.log.length : first);
-}
-
 /** Records a firm's secret action: told to the firm now, revealed to all at the end. */
 export function secretly(state: GameState, firm: FirmState, text: string): void {
   firm.secrets.history.push({ round: state.round, text });

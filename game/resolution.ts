@@ -4,7 +4,6 @@ import {
   addTension,
   allFirms,
   averageStanding,
-  forgetEarlierLines,
   log,
   podCapacity,
   seatName,
@@ -45,7 +44,9 @@ export function resolveRound(state: GameState): void {
     state.step = stepNumber(name);
   };
   state.news = [];
-  forgetEarlierLines(state);
+  // The log tells the round recap: this resolution, then the next round's opening. Earlier
+  // lines have been told, and the match's replay gathers them all (replay/summary.ts).
+  state.log = [];
   at('Cards played');
   resolveCards(state);
   for (const name of ORDER_STEPS) {

@@ -338,9 +338,9 @@ export interface GameState {
   customCards: EventCard[];
   signals: Signal[];
   /**
-   * The lines of the round that resolved last (its planning and resolution) and those written
-   * since: what the round recap needs. Earlier lines were told in their recap, and the match's
-   * replay rebuilds them (game/replay: `chronicle`).
+   * The lines of the last resolution and those written since (the next round's opening, its
+   * planning): what the round recap tells. Earlier lines have been told, and the match's replay
+   * gathers them all (game/replay: `chronicle`).
    */
   log: LogEntry[];
   indicators: Indicators[];
