@@ -20,6 +20,7 @@ export { checkSeal, sealOf, type SealCheck } from './orders/seal';
 export { cardIn } from './orders/cards';
 export { legalMoves } from './legal';
 export { playerView } from './views';
+export { indicatorRows, indicatorsOf, lastIndicators } from './indicators';
 export {
   SCENARIOS,
   SCENARIO_IDS,

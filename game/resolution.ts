@@ -25,6 +25,7 @@ import { resolveOrdersAt } from './orders/resolve';
 import { newSalt } from './orders/seal';
 import { stepNumber, type ResolutionStep } from './orders/steps';
 import { HUBS, isHub } from './ids';
+import { addIndicators } from './indicators';
 import { hubName } from './moves/common';
 import { rollPercent, type RngState } from './random';
 import { RULES } from './rules';
@@ -399,6 +400,5 @@ export function recordIndicators(state: GameState): void {
     capability,
     leaders: provisionalWinners(state),
   };
-  state.indicators = state.indicators.filter((r) => r.round !== state.round);
-  state.indicators.push(row);
+  addIndicators(state.indicators, row);
 }

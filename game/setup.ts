@@ -2,6 +2,7 @@ import { log } from './access';
 import { CARDS } from './events/cards';
 import { historyCalendar, prepareDeck } from './events/deal';
 import { HOMES, HUBS, seatId, type PlaceId, type SeatId } from './ids';
+import { emptyIndicators } from './indicators';
 import { HUB_START } from './map';
 import { openMarket, publishDemand } from './market';
 import { seedRng } from './random';
@@ -140,7 +141,7 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
     customCards: scenario.cards.map((c) => structuredClone(c)),
     signals: [],
     log: [],
-    indicators: [],
+    indicators: emptyIndicators(),
     seizedTB: 0,
     searches: [],
     victory: { ...scenario.victory },
@@ -162,6 +163,6 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
   log(state, `${scenario.name} begins.`);
   openRound(state);
   recordIndicators(state);
-  state.indicators[0].round = 0;
+  state.indicators.round[0] = 0;
   return state;
 }

@@ -259,6 +259,9 @@ export interface Indicators {
   leaders: SeatId[];
 }
 
+/** Indicators by name, one entry per recorded round. */
+export type IndicatorTable = { [K in keyof Indicators]: Indicators[K][] };
+
 export interface NewsCard {
   id: string;
   round: number;
@@ -343,7 +346,11 @@ export interface GameState {
    * gathers them all (game/replay: `chronicle`).
    */
   log: LogEntry[];
-  indicators: Indicators[];
+  /**
+   * The indicators recorded at the end of each round (round 0: the start), as columns: entry i
+   * of each is round `indicators.round[i]` (game/indicators.ts reads them as rows).
+   */
+  indicators: IndicatorTable;
   seizedTB: number;
   /** Every end-use check and distributor audit, and how many entities it found (public). */
   searches: { round: number; hub: HubId; by: 'check' | 'audit'; found: number }[];

@@ -4,6 +4,7 @@ import {
   cardIn,
   checkSeal,
   createInitialState,
+  indicatorRows,
   legalMoves,
   playerView,
   RESOLUTION_STEPS,
@@ -59,6 +60,11 @@ function checkInvariants(s: GameState): void {
     expect(e.round > resolved || (e.round === resolved && (e.step > 0 || s.over))).toBe(true);
   for (const p of s.opened) expect(p.round).toBe(resolved);
   expect(s.opened).toHaveLength(resolved > 0 ? s.planners.length : 0);
+  // One indicators row for the start and each resolved round, every column as long.
+  expect(indicatorRows(s.indicators).map((r) => r.round)).toEqual(
+    Array.from({ length: resolved + 1 }, (_, i) => i),
+  );
+  for (const column of Object.values(s.indicators)) expect(column).toHaveLength(resolved + 1);
 }
 
 /** Every id only the firm knows, as it would appear in JSON. */

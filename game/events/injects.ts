@@ -1,6 +1,7 @@
 import { produce } from 'immer';
 import { z } from 'zod';
 import { log } from '../access';
+import { lastIndicators } from '../indicators';
 import { cardIn } from '../orders/cards';
 import { decideOutcome } from '../scoring';
 import type { GameState } from '../state';
@@ -131,7 +132,7 @@ export type ConditionalInject = z.infer<typeof ConditionalInjectSchema>;
 export function conditionHolds(state: GameState, c: InjectCondition): boolean {
   if (c.kind === 'firmNearFrontier')
     return Object.values(state.firms).some((f) => f.capability >= state.frontier - c.within);
-  const row = state.indicators[state.indicators.length - 1];
+  const row = lastIndicators(state.indicators);
   const v = row ? row[c.name] : undefined;
   if (typeof v !== 'number') return false;
   return c.op === '>=' ? v >= c.value : v <= c.value;

@@ -1,4 +1,5 @@
 import { seatName } from '../access';
+import { indicatorsOf } from '../indicators';
 import { cardIn } from '../orders/cards';
 import type { SeatId } from '../ids';
 import type { GameState } from '../state';
@@ -64,7 +65,7 @@ export function roundSummaries(replay: Replayed): RoundSummary[] {
   const resolved = last.over ? last.round : last.round - 1;
   const out: RoundSummary[] = [];
   for (let r = 1; r <= resolved; r++) {
-    const row = last.indicators.find((i) => i.round === r);
+    const row = indicatorsOf(last.indicators, r);
     if (!row) continue;
     const span = last.calendar[r - 1] ?? { from: '', to: '' };
     const cards = [

@@ -3,6 +3,7 @@ import { planBotOrders } from '../bots';
 import type { BotLevel } from '../bots/types';
 import { planOrder, playCard, submitOrders, waitingFor } from '../flow';
 import type { SeatId } from '../ids';
+import { indicatorRows } from '../indicators';
 import { MOVE_BY_NAME } from '../moves';
 import { seedRng, type RngState } from '../random';
 import type { Scenario } from '../scenarios/schema';
@@ -91,7 +92,7 @@ export function playGame(
     rounds: state.round,
     moves,
     refused,
-    indicators: state.indicators,
+    indicators: indicatorRows(state.indicators),
     families: familiesOf(state, plans),
     cards: plans.flatMap((p) => (p.card ? [p.card.card] : [])),
     searches: {

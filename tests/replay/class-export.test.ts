@@ -4,6 +4,7 @@
  * and the indicators round by round, and writes the CSV.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { indicatorsOf } from '../../game/engine';
 import type { GameState } from '../../game/state';
 import type { SessionCreated, TalkMessage } from '../../src/protocol';
 import type { RunningServer } from '../../src/server/app';
@@ -101,9 +102,7 @@ describe("a session's export and class view", () => {
     expect(grid.map((g) => g.round)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     for (const row of grid) {
       const values = await Promise.all(
-        matchIDs.map(
-          async (id) => (await G(id)).indicators.find((x) => x.round === row.round)!.tension,
-        ),
+        matchIDs.map(async (id) => indicatorsOf((await G(id)).indicators, row.round)!.tension),
       );
       expect(row.values).toEqual(values);
     }

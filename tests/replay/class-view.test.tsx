@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { indicatorsOf } from '../../game/engine';
 import { readReplay } from '../../game/replay';
 import type { SessionExportData } from '../../src/app/debrief/class';
 import { ClassDebrief } from '../../src/app/debrief/ClassView';
@@ -69,7 +70,7 @@ describe('the class debrief', () => {
       'Vendor cash at the end of each round',
     );
     expect(grid()).not.toEqual(frontier);
-    const cash = data.tables.map((t) => t.view.indicators.find((r) => r.round === 3)!.vendorCash);
+    const cash = data.tables.map((t) => indicatorsOf(t.view.indicators, 3)!.vendorCash);
     expect(grid()[3]).toBe(
       `3${cash.join('')}${Math.round((cash.reduce((a, b) => a + b) / 3) * 10) / 10}`,
     );

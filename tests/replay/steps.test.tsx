@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { RESOLUTION_STEPS } from '../../game/engine';
+import { RESOLUTION_STEPS, indicatorsOf, lastIndicators } from '../../game/engine';
 import { readReplay, stateHash, stepPositions, thingLives } from '../../game/replay';
 import { Debrief } from '../../src/app/debrief/Debrief';
 import { stateAt, stopsOf } from '../../src/app/debrief/stops';
@@ -28,15 +28,13 @@ describe('the position at each resolution step', () => {
       const open = replay.states[replay.roundStart[round]];
       // The round's indicators are recorded by its last step, not before.
       for (let k = 1; k < LAST; k++)
-        expect(
-          steps[k]!.indicators.some((i) => i.round === round),
-          `step ${k}`,
-        ).toBe(false);
-      expect(steps[LAST]!.indicators.at(-1)).toEqual(
-        (round < 6
-          ? replay.states[replay.roundStart[round + 1]]
-          : replay.states.at(-1)!
-        ).indicators.find((i) => i.round === round),
+        expect(steps[k]!.indicators.round.includes(round), `step ${k}`).toBe(false);
+      expect(lastIndicators(steps[LAST]!.indicators)).toEqual(
+        indicatorsOf(
+          (round < 6 ? replay.states[replay.roundStart[round + 1]] : replay.states.at(-1)!)
+            .indicators,
+          round,
+        ),
       );
       // Each step's log is the opening's plus that step's lines and those before it.
       for (let k = 1; k <= LAST; k++)
@@ -51,8 +49,8 @@ describe('the position at each resolution step', () => {
     const { file: withConsole } = consoleMatch('classroom', 'steps-console', 5);
     const r = read(withConsole).replay;
     // Round 2 had an inject while the seats planned: its resolution still ends where the replay did.
-    const indicators = r.states[r.roundStart[3]].indicators.find((i) => i.round === 2);
-    expect(stepPositions(r, 2)[LAST]!.indicators.at(-1)).toEqual(indicators);
+    const indicators = indicatorsOf(r.states[r.roundStart[3]].indicators, 2);
+    expect(lastIndicators(stepPositions(r, 2)[LAST]!.indicators)).toEqual(indicators);
     expect(stepPositions(r, 5)).toEqual([]);
     expect(stopsOf(r, { kind: 'all' }).filter((s) => s.round === 5)).toEqual([
       { round: 5, step: 0 },

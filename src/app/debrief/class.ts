@@ -1,4 +1,4 @@
-import type { GameState, Indicators } from '../../../game/engine';
+import { indicatorRows, indicatorsOf, type GameState, type Indicators } from '../../../game/engine';
 import type { TalkMessage } from '../../protocol';
 
 /**
@@ -45,7 +45,12 @@ export function readSessionExport(
   if (!Array.isArray(d.tables)) return { ok: false, error: 'This session export has no tables.' };
   for (const t of d.tables) {
     const v = t?.view as Partial<GameState> | undefined;
-    if (!v || !Array.isArray(v.indicators) || !Array.isArray(v.seats) || !Array.isArray(t.seats))
+    if (
+      !v ||
+      !Array.isArray(v.indicators?.round) ||
+      !Array.isArray(v.seats) ||
+      !Array.isArray(t.seats)
+    )
       return { ok: false, error: `Table ${Number(t?.table) + 1} of this export is damaged.` };
   }
   return { ok: true, data: d as SessionExportData };
@@ -142,7 +147,7 @@ export function indicatorGrid(
   const out: { round: number; values: (number | null)[]; mean: number | null }[] = [];
   for (let round = 0; round <= rounds; round++) {
     const values = data.tables.map((t) => {
-      const row = t.view.indicators.find((i) => i.round === round);
+      const row = indicatorsOf(t.view.indicators, round);
       return row ? valueOf(row, name) : null;
     });
     const known = values.filter((v): v is number => v !== null);
@@ -174,7 +179,7 @@ export function sessionCsv(data: SessionExportData): string {
     const G = t.view;
     const name = (seat: string) => G.seats.find((s) => s.id === seat)?.name ?? seat;
     const winners = G.over ? (G.outcome?.winners ?? []).map(name).join('; ') || 'nobody' : '';
-    for (const row of G.indicators)
+    for (const row of indicatorRows(G.indicators))
       rows.push([
         t.table + 1,
         t.matchID,

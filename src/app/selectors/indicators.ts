@@ -19,19 +19,14 @@ export interface Chart {
 const PALETTE = ['#56b4e9', '#e69f00', '#f0e442', '#cc79a7', '#009e73', '#ffffff'];
 const DASHES = [[], [8, 4], [2, 4], [12, 4, 2, 4], [4, 4], [1, 2]];
 
-function chart(
-  id: string,
-  title: string,
-  G: GameState,
-  rows: [string, (i: number) => number][],
-): Chart {
+function chart(id: string, title: string, G: GameState, rows: [string, number[]][]): Chart {
   return {
     id,
     title,
-    rounds: G.indicators.map((r) => r.round),
-    series: rows.map(([label, get], k) => ({
+    rounds: G.indicators.round,
+    series: rows.map(([label, values], k) => ({
       label,
-      values: G.indicators.map((_, i) => get(i)),
+      values,
       dash: DASHES[k % DASHES.length],
       color: PALETTE[k % PALETTE.length],
     })),
@@ -44,23 +39,20 @@ export function indicatorCharts(G: GameState): Chart[] {
   const firms = G.seats.filter((s) => s.role === 'firm');
   return [
     chart('race', 'The race: capability and frontier', G, [
-      ['Frontier', (i) => ind[i].frontier],
-      ...firms.map((f): [string, (i: number) => number] => [
-        f.name,
-        (i) => ind[i].capability[f.id] ?? 0,
-      ]),
+      ['Frontier', ind.frontier],
+      ...firms.map((f): [string, number[]] => [f.name, ind.capability.map((c) => c[f.id] ?? 0)]),
     ]),
     chart('money', 'Money and investment', G, [
-      ['Vendor cash', (i) => ind[i].vendorCash],
-      ['Hub investment', (i) => ind[i].hubInvestment],
-      ['Political capital', (i) => ind[i].pc],
+      ['Vendor cash', ind.vendorCash],
+      ['Hub investment', ind.hubInvestment],
+      ['Political capital', ind.pc],
     ]),
     chart('pressure', 'Pressure', G, [
-      ['Tension', (i) => ind[i].tension],
-      ['Control level', (i) => ind[i].controlLevel],
-      ['Average standing', (i) => ind[i].standing],
-      ['Demand reading (pods)', (i) => ind[i].demand],
-      ['Seized TB', (i) => ind[i].seized],
+      ['Tension', ind.tension],
+      ['Control level', ind.controlLevel],
+      ['Average standing', ind.standing],
+      ['Demand reading (pods)', ind.demand],
+      ['Seized TB', ind.seized],
     ]),
   ];
 }

@@ -3,6 +3,7 @@ import { checkCustomCard, endMatchNow, injectCard } from '../../../game/events/i
 import type { EventCard } from '../../../game/events/types';
 import { waitingFor } from '../../../game/flow';
 import { seatId } from '../../../game/ids';
+import { lastIndicators } from '../../../game/indicators';
 import type { GameState } from '../../../game/state';
 import { playerView } from '../../../game/views';
 import type { BotLevel, DefaultOrders, TableFigures } from '../../protocol';
@@ -19,7 +20,7 @@ export const chokepointSession: SessionHooks = {
 
   figures(G): TableFigures {
     const g = G as GameState;
-    const last = g.indicators[g.indicators.length - 1];
+    const last = lastIndicators(g.indicators);
     const indicators: Record<string, number> = {};
     if (last)
       for (const [k, v] of Object.entries(last))
