@@ -463,7 +463,7 @@ export function readReplay(
   if (file.rules.fingerprint !== rulesFingerprint())
     return {
       ok: false,
-      error: `This match was played under an earlier tuning of rules ${RULES_VERSION} (rules fingerprint ${file.rules.fingerprint}; this copy has ${rulesFingerprint()}): its numbers or cards differ, so it cannot be replayed faithfully.`,
+      error: `This match was played under an earlier tuning of rules ${RULES_VERSION} (rules fingerprint ${file.rules.fingerprint}; this copy has ${rulesFingerprint()}): its numbers, its cards or the way it records a position differ, so it cannot be replayed faithfully.`,
     };
   const sc = scenarioOfFile(file);
   if (!sc.ok) return sc;

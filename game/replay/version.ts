@@ -14,17 +14,28 @@ import { canonicalJson } from './hash';
  */
 export const RULES_VERSION = '2.0';
 
+/**
+ * The shape of a match's state, which a file's checkpoints hash: raise it when the state's
+ * fields change, so that a file recorded before is told apart rather than called changed.
+ * 2: every round's seals, only the last round's plans and log lines, the indicators as a table.
+ */
+export const STATE_LAYOUT = 2;
+
 let fingerprint: string | null = null;
 
 /**
- * 8 hex digits of the SHA-256 of the rules' numbers, every card, every move's name and the
- * shipped scenarios (without their discussion prompts, which change no play).
+ * 8 hex digits of the SHA-256 of the rules' numbers, every card, every move's name, the
+ * shipped scenarios (without their discussion prompts, which change no play) and the state's
+ * layout.
  */
 export function rulesFingerprint(): string {
   const scenarios = Object.values(SCENARIOS).map((s) => ({ ...s, prompts: undefined }));
+  const stateLayout = STATE_LAYOUT;
   fingerprint ??= bytesToHex(
     sha256(
-      utf8ToBytes(canonicalJson({ rules: RULES, cards: CARDS, moves: MOVE_NAMES, scenarios })),
+      utf8ToBytes(
+        canonicalJson({ rules: RULES, cards: CARDS, moves: MOVE_NAMES, scenarios, stateLayout }),
+      ),
     ),
   ).slice(0, 8);
   return fingerprint;
