@@ -60,7 +60,9 @@ describe('a whole classroom game through the UI', () => {
     const results = await page.locator('[data-testid=results] li').allInnerTexts();
     expect(results).toHaveLength(4);
     expect(results.join('\n')).toMatch(/won|did not win/);
-    // Every seat's plan of every round, its seal checked again.
+    // Every seat's plan of every round, its seal checked again (the earlier rounds' plans are
+    // read from the match's own record as the end screen opens).
+    await page.locator('.sealed-plan.check-unread').first().waitFor({ state: 'detached' });
     const checks = await page.getByTestId('seal-check').allInnerTexts();
     expect(checks).toHaveLength(rounds * 4);
     expect(new Set(checks)).toEqual(new Set(['✓ seal matches']));

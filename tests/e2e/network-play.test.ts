@@ -188,6 +188,11 @@ describe('networked classroom match through the UI (npm start server)', () => {
       await page.locator('#end-title').waitFor({ timeout: 60000 });
       await expect(page.locator('#end-title').innerText()).resolves.toMatch(/Winners|Nobody won/);
       expect(await page.locator('[data-testid=results] li').count()).toBe(4);
+      // The earlier rounds' plans come from the match's replay on the server: every seal checks.
+      await page.locator('.sealed-plan.check-unread').first().waitFor({ state: 'detached' });
+      const checks = await page.getByTestId('seal-check').allInnerTexts();
+      expect(checks.length).toBeGreaterThan(4);
+      expect(new Set(checks)).toEqual(new Set(['✓ seal matches']));
     }
     await shot(spectator, 'online-end-spectator');
     expect(errors).toEqual([]);
