@@ -18,9 +18,20 @@ interface Step {
   payload: ActionPayload;
 }
 
+/** Serialized sizes in bytes, as stored (the whole state) and as sent (a viewer's view). */
+export interface Sizes {
+  start: number;
+  middle: number;
+  end: number;
+  /** The largest state after any submission, the end included. */
+  largest: number;
+  /** The largest view of any seat (the facilitator's included) or spectator, the end included. */
+  maxView: number;
+}
+
 interface DirectRun {
   steps: Step[];
-  sizes: { start: number; middle: number; end: number; maxView: number };
+  sizes: Sizes | null;
 }
 
 const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value));
@@ -28,18 +39,24 @@ const bytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value
 /**
  * One game of heuristic bots called straight on the engine, as the simulator does: each round
  * every seat plans from its own view (card, orders), then submits; the last submission resolves.
+ * With `measure`, the state and every viewer's view are sized after each submission (outside
+ * the timed runs: it costs more than the game).
  */
-function playDirect(scenario: string, seed: string): DirectRun {
+function playDirect(scenario: string, seed: string, measure = false): DirectRun {
   const state: GameState = createInitialState(SCENARIOS[scenario]!, seed);
   const rng = seedRng(`bench:${seed}`);
   const steps: Step[] = [];
-  const start = bytes(state);
-  let middle = 0;
-  let maxView = 0;
+  const viewers = [...state.seats.map((s) => s.id), null];
+  const sizes: Sizes = { start: bytes(state), middle: 0, end: 0, largest: 0, maxView: 0 };
+  const size = (): void => {
+    sizes.largest = Math.max(sizes.largest, bytes(state));
+    for (const viewer of viewers)
+      sizes.maxView = Math.max(sizes.maxView, bytes(playerView(state, viewer)));
+  };
   const take = (seat: SeatId, payload: ActionPayload): void => {
     if (!act(state, seat, payload).ok) return;
     steps.push({ seat, payload });
-    if (steps.length % 8 === 0) maxView = Math.max(maxView, bytes(playerView(state, seat)));
+    if (measure && payload.action === 'submit') size();
   };
   while (!state.over) {
     for (const seat of waitingFor(state)) {
@@ -48,9 +65,10 @@ function playDirect(scenario: string, seed: string): DirectRun {
       for (const order of plan.orders) take(seat, { action: 'order', ...order });
       take(seat, { action: 'submit' });
     }
-    if (!middle && state.round > state.rounds / 2) middle = bytes(state);
+    if (measure && !sizes.middle && state.round > state.rounds / 2) sizes.middle = bytes(state);
   }
-  return { steps, sizes: { start, middle, end: bytes(state), maxView } };
+  sizes.end = bytes(state);
+  return { steps, sizes: measure ? sizes : null };
 }
 
 /** The same actions through boardgame.io's own reducer (a local client, every seat active). */
@@ -77,7 +95,6 @@ export interface EngineBench {
   boardgameIoGames: number;
   boardgameIoMoves: number;
   boardgameIoMs: number;
-  sizes: DirectRun['sizes'];
 }
 
 export function benchEngine(scenario: string, games: number, bgioGames: number): EngineBench {
@@ -89,7 +106,6 @@ export function benchEngine(scenario: string, games: number, bgioGames: number):
   for (let i = 0; i < bgioGames; i++)
     replayThroughBoardgameIo(scenario, `bench-${i}`, runs[i]!.steps);
   const boardgameIoMs = performance.now() - t1;
-  const max = (pick: (r: DirectRun) => number) => Math.max(...runs.map(pick));
   return {
     games,
     moves: runs.reduce((n, r) => n + r.steps.length, 0),
@@ -97,11 +113,18 @@ export function benchEngine(scenario: string, games: number, bgioGames: number):
     boardgameIoGames: bgioGames,
     boardgameIoMoves: runs.slice(0, bgioGames).reduce((n, r) => n + r.steps.length, 0),
     boardgameIoMs,
-    sizes: {
-      start: max((r) => r.sizes.start),
-      middle: max((r) => r.sizes.middle),
-      end: max((r) => r.sizes.end),
-      maxView: max((r) => r.sizes.maxView),
-    },
+  };
+}
+
+/** The largest sizes over `games` games of a scenario (each figure its own worst game). */
+export function benchSizes(scenario: string, games: number): Sizes {
+  const all = Array.from({ length: games }, (_, i) => playDirect(scenario, `bench-${i}`, true));
+  const max = (pick: (s: Sizes) => number) => Math.max(...all.map((r) => pick(r.sizes!)));
+  return {
+    start: max((s) => s.start),
+    middle: max((s) => s.middle),
+    end: max((s) => s.end),
+    largest: max((s) => s.largest),
+    maxView: max((s) => s.maxView),
   };
 }
