@@ -22,15 +22,14 @@ export function useMatchRecord(read: ReadRecord | undefined): MatchRecord {
   useEffect(() => {
     if (!reader) return;
     let live = true;
-    void reader().then(
-      (r) =>
-        live &&
-        setRecord(
-          r.ok
-            ? { kind: 'read', plans: chronicle(r.replay).opened }
-            : { kind: 'unread', error: r.error },
-        ),
-    );
+    reader()
+      .then((r) =>
+        r.ok
+          ? ({ kind: 'read', plans: chronicle(r.replay).opened } as const)
+          : ({ kind: 'unread', error: r.error } as const),
+      )
+      .catch((e: unknown) => ({ kind: 'unread', error: String(e) }) as const)
+      .then((next) => live && setRecord(next));
     return () => {
       live = false;
     };

@@ -54,7 +54,7 @@ export function Table({ setup, match: kept, onRules, onQuit }: Props) {
       <EndScreen
         G={match.view(null)}
         onNewGame={() => onQuit(false)}
-        record={() => Promise.resolve(readReplay(record()))}
+        record={async () => readReplay(record())}
         debrief={<LocalDebriefEntry record={record} onLeave={() => onQuit(false)} />}
       />
     );
