@@ -7,9 +7,12 @@ import { botMatch } from './fixtures';
 const reference = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) => {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) out[k] = (v as Record<string, unknown>)[k];
-    return out;
+    // fromEntries defines own keys, so a "__proto__" key stays data instead of a prototype.
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, (v as Record<string, unknown>)[k]]),
+    );
   });
 
 describe('canonical JSON (what state hashes and so every replay file are computed from)', () => {
