@@ -2,12 +2,15 @@
 export {
   REPLAY_FORMAT,
   REPLAY_FORMAT_VERSION,
+  REPLAY_MAX_MESSAGES,
   ReplayFileSchema,
+  ReplayMessageSchema,
   ReplayActionSchema,
   ConsoleChangeSchema,
   type ConsoleChange,
   type ReplayFile,
   type ReplayAction,
+  type ReplayMessage,
 } from './schema';
 export {
   readReplay,

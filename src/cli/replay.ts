@@ -52,6 +52,19 @@ function consoleLines(file: ReplayFile, replay: Replayed): string {
     .join('');
 }
 
+/** The table's talk said in one round, a line each: who, to whom if private, and what. */
+function talkLines(file: ReplayFile, round: number): string {
+  const name = (seat: string) => file.seats.find((s) => s.seat === seat)?.name ?? `seat ${seat}`;
+  return (file.messages ?? [])
+    .filter((m) => m.round === round)
+    .map((m) => {
+      const who = m.seat !== undefined ? name(m.seat) : 'The facilitator';
+      const to = m.to !== undefined ? ` (to ${name(m.to)} only)` : '';
+      return `\n    talk: ${who}${to}: ${m.text}`;
+    })
+    .join('');
+}
+
 export function runReplay(
   argv: readonly string[],
   out: (s: string) => void,
@@ -89,9 +102,18 @@ export function runReplay(
     `${file.scenario.id}, seed "${file.seed}", rules ${file.rules.version}: ${file.actions.length} actions replayed; every seal and round matches the file.\n` +
       (file.fork ? `A fork of match ${file.fork.parent} from round ${file.fork.round}.\n` : '') +
       consoleLines(file, replay) +
+      (file.messages
+        ? `${file.messages.length} message${file.messages.length === 1 ? '' : 's'} of table talk, each under its round.\n`
+        : '') +
       `Seats: ${seats.join(', ')}\n\n`,
   );
-  for (const r of roundSummaries(replay)) out(formatRound(r) + '\n');
+  const summaries = roundSummaries(replay);
+  for (const r of summaries) out(formatRound(r) + talkLines(file, r.round) + '\n');
+  // Talk of the round the file stopped in, before it resolved.
+  const after = new Set(
+    (file.messages ?? []).map((m) => m.round).filter((n) => !summaries.some((r) => r.round === n)),
+  );
+  for (const n of after) out(`Round ${n} (not resolved)${talkLines(file, n)}\n`);
   out(
     `\nResult\n${resultLines(replay)
       .map((l) => `  ${l}`)

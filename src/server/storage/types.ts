@@ -61,6 +61,8 @@ export interface MatchMetadata {
    * match's replay file needs them (src/server/lobby/replay-route.ts).
    */
   console?: ConsoleRecord[];
+  /** The class session this match is a table of (sessions/tables.ts), and the table's number. */
+  session?: { id: string; table: number };
 }
 
 /** One change a facilitator's console made to a match's game. */
