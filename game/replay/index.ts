@@ -44,5 +44,6 @@ export {
   type ChancesByRound,
 } from './timeline';
 export { fillPrompts, promptFacts } from './prompts';
+export { talkAt, type TalkLine } from './talk';
 export { stepPositions } from './steps';
 export { thingLives, atText, type ThingLife, type At } from './lineage';

@@ -3,6 +3,7 @@ import {
   readReplay,
   resultLines,
   roundSummaries,
+  talkAt,
   type Replayed,
   type ReplayFile,
   type RoundSummary,
@@ -53,17 +54,10 @@ function consoleLines(file: ReplayFile, replay: Replayed): string {
 }
 
 /** The table's talk said in one round, a line each: who, to whom if private, and what. */
-function talkLines(file: ReplayFile, round: number): string {
-  const name = (seat: string) => file.seats.find((s) => s.seat === seat)?.name ?? `seat ${seat}`;
-  return (file.messages ?? [])
-    .filter((m) => m.round === round)
-    .map((m) => {
-      const who = m.seat !== undefined ? name(m.seat) : 'The facilitator';
-      const to = m.to !== undefined ? ` (to ${name(m.to)} only)` : '';
-      return `\n    talk: ${who}${to}: ${m.text}`;
-    })
+const talkLines = (file: ReplayFile, round: number): string =>
+  talkAt(file, round)
+    .map((m) => `\n    talk: ${m.who}${m.to !== null ? ` (to ${m.to} only)` : ''}: ${m.text}`)
     .join('');
-}
 
 export function runReplay(
   argv: readonly string[],

@@ -176,7 +176,13 @@ export function ClassDebrief({
                   </td>
                 ))}
                 <td className="no-print">
-                  {t.over ? <a href={`/debrief/${t.matchID}`}>Open its debrief</a> : '—'}
+                  {t.over ? (
+                    <a href={`/debrief/${t.matchID}?session=${encodeURIComponent(data.sessionID)}`}>
+                      Open its debrief
+                    </a>
+                  ) : (
+                    '—'
+                  )}
                 </td>
               </tr>
             ))}

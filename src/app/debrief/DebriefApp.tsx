@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { AUTH_HEADERS } from '../../protocol';
 import { readReplay, type ReplayFile, type Replayed } from '../../../game/replay';
 import { Logo } from '../board/Logo';
+import { sessionApi } from '../session/client';
 import type { MatchSetup } from '../selectors/table';
 import { ClassView, classSessionOf } from './ClassView';
 import { Debrief } from './Debrief';
@@ -32,7 +33,8 @@ interface Props {
 
 /**
  * /debrief: the match just played here (kept in this tab), or a replay file opened from disk;
- * /debrief/ID: an online match, downloaded from the server (once it is over, or by its host);
+ * /debrief/ID: an online match, downloaded from the server with its talk (once it is over, or by
+ * its host or its class session's facilitator);
  * /debrief/class/ID: a facilitator's session, every table side by side.
  */
 export default function DebriefApp(props: Props) {
@@ -51,8 +53,13 @@ function MatchDebrief({ path, onPlay, onClose }: Props) {
   useEffect(() => {
     if (!matchID) return;
     let live = true;
-    const token = window.localStorage.getItem(`chokepoint:creator:${matchID}`);
-    fetch(`/api/matches/${encodeURIComponent(matchID)}/replay`, {
+    // The host's token, or (from the class view: ?session=ID) the session facilitator's, whose
+    // file also carries the private messages between the table's seats.
+    const session = new URLSearchParams(window.location.search).get('session');
+    const token =
+      (session ? sessionApi.facilitatorToken(session) : null) ??
+      window.localStorage.getItem(`chokepoint:creator:${matchID}`);
+    fetch(`/api/matches/${encodeURIComponent(matchID)}/replay?messages=1`, {
       headers: token ? { [AUTH_HEADERS.creator]: `Bearer ${token}` } : {},
     })
       .then(async (res) => {
