@@ -350,9 +350,12 @@ describe("a replay file's talk", () => {
     expect(damaged((f) => (f.messages![3]!.round = file.final.round + 1))).toBe(
       `This replay file is damaged:\nmessages[3].round: said in round ${file.final.round + 1}, after the match's last (${file.final.round})`,
     );
-    expect(damaged((f) => (f.messages![1]!.round = 1) && (f.messages![0]!.round = 2))).toBe(
-      'This replay file is damaged:\nmessages[1].round: round 1 after a message of round 2',
-    );
+    expect(
+      damaged((f) => {
+        f.messages![0]!.round = 2;
+        f.messages![1]!.round = 1;
+      }),
+    ).toBe('This replay file is damaged:\nmessages[1].round: round 1 after a message of round 2');
     expect(damaged((f) => (f.messages![2]!.to = '9'))).toBe(
       'This replay file is damaged:\nmessages[2].to: no seat 9 in this match',
     );

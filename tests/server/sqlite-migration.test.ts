@@ -119,7 +119,7 @@ describe('SQLite schema upgrade', () => {
     }
   });
 
-  it("upgrades a version 4 database: its matches gain a chat, their state untouched", async () => {
+  it('upgrades a version 4 database: its matches gain a chat, their state untouched', async () => {
     const file = join(dir, 'v4.sqlite');
     // Version 4 is this schema without the chat table.
     const made = new SqliteStore(file);
