@@ -2,12 +2,15 @@
 export {
   REPLAY_FORMAT,
   REPLAY_FORMAT_VERSION,
+  REPLAY_MAX_MESSAGES,
   ReplayFileSchema,
+  ReplayMessageSchema,
   ReplayActionSchema,
   ConsoleChangeSchema,
   type ConsoleChange,
   type ReplayFile,
   type ReplayAction,
+  type ReplayMessage,
 } from './schema';
 export {
   readReplay,
@@ -41,5 +44,6 @@ export {
   type ChancesByRound,
 } from './timeline';
 export { fillPrompts, promptFacts } from './prompts';
+export { talkAt, type TalkLine } from './talk';
 export { stepPositions } from './steps';
 export { thingLives, atText, type ThingLife, type At } from './lineage';

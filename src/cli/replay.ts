@@ -3,6 +3,7 @@ import {
   readReplay,
   resultLines,
   roundSummaries,
+  talkAt,
   type Replayed,
   type ReplayFile,
   type RoundSummary,
@@ -52,6 +53,12 @@ function consoleLines(file: ReplayFile, replay: Replayed): string {
     .join('');
 }
 
+/** The table's talk said in one round, a line each: who, to whom if private, and what. */
+const talkLines = (file: ReplayFile, round: number): string =>
+  talkAt(file, round)
+    .map((m) => `\n    talk: ${m.who}${m.to !== null ? ` (to ${m.to} only)` : ''}: ${m.text}`)
+    .join('');
+
 export function runReplay(
   argv: readonly string[],
   out: (s: string) => void,
@@ -89,9 +96,18 @@ export function runReplay(
     `${file.scenario.id}, seed "${file.seed}", rules ${file.rules.version}: ${file.actions.length} actions replayed; every seal and round matches the file.\n` +
       (file.fork ? `A fork of match ${file.fork.parent} from round ${file.fork.round}.\n` : '') +
       consoleLines(file, replay) +
+      (file.messages
+        ? `${file.messages.length} message${file.messages.length === 1 ? '' : 's'} of table talk, each under its round.\n`
+        : '') +
       `Seats: ${seats.join(', ')}\n\n`,
   );
-  for (const r of roundSummaries(replay)) out(formatRound(r) + '\n');
+  const summaries = roundSummaries(replay);
+  for (const r of summaries) out(formatRound(r) + talkLines(file, r.round) + '\n');
+  // Talk of the round the file stopped in, before it resolved.
+  const after = new Set(
+    (file.messages ?? []).map((m) => m.round).filter((n) => !summaries.some((r) => r.round === n)),
+  );
+  for (const n of after) out(`Round ${n} (not resolved)${talkLines(file, n)}\n`);
   out(
     `\nResult\n${resultLines(replay)
       .map((l) => `  ${l}`)

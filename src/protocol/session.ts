@@ -205,6 +205,11 @@ export interface TalkMessage {
   from: { kind: 'seat'; table: number; seat: string; name: string } | { kind: 'facilitator' };
   to: TalkScope;
   text: string;
+  /**
+   * The round each table it was said to was in when the server took it, by table number (a
+   * table's replay file places it there); absent on talk stored before rounds were recorded.
+   */
+  rounds?: Record<number, number>;
 }
 
 /** Longest message, in characters. */

@@ -7,6 +7,7 @@ import type { ServedGame } from './served/served-game';
 import { lobbyHandler, type LobbyOptions } from './lobby/routes';
 import { AddressCounter, addressKey, type SharedLimits, type SocketLimits } from './net/limits';
 import type { SharedPresence } from './net/presence';
+import type { SharedChat } from './net/chat';
 import { clientAddressOf, isTrustedPeer } from './net/client-address';
 import { attachSockets } from './net/sockets';
 import { hostPolicy, securityHeaders } from './security/host';
@@ -58,8 +59,8 @@ export interface ServerOptions {
   bots?: BotRunnerOptions;
   sweep?: Partial<SweepOptions>;
   sessionRoutes?: SessionRouteOptions;
-  /** Several processes (cluster/cluster.ts): presence and the lobby's budgets across them. */
-  shared?: { presence?: SharedPresence; limits?: SharedLimits };
+  /** Several processes (cluster/cluster.ts): presence, chat and the lobby's budgets across them. */
+  shared?: { presence?: SharedPresence; limits?: SharedLimits; chat?: SharedChat };
   /** The other processes sharing the sessions (REDIS_URL: sessions/cluster-sessions.ts). */
   sessionPeers?: SessionPeers;
 }
@@ -155,6 +156,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     hostAllowed,
     addressOf,
     ...(opts.shared?.presence ? { sharedPresence: opts.shared.presence } : {}),
+    ...(opts.shared?.chat ? { sharedChat: opts.shared.chat } : {}),
   });
   if (sessions) attachSessionSockets(io, sessions);
   const sweeper = new Sweeper(authority, opts.sweep);

@@ -58,6 +58,8 @@ export const LIMIT_VARS: Record<string, { section: Section; key: string; scale?:
   MATCH_SYNC_BURST: { section: 'sockets', key: 'matchSyncBurst' },
   ADDRESS_SYNCS_PER_SECOND: { section: 'sockets', key: 'addressSyncsPerSecond' },
   ADDRESS_SYNC_BURST: { section: 'sockets', key: 'addressSyncBurst' },
+  CHATS_PER_SECOND: { section: 'sockets', key: 'chatsPerSecond' },
+  CHAT_BURST: { section: 'sockets', key: 'chatBurst' },
   SPECTATORS_PER_MATCH: { section: 'sockets', key: 'spectatorsPerMatch' },
   SOCKETS_PER_SEAT: { section: 'sockets', key: 'socketsPerSeat' },
   RATE_TABLE_SIZE: { section: 'sockets', key: 'rateTableSize' },

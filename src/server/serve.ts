@@ -79,7 +79,9 @@ export async function serve(served: ServedGame, config: Config): Promise<Running
       onError: (m, s, e) => console.warn(`bot ${m}/${s}: ${e}`),
       ...(claim ? { claim } : {}),
     },
-    ...(cluster ? { shared: { presence: cluster.presence, limits: cluster.limits } } : {}),
+    ...(cluster
+      ? { shared: { presence: cluster.presence, limits: cluster.limits, chat: cluster.chat } }
+      : {}),
     ...(sessionPeers ? { sessionPeers } : {}),
   });
   if (cluster) {

@@ -117,3 +117,22 @@ export async function axeProblems(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.targets.join(', ')}`);
 }
+
+/**
+ * Whether the page is wider than its window, and if so the first elements that stick out
+ * (tag.class), to say what to fix; an empty list when everything fits.
+ */
+export async function tooWide(page: Page): Promise<string[]> {
+  const [scroll, inner] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    window.innerWidth,
+  ]);
+  if (scroll <= inner) return [];
+  const out = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .slice(0, 5)
+      .map((el) => `${el.tagName}.${el.className}`),
+  );
+  return [`${scroll} px wide in a ${inner} px window`, ...out];
+}

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, ROOT } from './harness';
-import { axeProblems } from './flows';
+import { axeProblems, tooWide } from './flows';
 import { startServer, stopServer, type ServerProc } from './server-proc';
 
 const ARTIFACTS = join(ROOT, 'artifacts', 'screens');
@@ -19,20 +19,7 @@ async function guard(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}-phone.png`), fullPage: true });
   expect(await axeProblems(page), `axe on ${name}`).toEqual([]);
-  const [scroll, inner] = await page.evaluate(() => [
-    document.documentElement.scrollWidth,
-    window.innerWidth,
-  ]);
-  const wide =
-    scroll <= inner
-      ? []
-      : await page.evaluate(() =>
-          [...document.querySelectorAll('body *')]
-            .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
-            .slice(0, 5)
-            .map((el) => `${el.tagName}.${el.className}`),
-        );
-  expect(scroll, `${name} is wider than the window: ${wide.join(', ')}`).toBeLessThanOrEqual(inner);
+  expect(await tooWide(page), `${name} is wider than the window`).toEqual([]);
 }
 
 /**

@@ -54,7 +54,10 @@ describe('the class debrief', () => {
         expect(cells[k]!.textContent).toContain(winners.includes(s.id) ? '★ won' : 'did not win'),
       );
       expect(cells[0]!.textContent).toContain(`Student ${i + 1}`);
-      expect(within(rows[i]!).getByRole('link').getAttribute('href')).toBe(`/debrief/m${i}`);
+      // The session goes along, so the facilitator's own copy of the file (every message) opens.
+      expect(within(rows[i]!).getByRole('link').getAttribute('href')).toBe(
+        `/debrief/m${i}?session=s1`,
+      );
     });
     const wins = screen.getByTestId('class-wins').textContent ?? '';
     expect(wins).toMatch(/Regulator won at \d of 3 tables/);

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ReplayFile } from '../../game/replay';
 import { runReplay } from '../../src/cli/replay';
 import { botMatch, consoleMatch, tampered } from './fixtures';
 
@@ -73,5 +74,40 @@ describe('npm run replay', () => {
     const r = run([join(dir, 'nope.json')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/cannot read .*nope\.json/);
+  });
+});
+
+describe('npm run replay, a file with its talk', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'replay-talk-'));
+  const { file } = botMatch('classroom', 'cli-talk');
+
+  it('counts the messages and prints each under its round, the same replay either way', () => {
+    const talk: ReplayFile['messages'] = [
+      { round: 1, seat: '0', text: 'we hold the line' },
+      { round: 2, facilitator: true, to: '2', text: 'check your cash' },
+    ];
+    const plain = join(dir, 'plain.json');
+    const talked = join(dir, 'talk.json');
+    writeFileSync(plain, JSON.stringify(file));
+    writeFileSync(
+      talked,
+      tampered(file, (f) => (f.messages = talk)),
+    );
+    const a = run([plain]);
+    const b = run([talked]);
+    expect(b.code).toBe(0);
+    expect(b.out).toContain('2 messages of table talk, each under its round.\n');
+    const round1 = b.out.slice(b.out.indexOf('Round 1 ('), b.out.indexOf('Round 2 ('));
+    expect(round1).toContain(`\n    talk: ${file.seats[0]!.name}: we hold the line\n`);
+    const round2 = b.out.slice(b.out.indexOf('Round 2 ('), b.out.indexOf('Round 3 ('));
+    expect(round2).toContain(
+      `\n    talk: The facilitator (to ${file.seats[2]!.name} only): check your cash\n`,
+    );
+    expect(a.out).not.toContain('talk:');
+    // Without the talk lines and count, the two print the same match.
+    const bare = b.out
+      .replace(/\n {4}talk: [^\n]*/g, '')
+      .replace('2 messages of table talk, each under its round.\n', '');
+    expect(bare).toBe(a.out);
   });
 });

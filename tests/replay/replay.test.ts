@@ -6,6 +6,7 @@ import {
   playActions,
   forkFile,
   readReplay,
+  recordReplay,
   RULES_VERSION,
   startFork,
   stateHash,
@@ -303,5 +304,63 @@ describe('a replay file that cannot be trusted is refused, with a message saying
 
   it('accepts the untouched file', () => {
     expect(readReplay(JSON.stringify(file)).ok).toBe(true);
+  });
+});
+
+describe("a replay file's talk", () => {
+  const { file } = botMatch('classroom', 'talk', { levels: ['heuristic'] });
+  const talk: NonNullable<ReplayFile['messages']> = [
+    { round: 1, seat: '0', text: 'we hold the line' },
+    { round: 2, facilitator: true, text: 'two minutes left' },
+    { round: 2, seat: '2', to: '3', text: 'just between us' },
+    { round: file.final.round, seat: '1', text: 'good game' },
+  ];
+  const withTalk = recordReplay({
+    id: file.id,
+    source: 'online',
+    scenario: SCENARIOS.classroom,
+    seed: file.seed,
+    actions: file.actions,
+    messages: talk,
+  });
+
+  it('replays to the same states with its messages as without them', () => {
+    const a = replayOf(file);
+    const b = replayOf(withTalk);
+    expect(b.file.messages).toEqual(talk);
+    expect(b.replay.states.map(stateHash)).toEqual(a.replay.states.map(stateHash));
+    expect(withTalk.final).toEqual(file.final);
+    expect(withTalk.checkpoints).toEqual(file.checkpoints);
+  });
+
+  it('refuses messages that are too many, too long, from nobody or out of the match', () => {
+    const damaged = (edit: (f: ReplayFile) => void) => {
+      const r = readReplay(tampered(withTalk, edit));
+      return r.ok ? 'accepted' : r.error;
+    };
+    expect(damaged((f) => (f.messages = Array.from({ length: 5001 }, () => talk[0]!)))).toBe(
+      'This replay file is damaged:\nmessages: at most 5000 messages',
+    );
+    expect(damaged((f) => (f.messages![0]!.text = 'x'.repeat(501)))).toBe(
+      'This replay file is damaged:\nmessages[0].text: a message is at most 500 characters',
+    );
+    expect(damaged((f) => delete f.messages![0]!.seat)).toBe(
+      'This replay file is damaged:\nmessages[0]: a message comes from one seat ("seat") or from the facilitator ("facilitator": true)',
+    );
+    expect(damaged((f) => (f.messages![3]!.round = file.final.round + 1))).toBe(
+      `This replay file is damaged:\nmessages[3].round: said in round ${file.final.round + 1}, after the match's last (${file.final.round})`,
+    );
+    expect(
+      damaged((f) => {
+        f.messages![0]!.round = 2;
+        f.messages![1]!.round = 1;
+      }),
+    ).toBe('This replay file is damaged:\nmessages[1].round: round 1 after a message of round 2');
+    expect(damaged((f) => (f.messages![2]!.to = '9'))).toBe(
+      'This replay file is damaged:\nmessages[2].to: no seat 9 in this match',
+    );
+    expect(
+      damaged((f) => ((f.messages![0] as Record<string, unknown>).html = '<b>hi</b>')),
+    ).toMatch(/^This replay file is damaged:\nmessages\[0\]: Unrecognized key/);
   });
 });

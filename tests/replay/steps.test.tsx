@@ -4,6 +4,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { RESOLUTION_STEPS, indicatorsOf, lastIndicators } from '../../game/engine';
 import { readReplay, stateHash, stepPositions, thingLives } from '../../game/replay';
 import { Debrief } from '../../src/app/debrief/Debrief';
+import { replayToSave } from '../../src/app/debrief/files';
 import { stateAt, stopsOf } from '../../src/app/debrief/stops';
 import { botMatch, consoleMatch } from './fixtures';
 
@@ -93,5 +94,52 @@ describe('the debrief replay', () => {
     expect(lives.length).toBe(thingLives(replay).length);
     expect(lives.length).toBeGreaterThan(0);
     await Promise.resolve();
+  });
+});
+
+describe("the debrief replay's talk", () => {
+  it('shows what was said in the round being viewed, and offers the file with or without it', () => {
+    const { file: plain } = botMatch('classroom', 'steps');
+    const file = {
+      ...plain,
+      messages: [
+        { round: 1, seat: '0', text: 'we hold the line' },
+        { round: 2, facilitator: true as const, to: '2', text: 'check your cash' },
+        { round: 2, seat: '1', text: 'agreed' },
+      ],
+    };
+    const { replay } = read(file);
+    render(<Debrief file={file} replay={replay} onPlay={() => {}} onClose={() => {}} />);
+    const talk = () =>
+      [...(screen.queryByTestId('round-talk')?.querySelectorAll('li') ?? [])].map(
+        (li) => li.textContent,
+      );
+    expect(talk()).toEqual([`${file.seats[0]!.name}: we hold the line`]);
+    act(() => {
+      fireEvent.keyDown(window, { key: 'PageDown' });
+    });
+    expect(talk()).toEqual([
+      `The facilitator (to ${file.seats[2]!.name} only): check your cash`,
+      `${file.seats[1]!.name}: agreed`,
+    ]);
+    act(() => {
+      fireEvent.keyDown(window, { key: 'PageDown' });
+    });
+    expect(talk()).toEqual([]);
+    expect(
+      screen.getByRole('button', { name: 'Download replay with messages (JSON)' }),
+    ).toBeTruthy();
+    // Saved plainly, the file leaves the talk out; with messages it keeps all of it.
+    expect(replayToSave(file, false)).toEqual(plain);
+    expect(replayToSave(file, true)).toEqual(file);
+    expect(read(replayToSave(file, false)).file.messages).toBeUndefined();
+  });
+
+  it('offers no download with messages for a file without any', () => {
+    const { file } = botMatch('classroom', 'steps');
+    render(<Debrief file={file} replay={read(file).replay} onPlay={() => {}} onClose={() => {}} />);
+    expect(screen.queryByTestId('round-talk')).toBeNull();
+    expect(screen.queryByRole('button', { name: /with messages/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Download replay (JSON)' })).toBeTruthy();
   });
 });

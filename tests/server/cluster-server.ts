@@ -64,7 +64,7 @@ export async function startClusterTestServer(
     ...over,
     port: await freePort(),
     bots: { delayMs: 0, ...over.bots, claim: cluster.claimBots },
-    shared: { presence: cluster.presence, limits: cluster.limits },
+    shared: { presence: cluster.presence, limits: cluster.limits, chat: cluster.chat },
     ...(sessionPeers ? { sessionPeers } : {}),
   });
   cluster.join(server);

@@ -1,6 +1,6 @@
 /**
- * What several processes share besides the matches: who is connected, the lobby's list, and the
- * lobby's per-address budgets. Three processes on one PostgreSQL and one Redis, each reached
+ * What several processes share besides the matches: who is connected, each match's chat, the
+ * lobby's list, and the lobby's per-address budgets. Three processes on one PostgreSQL and one Redis, each reached
  * directly, so each assertion names the process it talks to.
  *
  * Each part of the budget test comes from its own loopback address (127.0.0.x: Linux delivers
@@ -51,7 +51,7 @@ const seatsSeen = (c: Client): Seat[] | undefined =>
 const connected = (c: Client, seat: number): boolean | undefined =>
   seatsSeen(c)?.find((s) => s.id === seat)?.isConnected;
 
-describe('three processes share presence, the lobby list and the lobby budgets', () => {
+describe('three processes share presence, chat, the lobby list and the lobby budgets', () => {
   let cluster: TestCluster;
   const clients: Client[] = [];
   const url = (i: number) => cluster.processUrl(i);
@@ -103,6 +103,48 @@ describe('three processes share presence, the lobby list and the lobby budgets',
     await waitUntil(() => connected(bo, 0) === false, 5000, 'Bo to see Ana leave');
     await waitUntil(() => connected(eve, 0) === false, 5000, 'the spectator to see Ana leave');
     expect(connected(bo, 1)).toBe(true);
+  }, 60_000);
+
+  it('a chat message said through one process reaches the seats on the others, and a seat that reloads gets the chat so far', async () => {
+    const m = await createMatch(url(0), {
+      seats: [{}, {}, {}, {}].map(() => ({ kind: 'person' })),
+    });
+    const creds = await Promise.all(['0', '1', '2'].map((s, i) => join(url(i), m.matchID, s)));
+    const seats = [0, 1, 2].map((i) => new Client(url(i)));
+    clients.push(...seats);
+    for (const [i, c] of seats.entries())
+      expect(await c.sync(m.matchID, String(i), creds[i])).toMatchObject({ ok: true });
+    const said = (c: Client) =>
+      c.frames
+        .filter((f) => f.event === 'chat')
+        .map((f) => f.args[1] as { sender: string; payload: string });
+    // Said through process 0: heard by the seats on processes 1 and 2 (and its own).
+    expect(await seats[0]!.call('chat', m.matchID, { id: 'a', payload: 'hello from A' })).toEqual({
+      ok: true,
+    });
+    await waitUntil(
+      () => seats.every((c) => said(c).length === 1),
+      5000,
+      'every seat to hear the message said on process 0',
+    );
+    for (const c of seats)
+      expect(said(c)[0]).toMatchObject({ sender: '0', payload: 'hello from A' });
+    // And through process 2, heard on 0 and 1.
+    expect(await seats[2]!.call('chat', m.matchID, { id: 'b', payload: 'and from C' })).toEqual({
+      ok: true,
+    });
+    await waitUntil(
+      () => seats.every((c) => said(c).length === 2),
+      5000,
+      'every seat to hear the message said on process 2',
+    );
+    // Seat 1 reloads and lands on process 2 this time: it gets both, in order, once.
+    const late = new Client(url(2));
+    clients.push(late);
+    await late.sync(m.matchID, '1', creds[1]);
+    await waitUntil(() => said(late).length === 2, 5000, 'the late seat to get the chat so far');
+    expect(said(late).map((x) => x.payload)).toEqual(['hello from A', 'and from C']);
+    expect(said(late)).toEqual(said(seats[0]!));
   }, 60_000);
 
   it('the lobby list is the same from every process', async () => {

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { State } from 'boardgame.io';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgStore } from '../../src/server/storage/pg';
-import { PG_SCHEMA_VERSION } from '../../src/server/storage/pg-schema';
+import { PG_MIGRATIONS, PG_SCHEMA_VERSION } from '../../src/server/storage/pg-schema';
 import type { MatchMetadata } from '../../src/server/storage/types';
 
 /** The shared PostgreSQL CI starts; every schema here has a random suffix and is dropped. */
@@ -58,6 +58,29 @@ describe('PostgreSQL store: migrations', () => {
       expect((await stores[2]!.fetch('m1', { state: true })).state?._stateID).toBe(1);
     } finally {
       await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+
+  it('brings a version 2 database up to date: its matches gain a chat', async () => {
+    const schema = fresh();
+    await admin.query(`CREATE SCHEMA ${schema}; SET search_path = ${schema}`);
+    try {
+      for (const m of PG_MIGRATIONS.filter((x) => x.version <= 2)) await admin.query(m.sql);
+      await admin.query('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+      await admin.query('INSERT INTO schema_version VALUES (2)');
+    } finally {
+      await admin.query('SET search_path TO DEFAULT');
+    }
+    const store = await PgStore.open({ url: URL, schema });
+    try {
+      await store.createMatch('m1', { initialState: state(0), metadata: meta });
+      const said = { id: 'c1', round: 1, seat: '0', text: 'hi', at: 1 };
+      await store.appendChat('m1', said, 5);
+      expect(await store.listChat('m1')).toEqual([said]);
+      const { rows } = await admin.query(`SELECT version FROM ${schema}.schema_version`);
+      expect(rows).toEqual([{ version: PG_SCHEMA_VERSION }]);
+    } finally {
+      await store.close();
     }
   });
 

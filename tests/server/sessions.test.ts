@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
+import { readReplay } from '../../game/replay';
 import type { GameState } from '../../game/state';
 import type {
   ConsoleSnapshot,
@@ -433,6 +434,61 @@ describe('talk', () => {
     expect(refused).toMatch(/too many/);
     const stored = await srv.authority.store.listTalk(s.sessionID);
     expect(stored.some((m) => m.text.length > 500)).toBe(false);
+    [...socks, fac].forEach((x) => x.socket.close());
+  }, 60_000);
+
+  it("a table's replay file carries the talk the table read; private messages only for the facilitator", async () => {
+    const srv = await start();
+    const s = await createSession(srv.url, { tables: 2 });
+    const st = await joinAll(srv.url, s.code, NAMES);
+    await command(srv.url, s, { kind: 'start' });
+    const who = await Promise.all(st.map((x) => me(srv.url, s, x.token)));
+    const socks = st.map((x) => watch(srv.url, s.sessionID, x.token));
+    const fac = watch(srv.url, s.sessionID, s.facilitatorToken);
+    await Promise.all([...socks, fac].map((x) => x.ready));
+    const a = who.findIndex((w) => w.assignment?.seat != null);
+    const { table, seat: from } = who[a]!.assignment!;
+    const b = who.findIndex(
+      (w) =>
+        w.assignment?.table === table && w.assignment.seat !== null && w.assignment.seat !== from,
+    );
+    const c = who.findIndex((w) => w.assignment?.table !== table && w.assignment?.seat != null);
+    const to = who[b]!.assignment!.seat!;
+    const said = [
+      await socks[a]!.say({ text: 'just us', to: { seat: to } }),
+      await socks[a]!.say({ text: 'hello table' }),
+      await socks[c]!.say({ text: 'other table' }),
+      await fac.say({ text: 'five minutes left', to: { kind: 'broadcast' } }),
+      await fac.say({ text: 'for this table', to: { kind: 'table', table } }),
+      await fac.say({ text: 'psst', to: { kind: 'seat', table, seat: to } }),
+    ];
+    expect(said.every((r) => r.ok)).toBe(true);
+    const matchID = (await consoleOf(srv.url, s)).tables[table]!.matchID!;
+    const url = `/api/matches/${matchID}/replay?messages=1`;
+    const messagesOf = async (headers: Record<string, string>) => {
+      const r = await api(srv.url, 'GET', url, undefined, headers);
+      expect(r.status, r.text).toBe(200);
+      const read = readReplay(r.text);
+      if (!read.ok) throw new Error(read.error);
+      return read.file.messages;
+    };
+    // The facilitator's download, while the table plays: every message said at the table.
+    expect(await messagesOf(auth(s.facilitatorToken))).toEqual([
+      { round: 1, seat: from, to, text: 'just us' },
+      { round: 1, seat: from, text: 'hello table' },
+      { round: 1, facilitator: true, text: 'five minutes left' },
+      { round: 1, facilitator: true, text: 'for this table' },
+      { round: 1, facilitator: true, to, text: 'psst' },
+    ]);
+    // Anyone's, once it is over: only what the whole table read.
+    expect((await api(srv.url, 'GET', url)).status).toBe(403);
+    await command(srv.url, s, { kind: 'endMatch', table });
+    await until(async () => (await stateOf(srv, matchID)).over);
+    expect(await messagesOf({})).toEqual([
+      { round: 1, seat: from, text: 'hello table' },
+      { round: 1, facilitator: true, text: 'five minutes left' },
+      { round: 1, facilitator: true, text: 'for this table' },
+    ]);
     [...socks, fac].forEach((x) => x.socket.close());
   }, 60_000);
 });

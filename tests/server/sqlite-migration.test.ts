@@ -119,6 +119,34 @@ describe('SQLite schema upgrade', () => {
     }
   });
 
+  it('upgrades a version 4 database: its matches gain a chat, their state untouched', async () => {
+    const file = join(dir, 'v4.sqlite');
+    // Version 4 is this schema without the chat table.
+    const made = new SqliteStore(file);
+    await made.createMatch('m4', {
+      initialState: state(0) as unknown as State,
+      metadata: { ...metadata, joinCode: 'OLD004' } as never,
+    });
+    await made.commitMove('m4', { state: state(2) as unknown as State, deltalog: [] });
+    await made.close();
+    const v4 = new Database(file);
+    v4.exec('DROP TABLE match_chat; PRAGMA user_version = 4;');
+    v4.close();
+    const store = new SqliteStore(file);
+    try {
+      expect((await store.fetch('m4', { state: true })).state?._stateID).toBe(2);
+      expect(await store.listChat('m4')).toEqual([]);
+      const said = { id: 'c1', round: 1, seat: '0', text: 'hi', at: 1 };
+      await store.appendChat('m4', said, 10);
+      expect(await store.listChat('m4')).toEqual([said]);
+    } finally {
+      await store.close();
+    }
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
   it('refuses a database written by a newer server, leaving it untouched', () => {
     const file = join(dir, 'new.sqlite');
     const db = new Database(file);

@@ -323,6 +323,36 @@ describe.each(BACKENDS)('MatchStore contract: $name', (backend) => {
     await store.wipeSession('nope'); // nothing to delete: no error
   });
 
+  it("keeps a match's chat in order, up to its cap, and deletes it with the match", async () => {
+    await store.createMatch('m1', { initialState: state(0), metadata: meta() });
+    await store.createMatch('m2', { initialState: state(0), metadata: meta({ joinCode: 'B' }) });
+    const said = (n: number, round = 1) => ({
+      id: `c${n}`,
+      round,
+      seat: String(n % 2),
+      text: `hello ${n}`,
+      at: 1000 + n,
+    });
+    // Two messages at once (two sockets, or two processes) both land, in the order sent.
+    await Promise.all([store.appendChat('m1', said(1), 3), store.appendChat('m1', said(2), 3)]);
+    await store.appendChat('m1', said(3, 2), 3);
+    // Full: the newest is refused and the three kept are untouched.
+    expect(await code(store.appendChat('m1', said(4, 2), 3))).toBe('full');
+    expect(await store.listChat('m1')).toEqual([said(1), said(2), said(3, 2)]);
+    // The cap is per match.
+    await store.appendChat('m2', said(5), 3);
+    expect(await store.listChat('m2')).toEqual([said(5)]);
+    expect(await code(store.appendChat('nope', said(6), 3))).toBe('not-found');
+    expect(await store.listChat('nope')).toEqual([]);
+    await store.wipe('m1');
+    expect(await store.listChat('m1')).toEqual([]);
+    // A new match under the same id starts with an empty chat.
+    await store.createMatch('m1', { initialState: state(0), metadata: meta() });
+    expect(await store.listChat('m1')).toEqual([]);
+    await store.appendChat('m1', said(7), 3);
+    expect(await store.listChat('m1')).toEqual([said(7)]);
+  });
+
   it.runIf(backend.persistent)('survives close and reopen', async () => {
     await store.createMatch('m1', { initialState: state(0), metadata: meta() });
     await store.commitMove('m1', { state: state(1), deltalog: [entry(0)] });
@@ -332,8 +362,11 @@ describe.each(BACKENDS)('MatchStore contract: $name', (backend) => {
     expect(r.state?._stateID).toBe(1);
     expect(r.log).toEqual([entry(0)]);
     await store.saveSession(session('s1'));
+    const said = { id: 'c1', round: 1, seat: '0', text: 'still here', at: 5 };
+    await store.appendChat('m1', said, 10);
     await store.close();
     store = await backend.open(dir);
     expect((await store.loadSession('s1'))?.students[0]?.name).toBe('Ana');
+    expect(await store.listChat('m1')).toEqual([said]);
   });
 });

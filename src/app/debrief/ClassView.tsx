@@ -147,41 +147,57 @@ export function ClassDebrief({
 
       <section className="panel" aria-labelledby="outcomes-title">
         <h2 id="outcomes-title">Every table&apos;s outcome</h2>
-        <table data-testid="class-outcomes">
-          <thead>
-            <tr>
-              <th scope="col">Table</th>
-              {roles.map((s) => (
-                <th key={s.seat} scope="col">
-                  {s.label}
-                </th>
-              ))}
-              <th scope="col" className="no-print">
-                Replay
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {outcomes.map((t) => (
-              <tr key={t.table}>
-                <th scope="row">
-                  Table {t.table + 1}
-                  {!t.over && ` (round ${t.round} of ${t.rounds}, playing)`}
-                </th>
-                {t.seats.map((s) => (
-                  <td key={s.seat} className={s.won ? 'won' : ''} title={s.why}>
-                    {t.over ? (s.won ? '★ won' : 'did not win') : '…'}
-                    <br />
-                    <small>{s.who}</small>
-                  </td>
+        {/* A table of many seats scrolls inside the page rather than widening it (a phone). */}
+        <div
+          className="table-wrap"
+          role="region"
+          aria-label="Outcomes, table by table"
+          tabIndex={0}
+        >
+          <table data-testid="class-outcomes">
+            <thead>
+              <tr>
+                <th scope="col">Table</th>
+                {roles.map((s) => (
+                  <th key={s.seat} scope="col">
+                    {s.label}
+                  </th>
                 ))}
-                <td className="no-print">
-                  {t.over ? <a href={`/debrief/${t.matchID}`}>Open its debrief</a> : '—'}
-                </td>
+                <th scope="col" className="no-print">
+                  Replay
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {outcomes.map((t) => (
+                <tr key={t.table}>
+                  <th scope="row">
+                    Table {t.table + 1}
+                    {!t.over && ` (round ${t.round} of ${t.rounds}, playing)`}
+                  </th>
+                  {t.seats.map((s) => (
+                    <td key={s.seat} className={s.won ? 'won' : ''} title={s.why}>
+                      {t.over ? (s.won ? '★ won' : 'did not win') : '…'}
+                      <br />
+                      <small>{s.who}</small>
+                    </td>
+                  ))}
+                  <td className="no-print">
+                    {t.over ? (
+                      <a
+                        href={`/debrief/${t.matchID}?session=${encodeURIComponent(data.sessionID)}`}
+                      >
+                        Open its debrief
+                      </a>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section className="panel" aria-labelledby="how-title">
@@ -223,31 +239,38 @@ export function ClassDebrief({
             ))}
           </select>
         </label>
-        <table data-testid="class-rounds">
-          <caption>{CLASS_INDICATORS[indicator]} at the end of each round</caption>
-          <thead>
-            <tr>
-              <th scope="col">Round</th>
-              {data.tables.map((t) => (
-                <th key={t.table} scope="col">
-                  Table {t.table + 1}
-                </th>
-              ))}
-              <th scope="col">Mean</th>
-            </tr>
-          </thead>
-          <tbody>
-            {grid.map((row) => (
-              <tr key={row.round}>
-                <th scope="row">{row.round === 0 ? 'start' : row.round}</th>
-                {row.values.map((v, i) => (
-                  <td key={i}>{v ?? '—'}</td>
+        <div
+          className="table-wrap"
+          role="region"
+          aria-label="Indicators, round by round"
+          tabIndex={0}
+        >
+          <table data-testid="class-rounds">
+            <caption>{CLASS_INDICATORS[indicator]} at the end of each round</caption>
+            <thead>
+              <tr>
+                <th scope="col">Round</th>
+                {data.tables.map((t) => (
+                  <th key={t.table} scope="col">
+                    Table {t.table + 1}
+                  </th>
                 ))}
-                <td>{row.mean ?? '—'}</td>
+                <th scope="col">Mean</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {grid.map((row) => (
+                <tr key={row.round}>
+                  <th scope="row">{row.round === 0 ? 'start' : row.round}</th>
+                  {row.values.map((v, i) => (
+                    <td key={i}>{v ?? '—'}</td>
+                  ))}
+                  <td>{row.mean ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </main>
   );

@@ -16,6 +16,7 @@ import {
   resultLines,
   thingLives,
   roundSummaries,
+  talkAt,
   type ReplayFile,
   type Replayed,
 } from '../../../game/replay';
@@ -80,6 +81,7 @@ export function Debrief({ file, replay, onPlay, onClose }: Props) {
     [G, stop, viewer.kind],
   );
   const rounds = useMemo(() => roundSummaries(replay), [replay]);
+  const talk = useMemo(() => talkAt(file, stop.round), [file, stop.round]);
   const whole = useMemo(() => chronicle(replay), [replay]);
   const ops = useMemo(() => (over ? hiddenOperations(whole) : []), [whole, over]);
   const lives = useMemo(() => (over ? thingLives(replay) : []), [replay, over]);
@@ -138,6 +140,11 @@ export function Debrief({ file, replay, onPlay, onClose }: Props) {
           <button type="button" className="btn" onClick={() => downloadReplay(file)}>
             Download replay (JSON)
           </button>
+          {file.messages && file.messages.length > 0 && (
+            <button type="button" className="btn" onClick={() => downloadReplay(file, true)}>
+              Download replay with messages (JSON)
+            </button>
+          )}
           <button
             type="button"
             className="btn"
@@ -300,6 +307,22 @@ export function Debrief({ file, replay, onPlay, onClose }: Props) {
                 </ol>
               )}
             </section>
+            {talk.length > 0 && (
+              <section className="panel replay-talk" aria-labelledby="talk-title">
+                <h3 id="talk-title">Said at the table in round {stop.round}</h3>
+                <ol data-testid="round-talk">
+                  {talk.map((m, i) => (
+                    <li key={i}>
+                      <strong>
+                        {m.who}
+                        {m.to !== null && ` (to ${m.to} only)`}:
+                      </strong>{' '}
+                      {m.text}
+                    </li>
+                  ))}
+                </ol>
+              </section>
+            )}
           </aside>
         </div>
       </section>

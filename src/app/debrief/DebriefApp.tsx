@@ -6,6 +6,7 @@ import {
   type Replayed,
 } from '../../../game/replay';
 import { Logo } from '../board/Logo';
+import { sessionApi } from '../session/client';
 import type { MatchSetup } from '../selectors/table';
 import { ClassView, classSessionOf } from './ClassView';
 import { Debrief } from './Debrief';
@@ -35,7 +36,8 @@ interface Props {
 
 /**
  * /debrief: the match just played here (kept in this tab), or a replay file opened from disk;
- * /debrief/ID: an online match, downloaded from the server (once it is over, or by its host);
+ * /debrief/ID: an online match, downloaded from the server with its talk (once it is over, or by
+ * its host or its class session's facilitator);
  * /debrief/class/ID: a facilitator's session, every table side by side.
  */
 export default function DebriefApp(props: Props) {
@@ -54,7 +56,12 @@ function MatchDebrief({ path, onPlay, onClose }: Props) {
   useEffect(() => {
     if (!matchID) return;
     let live = true;
-    void fetchMatchReplay(matchID).then((r) => live && setLoaded(loadedOf(r)));
+    // From the class view (?session=ID) the session facilitator's file, whose talk also carries
+    // the private messages between the table's seats.
+    const session = new URLSearchParams(window.location.search).get('session');
+    void fetchMatchReplay(matchID, { messages: true, session }).then(
+      (r) => live && setLoaded(loadedOf(r)),
+    );
     return () => {
       live = false;
     };

@@ -34,6 +34,13 @@ export function OnlineDebriefEntry({ matchID }: { matchID: string }) {
       <a className="btn" href={`/api/matches/${encodeURIComponent(matchID)}/replay`} download>
         Download replay
       </a>
+      <a
+        className="btn"
+        href={`/api/matches/${encodeURIComponent(matchID)}/replay?messages=1`}
+        download
+      >
+        Download replay with messages
+      </a>
     </>
   );
 }

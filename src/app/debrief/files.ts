@@ -12,10 +12,21 @@ export function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export const replayName = (file: ReplayFile): string => `chokepoint-${file.id}.json`;
+export const replayName = (file: ReplayFile, withMessages = false): string =>
+  `chokepoint-${file.id}${withMessages ? '-with-messages' : ''}.json`;
 
-export const downloadReplay = (file: ReplayFile): void =>
-  download(replayName(file), JSON.stringify(file, null, 1), 'application/json');
+/** The file to save: without its talk unless `withMessages` (the talk stays with who asked). */
+export function replayToSave(file: ReplayFile, withMessages: boolean): ReplayFile {
+  const { messages, ...rest } = file;
+  return withMessages && messages ? { ...rest, messages } : rest;
+}
+
+export const downloadReplay = (file: ReplayFile, withMessages = false): void =>
+  download(
+    replayName(file, withMessages),
+    JSON.stringify(replayToSave(file, withMessages), null, 1),
+    'application/json',
+  );
 
 const KEY = 'chokepoint:debrief';
 

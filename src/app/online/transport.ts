@@ -44,18 +44,38 @@ export function subscribeStatus(fn: () => void): () => void {
 export const clearRefusal = (matchID: string): void => set(matchID, { refused: null });
 
 type Factory = ReturnType<typeof SocketIO>;
+type Receive = Parameters<Factory>[0]['transportDataCallback'];
+
+/** Passes each chat message on once (by the server's id), everything else as it comes. */
+export function chatOnce(receive: Receive): Receive {
+  const heard = new Set<string>();
+  return (data) => {
+    if (data.type === 'chat') {
+      const id = (data.args[1] as { id?: unknown } | undefined)?.id;
+      if (typeof id === 'string') {
+        if (heard.has(id)) return;
+        heard.add(id);
+      }
+    }
+    receive(data);
+  };
+}
 
 /**
  * boardgame.io's stock SocketIO transport, asking for patch frames, plus the server's two extra events:
  * `chokepoint:status` (paused, game over) and `chokepoint:error` (a refused frame). After a
  * refusal the client asks for a fresh sync, so the board shows the server's state again.
+ *
+ * The server sends a socket the match's chat so far with its first sync, so after a
+ * reconnection the client would hear again what it already holds: a message it already has
+ * (by the server's id) is not passed on twice.
  */
 export const multiplayer: Factory = (opts) => {
   // patches=1: the server sends each move as a patch of this seat's view, not the whole state.
   const transport = SocketIO({
     server: window.location.origin,
     socketOpts: { query: PATCHES_QUERY },
-  })(opts);
+  })({ ...opts, transportDataCallback: chatOnce(opts.transportDataCallback) });
   const connect = transport.connect.bind(transport);
   transport.connect = () => {
     connect();

@@ -6,6 +6,7 @@ import { StorageError } from '../storage/types';
 import { LocalOpenMatches, type SharedLimits } from '../net/limits';
 import { redisLimits } from './limits';
 import { RedisPresence } from './presence';
+import { RedisChat } from './chat';
 
 /**
  * Several server processes serving the same matches (REDIS_URL and a shared PostgreSQL).
@@ -28,9 +29,10 @@ import { RedisPresence } from './presence';
  *   every `botSweepMs`, so a killed process's bots are taken over.
  * - **Sockets.** A socket.io session id starts with the process's name, so nginx can send an
  *   HTTP long-polling request to the process that holds its session (deploy/nginx.conf).
- * - **Presence and the lobby's budgets** (`presence`, `limits`: presence.ts, limits.ts). A seat
- *   connected to any process shows as connected on every process; the lobby's per-address
- *   budgets are spent from one bucket in Redis, not one per process. Pass both to startServer
+ * - **Presence, chat and the lobby's budgets** (`presence`, `chat`, `limits`: presence.ts,
+ *   chat.ts, limits.ts). A seat connected to any process shows as connected on every process; a
+ *   chat message said through any process reaches every seat; the lobby's per-address budgets
+ *   are spent from one bucket in Redis, not one per process. Pass them to startServer
  *   (`shared`) before `join`.
  *
  * With Redis down, nothing can be held: moves are refused with an error saying so, and go
@@ -117,6 +119,8 @@ export class Cluster implements MatchCoordinator {
   readonly presence: RedisPresence;
   /** The lobby's budgets, one for all processes (startServer's `shared.limits`). */
   readonly limits: SharedLimits;
+  /** Match chat said on every process (startServer's `shared.chat`). */
+  readonly chat: RedisChat;
 
   constructor(opts: ClusterOptions) {
     this.node = opts.node ?? `p${process.pid}`;
@@ -152,6 +156,7 @@ export class Cluster implements MatchCoordinator {
     this.sub.on('error', () => undefined);
     this.presence = new RedisPresence(this.cmd, { node: this.node, prefix: this.opts.prefix });
     this.limits = redisLimits(this.cmd, this.opts.prefix, new LocalOpenMatches(100_000));
+    this.chat = new RedisChat(this.cmd, { node: this.node, prefix: this.opts.prefix });
   }
 
   /** Connects to Redis (rejects if it cannot be reached at start). */
@@ -160,10 +165,11 @@ export class Cluster implements MatchCoordinator {
     this.sub.on('message', (channel: string, raw: string) => {
       if (channel === this.channel) this.receive(raw);
       else if (channel === this.presence.channel) this.presence.receive(raw);
+      else if (channel === this.chat.channel) this.chat.receive(raw);
     });
     // Messages may have been lost while the subscription was down: trust no cached copy.
     this.sub.on('close', () => this.known.clear());
-    await this.sub.subscribe(this.channel, this.presence.channel);
+    await this.sub.subscribe(this.channel, this.presence.channel, this.chat.channel);
     this.presence.start();
   }
 

@@ -9,6 +9,10 @@ export class HttpError extends Error {
   }
 }
 
+/** Does the request's address ask for the talk too (`?messages=1`)? */
+export const wantsMessages = (url: string | undefined): boolean =>
+  new URLSearchParams((url ?? '').split('?')[1] ?? '').get('messages') === '1';
+
 /** JSON response; never HTML, never sniffed. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);

@@ -3,13 +3,16 @@ import type { Authority } from '../authority/authority';
 import type { ReplaySource } from '../served/served-game';
 import type { ConsoleRecord } from '../storage/types';
 import { identify, isFacilitator } from './auth';
-import { HttpError } from './http';
+import { HttpError, wantsMessages } from './http';
+import { bySessionFacilitator, replayMessages, sessionOf } from './replay-messages';
 
 /**
- * GET /api/matches/ID/replay: the match's replay file, as a download. A running match's file
- * would tell its seed (every card and roll to come) and every seat's sealed orders, so until
- * the match is over only its creator or facilitator seat (who see everything anyway) may have
- * it; once it is over, anyone with the match's id may (the end screen reveals it all).
+ * GET /api/matches/ID/replay[?messages=1]: the match's replay file, as a download. A running
+ * match's file would tell its seed (every card and roll to come) and every seat's sealed
+ * orders, so until the match is over only its creator or facilitator seat, or the facilitator
+ * of the class session it is a table of (who see everything anyway), may have it; once it is
+ * over, anyone with the match's id may (the end screen reveals it all). With `messages=1` the
+ * file carries the table's talk (replay-messages.ts says which); without, none.
  */
 export function replayRoute(authority: Authority) {
   const roles = authority.served.facilitatorRoles;
@@ -19,7 +22,13 @@ export function replayRoute(authority: Authority) {
     const loaded = await authority.load(matchID);
     if (!loaded) throw new HttpError(404, 'match not found');
     const meta = loaded.metadata;
-    if (meta.gameover === undefined && !isFacilitator(identify(req, meta), meta, roles))
+    const session = await sessionOf(authority, meta);
+    const facilitator = bySessionFacilitator(req, session);
+    if (
+      meta.gameover === undefined &&
+      !facilitator &&
+      !isFacilitator(identify(req, meta), meta, roles)
+    )
       throw new HttpError(
         403,
         'the replay is available once the match is over (or now to its host or facilitator)',
@@ -49,6 +58,9 @@ export function replayRoute(authority: Authority) {
       players: Object.fromEntries(meta.seats.map((s) => [s.id, s.kind])),
       savedAt: new Date().toISOString(),
       console,
+      ...(wantsMessages(req.url)
+        ? { messages: await replayMessages(authority, matchID, meta, session, facilitator) }
+        : {}),
     });
     const text = JSON.stringify(file);
     res.writeHead(200, {

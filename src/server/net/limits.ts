@@ -177,6 +177,9 @@ export interface SocketLimits {
   matchSyncBurst: number;
   addressSyncsPerSecond: number;
   addressSyncBurst: number;
+  /** Chat messages per second per socket, and burst (a match's chat keeps MATCH_CHAT_CAP). */
+  chatsPerSecond: number;
+  chatBurst: number;
   /** Spectator sockets one match may have. */
   spectatorsPerMatch: number;
   /** Sockets bound to one seat (a player with a few tabs or devices). */
@@ -198,6 +201,8 @@ export const DEFAULT_LIMITS: SocketLimits = {
   matchSyncBurst: 100,
   addressSyncsPerSecond: 10,
   addressSyncBurst: 100,
+  chatsPerSecond: 1,
+  chatBurst: 5,
   spectatorsPerMatch: 50,
   socketsPerSeat: 4,
   rateTableSize: 100_000,

@@ -1,9 +1,14 @@
 import type { AddressOf } from './client-address';
+import type { State } from 'boardgame.io';
 import type { Socket } from 'socket.io';
+import { TALK_MAX_CHARS } from '../../protocol';
 import type { Authority } from '../authority/authority';
 import { verifySecret } from '../security/secrets';
+import { StorageError, type ChatRecord } from '../storage/types';
+import { chatFrame, MATCH_CHAT_CAP, newChatID } from './chat';
 import { isMatchID, isSeatID, type RateLimiter, type SocketLimits } from './limits';
 import type { ViewFeed } from './feed';
+import { cleanText } from './plain-text';
 import type { Presence } from './presence';
 import { reject, stillHolds } from './replies';
 import { send } from './send';
@@ -20,11 +25,17 @@ export interface HandlerContext {
   matchSyncs: RateLimiter;
   addressSyncs: RateLimiter;
   addressOf: AddressOf;
+  /** The round a match's state is in (a match's chat is kept by round). */
+  roundOf: (state: State) => number;
+  /** A chat message was stored: send it to the match's sockets here and on the other processes. */
+  chatSaid: (matchID: string, message: ChatRecord) => void;
 }
 
-/** The socket's own sync budget (see sockets.ts). */
+/** The socket's own budgets (see sockets.ts), and the match whose chat it was sent. */
 interface SocketState {
   syncs?: { take(): boolean };
+  chats?: { take(): boolean };
+  chatSentFor?: string;
 }
 
 type Ack = (reply: unknown) => void;
@@ -94,6 +105,7 @@ export async function handleSync(
     );
     send(socket, 'sync', matchID, info);
     ctx.feed.synced(binding, match.state._stateID, info.state);
+    await sendChatSoFar(ctx, socket, matchID);
     ack?.({ ok: true, stateID: match.state._stateID });
     if (prev && prev.matchID !== matchID) ctx.presenceChanged(prev.matchID);
     ctx.presenceChanged(matchID);
@@ -123,7 +135,31 @@ export async function handleUpdate(
   ack?.({ ok: true, stateID: result.stateID });
 }
 
-/** chat(matchID, {id, payload}, credentials): plain-text chat from a seated socket. */
+/**
+ * The match's chat so far, one `chat` frame per message as boardgame.io's client takes them,
+ * with a socket's first sync of the match (not again at each re-sync after a refused move).
+ * Run inside the match's queue, where no message is stored meanwhile.
+ */
+async function sendChatSoFar(ctx: HandlerContext, socket: Socket, matchID: string): Promise<void> {
+  const state = socket.data as SocketState;
+  if (state.chatSentFor === matchID) return;
+  let said: ChatRecord[];
+  try {
+    said = await ctx.authority.store.listChat(matchID);
+  } catch (e) {
+    // The game goes on without its chat for now; the next sync tries again.
+    console.warn(`reading the chat of ${matchID} failed:`, e);
+    return;
+  }
+  state.chatSentFor = matchID;
+  for (const m of said) send(socket, 'chat', matchID, chatFrame(m));
+}
+
+/**
+ * chat(matchID, {id, payload}, credentials): plain-text chat from a seated socket. Stored with
+ * the match and the round it is in, then sent to everyone watching; the client's id is not
+ * kept (the server gives each message its own).
+ */
 export async function handleChat(
   ctx: HandlerContext,
   socket: Socket,
@@ -136,16 +172,36 @@ export async function handleChat(
     return reject(socket, 'chat', 'not seated', ack);
   if (typeof message !== 'object' || message === null)
     return reject(socket, 'chat', 'malformed chat', ack);
-  const { id, payload } = message as { id?: unknown; payload?: unknown };
-  if (
-    typeof id !== 'string' ||
-    id.length > 64 ||
-    typeof payload !== 'string' ||
-    payload.length > 500
-  ) {
-    return reject(socket, 'chat', 'malformed chat', ack);
-  }
-  const clean = { id, sender: b.playerID, payload };
-  for (const w of ctx.presence.watchers(b.matchID)) send(w.socket, 'chat', b.matchID, clean);
+  const text = cleanText((message as { payload?: unknown }).payload);
+  if (text === null)
+    return reject(socket, 'chat', `a message is 1 to ${TALK_MAX_CHARS} characters of text`, ack);
+  const own = (socket.data as SocketState).chats;
+  if (own && !own.take()) return reject(socket, 'chat', 'too many messages: wait a moment', ack);
+  const seat = b.playerID;
+  const hash = b.credentialHash;
+  const error = await ctx.authority
+    .exclusive(b.matchID, async () => {
+      const match = await ctx.authority.load(b.matchID);
+      if (!match) return 'match not found';
+      if (!stillHolds(seat, hash, match.metadata)) return 'seat changed hands';
+      const said: ChatRecord = {
+        id: newChatID(),
+        round: ctx.roundOf(match.state),
+        seat,
+        text,
+        at: Date.now(),
+      };
+      await ctx.authority.store.appendChat(b.matchID, said, MATCH_CHAT_CAP);
+      ctx.chatSaid(b.matchID, said);
+      return null;
+    })
+    .catch((e: unknown) => {
+      if (!(e instanceof StorageError)) throw e;
+      if (e.code === 'full') return `this match's chat is full (${MATCH_CHAT_CAP} messages)`;
+      // The database or the other processes cannot be reached: nothing was stored or sent.
+      if (e.code === 'unavailable') return `message not saved, try again: ${e.message}`;
+      throw e;
+    });
+  if (error) return reject(socket, 'chat', error, ack);
   ack?.({ ok: true });
 }

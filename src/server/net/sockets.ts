@@ -6,7 +6,7 @@ import type { LogEntry, State } from 'boardgame.io';
 import { CLIENT_EVENTS as CLIENT_EVENT_NAMES, type StatusFrame } from '../../protocol';
 import type { Authority } from '../authority/authority';
 import { publicSeats } from '../authority/views';
-import type { MatchMetadata } from '../storage/types';
+import type { ChatRecord, MatchMetadata } from '../storage/types';
 import {
   AddressCounter,
   DEFAULT_LIMITS,
@@ -19,6 +19,7 @@ import { limitSendBuffer, send } from './send';
 import { ViewFeed } from './feed';
 import { textParser } from './text-parser';
 import { addCounts, Presence, type SharedPresence } from './presence';
+import { chatFrame, type SharedChat } from './chat';
 import { handleChat, handleSync, handleUpdate } from './socket-handlers';
 import { reject, STATUS_EVENT, stillHolds } from './replies';
 
@@ -29,6 +30,8 @@ export interface SocketOptions {
   hostAllowed?: (host: string | undefined) => boolean;
   /** Seats connected to other processes (several processes: cluster/presence.ts). */
   sharedPresence?: SharedPresence;
+  /** Chat stored by other processes (several processes: cluster/chat.ts). */
+  sharedChat?: SharedChat;
   /** The address group a connection counts against (trusted proxies: net/client-address.ts). */
   addressOf?: AddressOf;
 }
@@ -140,9 +143,22 @@ export function attachSockets(
     }
     settle(matchID);
   };
+  // A match's chat: this process's sockets on the match hear every message, wherever it was said.
+  const sharedChat = opts.sharedChat;
+  const deliverChat = (matchID: string, m: ChatRecord): void => {
+    const frame = chatFrame(m);
+    for (const w of presence.watchers(matchID)) send(w.socket, 'chat', matchID, frame);
+  };
+  sharedChat?.onMessage(deliverChat);
+  const roundOf = authority.served.roundOf;
   const ctx = {
     authority,
     addressOf,
+    roundOf: (state: State) => roundOf?.(state.G) ?? state.ctx.turn,
+    chatSaid: (matchID: string, m: ChatRecord) => {
+      deliverChat(matchID, m);
+      sharedChat?.publish(matchID, m);
+    },
     presence,
     presenceChanged,
     seatCounts,
@@ -162,10 +178,9 @@ export function attachSockets(
 
   nsp.on('connection', (socket) => {
     limitSendBuffer(socket, limits.sendBufferBytes);
-    (socket.data as { syncs?: TokenBucket }).syncs = new TokenBucket(
-      limits.syncsPerSecond,
-      limits.syncBurst,
-    );
+    const own = socket.data as { syncs?: TokenBucket; chats?: TokenBucket };
+    own.syncs = new TokenBucket(limits.syncsPerSecond, limits.syncBurst);
+    own.chats = new TokenBucket(limits.chatsPerSecond, limits.chatBurst);
     const bucket = new TokenBucket(limits.perSecond, limits.burst);
     let strikes = 0;
     socket.use((packet, next) => {

@@ -8,7 +8,7 @@ import { SCENARIOS } from '../../../game/scenarios';
 import type { GameState } from '../../../game/state';
 import { checkMoveArgs } from '../../../game/moves/args';
 import { afterAction } from '../../../game/update';
-import { recordReplay, replayActionOf } from '../../../game/replay';
+import { recordReplay, replayActionOf, REPLAY_MAX_MESSAGES } from '../../../game/replay';
 import type { BotMove, ReplaySource, ScenarioInfo, ServedGame } from './served-game';
 import { chokepointSession } from './chokepoint-session';
 
@@ -56,6 +56,7 @@ export const chokepointServed: ServedGame = {
   setupData: (scenario, seed) => ({ scenario, seed }),
   planBotMoves: planChokepointBot,
   checkArgs: checkMoveArgs,
+  roundOf: (G) => (G as GameState).round,
   facilitatorRoles: ['facilitator'],
   // A getter: chokepoint-session.ts imports this module's bot, so either may load first.
   get session() {
@@ -95,6 +96,8 @@ function chokepointReplay(m: ReplaySource): unknown {
     actions,
     players: m.players,
     savedAt: m.savedAt,
+    // The file's limit: the first messages are kept, as the match's chat keeps its first.
+    ...(m.messages ? { messages: m.messages.slice(0, REPLAY_MAX_MESSAGES) } : {}),
     console: (m.console ?? []).map((c) => {
       const at = m.moves.slice(0, c.at).filter((x) => isPlanAction(x.move)).length;
       return c.kind === 'end'

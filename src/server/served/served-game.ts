@@ -45,6 +45,8 @@ export interface ServedGame {
    * broadcast. Chokepoint's schemas are in game/moves/args.ts.
    */
   checkArgs(move: string, args: unknown[]): string | null;
+  /** The round the game is in (a match's chat is kept by round); none: boardgame.io's turn. */
+  roundOf?(G: unknown): number;
   /** Roles whose seat may pause/resume the match (e.g. "facilitator"). */
   facilitatorRoles: string[];
   /**
@@ -74,7 +76,14 @@ export interface ReplaySource {
   savedAt: string;
   /** The facilitator console's changes, in order, each made once `at` of `moves` were taken. */
   console?: { at: number; kind: 'inject' | 'end'; card?: unknown }[];
+  /** The table's talk the file carries (lobby/replay-messages.ts chooses it), in order. */
+  messages?: ReplaySourceMessage[];
 }
+
+/** A message said at the table, at the round it was said in: from a seat or the facilitator. */
+export type ReplaySourceMessage = { round: number; to?: string; text: string } & (
+  { seat: string } | { facilitator: true }
+);
 
 /** A game's side of a session: its state read for the console, defaults, injects. */
 export interface SessionHooks {

@@ -1,5 +1,5 @@
 import type { ConsoleSeat, SessionStatus, TalkMessage } from '../../protocol';
-import { HttpError } from '../lobby/http';
+import { HttpError, wantsMessages } from '../lobby/http';
 import type { SessionManager } from './manager';
 
 /** The format tag of a session's export, and its version. */
@@ -30,10 +30,6 @@ export interface SessionExport {
   exportedAt: string;
   tables: ExportedTable[];
 }
-
-/** `?messages=1` on the export's address. */
-const wantsMessages = (url: string | undefined): boolean =>
-  new URLSearchParams((url ?? '').split('?')[1] ?? '').get('messages') === '1';
 
 /**
  * GET /api/sessions/ID/export[?messages=1] (the facilitator's token only, checked by the caller): every

@@ -6,7 +6,13 @@ import { recordConsoleChange } from '../lobby/replay-route';
 import { hashSecret, newJoinCode, newMatchID, newToken, verifySecret } from '../security/secrets';
 import type { SessionHooks } from '../served/served-game';
 import { StorageError, type SessionRecord, type SessionStudent } from '../storage/types';
-import type { ConsoleCommand, ConsoleSnapshot, StudentSnapshot, TalkMessage } from '../../protocol';
+import type {
+  ConsoleCommand,
+  ConsoleSnapshot,
+  StudentSnapshot,
+  TalkMessage,
+  TalkScope,
+} from '../../protocol';
 import type { SessionPeers } from './cluster-sessions';
 import { applyCommand } from './commands';
 import { matchOf, tablesOf, type SessionContext } from './context';
@@ -656,10 +662,27 @@ export class SessionManager {
     return this.authority.store.appendTalk(sessionID, message);
   }
 
-  /** Stores a message, then hands it to this process's sockets and (with peers) the others'. */
+  /**
+   * Stores a message with the round each table it is said to is in, then hands it to this
+   * process's sockets and (with peers) the others'.
+   */
   async say(sessionID: string, message: TalkMessage): Promise<void> {
-    await this.appendTalk(sessionID, message);
-    for (const fn of this.talkListeners) fn(sessionID, message);
-    this.peers?.say(sessionID, message);
+    const s = await this.get(sessionID);
+    const said = s ? { ...message, rounds: await this.roundsAt(s, message.to) } : message;
+    await this.appendTalk(sessionID, said);
+    for (const fn of this.talkListeners) fn(sessionID, said);
+    this.peers?.say(sessionID, said);
+  }
+
+  /** The round each started table a message is said to is in now, by table number. */
+  private async roundsAt(s: SessionRecord, to: TalkScope): Promise<Record<number, number>> {
+    const tables = to.kind === 'broadcast' ? s.tables.map((_, i) => i) : [to.table];
+    const rounds: Record<number, number> = {};
+    for (const table of tables) {
+      const matchID = s.tables[table]?.matchID;
+      const m = matchID ? await this.authority.load(matchID) : undefined;
+      if (m) rounds[table] = this.hooks.figures(m.state.G).round;
+    }
+    return rounds;
   }
 }

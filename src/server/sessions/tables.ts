@@ -69,8 +69,10 @@ export async function startTables(ctx: SessionContext, s: SessionRecord): Promis
     t.matchID = made.matchID;
     ctx.bindTable(made.matchID, s.id, table);
     // The scenario's facilitator seat stays empty: the session's facilitator sees all anyway.
+    // The match names its session, whose talk (and facilitator) its replay file needs.
     await ctx.authority.mutate(made.matchID, (m) => ({
       ...m,
+      session: { id: s.id, table },
       seats: m.seats.map((x) =>
         roles.includes(x.role) ? { id: x.id, role: x.role, label: x.label, kind: 'open' } : x,
       ),

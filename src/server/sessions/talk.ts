@@ -1,20 +1,12 @@
 import type { SessionRecord, SessionStudent } from '../storage/types';
-import { TALK_MAX_CHARS, type TalkMessage, type TalkScope } from '../../protocol';
+import type { TalkMessage, TalkScope } from '../../protocol';
 
 /**
- * Talk's rules: what a message's text may be, who it may be addressed to, and who may read it.
- * The socket (socket.ts) applies them; the messages are stored with the session.
+ * Talk's rules: what a message's text may be (net/plain-text.ts, as a match's chat), who it may
+ * be addressed to, and who may read it. The socket (socket.ts) applies them; the messages are
+ * stored with the session.
  */
-
-const INVISIBLE = /[\p{Cf}\p{Cc}\p{Co}\p{Cs}\p{Zl}\p{Zp}]/gu;
-
-/** A message's text: plain, without control or invisible characters, 1..TALK_MAX_CHARS. */
-export function cleanText(v: unknown): string | null {
-  if (typeof v !== 'string' || v.length > TALK_MAX_CHARS * 4) return null;
-  const text = v.normalize('NFC').replace(INVISIBLE, ' ').replace(/\s+/gu, ' ').trim();
-  if (text.length === 0 || [...text].length > TALK_MAX_CHARS) return null;
-  return text;
-}
+export { cleanText } from '../net/plain-text';
 
 /** May this viewer read this message? The facilitator reads everything. */
 export function mayRead(m: TalkMessage, viewer: SessionStudent | null): boolean {

@@ -10,6 +10,7 @@ import {
   type MatchSummary,
   type MoveCommit,
   type SessionRecord,
+  type ChatRecord,
 } from './types';
 import type { TalkMessage } from '../../protocol';
 import { matchesFilter } from './filter';
@@ -30,6 +31,7 @@ export class MemoryStore implements MatchStore {
   private readonly rows = new Map<string, Row>();
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly talk = new Map<string, TalkMessage[]>();
+  private readonly chat = new Map<string, ChatRecord[]>();
 
   async createMatch(
     matchID: string,
@@ -113,6 +115,7 @@ export class MemoryStore implements MatchStore {
 
   async wipe(matchID: string): Promise<void> {
     this.rows.delete(matchID);
+    this.chat.delete(matchID);
   }
 
   async saveSession(session: SessionRecord): Promise<void> {
@@ -162,6 +165,18 @@ export class MemoryStore implements MatchStore {
 
   async listTalk(sessionID: string): Promise<TalkMessage[]> {
     return clone(this.talk.get(sessionID) ?? []);
+  }
+
+  async appendChat(matchID: string, message: ChatRecord, cap: number): Promise<void> {
+    if (!this.rows.has(matchID)) throw new StorageError('not-found', `match ${matchID} not found`);
+    const list = this.chat.get(matchID) ?? [];
+    if (list.length >= cap) throw new StorageError('full', `the chat of ${matchID} is full`);
+    list.push(clone(message));
+    this.chat.set(matchID, list);
+  }
+
+  async listChat(matchID: string): Promise<ChatRecord[]> {
+    return clone(this.chat.get(matchID) ?? []);
   }
 
   async close(): Promise<void> {}

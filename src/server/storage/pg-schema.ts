@@ -65,6 +65,18 @@ CREATE TABLE session_talk (
 CREATE INDEX sessions_open ON sessions (ended, created_at);
 `,
   },
+  {
+    version: 3,
+    what: "each match's chat",
+    sql: `
+CREATE TABLE match_chat (
+  match_id TEXT NOT NULL REFERENCES matches (id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  entry TEXT NOT NULL,
+  PRIMARY KEY (match_id, seq)
+);
+`,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.at(-1)!.version;

@@ -12,6 +12,7 @@ import {
   type MatchSummary,
   type MoveCommit,
   type SessionRecord,
+  type ChatRecord,
 } from './types';
 import type { TalkMessage } from '../../protocol';
 
@@ -157,6 +158,8 @@ export class PgStore implements MatchStore {
         throw new StorageError('join-code-taken', 'session code taken');
       if (err.code === '23503' && err.constraint === 'session_talk_session_id_fkey')
         throw new StorageError('not-found', 'session not found');
+      if (err.code === '23503' && err.constraint === 'match_chat_match_id_fkey')
+        throw new StorageError('not-found', 'match not found');
       throw e;
     }
   }
@@ -391,6 +394,36 @@ export class PgStore implements MatchStore {
       [sessionID],
     );
     return rows.map((r) => JSON.parse(r.entry) as TalkMessage);
+  }
+
+  async appendChat(matchID: string, message: ChatRecord, cap: number): Promise<void> {
+    // One statement: the next seq, written only while the chat has room. Two processes taking
+    // the same seq: the primary key refuses the loser, which counts again and retries.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { rowCount } = await this.inOrder(`chat:${matchID}`, () =>
+          this.q(
+            `INSERT INTO match_chat (match_id, seq, entry)
+             SELECT $1, COALESCE(MAX(seq) + 1, 0), $2 FROM match_chat WHERE match_id = $1
+             HAVING COUNT(*) < $3`,
+            [matchID, JSON.stringify(message), cap],
+          ),
+        );
+        if (rowCount === 0) throw new StorageError('full', `the chat of ${matchID} is full`);
+        return;
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        if (code !== '23505' || attempt >= 5) throw e;
+      }
+    }
+  }
+
+  async listChat(matchID: string): Promise<ChatRecord[]> {
+    const { rows } = await this.q<{ entry: string }>(
+      'SELECT entry FROM match_chat WHERE match_id = $1 ORDER BY seq',
+      [matchID],
+    );
+    return rows.map((r) => JSON.parse(r.entry) as ChatRecord);
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,7 @@ import type { BetterSqlite3 } from 'better-sqlite3';
  * table of its own, so that a move rewrites only the state (not the initial state and metadata
  * beside it), and the log is an append-only table (one row per entry).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS matches (
@@ -44,13 +44,20 @@ CREATE TABLE IF NOT EXISTS session_talk (
   entry TEXT NOT NULL,
   PRIMARY KEY (session_id, seq)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS match_chat (
+  match_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  entry TEXT NOT NULL,
+  PRIMARY KEY (match_id, seq)
+) WITHOUT ROWID;
 `;
 
 /**
  * Creates the schema, or brings a database written by an earlier version up to this one in a
  * single transaction (version 1 kept the live state in the matches row; version 2 did not
  * record when the last move was made, which expiry needs: it starts from the creation time;
- * version 3 had no sessions, whose two tables the schema's CREATE ... IF NOT EXISTS adds).
+ * version 3 had no sessions, whose two tables the schema's CREATE ... IF NOT EXISTS adds, and
+ * version 4 kept no match chat, whose table it adds the same way).
  */
 export function prepareSchema(db: BetterSqlite3.Database): void {
   const version = Number(db.pragma('user_version', { simple: true }));

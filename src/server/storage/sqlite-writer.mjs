@@ -82,6 +82,7 @@ const OPS = {
     writeMeta(op.matchID, op.meta);
   },
   wipe(op) {
+    sql('DELETE FROM match_chat WHERE match_id = ?').run(op.matchID);
     sql('DELETE FROM match_log WHERE match_id = ?').run(op.matchID);
     sql('DELETE FROM match_state WHERE match_id = ?').run(op.matchID);
     sql('DELETE FROM matches WHERE id = ?').run(op.matchID);
@@ -111,6 +112,19 @@ const OPS = {
     sql('INSERT INTO session_talk (session_id, seq, entry) VALUES (?, ?, ?)').run(
       op.sessionID,
       next.n,
+      op.entry,
+    );
+  },
+  appendChat(op) {
+    if (!sql('SELECT 1 FROM matches WHERE id = ?').get(op.matchID))
+      throw new Refused('not-found', `match ${op.matchID} not found`);
+    const now = sql(
+      'SELECT COUNT(*) AS n, COALESCE(MAX(seq) + 1, 0) AS next FROM match_chat WHERE match_id = ?',
+    ).get(op.matchID);
+    if (now.n >= op.cap) throw new Refused('full', `the chat of ${op.matchID} is full`);
+    sql('INSERT INTO match_chat (match_id, seq, entry) VALUES (?, ?, ?)').run(
+      op.matchID,
+      now.next,
       op.entry,
     );
   },

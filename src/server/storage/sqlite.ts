@@ -13,6 +13,7 @@ import type {
   MatchSummary,
   MoveCommit,
   SessionRecord,
+  ChatRecord,
 } from './types';
 import type { TalkMessage } from '../../protocol';
 
@@ -197,6 +198,18 @@ export class SqliteStore implements MatchStore {
     )
       .all(sessionID)
       .map((r) => JSON.parse(r.entry) as TalkMessage);
+  }
+
+  appendChat(matchID: string, message: ChatRecord, cap: number): Promise<void> {
+    return this.writer.write({ kind: 'appendChat', matchID, entry: JSON.stringify(message), cap });
+  }
+
+  async listChat(matchID: string): Promise<ChatRecord[]> {
+    return this.sql<{ entry: string }>(
+      'SELECT entry FROM match_chat WHERE match_id = ? ORDER BY seq',
+    )
+      .all(matchID)
+      .map((r) => JSON.parse(r.entry) as ChatRecord);
   }
 
   async close(): Promise<void> {

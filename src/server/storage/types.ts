@@ -61,6 +61,8 @@ export interface MatchMetadata {
    * match's replay file needs them (src/server/lobby/replay-route.ts).
    */
   console?: ConsoleRecord[];
+  /** The class session this match is a table of (sessions/tables.ts), and the table's number. */
+  session?: { id: string; table: number };
 }
 
 /** One change a facilitator's console made to a match's game. */
@@ -156,9 +158,25 @@ export interface SessionRecord {
   updatedAt: number;
 }
 
-/** 'unavailable': the database cannot be reached now (nothing was written, or may have been). */
+/** One message of a match's chat, as stored (plain text: render it as text). */
+export interface ChatRecord {
+  /** The server's id for it, unique within the match. */
+  id: string;
+  /** The round the match was in when the server took the message. */
+  round: number;
+  /** The sender's seat. */
+  seat: string;
+  text: string;
+  /** When the server took it (ms since the epoch). */
+  at: number;
+}
+
+/**
+ * 'unavailable': the database cannot be reached now (nothing was written, or may have been).
+ * 'full': a match's chat already holds as many messages as it may (nothing was written).
+ */
 export type StorageErrorCode =
-  'exists' | 'not-found' | 'stale-state' | 'join-code-taken' | 'unavailable';
+  'exists' | 'not-found' | 'stale-state' | 'join-code-taken' | 'unavailable' | 'full';
 
 export class StorageError extends Error {
   constructor(
@@ -193,7 +211,7 @@ export interface MatchStore {
   listIdle(before: number, filter: IdleFilter): Promise<string[]>;
   /** How many matches are stored. */
   count(): Promise<number>;
-  /** Deletes a match, its state and its log. */
+  /** Deletes a match, its state, its log and its chat. */
   wipe(matchID: string): Promise<void>;
   /** Creates or replaces a session; 'join-code-taken' if another session has its code. */
   saveSession(session: SessionRecord): Promise<void>;
@@ -212,5 +230,13 @@ export interface MatchStore {
   appendTalk(sessionID: string, message: TalkMessage): Promise<void>;
   /** A session's talk, oldest first. */
   listTalk(sessionID: string): Promise<TalkMessage[]>;
+  /**
+   * Appends a message to a match's chat, unless the chat already holds `cap` messages: then it
+   * fails with 'full' and writes nothing (the oldest are kept, the newest refused). 'not-found'
+   * if the match is not stored.
+   */
+  appendChat(matchID: string, message: ChatRecord, cap: number): Promise<void>;
+  /** A match's chat, oldest first. */
+  listChat(matchID: string): Promise<ChatRecord[]>;
   close(): Promise<void>;
 }

@@ -25,6 +25,7 @@ export type WriteOp =
   | { kind: 'wipe'; matchID: string }
   | { kind: 'saveSession'; id: string; code: string; ended: number; createdAt: number; doc: string }
   | { kind: 'appendTalk'; sessionID: string; entry: string }
+  | { kind: 'appendChat'; matchID: string; entry: string; cap: number }
   | { kind: 'wipeSession'; sessionID: string };
 
 export interface MetaColumns {
