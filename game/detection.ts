@@ -49,6 +49,7 @@ export function findChance(
   if (by === 'audit') return Math.min(RULES.chanceCap, RULES.auditBase + RULES.auditPerHeat * heat);
   let chance = RULES.checkBase + RULES.checkPerHeat * heat;
   if (place.permit === 'permit') chance += RULES.checkPermitBonus;
+  if (place.licence) chance += RULES.checkLicenceBonus;
   if (place.standing < RULES.lowStanding) chance -= RULES.checkLowStandingPenalty;
   return Math.max(RULES.chanceFloor, Math.min(RULES.chanceCap, chance));
 }

@@ -42,7 +42,8 @@ export const predict = {
     clamp(
       RULES.checkBase +
         RULES.checkPerHeat * (s.heat ?? 0) +
-        (s.permit ? RULES.checkPermitBonus : 0) -
+        (s.permit ? RULES.checkPermitBonus : 0) +
+        (s.licence ? RULES.checkLicenceBonus : 0) -
         (low ? RULES.checkLowStandingPenalty : 0),
       k.checkFloor,
       k.chanceCap,
@@ -228,12 +229,20 @@ export function renderOdds(k: Limits): { body: string; problems: string[] } {
     '### End-use checks, audits and cloud screening',
     `Each roll is made separately for every hidden entity (or lease) of every firm, with that firm's heat.`,
     [
-      `- **End-use check** (per hidden entity in the hub): **${R.checkBase} + ${R.checkPerHeat} × heat + ${R.checkPermitBonus} under a permit regime − ${R.checkLowStandingPenalty} where the hub's standing is below ${R.lowStanding}**, from ${k.checkFloor} to ${k.chanceCap}.`,
+      `- **End-use check** (per hidden entity in the hub): **${R.checkBase} + ${R.checkPerHeat} × heat + ${R.checkPermitBonus} under a permit regime + ${R.checkLicenceBonus} where exports need a licence − ${R.checkLowStandingPenalty} where the hub's standing is below ${R.lowStanding}**, from ${k.checkFloor} to ${k.chanceCap}.`,
       `- **Distributor audit** (per hidden entity in the hub): **${R.auditBase} + ${R.auditPerHeat} × heat**, at most ${k.chanceCap}.`,
       `- **Know-your-customer screening** (per unexposed lease, each round the rule is in force): **${R.kycDetectBase} + ${R.kycDetectPerHeat} × heat**.`,
     ].join('\n'),
     table(
-      ['Heat', 'Check', 'Check, permit regime', 'Check, low standing', 'Audit', 'Screening'],
+      [
+        'Heat',
+        'Check',
+        'Check, permit regime',
+        'Check, licence',
+        'Check, low standing',
+        'Audit',
+        'Screening',
+      ],
       heats().map((h) => [
         h,
         pct(
@@ -252,6 +261,13 @@ export function renderOdds(k: Limits): { body: string; problems: string[] } {
         ),
         pct(
           ledger.note(
+            `check, licence, heat ${h}`,
+            findChance({ heat: h, licence: true }, 'check'),
+            predict.check({ heat: h, licence: true }, false, k),
+          ),
+        ),
+        pct(
+          ledger.note(
             `check, low standing, heat ${h}`,
             findChance({ heat: h, standing: R.lowStanding - 1 }, 'check'),
             predict.check({ heat: h }, true, k),
@@ -266,7 +282,7 @@ export function renderOdds(k: Limits): { body: string; problems: string[] } {
         ),
         pct(ledger.note(`screening heat ${h}`, kycChance({ heat: h }), predict.kyc({ heat: h }))),
       ]),
-      ['r', 'r', 'r', 'r', 'r', 'r'],
+      ['r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
   );
 

@@ -21,6 +21,7 @@ export function representativeState(): GameState {
 export interface Stage {
   posture?: Posture;
   permit?: boolean;
+  licence?: boolean;
   alert?: boolean;
   heat?: number;
   standing?: number;
@@ -45,7 +46,7 @@ export function quietState(stage: Stage = {}): GameState {
       standing: stage.standing ?? RULES.lowStanding + 1,
       customs: stage.posture ?? 'standard',
       permit: stage.permit ? 'permit' : 'none',
-      licence: false,
+      licence: stage.licence ?? false,
       leasingFund: false,
       alertUntil: stage.alert ? state.round : 0,
       pressure: 0,
