@@ -60,7 +60,13 @@ export async function startClusterTestServer(
     env: { FIXTURE_TARGET: '', ...limitEnv({ ...limits, ...over }) },
   });
   const store = await PgStore.open({ url: harness.pgUrl, schema: harness.schema });
-  const cluster = new Cluster({ redisUrl: harness.redisUrl, node: 'n3', prefix: harness.prefix });
+  // An observer: the others send it every write in full, whoever reads the match.
+  const cluster = new Cluster({
+    redisUrl: harness.redisUrl,
+    node: 'n3',
+    prefix: harness.prefix,
+    observer: true,
+  });
   await cluster.connect();
   // Chokepoint's class sessions are shared with the spawned processes too (as serve.ts does).
   const sessionPeers = served.session
