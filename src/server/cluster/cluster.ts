@@ -102,8 +102,10 @@ redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 return 1`;
 
+// KEYS: lease. ARGV: lease value, channel, a write's header-only message (or '').
 const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+if ARGV[3] ~= '' then redis.call('PUBLISH', ARGV[2], ARGV[3]) end
 return 1`;
 
 const CLAIM = `
@@ -142,6 +144,8 @@ export class Cluster implements MatchCoordinator {
   private readonly writing = new Map<string, { gen: number; others: boolean }>();
   /** Matches whose bots this process plays (it reads them while it does), and when it last claimed them. */
   private readonly playing = new Map<string, number>();
+  /** A write's header-only message, sent with the lease's release (one command, not two). */
+  private readonly headers = new Map<string, string>();
   /** Whether an observer (ClusterOptions.observer) is connected: then every snapshot is sent. */
   private observed = false;
   private authority: Authority | null = null;
@@ -255,7 +259,11 @@ export class Cluster implements MatchCoordinator {
     } finally {
       this.held.delete(matchID);
       this.writing.delete(matchID);
-      this.cmd.eval(RELEASE, 1, this.key('lease', matchID), value).catch(() => undefined);
+      const header = this.headers.get(matchID) ?? '';
+      this.headers.delete(matchID);
+      this.cmd
+        .eval(RELEASE, 1, this.key('lease', matchID), value, this.channel, header)
+        .catch(() => undefined);
     }
   }
 
@@ -321,11 +329,12 @@ export class Cluster implements MatchCoordinator {
     this.writing.delete(matchID);
     const { gen } = write;
     this.known.set(matchID, gen);
-    const body = write.others || this.observed ? JSON.stringify(snapshot) : '';
-    const message = `${this.node} ${matchID} ${gen}\n${body}`;
-    this.cmd.publish(this.channel, message).catch(() => {
-      // The others' reconciliation finds the new generation within reconcileMs.
-    });
+    const header = `${this.node} ${matchID} ${gen}\n`;
+    // No other reader: the header only tells those with a copy to drop it, and can wait for
+    // the release. (Lost either way, the others' reconciliation finds the new generation
+    // within reconcileMs.)
+    if (!write.others && !this.observed) return void this.headers.set(matchID, header);
+    this.cmd.publish(this.channel, header + JSON.stringify(snapshot)).catch(() => undefined);
   }
 
   private receive(raw: string): void {
