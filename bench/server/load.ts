@@ -1,4 +1,5 @@
 import type { State } from 'boardgame.io';
+import { matchHintQuery, PATCHES_QUERY } from '../../src/protocol';
 import type { PatchOp } from '../../src/server/net/json-patch';
 import { applyOps } from './apply-patch';
 import type { Seat, Target } from './targets';
@@ -109,8 +110,12 @@ class ScriptedMatch {
     const { run, matchID } = this;
     const sync = () =>
       socket.emit('sync', matchID, seat.playerID, seat.credentials, this.seats.length);
-    // Ask for boardgame.io patch frames where the server offers them (servers that do not ignore it).
-    const socket = new WireSocket(run.url, `/${run.target.gameName}`, { patches: '1' });
+    // Ask for boardgame.io patch frames where the server offers them (servers that do not ignore
+    // it), and name the match as the app does (behind nginx: every seat on the match's process).
+    const socket = new WireSocket(run.url, `/${run.target.gameName}`, {
+      ...PATCHES_QUERY,
+      ...matchHintQuery(matchID),
+    });
     this.sockets.set(seat.playerID, socket);
     socket.on('connect', sync);
     socket.on('update', (_m: string, state: State) => this.onState(seat.playerID, state));

@@ -50,6 +50,14 @@ export type AckReply = { ok: true; stateID?: number } | { ok: false; error: stri
 /** Handshake query that asks for boardgame.io `patch` frames instead of whole states. */
 export const PATCHES_QUERY = { patches: '1' } as const;
 
+/**
+ * Handshake query naming the match a game socket is for. It is a routing hint only: a load
+ * balancer sends every socket of a match to one process (deploy/nginx.conf hashes on it). The
+ * server never reads it; the `sync` frame, with the seat's credentials, decides what a socket
+ * gets, so a wrong or forged hint costs only a hop between processes.
+ */
+export const matchHintQuery = (matchID: string) => ({ matchID }) as const;
+
 /** `data` of each boardgame.io matchData entry as our server fills it. */
 export interface MatchDataSeatData {
   kind: SeatKind;

@@ -30,6 +30,9 @@ const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => {
   }
 });
 
+/** Where the test's nginx connects to the processes from (their TRUSTED_PROXIES). */
+export const NGINX_ADDRESS = '127.0.0.1';
+
 /** Limits for a crowd of test clients that all come from one address (nginx, or localhost). */
 export const CROWD_LIMITS: Record<string, string> = {
   FRAMES_PER_SECOND: '10000',
@@ -73,6 +76,56 @@ export interface ClusterOptions {
   extraPorts?: number[];
   /** Each process's --bot-delay (default 0: bots move at once). */
   botDelayMs?: number;
+  /**
+   * nginx's per-client limits in place of the shipped file's values, as a deployer would set
+   * them. Default: the shipped header timeout, and connections per address lifted for a test's
+   * crowd of clients from one address (as CROWD_LIMITS lifts the processes' own).
+   */
+  nginxLimits?: NginxLimits;
+}
+
+export interface NginxLimits {
+  /** client_header_timeout: ms a client has to send its request headers. */
+  headerTimeoutMs?: number;
+  /** limit_conn: connections with a request under way (open WebSockets) from one address. */
+  connectionsPerAddress?: number;
+}
+
+/** The shipped deploy/nginx.conf with its loopback ports and, where given, its limits replaced. */
+export function nginxSite(ports: number[], listenPort: number, limits: NginxLimits): string {
+  let site = readFileSync(NGINX_SITE, 'utf8');
+  for (const [i, port] of ports.entries())
+    site = site.replaceAll(`127.0.0.1:${8001 + i}`, `127.0.0.1:${port}`);
+  // Processes beyond the shipped three, or fewer: rewrite the shared upstreams' server lists
+  // (their balancing and keepalive lines stay).
+  const servers = ports.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n');
+  site = site.replace(
+    /(upstream chokepoint(?:_match)? \{\n[^}]*?;\n)(?:\s*server [^\n]*\n)+/g,
+    (_, head: string) => `${head}${servers}\n`,
+  );
+  site = site.replace('listen 80;', `listen 127.0.0.1:${listenPort};`);
+  site = site.replace('listen [::]:80;', '');
+  if (limits.headerTimeoutMs !== undefined)
+    site = site.replace(
+      /client_header_timeout [^;]+;/,
+      `client_header_timeout ${limits.headerTimeoutMs}ms;`,
+    );
+  if (limits.connectionsPerAddress !== undefined)
+    site = site.replace(
+      /limit_conn chokepoint_addr \d+;/,
+      `limit_conn chokepoint_addr ${limits.connectionsPerAddress};`,
+    );
+  return site;
+}
+
+/** A limit as the shipped deploy/nginx.conf sets it (e.g. `client_header_timeout`, in ms). */
+export function shippedNginx(): { headerTimeoutMs: number; connectionsPerAddress: number } {
+  const site = readFileSync(NGINX_SITE, 'utf8');
+  const header = /client_header_timeout (\d+)s;/.exec(site);
+  const conns = /limit_conn chokepoint_addr (\d+);/.exec(site);
+  if (!header || !conns)
+    throw new Error('deploy/nginx.conf: no client_header_timeout or limit_conn');
+  return { headerTimeoutMs: Number(header[1]) * 1000, connectionsPerAddress: Number(conns[1]) };
 }
 
 interface Proc {
@@ -144,6 +197,10 @@ export class TestCluster {
       REDIS_PREFIX: this.prefix,
       NODE_NAME: `n${i + 1}`,
       DATA_DIR: join(this.dir, `data-n${i + 1}`),
+      // No built app unless a test names one (else ./dist, whenever something built it).
+      STATIC_DIR: join(this.dir, 'no-app'),
+      // Behind nginx, as docs/deploy.md sets it up: nginx names each client.
+      ...(this.opts.nginx ? { TRUSTED_PROXIES: NGINX_ADDRESS } : {}),
       ...this.opts.env,
     };
     const child = spawn(
@@ -200,16 +257,13 @@ export class TestCluster {
   private async startNginx(): Promise<void> {
     if (!NGINX) throw new Error('nginx is not installed (apt-get install -y nginx)');
     this.nginxPort = await freePort();
-    let site = readFileSync(NGINX_SITE, 'utf8');
-    for (const [i, port] of this.ports.entries())
-      site = site.replaceAll(`127.0.0.1:${8001 + i}`, `127.0.0.1:${port}`);
-    // Processes beyond the shipped three, or fewer: rewrite the upstream lists to match.
-    site = site.replace(/upstream chokepoint \{[^}]*\}/, () => {
-      const servers = this.ports.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n');
-      return `upstream chokepoint {\n    least_conn;\n${servers}\n    keepalive 32;\n}`;
-    });
-    site = site.replace('listen 80;', `listen 127.0.0.1:${this.nginxPort};`);
-    site = site.replace('listen [::]:80;', '');
+    const site = nginxSite(
+      this.ports,
+      this.nginxPort,
+      this.opts.nginxLimits ?? {
+        connectionsPerAddress: Number(CROWD_LIMITS.CONNECTIONS_PER_ADDRESS),
+      },
+    );
     const prefix = join(this.dir, 'nginx');
     mkdirSync(join(prefix, 'logs'), { recursive: true });
     writeFileSync(join(prefix, 'site.conf'), site);

@@ -43,7 +43,8 @@ export class SeatPlayer {
   async connect(deadline: number): Promise<void> {
     for (;;) {
       this.client?.close();
-      const c = new Client(this.url);
+      // Named in the handshake as the app does: nginx sends it to its match's process, or on.
+      const c = new Client(this.url, {}, { matchID: this.matchID });
       this.client = c;
       try {
         // A socket whose process dies between the handshake and the namespace's connect hears

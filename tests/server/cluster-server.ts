@@ -11,7 +11,7 @@ import { SessionCluster } from '../../src/server/sessions/cluster-sessions';
 import { LIMIT_VARS } from '../../src/server/config';
 import { chokepointServed } from '../../src/server/served/chokepoint';
 import { PgStore } from '../../src/server/storage/pg';
-import { freePort, TestCluster } from './cluster-harness';
+import { freePort, NGINX_ADDRESS, TestCluster } from './cluster-harness';
 import { fixtureServed } from './fixtures/game';
 
 /** The limits and origins a suite gives its server, as the environment the processes read. */
@@ -30,6 +30,7 @@ function limitEnv(opts: Partial<ServerOptions>): Record<string, string> {
   if (opts.allowedOrigins) env.ALLOWED_ORIGINS = opts.allowedOrigins.join(',');
   if (opts.allowedHosts) env.ALLOWED_HOSTS = opts.allowedHosts.join(',');
   if (opts.lobby?.publicUrl) env.PUBLIC_URL = opts.lobby.publicUrl;
+  if (opts.staticDir) env.STATIC_DIR = opts.staticDir;
   return env;
 }
 
@@ -42,15 +43,30 @@ export async function startClusterTestServer(
   const served = over.served ?? fixtureServed();
   if (over.served && over.served !== chokepointServed)
     throw new Error('TEST_CLUSTER=1 runs Chokepoint or the fixture game only');
+  // Behind nginx, slow headers and connection floods are nginx's to refuse: a suite's own
+  // limits for them are set in nginx, as a deployer would (the rest keep the shipped file's).
+  const http = { ...limits.http, ...over.http };
   const harness = new TestCluster({
     processes: 2,
     nginx: true,
+    nginxLimits: {
+      ...(http.headersTimeoutMs !== undefined ? { headerTimeoutMs: http.headersTimeoutMs } : {}),
+      ...(http.connectionsPerAddress !== undefined
+        ? { connectionsPerAddress: http.connectionsPerAddress }
+        : {}),
+    },
     ...(over.served === chokepointServed ? { entry: MAIN } : {}),
     // The fixture's own winning score, and the suite's limits, as on one process.
     env: { FIXTURE_TARGET: '', ...limitEnv({ ...limits, ...over }) },
   });
   const store = await PgStore.open({ url: harness.pgUrl, schema: harness.schema });
-  const cluster = new Cluster({ redisUrl: harness.redisUrl, node: 'n3', prefix: harness.prefix });
+  // An observer: the others send it every write in full, whoever reads the match.
+  const cluster = new Cluster({
+    redisUrl: harness.redisUrl,
+    node: 'n3',
+    prefix: harness.prefix,
+    observer: true,
+  });
   await cluster.connect();
   // Chokepoint's class sessions are shared with the spawned processes too (as serve.ts does).
   const sessionPeers = served.session
@@ -63,6 +79,7 @@ export async function startClusterTestServer(
     ...limits,
     ...over,
     port: await freePort(),
+    trustedProxies: [NGINX_ADDRESS],
     bots: { delayMs: 0, ...over.bots, claim: cluster.claimBots },
     shared: { presence: cluster.presence, limits: cluster.limits, chat: cluster.chat },
     ...(sessionPeers ? { sessionPeers } : {}),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { State } from 'boardgame.io';
+import { Redis } from 'ioredis';
 import { TestCluster } from './cluster-harness';
 import { api, Client, createMatch, join, waitUntil } from './helpers';
 import type { FixtureG } from './fixtures/game';
@@ -59,6 +60,42 @@ describe('three processes on one PostgreSQL and one Redis', () => {
       [0, 1, 2, 3, 4, 5, 6, 7, 8].map((k) => `note-${k}`),
     );
   }, 60_000);
+
+  it('a write no other process reads goes out without its state; a process that then reads it gets every state', async () => {
+    const [a, b] = [0, 1].map((i) => cluster.processUrl(i)) as [string, string];
+    const heard: string[] = [];
+    const sub = new Redis(cluster.redisUrl);
+    try {
+      await sub.subscribe(`${cluster.prefix}writes`);
+      sub.on('message', (_c: string, raw: string) => heard.push(raw));
+      const m = await createMatch(a, { seats: [{}, {}, {}, {}].map(() => ({ kind: 'person' })) });
+      // b shows the match in its lobby (a copy in its memory) but does not play it.
+      expect((await api(b, 'GET', `/api/matches/${m.matchID}`)).status).toBe(200);
+      const cred = await join(a, m.matchID, '0', 'Ana');
+      const body = (raw: string) => raw.slice(raw.indexOf('\n') + 1);
+      const ofMatch = () => heard.filter((r) => r.split(' ')[1] === m.matchID);
+      await waitUntil(() => ofMatch().length === 1, 5000, 'the join announced');
+      expect(body(ofMatch()[0]!)).toBe('');
+      // b dropped its copy rather than keep a stale one: its lobby shows the join.
+      // (Within moments: well before reconciliation would reload a stale copy, after 1-2 s.)
+      let shown = '';
+      const until = Date.now() + 800;
+      while (!shown.includes('Ana') && Date.now() < until)
+        shown = JSON.stringify((await api(b, 'GET', `/api/matches/${m.matchID}`)).json);
+      expect(shown).toContain('Ana');
+      // A spectator on b makes b a reader: a's next move reaches it, in full.
+      const player = new Client(a);
+      const spectator = new Client(b);
+      clients.push(player, spectator);
+      await player.sync(m.matchID, '0', cred);
+      await spectator.sync(m.matchID, null);
+      expect(await player.move(m.matchID, '0', 'stash', ['seen'])).toMatchObject({ ok: true });
+      await spectator.waitFor(() => spectator.state?._stateID === 1, 10_000);
+      expect(JSON.parse(body(ofMatch().at(-1)!))).toHaveProperty('state');
+    } finally {
+      sub.disconnect();
+    }
+  }, 30_000);
 
   it('a move made on an old state is refused on any process (compare-and-set), never applied twice', async () => {
     const [a, b] = [0, 1].map((i) => cluster.processUrl(i)) as [string, string];

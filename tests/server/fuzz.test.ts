@@ -3,6 +3,10 @@
  * against a live server. Each is answered with an error, the server stays up,
  * and the match's state, log and metadata are unchanged.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import fc from 'fast-check';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -187,87 +191,190 @@ describe('fuzz', () => {
     },
   );
 
+  /** Hostile lobby requests: paths under /api with dot segments, codes, junk; junk bodies. */
+  const hostileRequests = (numRuns: number, seed: number) => {
+    const seg = fc.oneof(
+      fc.constantFrom(
+        m0(),
+        m.joinCode,
+        '..',
+        '%2e%2e',
+        'pause',
+        'resume',
+        'join',
+        'leave',
+        'seat',
+        '0',
+        '3',
+        '__proto__',
+      ),
+      fc.string({ maxLength: 12 }).map(encodeURIComponent),
+    );
+    const path = fc.oneof(
+      fc
+        .tuple(
+          fc.constantFrom(
+            '/api/matches/',
+            '/api/codes/',
+            '/api/',
+            '/api/matches/' + m0() + '/',
+            '/api/matches/' + m0() + '/seat/',
+          ),
+          seg,
+        )
+        .map(([a, b]) => a + b),
+      fc.array(seg, { maxLength: 4 }).map((s) => '/api/' + s.join('/')),
+    );
+    const body = fc.oneof(
+      junk.map((j) => JSON.stringify(j)),
+      fc.string(),
+      fc.constant('{"scenario":"nope"}'),
+      fc.constant('{"scenario":"quick","seats":7}'),
+      fc.constant('{"seat":"0","name":""}'),
+      fc.constant('x'.repeat(20_000)),
+    );
+    const request = fc.record({
+      method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
+      path,
+      body,
+      ctype: fc.constantFrom('application/json', 'text/plain', ''),
+      auth: fc.oneof(
+        fc.constant(''),
+        fc.string().map((s) => `Bearer ${s}`),
+      ),
+    });
+    return fc.sample(request, { numRuns, seed }).map((r) => {
+      const headers: Record<string, string> = {};
+      if (r.ctype) headers['content-type'] = r.ctype;
+      if (r.auth && /^[\x20-\x7e]*$/.test(r.auth)) headers.authorization = r.auth;
+      return { method: r.method, path: r.path, headers, body: r.method === 'GET' ? '' : r.body };
+    });
+  };
+  const okGets = () =>
+    new Set([
+      '/api/matches',
+      '/api/scenarios',
+      `/api/matches/${m.matchID}`,
+      `/api/codes/${m.joinCode}`,
+    ]);
+  /** A refusal a player can read: 4xx, an error if JSON, never a stack trace or a secret. */
+  const expectClearRefusal = (what: string, status: number, type: string | null, text: string) => {
+    expect(status, `${what} -> ${text.slice(0, 100)}`).toBeGreaterThanOrEqual(400);
+    expect(status, `${what} -> ${text.slice(0, 100)}`).toBeLessThan(500);
+    if (type?.startsWith('application/json')) expect(JSON.parse(text)).toHaveProperty('error');
+    expect(text).not.toMatch(/\n\s+at /);
+    expect(text).not.toContain(m.creatorToken);
+  };
+
   it(
     `answers ${N} hostile lobby requests with errors and changes nothing`,
     { timeout: 120_000 },
     async () => {
-      const seg = fc.oneof(
-        fc.constantFrom(
-          m0(),
-          m.joinCode,
-          '..',
-          '%2e%2e',
-          'pause',
-          'resume',
-          'join',
-          'leave',
-          'seat',
-          '0',
-          '3',
-          '__proto__',
-        ),
-        fc.string({ maxLength: 12 }).map(encodeURIComponent),
-      );
-      const path = fc.oneof(
-        fc
-          .tuple(
-            fc.constantFrom(
-              '/api/matches/',
-              '/api/codes/',
-              '/api/',
-              '/api/matches/' + m0() + '/',
-              '/api/matches/' + m0() + '/seat/',
-            ),
-            seg,
-          )
-          .map(([a, b]) => a + b),
-        fc.array(seg, { maxLength: 4 }).map((s) => '/api/' + s.join('/')),
-      );
-      const body = fc.oneof(
-        junk.map((j) => JSON.stringify(j)),
-        fc.string(),
-        fc.constant('{"scenario":"nope"}'),
-        fc.constant('{"scenario":"quick","seats":7}'),
-        fc.constant('{"seat":"0","name":""}'),
-        fc.constant('x'.repeat(20_000)),
-      );
-      const request = fc.record({
-        method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
-        path,
-        body,
-        ctype: fc.constantFrom('application/json', 'text/plain', ''),
-        auth: fc.oneof(
-          fc.constant(''),
-          fc.string().map((s) => `Bearer ${s}`),
-        ),
-      });
-      const reqs = fc.sample(request, { numRuns: N, seed: SEED });
-      const okGets = new Set([
-        '/api/matches',
-        '/api/scenarios',
-        `/api/matches/${m.matchID}`,
-        `/api/codes/${m.joinCode}`,
-      ]);
-      for (const r of reqs) {
-        const headers: Record<string, string> = {};
-        if (r.ctype) headers['content-type'] = r.ctype;
-        if (r.auth && /^[\x20-\x7e]*$/.test(r.auth)) headers.authorization = r.auth;
+      const ok = okGets();
+      for (const r of hostileRequests(N, SEED)) {
+        // fetch resolves dot segments first (as a browser does): what it sends is `sent`.
+        const sent = new URL(server.url + r.path).pathname;
         const res = await fetch(server.url + r.path, {
           method: r.method,
-          headers,
+          headers: r.headers,
           ...(r.method === 'GET' ? {} : { body: r.body }),
         });
         const text = await res.text();
-        if (r.method === 'GET' && okGets.has(new URL(server.url + r.path).pathname)) continue;
-        expect(res.status, `${r.method} ${r.path} -> ${text.slice(0, 100)}`).toBeGreaterThanOrEqual(
-          400,
+        if (r.method === 'GET' && ok.has(sent)) continue;
+        expectClearRefusal(
+          `${r.method} ${r.path}`,
+          res.status,
+          res.headers.get('content-type'),
+          text,
         );
-        expect(res.status).toBeLessThan(500);
-        if (res.headers.get('content-type')?.startsWith('application/json'))
-          expect(JSON.parse(text)).toHaveProperty('error');
       }
       expect(await take()).toBe(snapshot);
       expect((await api(server.url, 'GET', '/api/scenarios')).status).toBe(200);
     },
   );
+
+  it(
+    `answers ${N / 3} hostile lobby requests sent as written (dot segments unresolved) with errors`,
+    { timeout: 120_000 },
+    async () => {
+      // A hostile client sends `/api/resume/../%2e%2e` as it is. Every /api path is the lobby's
+      // to answer, whatever it resolves to. Behind nginx (TEST_CLUSTER=1), nginx resolves dot
+      // segments only to choose where to send a request, passes the path on as written, and
+      // refuses one that climbs above the root itself (400).
+      const ok = okGets();
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        for (const r of hostileRequests(N / 3, SEED + 1)) {
+          const res = await raw(server.url, r.method, r.path, r.headers, r.body, agent);
+          if (r.method === 'GET' && ok.has(r.path)) continue;
+          expectClearRefusal(`${r.method} ${r.path}`, res.status, res.type, res.text);
+        }
+      } finally {
+        agent.destroy();
+      }
+      expect(await take()).toBe(snapshot);
+    },
+  );
 });
+
+describe('API paths beside the built app', () => {
+  let server: RunningServer;
+  let appDir: string;
+  const PAGE = '<!doctype html><title>the app</title>';
+  beforeAll(async () => {
+    appDir = mkdtempSync(joinPath(tmpdir(), 'chokepoint-app-'));
+    writeFileSync(joinPath(appDir, 'index.html'), PAGE);
+    server = await startTestServer({ staticDir: appDir });
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(appDir, { recursive: true, force: true });
+  });
+
+  it("an /api path sent as written is the lobby's: never the app page, whatever it resolves to", async () => {
+    const agent = new Agent({ keepAlive: false });
+    try {
+      for (const path of [
+        '/api/resume/../%2e%2e',
+        '/api/%2e%2e/',
+        '/api/matches/../../index.html',
+        '/api/nope',
+        '/api/../x/../..',
+      ]) {
+        const r = await raw(server.url, 'GET', path, {}, '', agent);
+        expect(r.status, path).toBeGreaterThanOrEqual(400);
+        expect(r.status, path).toBeLessThan(500);
+        expect(r.text, path).not.toContain(PAGE);
+      }
+    } finally {
+      agent.destroy();
+    }
+    // A client that resolves the dot segments itself (fetch, a browser) asks for `/`, the page.
+    const page = await fetch(server.url + '/api/resume/../%2e%2e');
+    expect(new URL(page.url).pathname).toBe('/');
+    expect(await page.text()).toBe(PAGE);
+  });
+});
+
+/** One HTTP request with its path sent exactly as given (fetch would resolve dot segments). */
+function raw(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+  agent: Agent,
+): Promise<{ status: number; type: string | null; text: string }> {
+  const u = new URL(base);
+  return new Promise((ok, fail) => {
+    const req = request({ host: u.hostname, port: u.port, method, path, headers, agent }, (res) => {
+      let text = '';
+      res.on('data', (d: Buffer) => (text += d.toString()));
+      res.on('end', () =>
+        ok({ status: res.statusCode ?? 0, type: res.headers['content-type'] ?? null, text }),
+      );
+    });
+    req.on('error', fail);
+    req.end(body || undefined);
+  });
+}

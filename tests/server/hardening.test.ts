@@ -14,7 +14,18 @@ import { sendStats } from '../../src/server/net/send';
 import { JOIN_CODE_LENGTH, newJoinCode } from '../../src/server/security/secrets';
 import { hostPolicy } from '../../src/server/security/host';
 import { MemoryStore } from '../../src/server/storage/memory';
-import { api, Client, createMatch, join, sleep, startTestServer } from './helpers';
+import { shippedNginx } from './cluster-harness';
+import { DEFAULT_HTTP } from '../../src/server/app';
+import {
+  api,
+  Client,
+  createMatch,
+  join,
+  ownProcessUrl,
+  sleep,
+  startTestServer,
+  TEST_PROCESSES,
+} from './helpers';
 
 let server: RunningServer | undefined;
 const clients: Client[] = [];
@@ -23,8 +34,12 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-const client = (url: string, headers: Record<string, string> = {}): Client => {
-  const c = new Client(url, headers);
+const client = (
+  url: string,
+  headers: Record<string, string> = {},
+  opts: { matchID?: string } = {},
+): Client => {
+  const c = new Client(url, headers, opts);
   clients.push(c);
   return c;
 };
@@ -138,12 +153,16 @@ describe('1. backpressure', () => {
       },
     });
     const m = await createMatch(server.url);
-    const a = client(server.url);
+    // The sockets name their match in the handshake, as the app's do. The spectator cap is each
+    // process's own (it bounds that process's fan-out): behind nginx (TEST_CLUSTER=1) it holds
+    // for a match because nginx sends all of a match's sockets to one process.
+    const spectator = () => client(server!.url, {}, { matchID: m.matchID });
+    const a = spectator();
     for (let i = 0; i < 3; i++) expect(await a.sync(m.matchID, null)).toMatchObject({ ok: true });
     expect(await a.sync(m.matchID, null)).toMatchObject({ ok: false, error: 'too many syncs' });
-    const b = client(server.url);
+    const b = spectator();
     expect(await b.sync(m.matchID, null)).toMatchObject({ ok: true });
-    const c = client(server.url);
+    const c = spectator();
     expect(await c.sync(m.matchID, null)).toMatchObject({
       ok: false,
       error: 'too many spectators for this match',
@@ -438,8 +457,11 @@ describe('9. open matches per address and expiry', () => {
         sweep: { idleMs: 14 * 86_400_000, finishedMs: 90 * 86_400_000, everyMs: 0 },
       });
       const store = server.authority.store;
+      // Matches are stamped by the process that creates them, with its own clock: they are made
+      // on the process whose clock this test moves (behind nginx, the others keep the machine's).
+      const own = ownProcessUrl(server);
       const old: { matchID: string }[] = [];
-      for (let i = 0; i < 20; i++) old.push(await createMatch(server.url));
+      for (let i = 0; i < 20; i++) old.push(await createMatch(own));
       // (Moves go straight to the authority: a socket client would see its pings expire
       // as this test's clock jumps by days.)
       const advance = (stateID: number) =>
@@ -451,7 +473,7 @@ describe('9. open matches per address and expiry', () => {
         );
       now += 10 * 86_400_000;
       expect(await server.sweeper.sweep()).toBe(0);
-      const fresh = await createMatch(server.url, {});
+      const fresh = await createMatch(own, {});
       now += 5 * 86_400_000; // 15 days after the first 20, 5 after the fresh one
       // A move keeps its match alive.
       expect(await advance(0)).toMatchObject({ ok: true });
@@ -472,9 +494,14 @@ describe('9. open matches per address and expiry', () => {
 });
 
 describe('10. HTTP timeouts and connection caps', () => {
-  const open = (port: number): Promise<TcpSocket> =>
+  // Behind nginx (TEST_CLUSTER=1) nginx holds the clients' connections: the suite's header
+  // timeout and connections per address are set in nginx (client_header_timeout, limit_conn),
+  // as docs/deploy.md says a deployment sets them, and each test asserts what a client notices.
+  const behindNginx = TEST_PROCESSES > 1;
+  /** A TCP connection from `from` (any 127.x address is this machine: another "client"). */
+  const open = (port: number, from = '127.0.0.1'): Promise<TcpSocket> =>
     new Promise((ok, fail) => {
-      const s = tcpConnect(port, '127.0.0.1', () => ok(s));
+      const s = tcpConnect({ port, host: '127.0.0.1', localAddress: from }, () => ok(s));
       s.on('error', fail);
     });
   const closed = (s: TcpSocket, ms: number): Promise<boolean> =>
@@ -486,16 +513,36 @@ describe('10. HTTP timeouts and connection caps', () => {
         ok(true);
       });
     });
+  /** A socket.io WebSocket from `from`: 'open', or 'refused' (closed, or an HTTP error such as nginx's 429). */
+  const webSocket = (port: number, from: string): Promise<{ ws: WebSocket; result: string }> =>
+    new Promise((ok) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/socket.io/?EIO=4&transport=websocket`, {
+        localAddress: from,
+      });
+      ws.on('open', () => ok({ ws, result: 'open' }));
+      ws.on('error', () => ok({ ws, result: 'refused' }));
+      ws.on('unexpected-response', () => ok({ ws, result: 'refused' }));
+    });
 
-  it('closes a connection whose headers never finish', async () => {
+  it('closes a connection whose headers never finish, and serves others meanwhile', async () => {
     server = await startTestServer({ http: { headersTimeoutMs: 500, requestTimeoutMs: 1000 } });
     const s = await open(server.port);
     s.write('GET /api/scenarios HTTP/1.1\r\nHost: 127.0.0.1\r\n'); // never ends the headers
     s.on('data', () => undefined);
+    // A slowloris from another address: twenty such connections.
+    const slow = await Promise.all(
+      Array.from({ length: 20 }, () => open(server!.port, '127.0.0.2')),
+    );
+    for (const c of slow) {
+      c.on('data', () => undefined);
+      c.write('GET /api/scenarios HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: ');
+    }
+    expect((await api(server.url, 'GET', '/api/scenarios')).status).toBe(200);
     expect(await closed(s, 5000)).toBe(true);
+    for (const c of slow) expect(await closed(c, 5000)).toBe(true);
   });
 
-  it('caps connections per address and overall', async () => {
+  it.runIf(!behindNginx)('caps connections per address and overall', async () => {
     server = await startTestServer({ http: { connectionsPerAddress: 5, maxConnections: 1000 } });
     const socks = await Promise.all(Array.from({ length: 5 }, () => open(server!.port)));
     const extra = await open(server.port);
@@ -510,5 +557,43 @@ describe('10. HTTP timeouts and connection caps', () => {
     three.forEach((s) => s.destroy());
     await sleep(100);
     expect((await api(server.url, 'GET', '/api/scenarios')).status).toBe(200);
+  });
+
+  it.runIf(behindNginx)(
+    'behind nginx: idle connections stay with nginx, never fill a process, and close at its header timeout',
+    async () => {
+      // Each process allows 3 connections in all; nginx holds a client's idle connections
+      // itself (limit_conn counts only connections with a request), so ten of them leave
+      // every process free.
+      server = await startTestServer({
+        http: { connectionsPerAddress: 5, maxConnections: 3, headersTimeoutMs: 1000 },
+      });
+      const idle = await Promise.all(Array.from({ length: 10 }, () => open(server!.port)));
+      expect((await api(server.url, 'GET', '/api/scenarios')).status).toBe(200);
+      for (const s of idle) expect(await closed(s, 5000)).toBe(true);
+    },
+  );
+
+  it('refuses a flood of sockets from one address, keeps its first ones, and serves other addresses', async () => {
+    server = await startTestServer({ http: { connectionsPerAddress: 5, maxConnections: 1000 } });
+    const first = await Promise.all(
+      Array.from({ length: 5 }, () => webSocket(server!.port, '127.0.0.2')),
+    );
+    expect(first.map((f) => f.result)).toEqual(Array(5).fill('open'));
+    const extra = await webSocket(server.port, '127.0.0.2');
+    expect(extra.result).toBe('refused');
+    // A player at another address is served meanwhile, sockets and lobby alike.
+    const other = client(server.url);
+    await other.connected();
+    expect((await api(server.url, 'GET', '/api/scenarios')).status).toBe(200);
+    expect(first.every((f) => f.ws.readyState === WebSocket.OPEN)).toBe(true);
+    for (const f of [...first, extra]) f.ws.terminate();
+  });
+
+  it('the shipped nginx file guards each client as one process does by default', () => {
+    expect(shippedNginx()).toEqual({
+      headerTimeoutMs: DEFAULT_HTTP.headersTimeoutMs,
+      connectionsPerAddress: DEFAULT_HTTP.connectionsPerAddress,
+    });
   });
 });

@@ -1,6 +1,8 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { State } from 'boardgame.io';
 import { applyPatch, type Operation } from 'rfc6902';
+import type { AddressInfo } from 'node:net';
+import { matchHintQuery, PATCHES_QUERY } from '../../src/protocol';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/app';
 import { DirectStep } from '../../src/server/authority/direct-step';
 import { MemoryStore } from '../../src/server/storage/memory';
@@ -56,6 +58,15 @@ export async function startTestServer(over: Partial<ServerOptions> = {}): Promis
     );
   }
   return server;
+}
+
+/**
+ * The address of the process this test runs itself, past any load balancer: with
+ * TEST_CLUSTER=1, the one of the three whose authority and clock (Date.now) the test holds.
+ * On one process, simply its address.
+ */
+export function ownProcessUrl(server: RunningServer): string {
+  return `http://127.0.0.1:${(server.http.address() as AddressInfo).port}`;
 }
 
 export async function api(
@@ -130,14 +141,19 @@ export class Client {
   constructor(
     base: string,
     extraHeaders: Record<string, string> = {},
-    opts: { patches?: boolean } = {},
+    /** `matchID`: name the match in the handshake, as the app does (a load balancer's hint). */
+    opts: { patches?: boolean; matchID?: string } = {},
   ) {
+    const query = {
+      ...(opts.patches ? PATCHES_QUERY : {}),
+      ...(opts.matchID ? matchHintQuery(opts.matchID) : {}),
+    };
     this.socket = connect(base + '/chokepoint', {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
       extraHeaders,
-      ...(opts.patches ? { query: { patches: '1' } } : {}),
+      ...(Object.keys(query).length > 0 ? { query } : {}),
     });
     this.socket.onAny((event: string, ...args: unknown[]) => {
       if (event === 'patch') {

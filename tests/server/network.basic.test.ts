@@ -53,6 +53,23 @@ describe('networked play', () => {
     );
   });
 
+  it('takes the match named in the handshake as a routing hint only: the sync decides', async () => {
+    const a = await createMatch(server.url);
+    const b = await createMatch(server.url);
+    const credA = await join(server.url, a.matchID, '0');
+    // Named match B in its handshake, seated in A by its sync: it plays A, and hears A's moves.
+    const p = new Client(server.url, {}, { matchID: b.matchID });
+    const watcher = new Client(server.url, {}, { matchID: 'no-such-match' });
+    clients.push(p, watcher);
+    expect(await p.sync(a.matchID, '0', credA)).toMatchObject({ ok: true });
+    expect(await watcher.sync(a.matchID, null)).toMatchObject({ ok: true });
+    expect(await p.move(a.matchID, '0', 'advance', [1])).toMatchObject({ ok: true, stateID: 1 });
+    await watcher.waitFor(() => watcher.state?._stateID === 1);
+    // The hint grants nothing: a seat in the named match still needs that seat's credentials.
+    expect(await p.move(b.matchID, '0', 'advance', [1], 0)).toMatchObject({ ok: false });
+    expect((await server.authority.load(b.matchID))!.state._stateID).toBe(0);
+  });
+
   it('lists open public matches but not private ones, and keeps private codes private', async () => {
     const pub = await createMatch(server.url);
     const priv = await createMatch(server.url, { visibility: 'private' });

@@ -6,7 +6,6 @@ import {
   type Replayed,
 } from '../../../game/replay';
 import { Logo } from '../board/Logo';
-import { sessionApi } from '../session/client';
 import type { MatchSetup } from '../selectors/table';
 import { ClassView, classSessionOf } from './ClassView';
 import { Debrief } from './Debrief';

@@ -2,6 +2,7 @@ import { SocketIO } from 'boardgame.io/multiplayer';
 import {
   ERROR_EVENT,
   isThrottled,
+  matchHintQuery,
   PATCHES_QUERY,
   SERVER_EVENTS,
   STATUS_EVENT,
@@ -72,9 +73,15 @@ export function chatOnce(receive: Receive): Receive {
  */
 export const multiplayer: Factory = (opts) => {
   // patches=1: the server sends each move as a patch of this seat's view, not the whole state.
+  // matchID: behind a load balancer, every socket of this match goes to one process.
+  // multiplex: false, so that the query is this socket's own: socket.io would otherwise reuse
+  // a connection already open to the server (a class session's), with that one's query.
   const transport = SocketIO({
     server: window.location.origin,
-    socketOpts: { query: PATCHES_QUERY },
+    socketOpts: {
+      query: { ...PATCHES_QUERY, ...(opts.matchID ? matchHintQuery(opts.matchID) : {}) },
+      multiplex: false,
+    },
   })({ ...opts, transportDataCallback: chatOnce(opts.transportDataCallback) });
   const connect = transport.connect.bind(transport);
   transport.connect = () => {

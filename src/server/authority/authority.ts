@@ -137,6 +137,11 @@ export class Authority {
     return this.exclusive(matchID, () => this.cache.has(matchID));
   }
 
+  /** Is the match held in memory? */
+  isCached(matchID: string): boolean {
+    return this.cache.has(matchID);
+  }
+
   /** The matches held in memory (cluster/ checks them against the other processes' writes). */
   cachedIDs(): string[] {
     return [...this.cache.keys()];

@@ -20,10 +20,19 @@ import { RedisChat } from './chat';
  *   the lease returns the current generation: if another process wrote since, the copy is
  *   dropped and reloaded from PostgreSQL before anything reads it.
  * - **Every seat sees every move.** After a durable write the holder publishes the match's
- *   snapshot on one channel; every other process adopts it and its feed sends each of its own
- *   sockets that socket's view. A lost message (a process killed between its write and its
- *   message, a dropped subscription) is caught within two `reconcileMs` by comparing
- *   generations (a copy behind on two passes in a row is reloaded).
+ *   snapshot on one channel; every other process that reads the match adopts it and its feed
+ *   sends each of its own sockets that socket's view. A lost message (a process killed between
+ *   its write and its message, a dropped subscription) is caught within two `reconcileMs` by
+ *   comparing generations (a copy behind on two passes in a row is reloaded).
+ * - **Snapshots only to readers.** A process *reads* a match while it holds it, has sockets on
+ *   it or plays its bots: it says so in the match's reader set (`readers:{id}`, an entry per
+ *   process that expires after `readerMs` unless renewed); every process holding a class
+ *   session reads its tables' matches. A write with no other reader (the
+ *   usual case when nginx sends a match's sockets to one process) publishes only its header,
+ *   not the snapshot: serialising, sending and parsing whole states for processes that do not
+ *   need them was the largest cost of a move beside the move itself. A process that gets a
+ *   header for a match it has in memory drops that copy (it reloads when next needed), or, if
+ *   it has sockets on the match after all, reloads it at once.
  * - **One bot player per match.** Bot seats are played by the process that holds the match's
  *   bot claim (`bots:{id}`, renewed at every step); every process looks for unclaimed matches
  *   every `botSweepMs`, so a killed process's bots are taken over.
@@ -51,30 +60,54 @@ export interface ClusterOptions {
   reconcileMs?: number;
   /** Redis keys and the channel start with this (several deployments on one Redis). */
   prefix?: string;
+  /** A process that held a match, or follows it, counts as its reader this long. */
+  readerMs?: number;
+  /**
+   * This process hears every write in full, whoever reads the match (a test's observer); the
+   * others send every snapshot while such a process is connected.
+   */
+  observer?: boolean;
 }
 
 /**
  * A write's message: `<node> <matchID> <generation>` on the first line, the snapshot's JSON
- * after it, so a process reads the header alone to skip its own messages and ones it has seen
- * (a snapshot is the whole state: parsing it is most of what a message costs).
+ * after it (or nothing, when no other process reads the match), so a process reads the header
+ * alone to skip its own messages and ones it has seen (a snapshot is the whole state: parsing
+ * it is most of what a message costs).
  */
 const HEADER = /^([A-Za-z0-9]+) ([A-Za-z0-9_-]+) (\d+)\n/;
 
+// KEYS: lease, fence, gen, readers. ARGV: node, leaseMs, genTtlMs, now, readerMs.
 const ACQUIRE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return {0, 0} end
 local t = redis.call('INCR', KEYS[2])
 redis.call('PEXPIRE', KEYS[2], ARGV[3])
 redis.call('SET', KEYS[1], ARGV[1] .. ':' .. t, 'PX', ARGV[2])
+redis.call('ZADD', KEYS[4], tonumber(ARGV[4]) + tonumber(ARGV[5]), ARGV[1])
+redis.call('PEXPIRE', KEYS[4], ARGV[5])
 return {t, tonumber(redis.call('GET', KEYS[3]) or '0')}`;
 
+// KEYS: lease, gen, readers. ARGV: lease value, genTtlMs, now, node.
+// Returns {generation, other readers}, or {-1, 0} if the lease is no longer ours.
 const BEFORE_WRITE = `
-if redis.call('GET', KEYS[1]) ~= ARGV[1] then return -1 end
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return {-1, 0} end
 local g = redis.call('INCR', KEYS[2])
 redis.call('PEXPIRE', KEYS[2], ARGV[2])
-return g`;
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', ARGV[3])
+local others = redis.call('ZCARD', KEYS[3])
+if redis.call('ZSCORE', KEYS[3], ARGV[4]) then others = others - 1 end
+return {g, others}`;
 
+// KEYS: readers. ARGV: until, node, readerMs.
+const READ = `
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+return 1`;
+
+// KEYS: lease. ARGV: lease value, channel, a write's header-only message (or '').
 const RELEASE = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+if ARGV[3] ~= '' then redis.call('PUBLISH', ARGV[2], ARGV[3]) end
 return 1`;
 
 const CLAIM = `
@@ -100,7 +133,8 @@ export class Cluster implements MatchCoordinator {
   readonly node: string;
   private readonly cmd: Redis;
   private readonly sub: Redis;
-  private readonly opts: Required<Omit<ClusterOptions, 'node' | 'redisUrl'>>;
+  private readonly opts: Required<Omit<ClusterOptions, 'node' | 'redisUrl' | 'observer'>>;
+  private readonly observer: boolean;
   private readonly channel: string;
   /** The generation each cached match reflects. */
   private readonly known = new Map<string, number>();
@@ -108,9 +142,17 @@ export class Cluster implements MatchCoordinator {
   private readonly held = new Map<string, string>();
   /** Matches whose copy was behind Redis's generation on the last reconciliation, and that one. */
   private lagging = new Map<string, number>();
-  /** The generation a write in progress will have once durable. */
-  private readonly writing = new Map<string, number>();
+  /** The generation a write in progress will have once durable, and whether others read it. */
+  private readonly writing = new Map<string, { gen: number; others: boolean }>();
+  /** Matches whose bots this process plays (it reads them while it does), and when it last claimed them. */
+  private readonly playing = new Map<string, number>();
+  /** A write's header-only message, sent with the lease's release (one command, not two). */
+  private readonly headers = new Map<string, string>();
+  /** Whether an observer (ClusterOptions.observer) is connected: then every snapshot is sent. */
+  private observed = false;
   private authority: Authority | null = null;
+  /** Class sessions held here: each process follows every move at their tables. */
+  private sessions: RunningServer['sessions'] = null;
   private timers: ReturnType<typeof setInterval>[] = [];
   private readonly attached: Promise<void>;
   private attach!: () => void;
@@ -131,7 +173,9 @@ export class Cluster implements MatchCoordinator {
       botSweepMs: opts.botSweepMs ?? 2_000,
       reconcileMs: opts.reconcileMs ?? 1_000,
       prefix: opts.prefix ?? 'chokepoint:',
+      readerMs: opts.readerMs ?? 5_000,
     };
+    this.observer = opts.observer ?? false;
     this.channel = `${this.opts.prefix}writes`;
     this.attached = new Promise((ok) => (this.attach = ok));
     // Commands fail at once while Redis is down (never queued to run later, after a reply
@@ -171,6 +215,20 @@ export class Cluster implements MatchCoordinator {
     this.sub.on('close', () => this.known.clear());
     await this.sub.subscribe(this.channel, this.presence.channel, this.chat.channel);
     this.presence.start();
+    await this.checkObserver();
+  }
+
+  private get observerKey(): string {
+    return `${this.opts.prefix}observer`;
+  }
+
+  /** Says this process is an observer, or learns whether one is connected. */
+  private async checkObserver(): Promise<void> {
+    if (this.observer) {
+      await this.cmd.set(this.observerKey, this.node, 'PX', this.opts.reconcileMs * 5);
+      return;
+    }
+    this.observed = (await this.cmd.exists(this.observerKey)) === 1;
   }
 
   private key(kind: string, matchID: string): string {
@@ -180,6 +238,7 @@ export class Cluster implements MatchCoordinator {
   /** Joins a started server to the cluster: its authority, its sockets' ids, its bots. */
   join(server: RunningServer): void {
     this.authority = server.authority;
+    this.sessions = server.sessions;
     server.authority.coordinator = this;
     server.io.engine.generateId = () => `${this.node}.${randomBytes(15).toString('base64url')}`;
     const every = (ms: number, task: () => Promise<unknown>) => {
@@ -190,6 +249,8 @@ export class Cluster implements MatchCoordinator {
       this.timers.push(t);
     };
     every(this.opts.reconcileMs, () => this.reconcile());
+    every(this.opts.reconcileMs, () => this.renewReads());
+    every(this.opts.reconcileMs, () => this.checkObserver());
     every(this.opts.botSweepMs, () => server.bots.resumeAll());
     this.attach();
   }
@@ -204,7 +265,11 @@ export class Cluster implements MatchCoordinator {
     } finally {
       this.held.delete(matchID);
       this.writing.delete(matchID);
-      this.cmd.eval(RELEASE, 1, this.key('lease', matchID), value).catch(() => undefined);
+      const header = this.headers.get(matchID) ?? '';
+      this.headers.delete(matchID);
+      this.cmd
+        .eval(RELEASE, 1, this.key('lease', matchID), value, this.channel, header)
+        .catch(() => undefined);
     }
   }
 
@@ -216,13 +281,16 @@ export class Cluster implements MatchCoordinator {
       try {
         reply = (await this.cmd.eval(
           ACQUIRE,
-          3,
+          4,
           this.key('lease', matchID),
           this.key('fence', matchID),
           this.key('gen', matchID),
+          this.key('readers', matchID),
           this.node,
           this.opts.leaseMs,
           GEN_TTL_MS,
+          Date.now(),
+          this.opts.readerMs,
         )) as [number, number];
       } catch (e) {
         throw unavailable(e);
@@ -239,33 +307,40 @@ export class Cluster implements MatchCoordinator {
   async beforeWrite(matchID: string): Promise<void> {
     const value = this.held.get(matchID);
     if (!value) throw new Error(`write to ${matchID} outside its lease`);
-    let gen: number;
+    let reply: [number, number];
     try {
-      gen = (await this.cmd.eval(
+      reply = (await this.cmd.eval(
         BEFORE_WRITE,
-        2,
+        3,
         this.key('lease', matchID),
         this.key('gen', matchID),
+        this.key('readers', matchID),
         value,
         GEN_TTL_MS,
-      )) as number;
+        Date.now(),
+        this.node,
+      )) as [number, number];
     } catch (e) {
       throw unavailable(e);
     }
+    const [gen, others] = reply;
     if (gen < 0) throw new StorageError('unavailable', 'lost the match to another server');
-    this.writing.set(matchID, gen);
+    this.writing.set(matchID, { gen, others: others > 0 });
     // Until announce() says the write is durable, this copy is not known to reflect `gen`.
   }
 
   announce(matchID: string, snapshot: Snapshot): void {
-    const gen = this.writing.get(matchID);
-    if (gen === undefined) return;
+    const write = this.writing.get(matchID);
+    if (write === undefined) return;
     this.writing.delete(matchID);
+    const { gen } = write;
     this.known.set(matchID, gen);
-    const message = `${this.node} ${matchID} ${gen}\n${JSON.stringify(snapshot)}`;
-    this.cmd.publish(this.channel, message).catch(() => {
-      // The others' reconciliation finds the new generation within reconcileMs.
-    });
+    const header = `${this.node} ${matchID} ${gen}\n`;
+    // No other reader: the header only tells those with a copy to drop it, and can wait for
+    // the release. (Lost either way, the others' reconciliation finds the new generation
+    // within reconcileMs.)
+    if (!write.others && !this.observed) return void this.headers.set(matchID, header);
+    this.cmd.publish(this.channel, header + JSON.stringify(snapshot)).catch(() => undefined);
   }
 
   private receive(raw: string): void {
@@ -277,9 +352,23 @@ export class Cluster implements MatchCoordinator {
     const g = Number(header[3]);
     const seen = this.known.get(m);
     if (seen !== undefined && g <= seen) return;
+    const reads = this.observer || this.reads(m);
+    const body = raw.slice(header[0].length);
+    if (body === '') {
+      // Written by a process that knew of no other reader. A copy here is now stale: drop it
+      // (it reloads when next needed), or reload it at once if sockets here show the match.
+      if (reads) void authority.refresh(m).catch(() => undefined);
+      else {
+        authority.forget(m);
+        this.known.delete(m);
+      }
+      return;
+    }
+    // Sent for another reader: nothing to do here unless this process has the match.
+    if (!reads && !authority.isCached(m)) return;
     let snapshot: Snapshot;
     try {
-      snapshot = JSON.parse(raw.slice(header[0].length)) as Snapshot;
+      snapshot = JSON.parse(body) as Snapshot;
     } catch {
       return;
     }
@@ -324,6 +413,38 @@ export class Cluster implements MatchCoordinator {
     this.lagging = lagging;
   }
 
+  /** Does this process read the match now: sockets on it, its bots, a session's table here? */
+  private reads(matchID: string): boolean {
+    return (
+      this.presence.follows(matchID) ||
+      this.playing.has(matchID) ||
+      (this.sessions?.hasTable(matchID) ?? false)
+    );
+  }
+
+  /**
+   * Keeps this process among the readers of the matches it has sockets on or plays the bots
+   * of (a hold makes it a reader too, for `readerMs`).
+   */
+  private async renewReads(): Promise<void> {
+    if (this.closed) return;
+    const now = Date.now();
+    // A claim not renewed (the match ended, or another process took its bots) is over.
+    for (const [id, at] of this.playing)
+      if (now - at > this.opts.botClaimMs) this.playing.delete(id);
+    const ids = new Set([
+      ...this.presence.followed(),
+      ...this.playing.keys(),
+      ...(this.sessions?.tableMatches() ?? []),
+    ]);
+    if (ids.size === 0) return;
+    const until = now + this.opts.readerMs;
+    const batch = this.cmd.pipeline();
+    for (const id of ids)
+      batch.eval(READ, 1, this.key('readers', id), until, this.node, this.opts.readerMs);
+    await batch.exec();
+  }
+
   /** May this process play the match's bots now? (At most one process at a time: true.) */
   claimBots = async (matchID: string): Promise<boolean> => {
     await this.attached;
@@ -333,6 +454,8 @@ export class Cluster implements MatchCoordinator {
       .catch(() => 0);
     // Taken over from another process: its last moves may not have reached this copy yet.
     if (won === 2) await this.authority?.refresh(matchID).catch(() => undefined);
+    if (won === 1 || won === 2) this.playing.set(matchID, Date.now());
+    else this.playing.delete(matchID);
     return won === 1 || won === 2;
   };
 

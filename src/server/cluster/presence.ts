@@ -98,6 +98,16 @@ export class RedisPresence implements SharedPresence {
     this.theirs.delete(matchID);
   }
 
+  /** Does this process follow the match (it has sockets on it)? */
+  follows(matchID: string): boolean {
+    return this.theirs.has(matchID);
+  }
+
+  /** The matches this process follows. */
+  followed(): IterableIterator<string> {
+    return this.theirs.keys();
+  }
+
   others(matchID: string): Map<string, number> {
     const out = new Map<string, number>();
     const now = Date.now();

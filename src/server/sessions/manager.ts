@@ -291,6 +291,16 @@ export class SessionManager {
     });
   }
 
+  /** Is the match a table of a session held here (this process follows its every move)? */
+  hasTable(matchID: string): boolean {
+    return this.byMatch.has(matchID);
+  }
+
+  /** The matches at the tables of the sessions held here. */
+  tableMatches(): IterableIterator<string> {
+    return this.byMatch.keys();
+  }
+
   /** Drops a deleted session from memory (the sweeper deleted it from storage). */
   forget(sessionID: string): void {
     const s = this.sessions.get(sessionID);
