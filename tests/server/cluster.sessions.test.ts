@@ -14,7 +14,16 @@ import type { ConsoleSnapshot, StudentSnapshot, TalkMessage } from '../../src/pr
 import { TestCluster } from './cluster-harness';
 import { api } from './helpers';
 import { ThrowawayRedis } from './throwaway';
-import { auth, command, consoleOf, createSession, joinAll, me, until } from './session-helpers';
+import {
+  auth,
+  command,
+  consoleOf,
+  createSession,
+  inject,
+  joinAll,
+  me,
+  until,
+} from './session-helpers';
 
 const MAIN = fileURLToPath(new URL('../../src/server/main.ts', import.meta.url));
 
@@ -145,6 +154,23 @@ describe.runIf(process.env.TEST_CLUSTER === '1')('class sessions on three proces
       expect(g.G.seals).toHaveLength(1);
       // The console on A heard the new round from whichever process resolved it.
       await until(() => fac.consoles.at(-1)?.tables[0]?.figures?.round === 2);
+
+      // A card injected through C while A and B hold copies of the match: every process
+      // learns of it, so the round that the timer resolves next (on any of them) builds on it.
+      const card = {
+        id: 'workshop-shock',
+        title: 'Workshop shock',
+        date: '2023-01-15',
+        source: 'The facilitator',
+        text: 'A sudden shock.',
+        effectText: 'Tension +2.',
+        effects: [{ op: 'tension', delta: 2 }],
+        favours: 'neutral',
+      };
+      const injected = await inject(c, s, { card });
+      expect(injected.status, injected.text).toBe(200);
+      const withCard = (await cluster.stored(matchID)).state as { G: GameState };
+      expect(withCard.G.log.some((e) => e.text.includes('"Workshop shock"'))).toBe(true);
 
       // The timer restarted for round 2. SIGKILL A (where the session was made, the timer set
       // and the console watched): B or C fires it at its deadline.

@@ -258,8 +258,9 @@ export class Authority {
 
   /**
    * A change to the game that no seat makes (a facilitator's inject, ending the match): `change`
-   * returns the new G, or an error that leaves everything as it was. Queued like a move, made
-   * durable, then announced like one (with an empty deltalog).
+   * returns the new G, or an error that leaves everything as it was. Queued like a move, fenced,
+   * made durable, then announced like one (with an empty deltalog) to this process's sockets and
+   * to the other processes, so none keeps a stale copy.
    */
   adjust(
     matchID: string,
@@ -276,9 +277,22 @@ export class Authority {
       const ctx = outcome ? { ...before.ctx, gameover: outcome } : before.ctx;
       const state = freeze({ ...before, G: r.G, ctx, _stateID: before._stateID + 1 }, true);
       const t = outcome ? { metadata: { ...match.metadata, gameover: outcome } } : {};
-      await this.store.commitMove(matchID, { state, deltalog: [], ...t });
+      try {
+        await this.coordinator?.beforeWrite(matchID);
+        await this.store.commitMove(matchID, { state, deltalog: [], ...t });
+      } catch (e) {
+        if (e instanceof StorageError && (e.code === 'stale-state' || e.code === 'unavailable'))
+          this.cache.delete(matchID);
+        throw e;
+      }
       match.state = state;
       if (t.metadata) match.metadata = t.metadata;
+      this.coordinator?.announce(matchID, {
+        state,
+        metadata: match.metadata,
+        deltalog: [],
+        metaChanged: t.metadata !== undefined,
+      });
       for (const fn of this.updateListeners) fn(matchID, state, []);
       if (t.metadata) for (const fn of this.metaListeners) fn(matchID, t.metadata);
       return { ok: true, stateID: state._stateID };
