@@ -27,7 +27,8 @@ export const RULE_MEANINGS: Record<string, string> = {
   checkBase: 'Base chance (%) that an end-use check finds a hidden entity.',
   checkPerHeat: "Extra end-use-check chance (%) per point of the firm's heat.",
   checkPermitBonus: 'Extra end-use-check chance (%) in a hub with a permit regime.',
-  checkLicenceBonus: 'Extra end-use-check chance (%) in a hub whose top-chip exports need a licence.',
+  checkLicenceBonus:
+    'Extra end-use-check chance (%) in a hub whose top-chip exports need a licence.',
   checkLowStandingPenalty: 'End-use-check chance (%) lost in a hub whose standing is low.',
   lowStanding: 'Standing below this is low (end-use checks work less well there).',
   alertPc: 'Political capital for a customs alert.',
