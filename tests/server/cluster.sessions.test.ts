@@ -24,6 +24,7 @@ import {
   me,
   until,
 } from './session-helpers';
+import { WORKSHOP_CARD } from '../replay/fixtures';
 
 const MAIN = fileURLToPath(new URL('../../src/server/main.ts', import.meta.url));
 
@@ -157,17 +158,7 @@ describe.runIf(process.env.TEST_CLUSTER === '1')('class sessions on three proces
 
       // A card injected through C while A and B hold copies of the match: every process
       // learns of it, so the round that the timer resolves next (on any of them) builds on it.
-      const card = {
-        id: 'workshop-shock',
-        title: 'Workshop shock',
-        date: '2023-01-15',
-        source: 'The facilitator',
-        text: 'A sudden shock.',
-        effectText: 'Tension +2.',
-        effects: [{ op: 'tension', delta: 2 }],
-        favours: 'neutral',
-      };
-      const injected = await inject(c, s, { card });
+      const injected = await inject(c, s, { card: WORKSHOP_CARD });
       expect(injected.status, injected.text).toBe(200);
       const withCard = (await cluster.stored(matchID)).state as { G: GameState };
       expect(withCard.G.log.some((e) => e.text.includes('"Workshop shock"'))).toBe(true);

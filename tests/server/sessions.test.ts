@@ -23,6 +23,7 @@ import { MemoryStore } from '../../src/server/storage/memory';
 import { SqliteStore } from '../../src/server/storage/sqlite';
 import type { MatchStore } from '../../src/server/storage/types';
 import { api, startTestServer } from './helpers';
+import { WORKSHOP_CARD } from '../replay/fixtures';
 
 let server: RunningServer | undefined;
 const dirs: string[] = [];
@@ -301,21 +302,11 @@ describe('sessions', () => {
     expect(fields).toEqual(expect.arrayContaining(['id', 'title', 'date', 'effects', 'favours']));
     expect(await stateOf(srv, matchID)).toBe(before);
 
-    const card = {
-      id: 'workshop-shock',
-      title: 'Workshop shock',
-      date: '2023-01-15',
-      source: 'The facilitator',
-      text: 'A sudden shock.',
-      effectText: 'Tension +2.',
-      effects: [{ op: 'tension', delta: 2 }],
-      favours: 'neutral',
-    };
     const ok = await api(
       srv.url,
       'POST',
       `/api/sessions/${s.sessionID}/inject`,
-      { card },
+      { card: WORKSHOP_CARD },
       auth(s.facilitatorToken),
     );
     expect(ok.status, ok.text).toBe(200);
