@@ -136,3 +136,32 @@ export async function tooWide(page: Page): Promise<string[]> {
   );
   return [`${scroll} px wide in a ${inner} px window`, ...out];
 }
+
+/** A match created through the lobby API, as the host screen would: its id and join link. */
+export async function createOnlineMatch(
+  url: string,
+  seats: ({ kind: 'person' } | { kind: 'bot'; level?: 'random' | 'heuristic' })[],
+): Promise<{ matchID: string; joinUrl: string }> {
+  const res = await fetch(`${url}/api/matches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: 'classroom', seats }),
+  });
+  if (!res.ok) throw new Error(`create: ${res.status} ${await res.text()}`);
+  const created = (await res.json()) as { matchID: string; joinCode: string };
+  return { matchID: created.matchID, joinUrl: `${url}/join/${created.joinCode}` };
+}
+
+/** Follows a join link, takes the seat named `seat` as `name`, and waits for the live board. */
+export async function joinByLink(
+  page: Page,
+  joinUrl: string,
+  seat: RegExp,
+  name: string,
+): Promise<void> {
+  await page.goto(joinUrl);
+  await page.getByRole('radio', { name: seat }).check();
+  await page.getByLabel('Your name (others see it)').fill(name);
+  await page.getByRole('button', { name: 'Join and play' }).click();
+  await page.locator('.presence-strip').waitFor();
+}

@@ -1,0 +1,87 @@
+/**
+ * Behind several server processes, nginx sends every socket of a match to one process by the
+ * `matchID` of its socket.io handshake (deploy/nginx.conf: `hash $arg_matchID consistent`).
+ * Here the real app, in Chromium, against `npm start`'s server: a player's page and a
+ * spectator's page each open their match's socket, and every socket.io request they make
+ * (long-polling and the websocket it upgrades to) names that page's own match.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launch, type Launched } from './harness';
+import { startServer, stopServer, type ServerProc } from './server-proc';
+import { createOnlineMatch, joinByLink } from './flows';
+
+/** Every socket.io request URL the page makes from now on: polling requests and websockets. */
+function socketURLs(page: Page): URL[] {
+  const seen: URL[] = [];
+  const keep = (raw: string) => {
+    const u = new URL(raw);
+    if (u.pathname.startsWith('/socket.io/')) seen.push(u);
+  };
+  page.on('request', (r) => keep(r.url()));
+  page.on('websocket', (ws) => keep(ws.url()));
+  return seen;
+}
+
+/** Waits until the page's socket has upgraded to a websocket (socket.io starts by polling). */
+async function upgraded(seen: URL[]): Promise<void> {
+  for (let i = 0; i < 200 && !seen.some((u) => u.protocol.startsWith('ws')); i++)
+    await new Promise((r) => setTimeout(r, 50));
+}
+
+describe("the app's game socket names its match for the load balancer", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-hint-'));
+  let proc: ServerProc;
+  let browser: Launched;
+  beforeAll(async () => {
+    proc = await startServer(dataDir);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (proc) await stopServer(proc.child);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("sends matchID=<its own match> on every socket.io request of a player's and a spectator's page", async () => {
+    const seats = [{ kind: 'person' }, { kind: 'bot' }, { kind: 'bot' }, { kind: 'bot' }] as const;
+    const a = await createOnlineMatch(proc.url, [...seats]);
+    const b = await createOnlineMatch(proc.url, [...seats]);
+    expect(a.matchID).not.toBe(b.matchID);
+
+    // A player joins match A by its link and lands on the live board.
+    const player = await browser.page(DESKTOP);
+    const playerSockets = socketURLs(player);
+    await joinByLink(player, a.joinUrl, /Regulator/, 'Ana');
+    await player.locator('.presence-seat.me').waitFor();
+    await upgraded(playerSockets);
+
+    // Another player on match B, in the same browser.
+    const other = await browser.page(DESKTOP);
+    const otherSockets = socketURLs(other);
+    await joinByLink(other, b.joinUrl, /Regulator/, 'Yusuf');
+    await other.locator('.presence-seat.me').waitFor();
+    await upgraded(otherSockets);
+
+    // A spectator of match B.
+    const watcher = await browser.page(DESKTOP);
+    const watcherSockets = socketURLs(watcher);
+    await watcher.goto(`${proc.url}/watch/${b.matchID}`);
+    await watcher.locator('.presence-seat', { hasText: 'Yusuf' }).waitFor();
+    await upgraded(watcherSockets);
+
+    for (const [seen, matchID] of [
+      [playerSockets, a.matchID],
+      [otherSockets, b.matchID],
+      [watcherSockets, b.matchID],
+    ] as const) {
+      // Both transports were used, and not one request left the hint out or named another match.
+      expect(seen.some((u) => u.searchParams.get('transport') === 'polling')).toBe(true);
+      expect(seen.some((u) => u.protocol.startsWith('ws'))).toBe(true);
+      expect(seen.map((u) => u.searchParams.get('matchID'))).toEqual(seen.map(() => matchID));
+    }
+  });
+});
