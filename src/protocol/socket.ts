@@ -44,6 +44,20 @@ export interface ErrorFrame {
 export const isThrottled = (error: string): boolean =>
   error === 'rate limited' || error.startsWith('too many');
 
+/**
+ * A `chat` frame's message: what boardgame.io's client keeps in `chatMessages` (`id`, `sender`,
+ * `payload`), plus the round the match was in when the server took it.
+ */
+export interface ChatFrame {
+  /** The server's id for the message, unique within the match. */
+  id: string;
+  /** The sender's seat. */
+  sender: string;
+  /** The text, plain and cleaned by the server (1 to TALK_MAX_CHARS characters). */
+  payload: string;
+  round: number;
+}
+
 /** The ack a client's callback receives, if it passed one. */
 export type AckReply = { ok: true; stateID?: number } | { ok: false; error: string };
 

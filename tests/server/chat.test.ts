@@ -12,7 +12,7 @@ import { MATCH_CHAT_CAP } from '../../src/server/net/chat';
 import { chokepointServed } from '../../src/server/served/chokepoint';
 import { api, Client, createMatch, join, settled, startTestServer, waitUntil } from './helpers';
 
-type Said = { id: string; sender: string; payload: string };
+type Said = { id: string; sender: string; payload: string; round: number };
 const chatOf = (c: Client): Said[] =>
   c.frames.filter((f) => f.event === 'chat').map((f) => f.args[1] as Said);
 
@@ -76,7 +76,7 @@ describe("a match's chat", () => {
       },
     );
     await waitUntil(() => chatOf(bo).length === 1 && chatOf(eve).length === 1);
-    expect(chatOf(bo)[0]).toMatchObject({ sender: '0', payload: 'hello there' });
+    expect(chatOf(bo)[0]).toMatchObject({ sender: '0', payload: 'hello there', round: 1 });
     expect(chatOf(eve)).toEqual(chatOf(bo));
 
     await nextRound(ana, bo);
@@ -84,6 +84,8 @@ describe("a match's chat", () => {
       ok: true,
     });
     await waitUntil(() => chatOf(ana).length === 2);
+    // Each frame says the round it was said in, so a board can show it.
+    expect(chatOf(ana)[1]).toMatchObject({ sender: '1', payload: 'round two', round: 2 });
 
     const kept = await srv.authority.store.listChat(m.matchID);
     expect(kept.map(({ round: r, seat: s, text }) => ({ round: r, seat: s, text }))).toEqual([

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { ChatFrame } from '../../protocol';
 import type { ChatRecord } from '../storage/types';
 
 /**
@@ -15,18 +16,11 @@ import type { ChatRecord } from '../storage/types';
  */
 export const MATCH_CHAT_CAP = 500;
 
-/** A message as boardgame.io's client keeps it in `chatMessages`. */
-export interface ChatFrame {
-  id: string;
-  /** The sender's seat. */
-  sender: string;
-  payload: string;
-}
-
 export const chatFrame = (m: ChatRecord): ChatFrame => ({
   id: m.id,
   sender: m.seat,
   payload: m.text,
+  round: m.round,
 });
 
 /** The server's id for a message: random, so two processes never give the same one. */
