@@ -6,6 +6,7 @@ import {
   PATCHES_QUERY,
   SERVER_EVENTS,
   STATUS_EVENT,
+  type AckReply,
   type ErrorFrame,
   type StatusFrame,
 } from '../../protocol';
@@ -44,6 +45,26 @@ export function subscribeStatus(fn: () => void): () => void {
 }
 export const clearRefusal = (matchID: string): void => set(matchID, { refused: null });
 
+/** Why a chat message was not sent, when the server never answered. */
+export const CHAT_OFFLINE = 'not connected to the server';
+export const CHAT_NO_ANSWER = 'no answer from the server';
+/** How long a chat message waits for the server's answer. */
+const CHAT_ANSWER_MS = 10_000;
+
+/** Each match's open game socket, as a chat sender that hears the server's answer. */
+const chatSenders = new Map<string, (payload: string) => Promise<AckReply>>();
+
+/**
+ * Sends a chat message on the match's game socket and resolves with the server's answer:
+ * `{ ok: true }` once it is stored and sent to the table, or why it was refused (not seated,
+ * too long, too many, the match's chat full), or that the socket is down or never answered.
+ * boardgame.io's own `sendChatMessage` asks for no answer, so a board could not tell.
+ */
+export function sendChat(matchID: string, payload: string): Promise<AckReply> {
+  const send = chatSenders.get(matchID);
+  return send ? send(payload) : Promise.resolve({ ok: false, error: CHAT_OFFLINE });
+}
+
 type Factory = ReturnType<typeof SocketIO>;
 type Receive = Parameters<Factory>[0]['transportDataCallback'];
 
@@ -67,6 +88,9 @@ export function chatOnce(receive: Receive): Receive {
  * `chokepoint:status` (paused, game over) and `chokepoint:error` (a refused frame). After a
  * refusal the client asks for a fresh sync, so the board shows the server's state again.
  *
+ * A chat message goes through `sendChat`, which hears the server's answer; a refused one is
+ * the sender's to show, not a refused move.
+ *
  * The server sends a socket the match's chat so far with its first sync, so after a
  * reconnection the client would hear again what it already holds: a message it already has
  * (by the server's id) is not passed on twice.
@@ -84,8 +108,27 @@ export const multiplayer: Factory = (opts) => {
     },
   })({ ...opts, transportDataCallback: chatOnce(opts.transportDataCallback) });
   const connect = transport.connect.bind(transport);
+  const disconnect = transport.disconnect.bind(transport);
+  const matchID = opts.matchID ?? '';
+  let said = 0;
+  const chat = (payload: string) =>
+    new Promise<AckReply>((resolve) => {
+      const { socket } = transport;
+      if (!socket?.connected) return resolve({ ok: false, error: CHAT_OFFLINE });
+      const message = { id: `c${++said}`, sender: opts.playerID ?? null, payload };
+      socket
+        .timeout(CHAT_ANSWER_MS)
+        .emit('chat', matchID, message, opts.credentials, (err: unknown, reply: AckReply) =>
+          resolve(err ? { ok: false, error: CHAT_NO_ANSWER } : reply),
+        );
+    });
+  transport.disconnect = () => {
+    if (chatSenders.get(matchID) === chat) chatSenders.delete(matchID);
+    disconnect();
+  };
   transport.connect = () => {
     connect();
+    chatSenders.set(matchID, chat);
     const { socket } = transport;
     socket.on(STATUS_EVENT, (s: StatusFrame) => {
       set(s.matchID, {
@@ -102,6 +145,8 @@ export const multiplayer: Factory = (opts) => {
         return;
       }
       if (e.event === 'sync') return set(opts.matchID ?? '', { refused: e.error, seatLost: true });
+      // A refused chat message is answered to its sender (sendChat): it is not a refused move.
+      if (e.event === 'chat') return;
       set(opts.matchID ?? '', { refused: e.error });
       if (e.event === 'update') transport.requestSync();
     });
