@@ -7,6 +7,8 @@ import { fetchMatchReplay } from '../debrief/matchReplay';
 import { moveArgsOf } from '../match/localMatch';
 import { PresenceStrip } from './PresenceStrip';
 import { SeatLost } from './SeatLost';
+import { TableTalk } from './TableTalk';
+import { sendChat } from './transport';
 import { seatRows, type MatchDataSeat } from './seats';
 import { useMatchStatus } from './useLiveMatch';
 import { navigate } from './urls';
@@ -16,11 +18,14 @@ export interface NetExtras {
   onQuit(): void;
   creator: boolean;
   myName: string;
+  /** Show the match's chat (a class session has its own talk instead). */
+  tableTalk?: boolean;
 }
 
 /** The networked board: the same Board as local play, a presence strip, and the end screen. */
 export function NetBoard(props: BgioProps<GameState> & NetExtras) {
   const { G, moves, playerID, matchID, matchData, isConnected, onRules, onQuit, creator } = props;
+  const { chatMessages, tableTalk = false } = props;
   const status = useMatchStatus(matchID);
   if (status.seatLost) return <SeatLost matchID={matchID} reason={status.refused} />;
   if (!G || playerID === null) return null;
@@ -47,7 +52,17 @@ export function NetBoard(props: BgioProps<GameState> & NetExtras) {
         refused={status.refused}
         creator={creator}
         planning={waitingFor(G)}
-      />
+      >
+        {tableTalk && (
+          <TableTalk
+            matchID={matchID}
+            messages={chatMessages}
+            rows={rows}
+            me={seat}
+            send={(text) => sendChat(matchID, text).then((r) => (r.ok ? null : r.error))}
+          />
+        )}
+      </PresenceStrip>
       <Board
         G={G}
         playerID={seat}

@@ -33,6 +33,7 @@ export default function PlayScreen({ matchID, onRules }: { matchID: string; onRu
     onQuit: () => navigate(lobby.isCreator(matchID) ? `/host/${matchID}` : '/'),
     creator: lobby.isCreator(matchID),
     myName: saved.name,
+    tableTalk: true,
   };
   return (
     <NetClient

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Role } from '../../../game/engine';
 import { ROLE_MARK } from '../selectors/format';
 import { seatBadges } from '../selectors/marks';
@@ -17,6 +18,8 @@ interface Props {
   fixedSeed?: boolean;
   refused: string | null;
   creator: boolean;
+  /** More for this strip's right-hand side: the table talk's button. */
+  children?: ReactNode;
 }
 
 /** Who sits where and who is connected; the match's pause; a move the server refused. */
@@ -30,6 +33,7 @@ export function PresenceStrip({
   fixedSeed = false,
   refused,
   creator,
+  children,
 }: Props) {
   // One distinct badge per seat (two labs never share one red "L").
   const badges = seatBadges(rows.map((r) => ({ role: r.role as Role, name: r.label })));
@@ -79,6 +83,7 @@ export function PresenceStrip({
             This match replays a fixed seed: its cards and dice are known to whoever chose it.
           </p>
         )}
+        {children}
         {creator && (
           <AppLink to={`/host/${matchID}`} className="btn small">
             Host controls

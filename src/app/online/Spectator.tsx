@@ -5,11 +5,14 @@ import { fetchMatchReplay } from '../debrief/matchReplay';
 import { ProjectorView } from '../board/ProjectorView';
 import { PresenceStrip } from './PresenceStrip';
 import { seatRows, type MatchDataSeat } from './seats';
+import { TableTalk } from './TableTalk';
 import { useMatchStatus } from './useLiveMatch';
 
 export interface WatchExtras {
   onRules(): void;
   onQuit(): void;
+  /** Show the match's chat, to read (a class session has its own talk instead). */
+  tableTalk?: boolean;
 }
 
 /**
@@ -22,8 +25,10 @@ export function Spectator({
   matchID,
   matchData,
   isConnected,
+  chatMessages,
   onRules,
   onQuit,
+  tableTalk = false,
 }: BgioProps<GameState> & WatchExtras) {
   const status = useMatchStatus(matchID);
   if (!G) return null;
@@ -48,7 +53,11 @@ export function Spectator({
           fixedSeed={status.fixedSeed}
           refused={null}
           creator={false}
-        />
+        >
+          {tableTalk && (
+            <TableTalk matchID={matchID} messages={chatMessages} rows={rows} me={null} />
+          )}
+        </PresenceStrip>
       }
     />
   );
