@@ -49,8 +49,8 @@ export const RULES = {
   shipDelay: 1,
   designCost: 4,
   designDelay: 2,
-  lobbyCost: 3,
-  lobbyDelayRounds: 1,
+  lobbyCost: 1,
+  lobbyDelayRounds: 2,
   auditCost: 2,
   auditBase: 35,
   auditPerHeat: 5,
@@ -148,6 +148,7 @@ export const RULES = {
   /** … and that a hub with only ordinary customers is flagged anyway (a false lead). */
   kycFalseFlagPct: 10,
   // Revenue-share licences for China-edition chips
+  revenueShareCost: 1,
   revenueShareIncome: 2,
   revenueSharePc: 1,
   // Cards

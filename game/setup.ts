@@ -129,6 +129,7 @@ export function createInitialState(scenario: Scenario, seed: string): GameState 
       compliantLevel: s.compliantLevel,
       audited: [],
       revenueShare: 'none',
+      lobbyUntil: 0,
     },
     hub: { cash: s.hubCash, investment: s.hubInvestment },
     firms,

@@ -51,8 +51,8 @@ export interface Place {
 
 /** A change that takes effect after a delay (rules, capacity, chip designs); `at` is the round at whose end it applies. */
 export type Pending =
-  | { kind: 'controlLevel'; at: number }
-  | { kind: 'licence'; hub: HubId; at: number }
+  | { kind: 'controlLevel'; at: number; lobbied?: boolean }
+  | { kind: 'licence'; hub: HubId; at: number; lobbied?: boolean }
   | { kind: 'kyc'; at: number }
   | { kind: 'permit'; hub: HubId; at: number }
   | { kind: 'capacity'; hub: HubId; mw: number; at: number }
@@ -79,6 +79,8 @@ export interface VendorState {
   /** Hubs whose distributors the vendor audited this year (due diligence against fines). */
   audited: HubId[];
   revenueShare: RevenueShare;
+  /** Lobbyists on retainer delay the next tightening announced up to this round (0: none hired). */
+  lobbyUntil: number;
 }
 
 export interface HubGovState {

@@ -178,7 +178,7 @@ const CASES: LimitCase[] = [
   { name: 'no room counting servers on the way', move: 'shipChips', args: { hub: MY, pods: 1 }, allowed: (s) => (s.places.MY.servers = Math.floor(s.places.MY.capacityMW / RULES.mwPerPod) - 1), refuse: (s) => s.pending.push({ kind: 'shipment', hub: MY, pods: 1, at: 2 }) },
   { name: 'China edition already meets the rules', move: 'designCompliantChip', args: {}, allowed: (s) => (s.vendor.compliantLevel = -1), refuse: (s) => (s.vendor.compliantLevel = s.controlLevel) },
   { name: 'a design already under way', move: 'designCompliantChip', args: {}, allowed: (s) => (s.vendor.compliantLevel = -1), refuse: (s) => s.pending.push({ kind: 'compliantChip', level: 0, at: 3 }) },
-  { name: 'no announced rule to delay', move: 'lobby', args: {}, allowed: (s) => s.pending.push({ kind: 'kyc', at: 3 }), refuse: (s) => (s.pending = [{ kind: 'capacity', hub: MY, mw: 100, at: 2 }]) },
+  { name: 'lobbyists already on retainer', move: 'lobby', args: {}, allowed: (s) => (s.vendor.lobbyUntil = s.round - 1), refuse: (s) => (s.vendor.lobbyUntil = s.round + 1) },
   { name: 'hub already audited this year', move: 'auditDistributors', args: { hub: MY }, refuse: (s) => s.vendor.audited.push(MY) },
   { name: 'a generation already in development', move: 'launchGeneration', args: {}, refuse: (s) => s.pending.push({ kind: 'generation', at: 4 }) },
   { name: 'preparing data is never refused', move: 'prepareData', args: {} },

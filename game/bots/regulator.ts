@@ -1,4 +1,5 @@
 import type { HubId } from '../ids';
+import { onRetainer } from '../lobbying';
 import { RULES } from '../rules';
 import { bestHub, chance, runRules, type BotContext, type Rule } from './context';
 import {
@@ -46,8 +47,15 @@ const firstCheck: Rule = (ctx) =>
     ? check(ctx)
     : null;
 
+/**
+ * The vendor's lobbyists on retainer would push a new rule back: wait them out, unless a firm is
+ * too close to the frontier to wait.
+ */
+const waitOutLobbyists = (v: BotContext['view']): boolean => onRetainer(v) && gap(v) > 2;
+
 const tighten: Rule = (ctx) => {
   const v = ctx.view;
+  if (waitOutLobbyists(v)) return null;
   if (gap(v) > 7 || v.tension + RULES.tightenTension >= RULES.tensionRetaliationAt) return null;
   if (v.vendor.compliantLevel !== v.controlLevel || pc(v) < RULES.tightenPc + 1) return null;
   return ctx.legal.first('tightenControls');
@@ -59,6 +67,7 @@ const exposure = (v: BotContext['view'], h: HubId): number =>
 
 const licence: Rule = (ctx) => {
   const v = ctx.view;
+  if (waitOutLobbyists(v)) return null;
   if (pc(v) < RULES.licencePc + 1) return null;
   if (v.tension + RULES.licenceTension >= RULES.tensionRetaliationAt) return null;
   if (standingBudget(v) < standingCost(v, RULES.licenceStandingLoss)) return null;

@@ -1,7 +1,8 @@
 import { podCapacity } from '../access';
-import { type HubId } from '../ids';
+import { HUBS, type HubId } from '../ids';
 import { RULES } from '../rules';
 import type { GameState } from '../state';
+import { gap } from './regulator-signals';
 import { bestHub, rankHubs, roundsLeft, runRules, type BotContext, type Rule } from './context';
 import type { BotChoice } from './types';
 
@@ -64,21 +65,23 @@ const audit: Rule = (ctx) => {
 };
 
 /**
- * Lobbying against a tighter line due at the end of this round, late in the game: the China
- * edition then could not be redesigned in time, so each round of delay keeps its income.
+ * Lobbyists on retainer when the regulator can afford a rule that would cost the vendor: a
+ * tighter line while the China edition sells, or licences for the hubs its chips go to.
  */
 const lobby: Rule = (ctx) => {
   const v = ctx.view;
-  if (cash(v) < RULES.lobbyCost + 6 || v.vendor.compliantLevel !== v.controlLevel) return null;
-  if (roundsLeft(v) > RULES.designDelay) return null;
-  const rules = v.pending.filter(
-    (p) => p.kind === 'controlLevel' || p.kind === 'licence' || p.kind === 'kyc',
-  );
-  const next = rules.reduce<(typeof rules)[number] | null>(
-    (a, b) => (a && a.at <= b.at ? a : b),
-    null,
-  );
-  return next?.kind === 'controlLevel' && next.at <= v.round ? ctx.legal.first('lobby') : null;
+  if (cash(v) < RULES.lobbyCost + 4 || roundsLeft(v) < 1) return null;
+  const editionSells = v.vendor.compliantLevel >= 0 && v.vendor.compliantLevel === v.controlLevel;
+  const tighteningThreat =
+    editionSells &&
+    v.controlLevel < RULES.maxControlLevel &&
+    !tighteningAhead(v) &&
+    v.regulator.pc > RULES.tightenPc &&
+    gap(v) <= 7 &&
+    v.tension + RULES.tightenTension < RULES.tensionRetaliationAt;
+  const open = HUBS.filter((h) => !v.places[h].licence && room(v, h) > 0).length;
+  const licenceThreat = open <= 2 && open > 0 && v.regulator.pc > RULES.licencePc;
+  return tighteningThreat || licenceThreat ? ctx.legal.first('lobby') : null;
 };
 
 const generation: Rule = (ctx) => {
@@ -94,8 +97,10 @@ const generation: Rule = (ctx) => {
 
 /** Under a line its China edition no longer meets, the vendor offers the regulator a share. */
 const revenueShare: Rule = (ctx) =>
-  cash(ctx.view) >= RULES.lobbyCost + 4 ? ctx.legal.first('applyRevenueShare') : null;
+  cash(ctx.view) >= RULES.revenueShareCost + 4 && gap(ctx.view) >= 4
+    ? ctx.legal.first('applyRevenueShare')
+    : null;
 
-const RULES_IN_ORDER: readonly Rule[] = [design, lobby, revenueShare, audit, ship, generation];
+const RULES_IN_ORDER: readonly Rule[] = [design, ship, lobby, revenueShare, audit, generation];
 
 export const vendorBot = (ctx: BotContext): BotChoice => runRules(ctx, RULES_IN_ORDER);

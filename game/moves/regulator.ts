@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { addHeat, addStanding, addTension, allFirms, log, seatName } from '../access';
 import { searchHub } from '../detection';
 import { releaseServers } from '../market';
+import { announceRule } from '../lobbying';
 import { RULES } from '../rules';
 import { eachHub, hubArg, hubName, isPending, requireHub, dueAt } from './common';
 
@@ -29,9 +30,9 @@ export const tightenControls = defineMove({
       : null;
   },
   apply: ({ state }) => {
-    state.pending.push({ kind: 'controlLevel', at: dueAt(state, RULES.tightenDelay) });
     addTension(state, RULES.tightenTension);
     log(state, 'The regulator announces tighter chip controls (in force next round).');
+    announceRule(state, { kind: 'controlLevel', at: dueAt(state, RULES.tightenDelay) });
   },
 });
 
@@ -56,10 +57,10 @@ export const extendLicence = defineMove({
   },
   apply: ({ state }, args) => {
     const hub = requireHub(args);
-    state.pending.push({ kind: 'licence', hub, at: dueAt(state, RULES.licenceDelay) });
     addStanding(state, hub, -RULES.licenceStandingLoss);
     addTension(state, RULES.licenceTension);
     log(state, `The regulator extends licence requirements to ${hubName(hub)} (next round).`);
+    announceRule(state, { kind: 'licence', hub, at: dueAt(state, RULES.licenceDelay) });
   },
 });
 
@@ -192,11 +193,11 @@ export const cloudKyc = defineMove({
         ? 'already announced'
         : null,
   apply: ({ state }) => {
-    state.pending.push({ kind: 'kyc', at: dueAt(state, RULES.kycDelay) });
     log(
       state,
       `The regulator issues a cloud know-your-customer rule (in force in ${RULES.kycDelay} rounds).`,
     );
+    announceRule(state, { kind: 'kyc', at: dueAt(state, RULES.kycDelay) });
   },
 });
 

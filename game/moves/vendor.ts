@@ -3,6 +3,7 @@ import { atHub, count, hub, none } from './arg-shapes';
 import { z } from 'zod';
 import { log, roomFor } from '../access';
 import { searchHub } from '../detection';
+import { hireLobbyists, onRetainer } from '../lobbying';
 import { RULES } from '../rules';
 import type { GameState } from '../state';
 import { dueAt, eachHub, hubArg, hubName, intArg, isPending, requireHub, upTo } from './common';
@@ -85,24 +86,15 @@ export const lobby = defineMove({
   args: none,
   role,
   family: 'Politics',
-  label: 'Lobby against a new rule',
-  summary: `Delay the next announced rule by ${RULES.lobbyDelayRounds} round.`,
-  delay: 'At once.',
-  risk: 'None but the cost.',
+  label: 'Lobby against new chip rules',
+  summary: `The next tightening or licence rule, this round or next, is delayed ${RULES.lobbyDelayRounds} rounds.`,
+  delay:
+    'Fights a rule announced this round at once; otherwise stays on retainer through next round.',
+  risk: 'Wasted if the regulator announces nothing; the retainer is public, so it can wait.',
   options: () => [{}],
   cost: () => ({ cash: RULES.lobbyCost }),
-  check: ({ state }) =>
-    state.pending.some((p) => p.kind === 'controlLevel' || p.kind === 'licence' || p.kind === 'kyc')
-      ? null
-      : 'no announced rule to delay',
-  apply: ({ state }) => {
-    const rules = state.pending.filter(
-      (p) => p.kind === 'controlLevel' || p.kind === 'licence' || p.kind === 'kyc',
-    );
-    const next = rules.reduce((a, b) => (b.at < a.at ? b : a));
-    next.at += RULES.lobbyDelayRounds;
-    log(state, 'The vendor lobbies Congress: the next rule is delayed a round.');
-  },
+  check: ({ state }) => (onRetainer(state) ? 'your lobbyists are already on retainer' : null),
+  apply: ({ state }) => hireLobbyists(state),
 });
 
 export const auditDistributors = defineMove({
@@ -163,9 +155,9 @@ export const applyRevenueShare = defineMove({
   label: 'Apply for a revenue-share licence',
   summary: `Offer the regulator a share of China-edition sales for the right to keep selling above the line ($${RULES.revenueShareIncome} a round if granted).`,
   delay: 'The regulator may grant it from next round.',
-  risk: `Costs $${RULES.lobbyCost} in lawyers; the regulator may never grant it.`,
+  risk: `Costs $${RULES.revenueShareCost} in lawyers; the regulator may never grant it.`,
   options: () => [{}],
-  cost: () => ({ cash: RULES.lobbyCost }),
+  cost: () => ({ cash: RULES.revenueShareCost }),
   check: ({ state }) => {
     if (state.vendor.revenueShare !== 'none') return 'you have already applied';
     if (state.vendor.compliantLevel < 0) return 'you have no China-edition chip to sell';

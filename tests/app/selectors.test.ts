@@ -112,6 +112,19 @@ describe('places and routes', () => {
 });
 
 describe('dashboard', () => {
+  it("shows every seat the vendor's lobbyists on retainer, and when they are spent", () => {
+    const G = fresh();
+    const lobbyists = (who: typeof REG) =>
+      dashboard(playerView(G, who), who).stats.find((s) => s.label === "Vendor's lobbyists")?.value;
+    expect(lobbyists(REG)).toBe('none hired');
+    resolve(plan(G, VENDOR, [['lobby']]));
+    expect(lobbyists(REG)).toBe('on retainer this round');
+    expect(lobbyists(LAB)).toBe('on retainer this round');
+    resolve(plan(G, REG, [['extendLicence', { hub: 'MY' }]]));
+    expect(lobbyists(REG)).toBe('none hired');
+    expect(G.places.MY.licence).toBe(false);
+  });
+
   it('gives each role its resources and goals', () => {
     const G = fresh();
     expect(dashboard(G, REG).stats.map((s) => s.label)).toContain('Political capital');

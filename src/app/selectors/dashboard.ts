@@ -54,7 +54,18 @@ function shared(G: GameState): Stat[] {
       hint: 'How strict the chip rules are',
     },
     { label: 'Frontier', value: String(G.frontier), hint: 'Capability a lab must reach' },
+    {
+      label: "Vendor's lobbyists",
+      value: lobbyists(G),
+      hint: 'They push back the next tightening or licence requirement',
+    },
   ];
+}
+
+function lobbyists(G: GameState): string {
+  const until = G.vendor.lobbyUntil;
+  if (until < G.round) return 'none hired';
+  return until > G.round ? 'on retainer through next round' : 'on retainer this round';
 }
 
 /** " (3 announced)" when tighter controls are announced but not yet in force. */

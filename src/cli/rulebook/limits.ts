@@ -17,7 +17,7 @@ export const MOVE_LIMITS: Record<string, string> = {
   designCompliantChip:
     'A design is already under way, or your China edition already meets the current control level.',
   lobby:
-    'No tighter controls, licence requirement or know-your-customer rule is announced and waiting.',
+    'Your lobbyists are already on retainer (through the end of next round after you hire them).',
   auditDistributors: 'You already audited that hub this year.',
   launchGeneration: 'A generation is already in development.',
   applyRevenueShare:
