@@ -44,6 +44,14 @@ export function applyEffect(state: GameState, e: EffectOp): void {
     case 'vendorCash':
       state.vendor.cash = Math.max(0, state.vendor.cash + e.delta);
       return;
+    case 'vendorTarget':
+      state.victory.vendorCash = Math.max(0, state.victory.vendorCash + e.delta);
+      return;
+    case 'vendorTargetPerRound': {
+      const roundsLeft = Math.max(0, state.rounds - state.round + 1);
+      state.victory.vendorCash = Math.max(0, state.victory.vendorCash + e.delta * roundsLeft);
+      return;
+    }
     case 'compliantObsolete':
       state.vendor.compliantLevel = -1;
       return;

@@ -18,6 +18,10 @@ export const EffectSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('capacity'), hub, mw: z.number().int().min(-1000).max(1000) }).strict(),
   z.object({ op: z.literal('servers'), hub, pods: z.number().int().min(-10).max(10) }).strict(),
   z.object({ op: z.literal('vendorCash'), delta }).strict(),
+  z.object({ op: z.literal('vendorTarget'), delta }).strict(),
+  z
+    .object({ op: z.literal('vendorTargetPerRound'), delta: z.number().int().min(-3).max(3) })
+    .strict(),
   z.object({ op: z.literal('compliantObsolete') }).strict(),
   z.object({ op: z.literal('hubCash'), delta }).strict(),
   z.object({ op: z.literal('investment'), delta }).strict(),

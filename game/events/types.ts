@@ -16,6 +16,10 @@ export type EffectOp =
   | { op: 'capacity'; hub: HubId; mw: number }
   | { op: 'servers'; hub: HubId; pods: number }
   | { op: 'vendorCash'; delta: number }
+  /** Analysts revise what the vendor is expected to earn: its cash target moves. */
+  | { op: 'vendorTarget'; delta: number }
+  /** … by this much for each round left, this one included: a lasting loss of sales. */
+  | { op: 'vendorTargetPerRound'; delta: number }
   | { op: 'compliantObsolete' }
   | { op: 'hubCash'; delta: number }
   | { op: 'investment'; delta: number }

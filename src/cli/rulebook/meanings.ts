@@ -48,8 +48,9 @@ export const RULE_MEANINGS: Record<string, string> = {
   shipDelay: 'Rounds before shipped servers arrive.',
   designCost: 'Cash to design a China-edition chip.',
   designDelay: 'Rounds to design a China-edition chip.',
-  lobbyCost: 'Cash to lobby against a rule.',
-  lobbyDelayRounds: 'Rounds an announced rule is delayed by lobbying.',
+  lobbyCost: 'Cash to hire lobbyists against the next tighter controls or licence requirement.',
+  lobbyDelayRounds:
+    'Rounds lobbyists push back a tightening or licence requirement announced while they are on retainer.',
   auditCost: 'Cash to audit distributors in a hub.',
   auditBase: 'Base chance (%) that an audit finds a hidden entity.',
   auditPerHeat: "Extra audit chance (%) per point of the firm's heat.",
@@ -142,6 +143,7 @@ export const RULE_MEANINGS: Record<string, string> = {
     'Under the cloud KYC rule, chance (%) that the regulator is privately told of a hub where a firm leases.',
   kycFalseFlagPct:
     'Under the cloud KYC rule, chance (%) that a hub with only ordinary customers is flagged anyway.',
+  revenueShareCost: 'Cash the vendor pays its lawyers to apply for a revenue-share licence.',
   revenueShareIncome:
     'Cash the vendor earns each round from China-edition sales under a granted revenue-share licence.',
   revenueSharePc: 'Political capital the regulator earns each round from a granted revenue share.',
@@ -171,6 +173,10 @@ export const EFFECT_MEANINGS: Record<EffectOp['op'], string> = {
   capacity: "Changes a hub's data-centre capacity (MW) at once.",
   servers: 'Adds pods of servers to a hub, as far as its capacity allows.',
   vendorCash: "Changes the vendor's cash (never below zero).",
+  vendorTarget:
+    "Analysts revise the vendor's guidance: its cash target moves (never below zero). News the market has priced in neither sinks nor saves the vendor alone.",
+  vendorTargetPerRound:
+    "Moves the vendor's cash target by the amount for each round left, this one included (never below zero): a rule that cuts sales for good costs more the earlier it comes.",
   compliantObsolete: "The vendor's China-edition chip on sale no longer meets the rules.",
   hubCash: "Changes the hub government's cash (never below zero).",
   investment: "Changes the hub government's investment (never below zero).",
