@@ -147,6 +147,43 @@ describe('heuristic and random bots', () => {
     }
   });
 
+  it('the vendor hires lobbyists when the regulator can afford a tightening that would end its China edition', () => {
+    const state = createInitialState(SCENARIOS.classroom!, 'lobby');
+    const vendor = seatOfRole(state, 'vendor');
+    const hires = (): boolean =>
+      planBotOrders(playerView(state, vendor), vendor, 'heuristic', 'v').orders.some(
+        (o) => o.move === 'lobby',
+      );
+    state.vendor.cash = 20;
+    state.vendor.compliantLevel = state.controlLevel;
+    state.regulator.pc = 8;
+    state.tension = 0;
+    for (const f of Object.values(state.firms)) f.capability = state.frontier - 3;
+    expect(hires()).toBe(true);
+    state.regulator.pc = 1;
+    for (const h of Object.values(state.places)) h.licence = true;
+    expect(hires()).toBe(false);
+  });
+
+  it('the regulator waits out lobbyists on retainer, unless a firm is about to reach the frontier', () => {
+    const state = createInitialState(SCENARIOS.classroom!, 'wait');
+    const regulator = seatOfRole(state, 'regulator');
+    const rules = (): string[] =>
+      planBotOrders(playerView(state, regulator), regulator, 'heuristic', 'r')
+        .orders.map((o) => o.move)
+        .filter((m) => m === 'tightenControls' || m === 'extendLicence');
+    state.regulator.pc = 12;
+    state.tension = 0;
+    state.vendor.compliantLevel = state.controlLevel;
+    for (const f of Object.values(state.firms)) f.capability = state.frontier - 4;
+    for (const h of Object.values(state.places)) h.servers = 4;
+    expect(rules()).not.toEqual([]);
+    state.vendor.lobbyUntil = state.round;
+    expect(rules()).toEqual([]);
+    for (const f of Object.values(state.firms)) f.capability = state.frontier - 1;
+    expect(rules()).not.toEqual([]);
+  });
+
   it.each(SCENARIO_IDS)('%s: the heuristic bot gives orders for every role', (id) => {
     const { final, plans } = playGame(id, 'every-role', { level: 'heuristic' });
     for (const seat of final.planners) {
