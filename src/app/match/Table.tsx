@@ -1,10 +1,8 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import type { ActionPayload, SeatId } from '../../../game/engine';
 import { Board } from '../board/Board';
 import { RoundRecap } from '../board/RoundRecap';
-import { EndScreen } from '../end/EndScreen';
 import { LocalDebriefEntry } from '../debrief/EndEntry';
-import { readReplay } from '../../../game/replay';
 import { PrivacyScreen, WaitingScreen } from './PrivacyScreen';
 import { ProjectorView } from '../board/ProjectorView';
 import { DemoControls } from './DemoControls';
@@ -13,6 +11,9 @@ import { factsOf, useBots, useLocalMatch } from './useLocalMatch';
 import { people, screenFor, type MatchSetup } from '../selectors/table';
 import { roundRecap } from '../selectors/recap';
 import { seatName } from '../selectors/format';
+
+/** The end screen, with the replay reader, loads when a game ends: not on the first screen. */
+const EndScreen = lazy(() => import('../end/EndScreen').then((m) => ({ default: m.EndScreen })));
 
 interface Props {
   setup: MatchSetup;
@@ -51,12 +52,14 @@ export function Table({ setup, match: kept, onRules, onQuit }: Props) {
         ),
       );
     return (
-      <EndScreen
-        G={match.view(null)}
-        onNewGame={() => onQuit(false)}
-        record={async () => readReplay(record())}
-        debrief={<LocalDebriefEntry record={record} onLeave={() => onQuit(false)} />}
-      />
+      <Suspense fallback={<p role="status">Loading the results…</p>}>
+        <EndScreen
+          G={match.view(null)}
+          onNewGame={() => onQuit(false)}
+          record={async () => (await import('../../../game/replay')).readReplay(record())}
+          debrief={<LocalDebriefEntry record={record} onLeave={() => onQuit(false)} />}
+        />
+      </Suspense>
     );
   }
   if (screen.kind === 'projector')
