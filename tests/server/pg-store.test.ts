@@ -112,3 +112,35 @@ describe('PostgreSQL store: migrations', () => {
     await store.pool.end();
   });
 });
+
+describe('PostgreSQL store: prepared statements', () => {
+  it('keeps compare-and-set and the log in order once a connection reuses its plan', async () => {
+    // One connection, so every move runs the same prepared statement on it: past its fifth
+    // run PostgreSQL may switch to a generic plan, which must refuse and append exactly alike.
+    const store = await PgStore.open({ url: URL, schema: fresh(), poolSize: 1 });
+    try {
+      await store.createMatch('m1', { initialState: state(0), metadata: meta });
+      const entry = (n: number) =>
+        ({
+          action: { type: 'MAKE_MOVE', payload: { type: 'm', args: [n] } },
+          _stateID: n,
+        }) as never;
+      for (let n = 1; n <= 12; n++) {
+        await store.commitMove('m1', { state: state(n), deltalog: [entry(n)] });
+        // The same move again, as a second process holding an old copy would send it.
+        await expect(
+          store.commitMove('m1', { state: state(n), deltalog: [entry(n)] }),
+        ).rejects.toMatchObject({ code: 'stale-state' });
+      }
+      const ended = { ...meta, gameover: { winner: '0' } };
+      await store.commitMove('m1', { state: state(13), deltalog: [], metadata: ended });
+      const got = await store.fetch('m1', { state: true, metadata: true, log: true });
+      expect(got.state?._stateID).toBe(13);
+      expect(got.metadata?.gameover).toEqual({ winner: '0' });
+      expect(got.log?.map((e) => e._stateID)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect(await store.listMatches({ finished: true })).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
+  });
+});
