@@ -84,6 +84,45 @@ describe('PostgreSQL store: migrations', () => {
     }
   });
 
+  it('brings a version 3 database up to date: a match saved before goes on, its next states lz4', async () => {
+    const schema = fresh();
+    await admin.query(`CREATE SCHEMA ${schema}; SET search_path = ${schema}`);
+    // A state big enough to be compressed (PostgreSQL compresses values over about 2 KB).
+    const big = (id: number) =>
+      ({ ...state(id), G: { n: id, board: 'chokepoint '.repeat(600) } }) as unknown as State;
+    try {
+      for (const m of PG_MIGRATIONS.filter((x) => x.version <= 3)) await admin.query(m.sql);
+      await admin.query('CREATE TABLE schema_version (version INTEGER NOT NULL)');
+      await admin.query('INSERT INTO schema_version VALUES (3)');
+      await admin.query(
+        `INSERT INTO matches (id, metadata, game_name, visibility, join_code, created_at, initial_state)
+         VALUES ('m1', $1, 'g', 'public', 'PG0001', 1, $2)`,
+        [JSON.stringify(meta), JSON.stringify(big(0))],
+      );
+      await admin.query(
+        `INSERT INTO match_state (match_id, state_id, state, updated_at) VALUES ('m1', 5, $1, 1)`,
+        [JSON.stringify(big(5))],
+      );
+    } finally {
+      await admin.query('SET search_path TO DEFAULT');
+    }
+    const store = await PgStore.open({ url: URL, schema });
+    try {
+      expect((await store.fetch('m1', { state: true })).state).toEqual(big(5));
+      await store.commitMove('m1', { state: big(6), deltalog: [] });
+      expect((await store.fetch('m1', { state: true })).state).toEqual(big(6));
+      const { rows: lz4 } = await admin.query<{ yes: boolean }>(
+        `SELECT 'lz4' = ANY (enumvals) AS yes FROM pg_settings WHERE name = 'default_toast_compression'`,
+      );
+      const { rows } = await admin.query<{ how: string | null }>(
+        `SELECT pg_column_compression(state) AS how FROM ${schema}.match_state`,
+      );
+      expect(rows).toEqual([{ how: lz4[0]?.yes ? 'lz4' : 'pglz' }]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a database written by a newer server, leaving it untouched', async () => {
     const schema = fresh();
     await (await PgStore.open({ url: URL, schema })).close();
