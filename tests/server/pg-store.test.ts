@@ -183,3 +183,161 @@ describe('PostgreSQL store: prepared statements', () => {
     }
   });
 });
+
+describe('PostgreSQL store: moves of several matches written together', () => {
+  it('gives each move its own answer, and each is stored once it is acknowledged', async () => {
+    const schema = fresh();
+    const store = await PgStore.open({ url: URL, schema });
+    try {
+      const ids = ['a', 'b', 'c', 'd', 'e'];
+      for (const [i, id] of ids.entries())
+        await store.createMatch(id, {
+          initialState: state(0),
+          metadata: { ...meta, joinCode: `PGB00${i}` },
+        });
+      await store.commitMove('c', { state: state(3), deltalog: [] });
+      // Issued in the same moment, so they share a statement: a good move, a stale one, one
+      // for a match that does not exist, one that also ends its match, and another good one.
+      const ended = { ...meta, joinCode: 'PGB003', gameover: { winner: '1' } };
+      const results = await Promise.allSettled([
+        store.commitMove('a', { state: state(1), deltalog: [] }),
+        store.commitMove('c', { state: state(2), deltalog: [] }),
+        store.commitMove('nope', { state: state(1), deltalog: [] }),
+        store.commitMove('d', { state: state(1), deltalog: [], metadata: ended }),
+        store.commitMove('e', { state: state(1), deltalog: [] }),
+      ]);
+      expect(results.map((r) => (r.status === 'fulfilled' ? 'ok' : r.reason.code))).toEqual([
+        'ok',
+        'stale-state',
+        'not-found',
+        'ok',
+        'ok',
+      ]);
+      // Acknowledged means committed: another connection reads each of them.
+      const { rows } = await admin.query<{ match_id: string; state_id: number }>(
+        `SELECT match_id, state_id FROM ${schema}.match_state ORDER BY match_id`,
+      );
+      expect(rows).toEqual([
+        { match_id: 'a', state_id: 1 },
+        { match_id: 'b', state_id: 0 },
+        { match_id: 'c', state_id: 3 },
+        { match_id: 'd', state_id: 1 },
+        { match_id: 'e', state_id: 1 },
+      ]);
+      expect((await store.listMatches({ finished: true })).map((m) => m.matchID)).toEqual(['d']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses one move for its own fault and still writes the others beside it', async () => {
+    const schema = fresh();
+    const store = await PgStore.open({ url: URL, schema });
+    try {
+      for (const id of ['a', 'b', 'c'])
+        await store.createMatch(id, {
+          initialState: state(0),
+          metadata: { ...meta, joinCode: `PGC${id}` },
+        });
+      // b's metadata takes a's join code: the database refuses that statement as a whole.
+      const results = await Promise.allSettled([
+        store.commitMove('a', { state: state(1), deltalog: [] }),
+        store.commitMove('b', {
+          state: state(1),
+          deltalog: [],
+          metadata: { ...meta, joinCode: 'PGCa' },
+        }),
+        store.commitMove('c', { state: state(1), deltalog: [] }),
+      ]);
+      expect(results.map((r) => (r.status === 'fulfilled' ? 'ok' : r.reason.code))).toEqual([
+        'ok',
+        'join-code-taken',
+        'ok',
+      ]);
+      expect((await store.fetch('b', { state: true })).state?._stateID).toBe(0);
+      expect((await store.fetch('c', { state: true })).state?._stateID).toBe(1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps each match in order under many moves at once, and writes them in few statements', async () => {
+    const schema = fresh();
+    const store = await PgStore.open({ url: URL, schema });
+    const statements = { n: 0 };
+    const query = store.pool.query.bind(store.pool);
+    store.pool.query = ((...args: Parameters<typeof query>) => {
+      const q = args[0] as { name?: string } | string;
+      if (typeof q === 'object' && q.name?.startsWith('commit-moves-')) statements.n++;
+      return query(...args);
+    }) as typeof query;
+    try {
+      const ids = Array.from({ length: 20 }, (_, i) => `m${i}`);
+      for (const [i, id] of ids.entries())
+        await store.createMatch(id, {
+          initialState: state(0),
+          metadata: { ...meta, joinCode: `PGD${i}` },
+        });
+      const entry = (n: number) =>
+        ({
+          action: { type: 'MAKE_MOVE', payload: { type: 'm', args: [n] } },
+          _stateID: n,
+        }) as never;
+      // Every match's ten moves issued at once, without waiting: each match's must land in
+      // order (its log 1..10), whatever batch each goes in.
+      await Promise.all(
+        ids.flatMap((id) =>
+          Array.from({ length: 10 }, (_, k) =>
+            store.commitMove(id, { state: state(k + 1), deltalog: [entry(k + 1)] }),
+          ),
+        ),
+      );
+      for (const id of ids) {
+        const got = await store.fetch(id, { state: true, log: true });
+        expect(got.state?._stateID).toBe(10);
+        expect(got.log?.map((e) => e._stateID)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      }
+      // A statement per move would be 200; each match's ten go one after another, so at
+      // least 10, and up to 32 matches share one.
+      expect(statements.n).toBeGreaterThanOrEqual(10);
+      expect(statements.n).toBeLessThanOrEqual(30);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('PostgreSQL store: a move that cannot be written in time', () => {
+  it('is refused as unavailable, and not written later, when the one before it holds the writer', async () => {
+    const schema = fresh();
+    const store = await PgStore.open({ url: URL, schema });
+    const query = store.pool.query.bind(store.pool);
+    let stall = true;
+    // The first move's statement takes 3.5 s to reach the database (a stalled connection).
+    store.pool.query = (async (...args: Parameters<typeof query>) => {
+      const q = args[0] as { name?: string } | string;
+      if (stall && typeof q === 'object' && q.name?.startsWith('commit-moves-')) {
+        stall = false;
+        await new Promise((r) => setTimeout(r, 3_500));
+      }
+      return query(...args);
+    }) as typeof query;
+    try {
+      for (const id of ['a', 'b'])
+        await store.createMatch(id, {
+          initialState: state(0),
+          metadata: { ...meta, joinCode: `PGE${id}` },
+        });
+      const first = store.commitMove('a', { state: state(1), deltalog: [] });
+      await new Promise((r) => setTimeout(r, 50));
+      // Waits behind the first for longer than a write may take inside a cluster lease.
+      const second = store.commitMove('b', { state: state(1), deltalog: [] });
+      await expect(first).resolves.toBeUndefined();
+      await expect(second).rejects.toMatchObject({ code: 'unavailable' });
+      await store.commitMove('a', { state: state(2), deltalog: [] });
+      expect((await store.fetch('b', { state: true })).state?._stateID).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+});
