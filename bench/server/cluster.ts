@@ -6,8 +6,8 @@
  *
  * The machine's PostgreSQL and Redis are used (TEST_DATABASE_URL / TEST_REDIS_URL, as the
  * tests), each run in a schema and key prefix of its own, dropped afterwards. Their CPU is read
- * from /proc for every postgres and redis-server process, so on a shared machine it includes
- * whatever else uses them.
+ * from /proc for every postgres and redis-server process, including backends that start or end
+ * during the run, so on a shared machine it includes whatever else uses them.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,10 +24,12 @@ export interface ClusterBenchResult extends LoadResult {
   cpu: { node: number; nginx: number; postgres: number; redis: number };
 }
 
-function cpuMs(pid: number | undefined): number {
+/** CPU ms a process has used; with `children`, also its exited children's that it waited for. */
+function cpuMs(pid: number | undefined, children = false): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    const own = Number(fields[11]) + Number(fields[12]);
+    return (children ? own + Number(fields[13]) + Number(fields[14]) : own) * 10;
   } catch {
     return 0;
   }
@@ -47,6 +49,25 @@ function pidsOf(name: string): number[] {
   return out;
 }
 const sumCpu = (pids: number[]) => pids.reduce((s, p) => s + cpuMs(p), 0);
+
+/** Every process named `name` now, with its CPU ms including its exited children's. */
+function cpuOf(name: string): Map<number, number> {
+  return new Map(pidsOf(name).map((p) => [p, cpuMs(p, true)]));
+}
+
+/**
+ * CPU ms the processes named like this used between two `cpuOf` readings, counting processes
+ * that started or ended in between: PostgreSQL starts a backend per new connection and ends
+ * idle ones, and the postmaster counts each ended backend's CPU among its children's (so from
+ * what the postmaster gained, what an ended backend had used before the first reading is
+ * taken off).
+ */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
+  for (const [pid, then] of before) if (!after.has(pid)) ms -= then;
+  return ms;
+}
 
 export async function runClusterBench(
   opts: { matches?: number; durationMs?: number; offered?: number; log?: (l: string) => void } = {},
@@ -82,22 +103,27 @@ export async function runClusterBench(
         log(
           `${s.setup}: ${matches} matches, ${rate ? `${rate} moves/s offered` : 'closed loop'}, ${durationMs / 1000}s...`,
         );
-        const pgPids = s.pg ? pidsOf('postgres') : [];
-        const redisPids = s.pg ? pidsOf('redis-server') : [];
         const nodePids = () => cluster.procs.map((p) => p?.child.pid ?? 0);
-        let before = { node: 0, nginx: 0, postgres: 0, redis: 0 };
-        let after = before;
+        const empty = new Map<number, number>();
         const read = () => ({
           node: sumCpu(nodePids()),
           nginx: cluster.nginxPid ? cpuMs(cluster.nginxPid) : 0,
-          postgres: sumCpu(pgPids),
-          redis: sumCpu(redisPids),
+          postgres: s.pg ? cpuOf('postgres') : empty,
+          redis: s.pg ? cpuOf('redis-server') : empty,
         });
+        let before = read();
+        let after = before;
         const load = await runLoad(cluster.url, OURS_CHOKEPOINT, matches, durationMs, rate, {
           onStart: () => (before = read()),
           onEnd: () => (after = read()),
         });
-        const per = (k: keyof typeof before) => (after[k] - before[k]) / Math.max(1, load.moves);
+        const used = {
+          node: after.node - before.node,
+          nginx: after.nginx - before.nginx,
+          postgres: cpuBetween(before.postgres, after.postgres),
+          redis: cpuBetween(before.redis, after.redis),
+        };
+        const per = (k: keyof typeof used) => used[k] / Math.max(1, load.moves);
         const r: ClusterBenchResult = {
           ...load,
           setup: s.setup,
