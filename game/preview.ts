@@ -182,6 +182,11 @@ export function previewOrder(
       out.yields.push(
         `Home compute +${added / RULES.computePerPod} of a pod (now ${firm.secrets.homeCompute / RULES.computePerPod})`,
       );
+      const ceiling = homeCeiling(world, firm);
+      if (firm.capability >= ceiling)
+        out.yields.push(
+          `Nothing yet: home chips train only up to capability ${ceiling} and you are at ${firm.capability}; they pay once the frontier moves on or smuggled chips lift that ceiling`,
+        );
       break;
     }
     case 'smuggleChips': {

@@ -6,6 +6,7 @@ import { seedRng } from '../game/random';
 import { resolveRound } from '../game/resolution';
 import { RULES } from '../game/rules';
 import type { GameState } from '../game/state';
+import { homeCeiling } from '../game/training';
 import { playerView } from '../game/views';
 import { addEntity, probeFirm, quietState, type Stage } from '../src/cli/rulebook/probe';
 
@@ -201,6 +202,21 @@ describe('what an order yields and whether it is in time', () => {
   it('warns when an offshore model could not be carried home in time', () => {
     const { state, seat } = trainable(12 - RULES.trainRounds + 1, 12);
     expect(seen(state, seat, 'train', { at: HUB }).tooLate).toMatch(/too late to carry it home/);
+  });
+
+  it('says home chips bought at the home ceiling cannot yet raise capability', () => {
+    const state = quietState();
+    const firm = probeFirm(state);
+    firm.secrets.cash = 50;
+    firm.capability = homeCeiling(state, firm);
+    const atCeiling = seen(state, firm.seat, 'buyDomesticChips', {});
+    expect(atCeiling.yields.join(' ')).toMatch(
+      new RegExp(`only up to capability ${firm.capability} and you are at ${firm.capability}`),
+    );
+    firm.capability -= 1;
+    expect(seen(state, firm.seat, 'buyDomesticChips', {}).yields.join(' ')).not.toMatch(
+      /Nothing yet/,
+    );
   });
 
   it('warns that a chip generation launched too late ships after the end', () => {
