@@ -15,6 +15,7 @@ import {
   roleAgainst,
   summarize,
   wilson,
+  differenceInterval,
   type Summary,
 } from '../game/sim';
 import { parseArgs } from '../src/cli/sim-args';
@@ -110,6 +111,23 @@ describe('statistics', () => {
     expect(w.p).toBeCloseTo(p, 4);
     expect(w.lo).toBeCloseTo(lo, 3);
     expect(w.hi).toBeCloseTo(hi, 3);
+  });
+});
+
+describe('the interval of a difference of two rates', () => {
+  it("matches Newcombe's worked example (56 of 70 against 48 of 80)", () => {
+    const d = differenceInterval({ wins: 56, n: 70 }, { wins: 48, n: 80 });
+    expect(d.p).toBeCloseTo(0.2, 4);
+    expect(d.lo).toBeCloseTo(0.0524, 3);
+    expect(d.hi).toBeCloseTo(0.3339, 3);
+  });
+
+  it('is wide for a small group and narrow for a large one', () => {
+    const small = differenceInterval({ wins: 60, n: 100 }, { wins: 5, n: 10 });
+    const large = differenceInterval({ wins: 600, n: 1000 }, { wins: 500, n: 1000 });
+    expect(small.hi - small.lo).toBeGreaterThan(0.5);
+    expect(large.hi - large.lo).toBeLessThan(0.1);
+    expect(large.lo).toBeGreaterThan(0);
   });
 });
 

@@ -1,4 +1,5 @@
 import { PLAYING_ROLES, type PlayingRole } from '../ids';
+import { differenceInterval, type Interval } from './stats';
 import type { Summary } from './summary';
 
 /**
@@ -158,11 +159,27 @@ function cardChecks(run: ScenarioRuns): Check[] {
       value: e.diff,
       bound: `within ±${(BOUNDS.cardEffect * 100).toFixed(0)} points`,
       ok: Math.abs(e.diff) <= BOUNDS.cardEffect,
-      detail: `played in ${card.played} of ${games} games; ${pct(e.withCard)} with, ${pct(e.without)} without`,
+      detail: `played in ${card.played} of ${games} games; ${pct(e.withCard)} with, ${pct(e.without)} without; difference ${points(cardDifference(card.played, games, e))}`,
     });
   }
   return out;
 }
+
+/** The 95% interval of a card's with-minus-without difference, from the rates and group sizes. */
+function cardDifference(
+  played: number,
+  games: number,
+  e: { withCard: number; without: number },
+): Interval {
+  const others = games - played;
+  return differenceInterval(
+    { wins: Math.round(e.withCard * played), n: played },
+    { wins: Math.round(e.without * others), n: others },
+  );
+}
+
+const signed = (x: number): string => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}`;
+const points = (r: Interval): string => `95% interval [${signed(r.lo)}, ${signed(r.hi)}] points`;
 
 /** For each role's move family: the most its ban cost the role in any scenario. */
 function familyChecks(runs: readonly ScenarioRuns[]): Check[] {

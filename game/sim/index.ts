@@ -12,7 +12,7 @@ export {
   type CardEffect,
 } from './summary';
 export { parseBots, parseBans, familiesOf, roleAgainst, type LevelsResult } from './levels';
-export { wilson, mean, round, type Interval } from './stats';
+export { wilson, differenceInterval, mean, round, type Interval } from './stats';
 export { BOUNDS, checkBalance, type Check, type ScenarioRuns } from './balance';
 export {
   continueOnce,

@@ -17,6 +17,24 @@ export function wilson(wins: number, n: number, z = 1.959964): Interval {
   return { p, lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
 }
 
+/**
+ * The 95% interval of the difference of two proportions, `a` minus `b` (Newcombe's hybrid score
+ * interval, built from each side's Wilson interval): sound for small groups and rates near 0 or 1.
+ */
+export function differenceInterval(
+  a: { wins: number; n: number },
+  b: { wins: number; n: number },
+): Interval {
+  const x = wilson(a.wins, a.n);
+  const y = wilson(b.wins, b.n);
+  const d = x.p - y.p;
+  return {
+    p: d,
+    lo: d - Math.sqrt((x.p - x.lo) ** 2 + (y.hi - y.p) ** 2),
+    hi: d + Math.sqrt((x.hi - x.p) ** 2 + (y.p - y.lo) ** 2),
+  };
+}
+
 export function mean(values: readonly number[]): number {
   if (values.length === 0) return 0;
   let sum = 0;
