@@ -5,13 +5,12 @@
  * holds them (who won at each table), no serious or critical axe violation, nothing wider than
  * the window.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, ROOT, launch, type Launched } from './harness';
+import { describe, expect, it } from 'vitest';
+import { PHONE, ROOT } from './harness';
 import { axeProblems, tooWide } from './flows';
-import { startServer, stopServer, type ServerProc } from './server-proc';
+import { useServerAndBrowser } from './fixture';
 
 const ARTIFACTS = join(ROOT, 'artifacts', 'screens');
 const SIZES = [
@@ -29,21 +28,10 @@ interface ExportedTable {
 }
 
 describe('the class debrief of a finished session', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-class-view-'));
-  let server: ServerProc;
-  let browser: Launched;
-  beforeAll(async () => {
-    server = await startServer(dataDir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server.child);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const served = useServerAndBrowser('class-view');
 
   const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const r = await fetch(`${server.url}${path}`, {
+    const r = await fetch(`${served.server.url}${path}`, {
       method,
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -83,14 +71,14 @@ describe('the class debrief of a finished session', () => {
     }));
 
     for (const [size, viewport] of SIZES) {
-      const page = await browser.page(viewport);
+      const page = await served.browser.page(viewport);
       // The class view reads the token the console that made the session kept in this browser.
-      await page.goto(server.url);
+      await page.goto(served.server.url);
       await page.evaluate(([id, t]) => window.localStorage.setItem(`chokepoint:console:${id}`, t), [
         sessionID,
         token,
       ] as const);
-      await page.goto(`${server.url}/debrief/class/${sessionID}`);
+      await page.goto(`${served.server.url}/debrief/class/${sessionID}`);
       const outcomes = page.getByTestId('class-outcomes');
       await outcomes.waitFor({ timeout: 30_000 });
       await expect(page.locator('#class-title').innerText()).resolves.toBe(

@@ -5,31 +5,17 @@
  * is played to the end by a person with bots in the other seats, and its own debrief says it
  * is a fork of the online match.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, launch, shot, type Launched } from './harness';
-import { startServer, stopServer, type ServerProc } from './server-proc';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, shot } from './harness';
 import { axeProblems, closeRecap, planAndSubmit, waitForPlayer } from './flows';
+import { useServerAndBrowser } from './fixture';
 
 describe('replay, what if and the printed debrief', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-debrief-'));
-  let server: ServerProc;
-  let browser: Launched;
-  beforeAll(async () => {
-    server = await startServer(dataDir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (server) await stopServer(server.child);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const served = useServerAndBrowser('debrief');
 
   it('replays a finished online match, estimates, prints, and plays a fork from round 3', async () => {
     // A classroom match with a bot in every seat, played to the end on the server.
-    const created = await fetch(`${server.url}/api/matches`, {
+    const created = await fetch(`${served.server.url}/api/matches`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -41,7 +27,9 @@ describe('replay, what if and the printed debrief', () => {
     }).then((r) => r.json() as Promise<{ matchID: string }>);
     const matchID = created.matchID;
     for (let i = 0; i < 240; i++) {
-      const info = (await fetch(`${server.url}/api/matches/${matchID}`).then((r) => r.json())) as {
+      const info = (await fetch(`${served.server.url}/api/matches/${matchID}`).then((r) =>
+        r.json(),
+      )) as {
         gameover?: unknown;
       };
       if (info.gameover !== undefined && info.gameover !== null) break;
@@ -49,9 +37,9 @@ describe('replay, what if and the printed debrief', () => {
     }
 
     const errors: string[] = [];
-    const page = await browser.page(DESKTOP);
+    const page = await served.browser.page(DESKTOP);
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/debrief/${matchID}`);
+    await page.goto(`${served.server.url}/debrief/${matchID}`);
     await page.locator('#debrief-title').waitFor({ timeout: 30000 });
     expect(await page.locator('#debrief-title').innerText()).toMatch(
       /^Debrief: (.+ won|nobody won)$/,

@@ -5,14 +5,11 @@
  * spectator's page each open their match's socket, and every socket.io request they make
  * (long-polling and the websocket it upgrades to) names that page's own match.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, type Launched } from './harness';
-import { startServer, stopServer, type ServerProc } from './server-proc';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP } from './harness';
 import { createOnlineMatch, joinByLink } from './flows';
+import { useDeploymentAndBrowsers } from './fixture';
 
 /** Every socket.io request URL the page makes from now on: polling requests and websockets. */
 function socketURLs(page: Page): URL[] {
@@ -33,43 +30,32 @@ async function upgraded(seen: URL[]): Promise<void> {
 }
 
 describe("the app's game socket names its match for the load balancer", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-hint-'));
-  let proc: ServerProc;
-  let browser: Launched;
-  beforeAll(async () => {
-    proc = await startServer(dataDir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (proc) await stopServer(proc.child);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const served = useDeploymentAndBrowsers('hint', 1);
 
   it("sends matchID=<its own match> on every socket.io request of a player's and a spectator's page", async () => {
     const seats = [{ kind: 'person' }, { kind: 'bot' }, { kind: 'bot' }, { kind: 'bot' }] as const;
-    const a = await createOnlineMatch(proc.url, [...seats]);
-    const b = await createOnlineMatch(proc.url, [...seats]);
+    const a = await createOnlineMatch(served.deployment.url, [...seats]);
+    const b = await createOnlineMatch(served.deployment.url, [...seats]);
     expect(a.matchID).not.toBe(b.matchID);
 
     // A player joins match A by its link and lands on the live board.
-    const player = await browser.page(DESKTOP);
+    const player = await served.browsers[0].page(DESKTOP);
     const playerSockets = socketURLs(player);
     await joinByLink(player, a.joinUrl, /Regulator/, 'Ana');
     await player.locator('.presence-seat.me').waitFor();
     await upgraded(playerSockets);
 
     // Another player on match B, in the same browser.
-    const other = await browser.page(DESKTOP);
+    const other = await served.browsers[0].page(DESKTOP);
     const otherSockets = socketURLs(other);
     await joinByLink(other, b.joinUrl, /Regulator/, 'Yusuf');
     await other.locator('.presence-seat.me').waitFor();
     await upgraded(otherSockets);
 
     // A spectator of match B.
-    const watcher = await browser.page(DESKTOP);
+    const watcher = await served.browsers[0].page(DESKTOP);
     const watcherSockets = socketURLs(watcher);
-    await watcher.goto(`${proc.url}/watch/${b.matchID}`);
+    await watcher.goto(`${served.deployment.url}/watch/${b.matchID}`);
     await watcher.locator('.presence-seat', { hasText: 'Yusuf' }).waitFor();
     await upgraded(watcherSockets);
 

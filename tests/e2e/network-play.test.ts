@@ -7,14 +7,11 @@
  * TEST_CLUSTER=1 plays it against three processes behind nginx on PostgreSQL and Redis
  * (.ci/run does both): the browsers' sockets land on whichever process nginx picks.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, launch, shot, type Launched } from './harness';
-import { startDeployment, type Deployment } from './server-proc';
+import { DESKTOP, PHONE, shot } from './harness';
 import { addFirstOrder, axeProblems, closeRecap, submitOrders } from './flows';
+import { useDeploymentAndBrowsers } from './fixture';
 
 /**
  * This seat's desk open for planning, or the end screen, whichever comes first (null on
@@ -49,28 +46,15 @@ async function playRound(page: Page): Promise<void> {
 }
 
 describe('networked classroom match through the UI (npm start server)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-netplay-'));
-  let server: Deployment;
-  let teacher: Launched;
-  let student: Launched;
-  let watcher: Launched;
-  beforeAll(async () => {
-    server = await startDeployment(dataDir, { botDelayMs: 150 });
-    [teacher, student, watcher] = await Promise.all([launch(), launch(), launch()]);
-  });
-  afterAll(async () => {
-    await Promise.all([teacher?.close(), student?.close(), watcher?.close()]);
-    if (server) await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const live = useDeploymentAndBrowsers('netplay', 3, { botDelayMs: 150 });
 
   it('creates, joins by code, watches, pauses, reloads and plays to the end in every browser', async () => {
     const errors: string[] = [];
-    const host = await teacher.page(DESKTOP);
+    const host = await live.browsers[0].page(DESKTOP);
     host.on('pageerror', (e) => errors.push(`host: ${e.message}`));
 
     // The teacher creates the match from the start screen.
-    await host.goto(server.url);
+    await host.goto(live.deployment.url);
     await host.getByRole('button', { name: 'Play online' }).click();
     await host.getByRole('heading', { name: 'Play online' }).waitFor();
     expect(await axeProblems(host)).toEqual([]);
@@ -111,9 +95,9 @@ describe('networked classroom match through the UI (npm start server)', () => {
     await host.locator('.presence-strip').waitFor();
 
     // A student joins by typing the code; the name is shown as text, never markup.
-    const pupil = await student.page(PHONE);
+    const pupil = await live.browsers[1].page(PHONE);
     pupil.on('pageerror', (e) => errors.push(`student: ${e.message}`));
-    await pupil.goto(server.url);
+    await pupil.goto(live.deployment.url);
     await pupil.getByRole('button', { name: 'Play online' }).click();
     await pupil.getByLabel('Code from the host screen').fill(code.toLowerCase());
     await pupil.getByRole('button', { name: 'Find the match' }).click();
@@ -127,9 +111,9 @@ describe('networked classroom match through the UI (npm start server)', () => {
     expect(await host.locator('.presence-strip b').count()).toBe(0);
 
     // A spectator follows the public view.
-    const spectator = await watcher.page(DESKTOP);
+    const spectator = await live.browsers[2].page(DESKTOP);
     spectator.on('pageerror', (e) => errors.push(`spectator: ${e.message}`));
-    await spectator.goto(`${server.url}/watch/${matchID}`);
+    await spectator.goto(`${live.deployment.url}/watch/${matchID}`);
     await spectator.locator('.watch-badge').waitFor();
     await spectator.locator('.presence-seat', { hasText: 'Ms Rivera' }).waitFor();
     const logAtStart = await spectator.locator('[data-testid=log] li').count();

@@ -5,14 +5,12 @@
  * refused; an all-bot match plays to the end with no browser seated; and after
  * SIGKILL and restart the match is still there.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { State } from 'boardgame.io';
-import { DESKTOP, expectConsole, launch, type Launched } from './harness';
-import { startServer, stopServer, type ServerProc } from './server-proc';
+import { DESKTOP, expectConsole } from './harness';
+import { startServer, stopServer } from './server-proc';
+import { useServerAndBrowser } from './fixture';
 
 async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
   const res = await fetch(url, {
@@ -25,39 +23,28 @@ async function post(url: string, body: unknown): Promise<Record<string, unknown>
 }
 
 describe('networked server (npm start)', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-net-'));
-  let proc: ServerProc;
-  let browser: Launched;
-  beforeAll(async () => {
-    proc = await startServer(dataDir);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    if (proc) await stopServer(proc.child, 'SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const served = useServerAndBrowser('net');
 
   it('binds loopback and serves the app, which runs under the CSP, on the same port as the lobby', async () => {
-    expect(new URL(proc.url).hostname).toBe('127.0.0.1');
+    expect(new URL(served.server.url).hostname).toBe('127.0.0.1');
     // Provoked on purpose: the lobby answers 404 for the unknown join code, and Chromium logs the
     // refused cross-origin WebSocket. Anything else (a CSP violation) still fails the test.
     expectConsole(
       /join\/ABC234: Failed to load resource: .* 404/,
       /^console error on data:text\/html.*WebSocket connection .* failed/,
     );
-    const page = await browser.page(DESKTOP);
+    const page = await served.browser.page(DESKTOP);
     const violations: string[] = [];
     page.on('console', (msg) => {
       if (/Content.Security.Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
     });
-    await page.goto(`${proc.url}/join/ABC234`);
+    await page.goto(`${served.server.url}/join/ABC234`);
     await page.getByRole('heading', { name: 'Join a match' }).waitFor({ timeout: 30_000 });
     expect(violations).toEqual([]);
     const status = await page.evaluate(async () => (await fetch('/api/scenarios')).status);
     expect(status).toBe(200);
     // A same-origin WebSocket opens; one from another origin (a data: page has origin "null") is refused.
-    const wsUrl = `${proc.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`;
+    const wsUrl = `${served.server.url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`;
     const opens = (p: typeof page) =>
       p.evaluate(
         (u) =>
@@ -69,18 +56,18 @@ describe('networked server (npm start)', () => {
         wsUrl,
       );
     expect(await opens(page)).toBe(true);
-    const foreign = await browser.page(DESKTOP);
+    const foreign = await served.browser.page(DESKTOP);
     await foreign.goto('data:text/html,<title>elsewhere</title>');
     expect(await opens(foreign)).toBe(false);
   });
 
   it('plays an all-bot match to the end on the server, and keeps it across SIGKILL', async () => {
-    const created = await post(`${proc.url}/api/matches`, {
+    const created = await post(`${served.server.url}/api/matches`, {
       scenario: 'classroom',
       seats: [{ kind: 'bot' }, { kind: 'bot', level: 'random' }, { kind: 'bot' }, { kind: 'bot' }],
     });
     const matchID = created.matchID as string;
-    const socket = io(`${proc.url}/chokepoint`, {
+    const socket = io(`${served.server.url}/chokepoint`, {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
@@ -96,13 +83,13 @@ describe('networked server (npm start)', () => {
     expect(last?.ctx.gameover).toBeDefined();
     const finalID = last!._stateID;
 
-    await stopServer(proc.child, 'SIGKILL');
-    proc = await startServer(dataDir);
-    const info = (await (await fetch(`${proc.url}/api/matches/${matchID}`)).json()) as {
+    await stopServer(served.server.child, 'SIGKILL');
+    served.server = await startServer(served.dataDir);
+    const info = (await (await fetch(`${served.server.url}/api/matches/${matchID}`)).json()) as {
       gameover: unknown;
     };
     expect(info.gameover).not.toBeNull();
-    const again = io(`${proc.url}/chokepoint`, {
+    const again = io(`${served.server.url}/chokepoint`, {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,

@@ -6,45 +6,29 @@
  * has nothing to write with. No serious axe violation, and nothing wider than a phone's window.
  * TEST_CLUSTER=1 runs it against three processes behind nginx.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, launch, shot, type Launched } from './harness';
-import { startDeployment, type Deployment } from './server-proc';
+import { describe, expect, it } from 'vitest';
+import { PHONE, shot } from './harness';
 import { axeProblems, createOnlineMatch, joinByLink, tooWide } from './flows';
+import { useDeploymentAndBrowsers } from './fixture';
 
 const LAPTOP = { width: 1280, height: 800 };
 
 describe('table talk on the online board', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-talk-'));
-  let server: Deployment;
-  let first: Launched;
-  let second: Launched;
-  let third: Launched;
-  beforeAll(async () => {
-    server = await startDeployment(dataDir);
-    [first, second, third] = await Promise.all([launch(), launch(), launch()]);
-  });
-  afterAll(async () => {
-    await Promise.all([first?.close(), second?.close(), third?.close()]);
-    if (server) await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const live = useDeploymentAndBrowsers('talk', 3);
 
   it('carries a message from one seat to the other, refuses a long one with its reason, and fits a phone', async () => {
-    const match = await createOnlineMatch(server.url, [
+    const match = await createOnlineMatch(live.deployment.url, [
       { kind: 'person' },
       { kind: 'person' },
       { kind: 'bot' },
       { kind: 'bot' },
     ]);
-    const ana = await first.page(LAPTOP);
+    const ana = await live.browsers[0].page(LAPTOP);
     await joinByLink(ana, match.joinUrl, /Regulator/, 'Ana');
-    const sam = await second.page(PHONE);
+    const sam = await live.browsers[1].page(PHONE);
     await joinByLink(sam, match.joinUrl, /Chip vendor/, 'Sam');
-    const eve = await third.page(LAPTOP);
-    await eve.goto(`${server.url}/watch/${match.matchID}`);
+    const eve = await live.browsers[2].page(LAPTOP);
+    await eve.goto(`${live.deployment.url}/watch/${match.matchID}`);
     await eve.locator('.presence-seat', { hasText: 'Sam' }).waitFor();
 
     // Ana opens the talk from the strip; the line to write in has the focus; Enter sends.
