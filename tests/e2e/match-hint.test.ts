@@ -1,9 +1,10 @@
 /**
  * Behind several server processes, nginx sends every socket of a match to one process by the
  * `matchID` of its socket.io handshake (deploy/nginx.conf: `hash $arg_matchID consistent`).
- * Here the real app, in Chromium, against `npm start`'s server: a player's page and a
- * spectator's page each open their match's socket, and every socket.io request they make
- * (long-polling and the websocket it upgrades to) names that page's own match.
+ * Here the real app, in Chromium, against one `npm start` process (or, with TEST_CLUSTER=1,
+ * three behind nginx): a player's page and a spectator's page each open their match's socket,
+ * and every socket.io request they make (long-polling and the websocket it upgrades to) names
+ * that page's own match.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
