@@ -60,8 +60,17 @@ function problemOf(state: GameState, seat: SeatId, a: ActionPayload): string | n
   }
 }
 
-/** Takes an action that `actionProblem` allowed on this same state. */
-export function takeAllowedAction(state: GameState, seat: SeatId, a: ActionPayload): void {
+/**
+ * Takes an action that `actionProblem` allowed on this same state. `before`, when `state` is a
+ * draft of it, is the same state undrafted: what the action only reads is read from it, as
+ * reading through a draft costs many times more (immer makes a draft of everything read).
+ */
+export function takeAllowedAction(
+  state: GameState,
+  seat: SeatId,
+  a: ActionPayload,
+  before: GameState = state,
+): void {
   switch (a.action) {
     case 'order':
       return addOrder(state, seat, a.move, a.args ?? {});
@@ -70,7 +79,7 @@ export function takeAllowedAction(state: GameState, seat: SeatId, a: ActionPaylo
     case 'card':
       return chooseCard(state, seat, a.card, a.use);
     case 'submit':
-      return submit(state, seat);
+      return submit(state, seat, before);
   }
 }
 
@@ -94,10 +103,14 @@ export const playCard = (state: GameState, seat: SeatId, card: string | null, us
 export const submitOrders = (state: GameState, seat: SeatId) =>
   act(state, seat, { action: 'submit' });
 
-/** Seals the seat's plan; the last seat to submit sets the round's resolution going. */
-function submit(state: GameState, seat: SeatId): void {
+/**
+ * Seals the seat's plan; the last seat to submit sets the round's resolution going. The seal is
+ * of the plan as it was before (`before`: submitting changes neither its salt, orders nor card).
+ */
+function submit(state: GameState, seat: SeatId, before: GameState): void {
   const plan = state.plans[seat];
+  const sealed = before.plans[seat];
   plan.submitted = true;
-  plan.seal = sealOf(plan.salt, plan.orders, plan.card);
+  plan.seal = sealOf(sealed.salt, sealed.orders, sealed.card);
   if (waitingFor(state).length === 0) resolveRound(state);
 }

@@ -15,5 +15,5 @@ export function afterAction(
 ): GameState | null {
   // Checked on the state itself: reads through an immer draft cost several times more.
   if (actionProblem(state, seat, action)) return null;
-  return produce(state, (draft) => takeAllowedAction(draft, seat, action));
+  return produce(state, (draft) => takeAllowedAction(draft, seat, action, state));
 }

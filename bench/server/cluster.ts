@@ -70,7 +70,19 @@ function cpuBetween(before: Map<number, number>, after: Map<number, number>): nu
 }
 
 export async function runClusterBench(
-  opts: { matches?: number; durationMs?: number; offered?: number; log?: (l: string) => void } = {},
+  opts: {
+    matches?: number;
+    durationMs?: number;
+    offered?: number;
+    log?: (l: string) => void;
+    /** Only the setups with these process counts (0: the SQLite one); default all. */
+    only?: number[];
+    /** Only these runs: closed loop, paced at `offered`; default both. */
+    rates?: ('closed' | 'paced')[];
+    /** Another entry for the server processes (e.g. one that profiles them), and more env. */
+    entry?: string;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<ClusterBenchResult[]> {
   const matches = opts.matches ?? 100;
   const durationMs = opts.durationMs ?? 10_000;
@@ -83,11 +95,15 @@ export async function runClusterBench(
     { setup: '2 processes + nginx, PostgreSQL + Redis', processes: 2, pg: true },
     { setup: '3 processes + nginx, PostgreSQL + Redis', processes: 3, pg: true },
   ];
+  const rates = (opts.rates ?? ['closed', 'paced']).map((r) => (r === 'closed' ? 0 : offered));
   for (const s of setups) {
+    if (opts.only && !opts.only.includes(s.pg ? s.processes : 0)) continue;
     const cluster = new TestCluster({
       processes: s.processes,
       nginx: s.pg,
-      entry: MAIN,
+      entry: opts.entry ?? MAIN,
+      // As deploy/chokepoint@.service and `npm start` run each process.
+      nodeArgs: ['--max-semi-space-size=64'],
       env: {
         ...CROWD_LIMITS,
         FRAMES_PER_SECOND: '1000',
@@ -95,11 +111,12 @@ export async function runClusterBench(
         BOT_DELAY_MS: '0',
         // SQLite: unset the cluster's database and Redis (each process has a temp data dir).
         ...(s.pg ? {} : { DATABASE_URL: '', REDIS_URL: '' }),
+        ...opts.env,
       },
     });
     await cluster.launch();
     try {
-      for (const rate of [0, offered]) {
+      for (const rate of rates) {
         log(
           `${s.setup}: ${matches} matches, ${rate ? `${rate} moves/s offered` : 'closed loop'}, ${durationMs / 1000}s...`,
         );

@@ -72,6 +72,8 @@ export interface ClusterOptions {
   redisUrl?: string;
   /** The script each process runs (default: the fixture game's server). */
   entry?: string;
+  /** Node flags for every process (e.g. `--max-semi-space-size=64`, as the systemd unit runs it). */
+  nodeArgs?: string[];
   /** Processes the test runs itself (in its own Node), listed after the spawned ones. */
   extraPorts?: number[];
   /** Each process's --bot-delay (default 0: bots move at once). */
@@ -206,6 +208,7 @@ export class TestCluster {
     const child = spawn(
       process.execPath,
       [
+        ...(this.opts.nodeArgs ?? []),
         '--import',
         'tsx',
         this.opts.entry ?? ENTRY,

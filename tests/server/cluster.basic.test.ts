@@ -97,6 +97,33 @@ describe('three processes on one PostgreSQL and one Redis', () => {
     }
   }, 30_000);
 
+  it('a seat joined through another process does not make it a reader: the move goes out without its state', async () => {
+    const [a, b] = [0, 1].map((i) => cluster.processUrl(i)) as [string, string];
+    const heard: string[] = [];
+    const sub = new Redis(cluster.redisUrl);
+    try {
+      await sub.subscribe(`${cluster.prefix}writes`);
+      sub.on('message', (_c: string, raw: string) => heard.push(raw));
+      const m = await createMatch(a, { seats: [{}, {}, {}, {}].map(() => ({ kind: 'person' })) });
+      // The join holds the match on b (a lobby edit), and leaves b a copy of it.
+      const cred = await join(b, m.matchID, '0', 'Bea');
+      const player = new Client(a);
+      clients.push(player);
+      await player.sync(m.matchID, '0', cred);
+      expect(await player.move(m.matchID, '0', 'stash', ['n'])).toMatchObject({ ok: true });
+      const ofMatch = () => heard.filter((r) => r.split(' ')[1] === m.matchID);
+      await waitUntil(() => ofMatch().length === 2, 5000, 'the join and the move announced');
+      for (const raw of ofMatch()) expect(raw.slice(raw.indexOf('\n') + 1)).toBe('');
+      // b dropped its copy: a spectator there sees the move.
+      const spectator = new Client(b);
+      clients.push(spectator);
+      await spectator.sync(m.matchID, null);
+      expect(spectator.state?._stateID).toBe(1);
+    } finally {
+      sub.disconnect();
+    }
+  }, 30_000);
+
   it('a move made on an old state is refused on any process (compare-and-set), never applied twice', async () => {
     const [a, b] = [0, 1].map((i) => cluster.processUrl(i)) as [string, string];
     const m = await createMatch(a, { seats: [{}, {}, {}, {}].map(() => ({ kind: 'person' })) });

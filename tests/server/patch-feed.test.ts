@@ -47,4 +47,35 @@ describe('patch frames', () => {
     expect(b.state).toEqual(plain.state);
     for (const c of [a, b, s]) expect(c.patchFailures).toBe(0);
   });
+
+  it("sends every socket of a seat, and every spectator, the same frame from that viewer's own view", async () => {
+    const m = await createMatch(server.url);
+    const c0 = await join(server.url, m.matchID, '0');
+    const c1 = await join(server.url, m.matchID, '1');
+    const mine = [true, true, false, true, true, false].map(client);
+    const [a1, a2, aPlain, s1, s2, sPlain] = mine;
+    for (const c of [a1!, a2!, aPlain!]) await c.sync(m.matchID, '0', c0);
+    for (const c of [s1!, s2!, sPlain!]) await c.sync(m.matchID, null);
+    const other = client(true);
+    await other.sync(m.matchID, '1', c1);
+    // Two moves: the second one's frames are patches from the view each socket holds.
+    expect(await a1!.move(m.matchID, '0', 'advance', [1])).toMatchObject({ ok: true });
+    for (const c of mine) await c.waitFor(() => c.state?._stateID === 1);
+    expect(await other.move(m.matchID, '1', 'advance', [1])).toMatchObject({ ok: true });
+    for (const c of mine) await c.waitFor(() => c.state?._stateID === 2);
+    const last = (c: Client) => c.frames.filter((f) => /update|patch/.test(f.event)).at(-1)!;
+    for (const [x, y, plain] of [
+      [a1!, a2!, aPlain!],
+      [s1!, s2!, sPlain!],
+    ] as const) {
+      expect(last(x).event).toBe('patch');
+      expect(last(y).args).toEqual(last(x).args);
+      expect(last(plain).event).toBe('update');
+      expect(x.state).toEqual(plain.state);
+      expect(y.state).toEqual(plain.state);
+    }
+    // The seat's frames carry its own view; the spectators' the public one.
+    expect(a1!.state).not.toEqual(s1!.state);
+    for (const c of mine) expect(c.patchFailures).toBe(0);
+  });
 });

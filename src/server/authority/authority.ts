@@ -32,8 +32,11 @@ export interface Snapshot {
  * match runs while this process alone holds the match, and every write is announced.
  */
 export interface MatchCoordinator {
-  /** Runs `fn` holding the match across processes; `stale`: another process wrote it since. */
-  hold<T>(matchID: string, fn: (stale: boolean) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` holding the match across processes; `stale`: another process wrote it since.
+   * `follows`: the process will show the match (a sync, a move, a reload), not only edit it.
+   */
+  hold<T>(matchID: string, fn: (stale: boolean) => Promise<T>, follows?: boolean): Promise<T>;
   /** Just before a write, inside `hold`: throws if the hold was lost (the write must not happen). */
   beforeWrite(matchID: string): Promise<void>;
   /** After a durable write, inside `hold`. */
@@ -79,15 +82,22 @@ export class Authority {
     this.metaListeners.push(fn);
   }
 
-  /** Runs `fn` inside the match's queue: no move interleaves with it. */
-  exclusive<T>(matchID: string, fn: () => Promise<T> | T): Promise<T> {
+  /**
+   * Runs `fn` inside the match's queue: no move interleaves with it. `follows` false: a lobby
+   * edit, after which this process need not be kept up to date with the match (cluster/).
+   */
+  exclusive<T>(matchID: string, fn: () => Promise<T> | T, follows = true): Promise<T> {
     return this.queue.run(matchID, async () => {
       const c = this.coordinator;
       if (!c) return fn();
-      return c.hold(matchID, async (stale) => {
-        if (stale) await this.reloadStale(matchID);
-        return fn();
-      });
+      return c.hold(
+        matchID,
+        async (stale) => {
+          if (stale) await this.reloadStale(matchID);
+          return fn();
+        },
+        follows,
+      );
     });
   }
 
@@ -304,24 +314,28 @@ export class Authority {
     matchID: string,
     change: (m: MatchMetadata) => MatchMetadata | string,
   ): Promise<Result<{ metadata: MatchMetadata }>> {
-    return this.exclusive(matchID, async () => {
-      const match = await this.load(matchID);
-      if (!match) return { ok: false, error: 'match not found' };
-      const next = change(structuredClone(match.metadata));
-      if (typeof next === 'string') return { ok: false, error: next };
-      next.updatedAt = Date.now();
-      await this.coordinator?.beforeWrite(matchID);
-      await this.store.setMetadata(matchID, next);
-      match.metadata = next;
-      this.coordinator?.announce(matchID, {
-        state: match.state,
-        metadata: next,
-        deltalog: [],
-        metaChanged: true,
-      });
-      for (const fn of this.metaListeners) fn(matchID, next);
-      return { ok: true, metadata: next };
-    });
+    return this.exclusive(
+      matchID,
+      async () => {
+        const match = await this.load(matchID);
+        if (!match) return { ok: false, error: 'match not found' };
+        const next = change(structuredClone(match.metadata));
+        if (typeof next === 'string') return { ok: false, error: next };
+        next.updatedAt = Date.now();
+        await this.coordinator?.beforeWrite(matchID);
+        await this.store.setMetadata(matchID, next);
+        match.metadata = next;
+        this.coordinator?.announce(matchID, {
+          state: match.state,
+          metadata: next,
+          deltalog: [],
+          metaChanged: true,
+        });
+        for (const fn of this.metaListeners) fn(matchID, next);
+        return { ok: true, metadata: next };
+      },
+      false,
+    );
   }
 
   /**

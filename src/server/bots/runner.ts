@@ -43,10 +43,13 @@ export class BotRunner {
     authority.onUpdate((matchID) => {
       if (this.withBots.has(matchID)) this.kick(matchID);
     });
+    // A match without bot seats has no step to take: no kick, so no bot claim either (with
+    // several processes a claim makes its process read the match, and be sent every write).
     authority.onMetadata((matchID, metadata) => {
-      if (metadata.seats.some((s) => s.kind === 'bot')) this.withBots.add(matchID);
-      else this.withBots.delete(matchID);
-      this.kick(matchID);
+      if (metadata.seats.some((s) => s.kind === 'bot')) {
+        this.withBots.add(matchID);
+        this.kick(matchID);
+      } else this.withBots.delete(matchID);
     });
   }
 

@@ -7,6 +7,7 @@ import { LocalOpenMatches, type SharedLimits } from '../net/limits';
 import { redisLimits } from './limits';
 import { RedisPresence } from './presence';
 import { RedisChat } from './chat';
+import { luaScript, type ScriptCall } from './scripts';
 
 /**
  * Several server processes serving the same matches (REDIS_URL and a shared PostgreSQL).
@@ -24,10 +25,13 @@ import { RedisChat } from './chat';
  *   sends each of its own sockets that socket's view. A lost message (a process killed between
  *   its write and its message, a dropped subscription) is caught within two `reconcileMs` by
  *   comparing generations (a copy behind on two passes in a row is reloaded).
- * - **Snapshots only to readers.** A process *reads* a match while it holds it, has sockets on
- *   it or plays its bots: it says so in the match's reader set (`readers:{id}`, an entry per
- *   process that expires after `readerMs` unless renewed); every process holding a class
- *   session reads its tables' matches. A write with no other reader (the
+ * - **Snapshots only to readers.** A process *reads* a match while it holds it to show it (a
+ *   sync, a move, a reload), has sockets on it or plays its bots: it says so in the match's
+ *   reader set (`readers:{id}`, an entry per process that expires after `readerMs` unless
+ *   renewed); every process holding a class session reads its tables' matches. A hold for a
+ *   lobby edit alone (a join, a seat's name: `Authority.mutate`) does not make a process a
+ *   reader: it would then be sent, and parse, every snapshot of the match's first moves for a
+ *   copy nobody looks at (the header makes it drop that copy). A write with no other reader (the
  *   usual case when nginx sends a match's sockets to one process) publishes only its header,
  *   not the snapshot: serialising, sending and parsing whole states for processes that do not
  *   need them was the largest cost of a move beside the move itself. A process that gets a
@@ -60,7 +64,7 @@ export interface ClusterOptions {
   reconcileMs?: number;
   /** Redis keys and the channel start with this (several deployments on one Redis). */
   prefix?: string;
-  /** A process that held a match, or follows it, counts as its reader this long. */
+  /** A process that held a match to show it, or follows it, counts as its reader this long. */
   readerMs?: number;
   /**
    * This process hears every write in full, whoever reads the match (a test's observer); the
@@ -77,14 +81,16 @@ export interface ClusterOptions {
  */
 const HEADER = /^([A-Za-z0-9]+) ([A-Za-z0-9_-]+) (\d+)\n/;
 
-// KEYS: lease, fence, gen, readers. ARGV: node, leaseMs, genTtlMs, now, readerMs.
+// KEYS: lease, fence, gen, readers. ARGV: node, leaseMs, genTtlMs, now, readerMs, reader (1/0).
 const ACQUIRE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return {0, 0} end
 local t = redis.call('INCR', KEYS[2])
 redis.call('PEXPIRE', KEYS[2], ARGV[3])
 redis.call('SET', KEYS[1], ARGV[1] .. ':' .. t, 'PX', ARGV[2])
-redis.call('ZADD', KEYS[4], tonumber(ARGV[4]) + tonumber(ARGV[5]), ARGV[1])
-redis.call('PEXPIRE', KEYS[4], ARGV[5])
+if ARGV[6] == '1' then
+  redis.call('ZADD', KEYS[4], tonumber(ARGV[4]) + tonumber(ARGV[5]), ARGV[1])
+  redis.call('PEXPIRE', KEYS[4], ARGV[5])
+end
 return {t, tonumber(redis.call('GET', KEYS[3]) or '0')}`;
 
 // KEYS: lease, gen, readers. ARGV: lease value, genTtlMs, now, node.
@@ -133,6 +139,14 @@ export class Cluster implements MatchCoordinator {
   readonly node: string;
   private readonly cmd: Redis;
   private readonly sub: Redis;
+  /** The scripts above, run by their SHA-1 (scripts.ts). */
+  private readonly lua: {
+    acquire: ScriptCall;
+    beforeWrite: ScriptCall;
+    release: ScriptCall;
+    read: ReturnType<typeof luaScript>;
+    claim: ScriptCall;
+  };
   private readonly opts: Required<Omit<ClusterOptions, 'node' | 'redisUrl' | 'observer'>>;
   private readonly observer: boolean;
   private readonly channel: string;
@@ -196,6 +210,13 @@ export class Cluster implements MatchCoordinator {
       autoPipeliningIgnoredCommands: ['publish'],
     });
     this.sub = new Redis(opts.redisUrl, { ...common, enableOfflineQueue: true });
+    this.lua = {
+      acquire: luaScript(this.cmd, 4, ACQUIRE),
+      beforeWrite: luaScript(this.cmd, 3, BEFORE_WRITE),
+      release: luaScript(this.cmd, 1, RELEASE),
+      read: luaScript(this.cmd, 1, READ),
+      claim: luaScript(this.cmd, 1, CLAIM),
+    };
     this.cmd.on('error', () => undefined);
     this.sub.on('error', () => undefined);
     this.presence = new RedisPresence(this.cmd, { node: this.node, prefix: this.opts.prefix });
@@ -255,8 +276,8 @@ export class Cluster implements MatchCoordinator {
     this.attach();
   }
 
-  async hold<T>(matchID: string, fn: (stale: boolean) => Promise<T>): Promise<T> {
-    const { value, gen } = await this.acquire(matchID);
+  async hold<T>(matchID: string, fn: (stale: boolean) => Promise<T>, follows = true): Promise<T> {
+    const { value, gen } = await this.acquire(matchID, follows || this.reads(matchID));
     const stale = this.known.get(matchID) !== gen;
     this.known.set(matchID, gen);
     this.held.set(matchID, value);
@@ -267,21 +288,20 @@ export class Cluster implements MatchCoordinator {
       this.writing.delete(matchID);
       const header = this.headers.get(matchID) ?? '';
       this.headers.delete(matchID);
-      this.cmd
-        .eval(RELEASE, 1, this.key('lease', matchID), value, this.channel, header)
+      this.lua
+        .release(this.key('lease', matchID), value, this.channel, header)
         .catch(() => undefined);
     }
   }
 
-  private async acquire(matchID: string): Promise<{ value: string; gen: number }> {
+  /** Takes the match's lease; `reader`: and counts this process among its readers. */
+  private async acquire(matchID: string, reader: boolean): Promise<{ value: string; gen: number }> {
     const deadline = Date.now() + this.opts.waitMs;
     let pause = 1;
     for (;;) {
       let reply: [number, number];
       try {
-        reply = (await this.cmd.eval(
-          ACQUIRE,
-          4,
+        reply = (await this.lua.acquire(
           this.key('lease', matchID),
           this.key('fence', matchID),
           this.key('gen', matchID),
@@ -291,6 +311,7 @@ export class Cluster implements MatchCoordinator {
           GEN_TTL_MS,
           Date.now(),
           this.opts.readerMs,
+          reader ? 1 : 0,
         )) as [number, number];
       } catch (e) {
         throw unavailable(e);
@@ -309,9 +330,7 @@ export class Cluster implements MatchCoordinator {
     if (!value) throw new Error(`write to ${matchID} outside its lease`);
     let reply: [number, number];
     try {
-      reply = (await this.cmd.eval(
-        BEFORE_WRITE,
-        3,
+      reply = (await this.lua.beforeWrite(
         this.key('lease', matchID),
         this.key('gen', matchID),
         this.key('readers', matchID),
@@ -424,7 +443,7 @@ export class Cluster implements MatchCoordinator {
 
   /**
    * Keeps this process among the readers of the matches it has sockets on or plays the bots
-   * of (a hold makes it a reader too, for `readerMs`).
+   * of (a hold to show a match makes it a reader too, for `readerMs`).
    */
   private async renewReads(): Promise<void> {
     if (this.closed) return;
@@ -440,8 +459,8 @@ export class Cluster implements MatchCoordinator {
     if (ids.size === 0) return;
     const until = now + this.opts.readerMs;
     const batch = this.cmd.pipeline();
-    for (const id of ids)
-      batch.eval(READ, 1, this.key('readers', id), until, this.node, this.opts.readerMs);
+    const read = this.lua.read.on(batch);
+    for (const id of ids) read(this.key('readers', id), until, this.node, this.opts.readerMs);
     await batch.exec();
   }
 
@@ -449,8 +468,8 @@ export class Cluster implements MatchCoordinator {
   claimBots = async (matchID: string): Promise<boolean> => {
     await this.attached;
     if (this.closed) return false;
-    const won = await this.cmd
-      .eval(CLAIM, 1, this.key('bots', matchID), this.node, this.opts.botClaimMs)
+    const won = await this.lua
+      .claim(this.key('bots', matchID), this.node, this.opts.botClaimMs)
       .catch(() => 0);
     // Taken over from another process: its last moves may not have reached this copy yet.
     if (won === 2) await this.authority?.refresh(matchID).catch(() => undefined);

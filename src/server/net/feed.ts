@@ -2,14 +2,16 @@ import type { Socket } from 'socket.io';
 import type { LogEntry, State } from 'boardgame.io';
 import type { Authority } from '../authority/authority';
 import type { ViewerID } from '../authority/views';
-import { diffJson, type PatchOp } from './json-patch';
+import { diffJson } from './json-patch';
 import type { Binding } from './presence';
-import { send } from './send';
+import { encodeEvent, sendEncoded, type EncodedEvent } from './send';
 
 interface View {
   state: State;
   log: LogEntry[];
-  patch?: PatchOp[];
+  /** The frames, each encoded once for every socket of this viewer that gets it. */
+  update?: EncodedEvent;
+  patch?: EncodedEvent;
 }
 
 /**
@@ -18,6 +20,10 @@ interface View {
  * previous view, boardgame.io's `patch` frame (JSON-Patch from its previous view to the
  * new one; the stock client applies it to the state it has). Both are computed from the
  * viewer's filtered views only, so a patch carries nothing the full view would not.
+ *
+ * All the sockets of one seat (or all spectators) share one view, and each frame is built and
+ * encoded once per view: the whole state, and the patch from the previous broadcast's view
+ * (the only base a patch is sent from).
  *
  * A client applies a patch only if its stateID equals the patch's base. Patches are
  * offered only for games whose moves all say `client: false` (the client never changes
@@ -75,17 +81,28 @@ export class ViewFeed {
         view = this.authority.views.update(matchID, b.playerID, { ...state, deltalog });
         views.set(b.playerID, view);
       }
+      // Every watcher of a match is on the game's one namespace: one encoding fits them all.
+      const nsp = b.socket.nsp.name;
+      const whole = (v: View) => (v.update ??= encodeEvent(nsp, 'update', matchID, v.state, v.log));
       if (!b.patches) {
-        send(b.socket, 'update', matchID, view.state, view.log);
+        sendEncoded(b.socket, whole(view));
         continue;
       }
       readers = true;
       const base = prev && this.holds.get(b.socket) === prev.stateID && prev.views.get(b.playerID);
       if (prev && base) {
-        view.patch ??= diffJson(base, view.state);
-        send(b.socket, 'patch', matchID, prev.stateID, state._stateID, view.patch, view.log);
+        view.patch ??= encodeEvent(
+          nsp,
+          'patch',
+          matchID,
+          prev.stateID,
+          state._stateID,
+          diffJson(base, view.state),
+          view.log,
+        );
+        sendEncoded(b.socket, view.patch);
       } else {
-        send(b.socket, 'update', matchID, view.state, view.log);
+        sendEncoded(b.socket, whole(view));
       }
       this.holds.set(b.socket, state._stateID);
     }

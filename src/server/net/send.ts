@@ -1,4 +1,6 @@
 import type { Socket } from 'socket.io';
+import { PacketType } from 'socket.io-parser';
+import { TextEncoder } from './text-parser';
 
 /** What engine.io keeps of a socket's connection that we read to measure its backlog. */
 interface RawConnection {
@@ -49,6 +51,13 @@ export function limitSendBuffer(socket: Socket, bytes: number): void {
  * Returns false if nothing was sent.
  */
 export function send(socket: Socket, event: string, ...args: unknown[]): boolean {
+  if (!writable(socket)) return false;
+  socket.emit(event, ...args);
+  return true;
+}
+
+/** Connected, and its backlog within its limit (else it is dropped). */
+function writable(socket: Socket): boolean {
   if (!socket.connected) return false;
   const limit =
     (socket.data as { sendBufferBytes?: number } | undefined)?.sendBufferBytes ??
@@ -58,6 +67,30 @@ export function send(socket: Socket, event: string, ...args: unknown[]): boolean
     dropSocket(socket);
     return false;
   }
-  socket.emit(event, ...args);
+  return true;
+}
+
+/** One event as the server's parser (text-parser.ts) puts it on the wire, for `sendEncoded`. */
+export type EncodedEvent = string[];
+
+const encoder = new TextEncoder();
+
+/**
+ * Encodes an event once, exactly as `socket.emit(event, ...args)` on a socket of namespace
+ * `nsp` would (no ack), so that several sockets can be sent the same bytes (`sendEncoded`).
+ */
+export function encodeEvent(nsp: string, event: string, ...args: unknown[]): EncodedEvent {
+  return encoder.encode({ type: PacketType.EVENT, nsp, data: [event, ...args] });
+}
+
+/** socket.io's own path for a packet already encoded (its broadcasts use it). */
+interface PacketWriter {
+  client: { _packet(packet: EncodedEvent, opts: { preEncoded: true; compress: true }): void };
+}
+
+/** `send` of an event encoded by `encodeEvent` for this socket's namespace. */
+export function sendEncoded(socket: Socket, encoded: EncodedEvent): boolean {
+  if (!writable(socket)) return false;
+  (socket as unknown as PacketWriter).client._packet(encoded, { preEncoded: true, compress: true });
   return true;
 }
