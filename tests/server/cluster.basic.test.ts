@@ -27,6 +27,18 @@ describe('three processes on one PostgreSQL and one Redis', () => {
     await cluster?.stop();
   });
 
+  /** Every announcement on the cluster's writes channel from now on, by match, until closed. */
+  async function listenToWrites() {
+    const heard: string[] = [];
+    const sub = new Redis(cluster.redisUrl);
+    await sub.subscribe(`${cluster.prefix}writes`);
+    sub.on('message', (_c: string, raw: string) => heard.push(raw));
+    return {
+      ofMatch: (matchID: string) => heard.filter((r) => r.split(' ')[1] === matchID),
+      close: () => sub.disconnect(),
+    };
+  }
+
   it('a match made on one process is listed, joined and played on the others; every seat sees every move', async () => {
     const [a, b, c] = [0, 1, 2].map((i) => cluster.processUrl(i)) as [string, string, string];
     const m = await createMatch(a, { seats: [{}, {}, {}, {}].map(() => ({ kind: 'person' })) });
@@ -63,17 +75,14 @@ describe('three processes on one PostgreSQL and one Redis', () => {
 
   it('a write no other process reads goes out without its state; a process that then reads it gets every state', async () => {
     const [a, b] = [0, 1].map((i) => cluster.processUrl(i)) as [string, string];
-    const heard: string[] = [];
-    const sub = new Redis(cluster.redisUrl);
+    const writes = await listenToWrites();
     try {
-      await sub.subscribe(`${cluster.prefix}writes`);
-      sub.on('message', (_c: string, raw: string) => heard.push(raw));
       const m = await createMatch(a, { seats: [{}, {}, {}, {}].map(() => ({ kind: 'person' })) });
       // b shows the match in its lobby (a copy in its memory) but does not play it.
       expect((await api(b, 'GET', `/api/matches/${m.matchID}`)).status).toBe(200);
       const cred = await join(a, m.matchID, '0', 'Ana');
       const body = (raw: string) => raw.slice(raw.indexOf('\n') + 1);
-      const ofMatch = () => heard.filter((r) => r.split(' ')[1] === m.matchID);
+      const ofMatch = () => writes.ofMatch(m.matchID);
       await waitUntil(() => ofMatch().length === 1, 5000, 'the join announced');
       expect(body(ofMatch()[0]!)).toBe('');
       // b dropped its copy rather than keep a stale one: its lobby shows the join.
@@ -93,17 +102,14 @@ describe('three processes on one PostgreSQL and one Redis', () => {
       await spectator.waitFor(() => spectator.state?._stateID === 1, 10_000);
       expect(JSON.parse(body(ofMatch().at(-1)!))).toHaveProperty('state');
     } finally {
-      sub.disconnect();
+      writes.close();
     }
   }, 30_000);
 
   it('a seat joined through another process does not make it a reader: the move goes out without its state', async () => {
     const [a, b] = [0, 1].map((i) => cluster.processUrl(i)) as [string, string];
-    const heard: string[] = [];
-    const sub = new Redis(cluster.redisUrl);
+    const writes = await listenToWrites();
     try {
-      await sub.subscribe(`${cluster.prefix}writes`);
-      sub.on('message', (_c: string, raw: string) => heard.push(raw));
       const m = await createMatch(a, { seats: [{}, {}, {}, {}].map(() => ({ kind: 'person' })) });
       // The join holds the match on b (a lobby edit), and leaves b a copy of it.
       const cred = await join(b, m.matchID, '0', 'Bea');
@@ -111,7 +117,7 @@ describe('three processes on one PostgreSQL and one Redis', () => {
       clients.push(player);
       await player.sync(m.matchID, '0', cred);
       expect(await player.move(m.matchID, '0', 'stash', ['n'])).toMatchObject({ ok: true });
-      const ofMatch = () => heard.filter((r) => r.split(' ')[1] === m.matchID);
+      const ofMatch = () => writes.ofMatch(m.matchID);
       await waitUntil(() => ofMatch().length === 2, 5000, 'the join and the move announced');
       for (const raw of ofMatch()) expect(raw.slice(raw.indexOf('\n') + 1)).toBe('');
       // b dropped its copy: a spectator there sees the move.
@@ -120,7 +126,7 @@ describe('three processes on one PostgreSQL and one Redis', () => {
       await spectator.sync(m.matchID, null);
       expect(spectator.state?._stateID).toBe(1);
     } finally {
-      sub.disconnect();
+      writes.close();
     }
   }, 30_000);
 
