@@ -1,4 +1,5 @@
 import { Client } from 'boardgame.io/client';
+import { freeze } from 'immer';
 import { gameWith } from '../game/bgio';
 import { planBotOrders } from '../game/bots';
 import {
@@ -11,6 +12,7 @@ import {
 } from '../game/engine';
 import type { GameState, SeatId } from '../game/engine';
 import { seedRng } from '../game/random';
+import { afterAction } from '../game/update';
 
 /** One planning action of one seat: a card, an order or the submission. */
 interface Step {
@@ -127,4 +129,53 @@ export function benchSizes(scenario: string, games: number): Sizes {
     largest: max((s) => s.largest),
     maxView: max((s) => s.maxView),
   };
+}
+
+/** Per-call times of `afterAction` (the server's move), in microseconds. */
+export interface UpdateBench {
+  games: number;
+  /** The submission that completes the round, and so resolves it. */
+  resolving: { count: number; meanUs: number; p50Us: number; p99Us: number };
+  /** Every other action (cards, orders, withdrawals, the other submissions). */
+  others: { count: number; meanUs: number; p50Us: number; p99Us: number };
+}
+
+const summary = (us: number[]) => {
+  us.sort((a, b) => a - b);
+  const at = (q: number) => us[Math.min(us.length - 1, Math.floor(q * us.length))] ?? 0;
+  const mean = us.reduce((a, b) => a + b, 0) / Math.max(1, us.length);
+  return { count: us.length, meanUs: mean, p50Us: at(0.5), p99Us: at(0.99) };
+};
+
+/**
+ * The server's move as it runs it: `afterAction` on frozen states (game/update.ts), over the
+ * actions of `games` bot games replayed in turn, timed call by call. `rounds` passes over the
+ * same games, the first of them (the JIT warming up) not counted.
+ */
+export function benchUpdate(scenario: string, games: number, rounds = 4): UpdateBench {
+  const runs = Array.from({ length: games }, (_, i) => ({
+    seed: `bench-${i}`,
+    steps: playDirect(scenario, `bench-${i}`).steps,
+  }));
+  const starts = runs.map((r) => freeze(createInitialState(SCENARIOS[scenario]!, r.seed), true));
+  const resolving: number[] = [];
+  const others: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    runs.forEach((run, g) => {
+      let state = starts[g]!;
+      for (const { seat, payload } of run.steps) {
+        const resolves =
+          payload.action === 'submit' &&
+          waitingFor(state).length === 1 &&
+          waitingFor(state)[0] === seat;
+        const t = performance.now();
+        const next = afterAction(state, seat, payload);
+        const us = (performance.now() - t) * 1000;
+        if (!next) throw new Error(`${payload.action} refused for seat ${seat}`);
+        state = next;
+        if (round > 0) (resolves ? resolving : others).push(us);
+      }
+    });
+  }
+  return { games, resolving: summary(resolving), others: summary(others) };
 }

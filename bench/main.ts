@@ -6,7 +6,7 @@ import { runNetworkBench } from './server';
 import { runClusterBench, servicesUp } from './server/cluster';
 import { runSoak } from './server/soak';
 import { runSessionBench } from './server/session';
-import { benchEngine, benchSizes, type Sizes } from './engine';
+import { benchEngine, benchSizes, benchUpdate, type Sizes } from './engine';
 import { SCENARIO_IDS } from '../game/engine';
 import { benchReplay } from './replay';
 
@@ -30,7 +30,20 @@ function engineSection(): void {
   line('boardgame.io reducer: moves per second', perSec(b.boardgameIoMoves, b.boardgameIoMs));
   const ratio = b.boardgameIoMs / b.boardgameIoMoves / (b.directMs / b.moves);
   line('direct is faster than the reducer by', `${ratio.toFixed(1)}x`);
+  updateSection();
   sizeSection();
+}
+
+/** The server's move (afterAction on frozen states): the round's resolving submission apart. */
+function updateSection(): void {
+  const u = benchUpdate('classroom', 40);
+  console.log(
+    `\nThe server's move, afterAction on frozen states (classroom, ${u.games} bot games)`,
+  );
+  const us = (s: typeof u.resolving) =>
+    `${s.meanUs.toFixed(0)} / ${s.p50Us.toFixed(0)} / ${s.p99Us.toFixed(0)}`;
+  line(`resolving submission: mean / p50 / p99 (µs), n=${u.resolving.count}`, us(u.resolving));
+  line(`every other action: mean / p50 / p99 (µs), n=${u.others.count}`, us(u.others));
 }
 
 /** State and view sizes: classroom as the targets were first stated, then every scenario's worst. */

@@ -82,6 +82,8 @@ export async function runClusterBench(
     /** Another entry for the server processes (e.g. one that profiles them), and more env. */
     entry?: string;
     env?: Record<string, string>;
+    /** Called as each run starts (rate 0: closed loop), with the server processes' ids. */
+    onRun?: (run: { rate: number; pids: number[] }) => void;
   } = {},
 ): Promise<ClusterBenchResult[]> {
   const matches = opts.matches ?? 100;
@@ -130,6 +132,7 @@ export async function runClusterBench(
         });
         let before = read();
         let after = before;
+        opts.onRun?.({ rate, pids: nodePids() });
         const load = await runLoad(cluster.url, OURS_CHOKEPOINT, matches, durationMs, rate, {
           onStart: () => (before = read()),
           onEnd: () => (after = read()),
