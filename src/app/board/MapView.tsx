@@ -1,5 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { PLACE_INFO } from '../../../game/engine';
+import { useMemo, useState } from 'react';
 import type { GameState, MoveOption, PlaceId, SeatId } from '../../../game/engine';
 import { placeViews, describePlace, type PlaceView } from '../selectors/places';
 import { movers, routeViews } from '../selectors/map-arcs';
@@ -10,28 +9,6 @@ import { PlaceButton, PlaceMark } from './MapPlace';
 import { Movers } from './Movers';
 
 const ROUTES = routeViews();
-
-/** The middle of the hubs, in map units: where a map too wide for the screen opens. */
-const HUBS_X = Object.values(PLACE_INFO)
-  .filter((p) => p.kind === 'hub')
-  .map((p) => p.x);
-const HUBS_MIDDLE = (Math.min(...HUBS_X) + Math.max(...HUBS_X)) / 2;
-
-/**
- * On a screen narrower than the map, the map scrolls sideways: it opens on the hubs, where the
- * game is played, and says that it scrolls. False when the whole map fits.
- */
-function useSidewaysMap(): [React.RefObject<HTMLDivElement | null>, boolean] {
-  const scroller = useRef<HTMLDivElement>(null);
-  const [sideways, setSideways] = useState(false);
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el || el.scrollWidth <= el.clientWidth) return;
-    el.scrollLeft = (HUBS_MIDDLE / 1000) * el.scrollWidth - el.clientWidth / 2;
-    setSideways(true);
-  }, []);
-  return [scroller, sideways];
-}
 
 /** Opens a move of the planning desk, as if its head had been clicked, and brings it into view. */
 function openMove(move: string): void {
@@ -61,13 +38,12 @@ export function MapView({
   const [pinned, setPinned] = useState<PlaceId | null>(null);
   const [preview, setPreview] = useState<PlaceId | null>(null);
   const shown = places.find((p) => p.id === (pinned ?? preview));
-  const [scroller, sideways] = useSidewaysMap();
   return (
     <section className="map-area" aria-labelledby="map-title" data-guide="map">
       <h2 id="map-title" className="sr-only">
         Map
       </h2>
-      <div className="map-scroll" ref={scroller}>
+      <div className="map-scroll">
         <svg
           className="map"
           viewBox="0 0 1000 600"
@@ -95,11 +71,6 @@ export function MapView({
           ))}
         </svg>
       </div>
-      {sideways && (
-        <p className="map-sideways" data-testid="map-sideways">
-          ◀ Swipe sideways for the whole map ▶
-        </p>
-      )}
       {shown && (
         <PlaceDetails
           place={shown}
