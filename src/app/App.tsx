@@ -1,6 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
 import { StartScreen } from './start/StartScreen';
-import { Table } from './match/Table';
 import { createLocalMatch, type LocalMatch } from './match/localMatch';
 import { forgetGame, loadGame, type SavedGame } from './match/saved';
 import { autostart, type MatchSetup } from './selectors/table';
@@ -8,6 +7,8 @@ import { urlOptions } from './selectors/url';
 import { navigate, parseRoute, usePath } from './online/urls';
 import { parseSessionRoute } from './session/routes';
 
+// The board loads when a game opens, so the start screen stays light.
+const Table = lazy(() => import('./match/Table').then((m) => ({ default: m.Table })));
 const Rulebook = lazy(() => import('./rules/Rulebook'));
 const OnlineApp = lazy(() => import('./online/OnlineApp'));
 const DebriefApp = lazy(() => import('./debrief/DebriefApp'));
@@ -107,19 +108,27 @@ export function App() {
           <OnlineApp route={online} onRules={() => setRules(true)} />
         </Suspense>
       ) : playing ? (
-        <Table
-          key={playing.setup.seed + playing.setup.scenario}
-          setup={playing.setup}
-          match={playing.match}
-          onRules={() => setRules(true)}
-          onQuit={(keep) => {
-            if (keep) {
-              const saved = loadGame();
-              setKept(saved.kind === 'saved' ? saved.game : null);
-            } else forgetGame();
-            setPlaying(null);
-          }}
-        />
+        <Suspense
+          fallback={
+            <main className="start" role="status">
+              Opening the table…
+            </main>
+          }
+        >
+          <Table
+            key={playing.setup.seed + playing.setup.scenario}
+            setup={playing.setup}
+            match={playing.match}
+            onRules={() => setRules(true)}
+            onQuit={(keep) => {
+              if (keep) {
+                const saved = loadGame();
+                setKept(saved.kind === 'saved' ? saved.game : null);
+              } else forgetGame();
+              setPlaying(null);
+            }}
+          />
+        </Suspense>
       ) : debrief ? (
         <Suspense
           fallback={
