@@ -95,6 +95,17 @@ describe('screen guard', () => {
 
       await startGame(page, app.url, { people: ['Beijing lab'], guide: false });
       expect(await waitForPlayer(page)).toBe('mine');
+
+      // A map wider than the phone opens on the hubs and China, and says that it scrolls sideways.
+      const frame = await page.locator('.map-scroll').boundingBox();
+      for (const place of ['MY', 'SG', 'TH', 'ID', 'CN']) {
+        const box = await page.locator(`[data-place=${place}]`).boundingBox();
+        expect(box && frame, `${place} is drawn`).toBeTruthy();
+        const inside = box!.x >= frame!.x && box!.x + box!.width <= frame!.x + frame!.width;
+        expect(inside, `${place} in view as the map opens (${size})`).toBe(true);
+      }
+      expect(await page.locator('.map-sideways').isVisible()).toBe(size === 'phone');
+
       await guard(page, size, 'board');
       await checkMap(page, size);
 

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { GameState, MoveOption, PlaceId, SeatId } from '../../../game/engine';
 import { placeViews, describePlace, type PlaceView } from '../selectors/places';
 import { movers, routeViews } from '../selectors/map-arcs';
@@ -9,6 +9,23 @@ import { PlaceButton, PlaceMark } from './MapPlace';
 import { Movers } from './Movers';
 
 const ROUTES = routeViews();
+
+/**
+ * A map wider than its frame (on a phone) opens centred on the hubs, where the game is played,
+ * rather than on its left edge. `hubsX` is the places' x on the 1000-unit-wide map.
+ */
+function useOpenOnHubs(hubsX: readonly number[]) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const middle = hubsX.length ? (Math.min(...hubsX) + Math.max(...hubsX)) / 2 : 500;
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || el.scrollWidth <= el.clientWidth) return;
+    el.scrollLeft = (middle / 1000) * el.scrollWidth - el.clientWidth / 2;
+    // Only as the map opens: the player's own scrolling is theirs to keep.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return scroller;
+}
 
 /** Opens a move of the planning desk, as if its head had been clicked, and brings it into view. */
 function openMove(move: string): void {
@@ -38,12 +55,13 @@ export function MapView({
   const [pinned, setPinned] = useState<PlaceId | null>(null);
   const [preview, setPreview] = useState<PlaceId | null>(null);
   const shown = places.find((p) => p.id === (pinned ?? preview));
+  const scroller = useOpenOnHubs(places.filter((p) => p.hub).map((p) => p.x));
   return (
     <section className="map-area" aria-labelledby="map-title" data-guide="map">
       <h2 id="map-title" className="sr-only">
         Map
       </h2>
-      <div className="map-scroll">
+      <div className="map-scroll" ref={scroller}>
         <svg
           className="map"
           viewBox="0 0 1000 600"
@@ -71,6 +89,9 @@ export function MapView({
           ))}
         </svg>
       </div>
+      <p className="map-sideways" aria-hidden="true">
+        ◀ Swipe sideways for the whole map ▶
+      </p>
       {shown && (
         <PlaceDetails
           place={shown}
