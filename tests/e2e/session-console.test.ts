@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, ROOT } from './harness';
 import { axeProblems, tooWide } from './flows';
-import { startServer, stopServer, type ServerProc } from './server-proc';
+import { startDeployment, type Deployment } from './server-proc';
 
 const ARTIFACTS = join(ROOT, 'artifacts', 'screens');
 
@@ -54,10 +54,10 @@ async function reachable(page: Page, scope: string): Promise<void> {
 
 describe('the session console on a phone', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'chokepoint-console-'));
-  let server: ServerProc;
+  let server: Deployment;
   let browser: Browser;
   beforeAll(async () => {
-    server = await startServer(dataDir, { botDelayMs: 100 });
+    server = await startDeployment(dataDir, { botDelayMs: 100 });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
@@ -66,7 +66,7 @@ describe('the session console on a phone', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    if (server) await stopServer(server.child);
+    if (server) await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
