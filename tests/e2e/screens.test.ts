@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, ROOT, servedApp } from './harness';
-import { axeProblems, startGame, submitOrders, waitForPlayer } from './flows';
+import { axeProblems, startGame, submitOrders, tooWide, waitForPlayer } from './flows';
 
 /**
  * The screen guard: every screen of a game on this device, at 1280×720 and 390×844, is
@@ -247,4 +247,18 @@ describe('screen guard', () => {
       await page.close();
     });
   }
+
+  it('fits the smallest phones (320 px): the start screen, the online match form and the board', async () => {
+    const page = await app.page({ width: 320, height: 640 });
+    await page.goto(app.url);
+    await page.locator('.start-form').waitFor();
+    expect(await tooWide(page), 'the start screen').toEqual([]);
+    await page.goto(`${app.url}/online/new`);
+    await page.getByRole('heading', { name: 'Create a match' }).waitFor();
+    expect(await tooWide(page), 'the online match form').toEqual([]);
+    await startGame(page, app.url, { people: ['Beijing lab'], guide: false });
+    expect(await waitForPlayer(page)).toBe('mine');
+    expect(await tooWide(page), 'the board').toEqual([]);
+    await page.close();
+  });
 });
