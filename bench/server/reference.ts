@@ -27,17 +27,23 @@ export function referenceWorkMs(games = 40): number {
   return performance.now() - start;
 }
 
+/** The classroom's seats (the facilitator's among them), as the lobby seats a match. */
+const SEATS = Array.from(
+  { length: chokepointServed.scenarios.classroom?.seats.length ?? 0 },
+  (_, i) => String(i),
+);
+
 function playOnce(step: DirectStep, views: Views, script: Map<number, ScriptedMove>): void {
   let state: State = InitializeGame({
     game: chokepointServed.game,
-    numPlayers: 4,
+    numPlayers: SEATS.length,
     setupData: { scenario: 'classroom', seed: 'bench' },
   });
   for (let move = script.get(state._stateID); move; move = script.get(state._stateID)) {
     const next = step.run(state, move.seat, move.move, move.args);
     if (!next.ok) throw new Error(`reference game refused move ${state._stateID}`);
     state = next.state;
-    for (const seat of ['0', '1', '2', '3']) views.update('reference', seat, state);
+    for (const seat of SEATS) views.update('reference', seat, state);
     JSON.stringify(state);
   }
 }

@@ -18,7 +18,8 @@ const reducer = CreateGameReducer({ game });
 const views = new Views(game);
 const direct = DirectStep.for(game, chokepointServed.applyMove);
 const script = chokepointScript('classroom', 'bench');
-const viewers = ['0', '1', '2', '3', null];
+const seats = chokepointServed.scenarios.classroom?.seats.length ?? 0;
+const viewers = [...Array.from({ length: seats }, (_, i) => String(i)), null];
 const time: Record<string, number> = {};
 const bytes: Record<string, number> = {};
 const add = (k: string, t0: number) => (time[k] = (time[k] ?? 0) + performance.now() - t0);
@@ -27,7 +28,7 @@ let moves = 0;
 for (let r = 0; r < repeats; r++) {
   let state: State = InitializeGame({
     game: chokepointServed.game,
-    numPlayers: 4,
+    numPlayers: seats,
     setupData: { scenario: 'classroom', seed: 'bench' },
   });
   let prev = new Map<string | null, State>();
