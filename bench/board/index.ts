@@ -85,11 +85,17 @@ export async function measureRerender(url: string, moves = 12): Promise<TimeFigu
         .locator('.planning.open #plan-title')
         .or(page.locator('#end-title'))
         .or(page.getByRole('dialog'))
+        .or(page.locator('.recap-actions button'))
         .first()
         .waitFor({ timeout: 30000 });
       if (await page.locator('#end-title').count()) break;
       if (await page.getByRole('dialog').count()) {
         await page.keyboard.press('Escape');
+        continue;
+      }
+      // The round's recap: on to planning the next round.
+      if (await page.locator('.recap-actions button').count()) {
+        await page.locator('.recap-actions button').first().click();
         continue;
       }
       const prepare = page.locator('.move[data-move=prepareData] button.move-head');
