@@ -4,7 +4,7 @@ import type { State } from 'boardgame.io';
 import { DirectStep } from '../../src/server/authority/direct-step';
 import { Views } from '../../src/server/authority/views';
 import { chokepointServed } from '../../src/server/served/chokepoint';
-import { chokepointScript, type ScriptedMove } from './script';
+import { chokepointScript, seatIDs, type ScriptedMove } from './script';
 
 /**
  * A fixed piece of the server's own work, timed: the scripted classroom game played `games`
@@ -27,11 +27,7 @@ export function referenceWorkMs(games = 40): number {
   return performance.now() - start;
 }
 
-/** The classroom's seats (the facilitator's among them), as the lobby seats a match. */
-const SEATS = Array.from(
-  { length: chokepointServed.scenarios.classroom?.seats.length ?? 0 },
-  (_, i) => String(i),
-);
+const SEATS = seatIDs('classroom');
 
 function playOnce(step: DirectStep, views: Views, script: Map<number, ScriptedMove>): void {
   let state: State = InitializeGame({

@@ -19,6 +19,12 @@ export interface ScriptedMove {
  * orders and its submit. Every bench match is created with the same scenario and seed, so (the
  * engine being deterministic) each replays this script, and the clients spend no time deciding.
  */
+/** A scenario's seat ids as the lobby seats a match ('0', '1', …; the facilitator's among them). */
+export function seatIDs(scenario: string): string[] {
+  const count = chokepointServed.scenarios[scenario]?.seats.length ?? 0;
+  return Array.from({ length: count }, (_, i) => String(i));
+}
+
 export function chokepointScript(scenario: string, seed: string): Map<number, ScriptedMove> {
   const game = ProcessGameConfig(chokepointServed.game);
   const reducer = CreateGameReducer({ game });

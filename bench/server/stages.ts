@@ -10,7 +10,7 @@ import { DirectStep } from '../../src/server/authority/direct-step';
 import { Views } from '../../src/server/authority/views';
 import { chokepointServed } from '../../src/server/served/chokepoint';
 import { diffJson } from '../../src/server/net/json-patch';
-import { chokepointScript } from './script';
+import { chokepointScript, seatIDs } from './script';
 
 const repeats = Number(process.argv[2] ?? '20');
 const game = ProcessGameConfig(chokepointServed.game);
@@ -18,8 +18,8 @@ const reducer = CreateGameReducer({ game });
 const views = new Views(game);
 const direct = DirectStep.for(game, chokepointServed.applyMove);
 const script = chokepointScript('classroom', 'bench');
-const seats = chokepointServed.scenarios.classroom?.seats.length ?? 0;
-const viewers = [...Array.from({ length: seats }, (_, i) => String(i)), null];
+const seats = seatIDs('classroom');
+const viewers = [...seats, null];
 const time: Record<string, number> = {};
 const bytes: Record<string, number> = {};
 const add = (k: string, t0: number) => (time[k] = (time[k] ?? 0) + performance.now() - t0);
@@ -28,7 +28,7 @@ let moves = 0;
 for (let r = 0; r < repeats; r++) {
   let state: State = InitializeGame({
     game: chokepointServed.game,
-    numPlayers: seats,
+    numPlayers: seats.length,
     setupData: { scenario: 'classroom', seed: 'bench' },
   });
   let prev = new Map<string | null, State>();
