@@ -6,7 +6,6 @@ import { OnlineDebriefEntry } from '../debrief/EndEntry';
 import { fetchMatchReplay } from '../debrief/matchReplay';
 import { moveArgsOf } from '../match/localMatch';
 import { PresenceStrip } from './PresenceStrip';
-import { SeatLost } from './SeatLost';
 import { TableTalk } from './TableTalk';
 import { sendChat } from './transport';
 import { seatRows, type MatchDataSeat } from './seats';
@@ -27,7 +26,6 @@ export function NetBoard(props: BgioProps<GameState> & NetExtras) {
   const { G, moves, playerID, matchID, matchData, isConnected, onRules, onQuit, creator } = props;
   const { chatMessages, tableTalk = false } = props;
   const status = useMatchStatus(matchID);
-  if (status.seatLost) return <SeatLost matchID={matchID} reason={status.refused} />;
   if (!G || playerID === null) return null;
   if (G.over)
     return (

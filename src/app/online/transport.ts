@@ -17,8 +17,12 @@ export interface MatchStatus {
   over: boolean;
   /** The reason of the last refused frame (a move while paused, a stale seat…), until the next update. */
   refused: string | null;
-  /** The server refused to seat this client (the seat changed hands, bad credentials). */
-  seatLost: boolean;
+  /**
+   * The server's last verdict against this match's sync (no such match, the seat changed hands,
+   * bad credentials), until a sync succeeds. `serial` grows with each one, so a screen opened
+   * afterwards can tell a verdict on its own attempt from an older one.
+   */
+  syncRefusal: { reason: string; serial: number } | null;
   /** The match replays a seed its creator chose: its cards and dice are known in advance. */
   fixedSeed: boolean;
 }
@@ -27,7 +31,7 @@ const EMPTY: MatchStatus = {
   paused: false,
   over: false,
   refused: null,
-  seatLost: false,
+  syncRefusal: null,
   fixedSeed: false,
 };
 const statuses = new Map<string, MatchStatus>();
@@ -44,6 +48,11 @@ export function subscribeStatus(fn: () => void): () => void {
   return () => listeners.delete(fn);
 }
 export const clearRefusal = (matchID: string): void => set(matchID, { refused: null });
+
+let refusals = 0;
+/** Records the server's refusal of a sync: see `MatchStatus.syncRefusal`. */
+export const refuseSync = (matchID: string, reason: string): void =>
+  set(matchID, { refused: reason, syncRefusal: { reason, serial: ++refusals } });
 
 /** Why a chat message was not sent, when the server never answered. */
 export const CHAT_OFFLINE = 'not connected to the server';
@@ -140,18 +149,21 @@ export const multiplayer: Factory = (opts) => {
     socket.on(ERROR_EVENT, (e: ErrorFrame) => {
       if (e.event === 'sync' && isThrottled(e.error)) {
         // A server limit, not a lost seat: ask again a little later.
-        set(opts.matchID ?? '', { refused: e.error });
+        set(matchID, { refused: e.error });
         setTimeout(() => transport.requestSync(), 3000);
         return;
       }
-      if (e.event === 'sync') return set(opts.matchID ?? '', { refused: e.error, seatLost: true });
+      if (e.event === 'sync') return refuseSync(matchID, e.error);
       // A refused chat message is answered to its sender (sendChat): it is not a refused move.
       if (e.event === 'chat') return;
-      set(opts.matchID ?? '', { refused: e.error });
+      set(matchID, { refused: e.error });
       if (e.event === 'update') transport.requestSync();
     });
+    socket.on(SERVER_EVENTS.sync, () => {
+      if (statusOf(matchID).syncRefusal) set(matchID, { syncRefusal: null });
+    });
     socket.on(SERVER_EVENTS.update, () => {
-      if (statusOf(opts.matchID ?? '').refused) set(opts.matchID ?? '', { refused: null });
+      if (statusOf(matchID).refused) set(matchID, { refused: null });
     });
   };
   return transport;
