@@ -1,5 +1,5 @@
 /**
- * Links the server refuses, against `npm start`'s server: a watch or play link to a match that
+ * Links the server refuses, against `npm start`'s server: a watch or host link to a match that
  * is not there, a seat this browser holds no longer (stale credentials), and a seat handed to a
  * bot while its player is at the table. Each says what happened and where to go, in place of an
  * endless "Connecting…"; a fresh sync on the same screen clears an old refusal.
@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE } from './harness';
+import { DESKTOP, expectConsole, PHONE } from './harness';
 import { createOnlineMatch, joinByLink, tooWide } from './flows';
 import { useDeploymentAndBrowsers } from './fixture';
 
@@ -26,15 +26,19 @@ const savedSeat = (page: Page, matchID: string) =>
 describe('links the server refuses', () => {
   const live = useDeploymentAndBrowsers('refused', 2);
 
-  it('says a watch or play link leads to no match, with the ways on', async () => {
+  it('says a watch or host link leads to no match, with the ways on', async () => {
+    // The host screen asks the lobby about the match, which answers 404: provoked on purpose.
+    expectConsole(/Failed to load resource: .* 404/);
     const page = await live.browsers[0].page(PHONE);
-    await page.goto(`${live.deployment.url}/watch/m-nosuchmatch1`);
-    await page.getByRole('heading', { name: 'This match is not on the server' }).waitFor();
-    expect(await page.getByText('Connecting to the match…').count()).toBe(0);
-    expect(await page.getByRole('link', { name: 'Join with a code' }).getAttribute('href')).toBe(
-      '/join',
-    );
-    expect(await tooWide(page)).toEqual([]);
+    for (const path of ['/watch/m-nosuchmatch1', '/host/m-nosuchmatch1']) {
+      await page.goto(`${live.deployment.url}${path}`);
+      await page.getByRole('heading', { name: 'This match is not on the server' }).waitFor();
+      expect(await page.getByText('Connecting to the match…').count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Join with a code' }).getAttribute('href')).toBe(
+        '/join',
+      );
+      expect(await tooWide(page)).toEqual([]);
+    }
   });
 
   it('tells a player whose credentials the server no longer takes that the seat is gone, and then a seat taken from them at the table', async () => {

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { SCENARIOS } from '../../../game/engine';
 import { hostCard, lobby, problemText, type MatchInfo } from './lobby';
+import { LobbyError } from './lobby-client';
+import { MatchGone } from './SeatLost';
 import { AppLink, OnlineHeader } from './OnlineHeader';
 import { QrPanel } from './QrPanel';
 import { HostSeats } from './HostSeats';
@@ -14,11 +16,15 @@ export function HostScreen({ matchID }: { matchID: string }) {
   const [info, setInfo] = useState<MatchInfo | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [gone, setGone] = useState(false);
   const live = useLiveMatch(matchID);
   const status = useMatchStatus(matchID);
   const creator = lobby.isCreator(matchID);
   const refresh = useCallback(() => {
-    lobby.get(matchID).then(setInfo, (e: unknown) => setProblem(problemText(e)));
+    lobby.get(matchID).then(setInfo, (e: unknown) => {
+      if (e instanceof LobbyError && e.status === 404) setGone(true);
+      else setProblem(problemText(e));
+    });
   }, [matchID]);
   useEffect(refresh, [refresh, live.seats]);
 
@@ -42,6 +48,7 @@ export function HostScreen({ matchID }: { matchID: string }) {
     : undefined;
   const name = info ? (SCENARIOS[info.scenario]?.name ?? info.scenario) : 'Match';
 
+  if (gone) return <MatchGone matchID={matchID} />;
   if (!creator) {
     return (
       <main className="online-page narrow">
