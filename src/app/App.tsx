@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { StartScreen } from './start/StartScreen';
 import { createLocalMatch, type LocalMatch } from './match/localMatch';
 import { forgetGame, loadGame, type SavedGame } from './match/saved';
@@ -31,6 +31,21 @@ function restore(game: SavedGame): Playing | string {
   } catch (e) {
     return `it does not replay in this version of the game (${(e as Error).message})`;
   }
+}
+
+/** An address that is no screen of the app (a typo, an old link), or null. */
+function unknownPath(path: string): string | null {
+  const known =
+    path === '/' || !!parseRoute(path) || !!parseSessionRoute(path) || path.startsWith('/debrief');
+  return known ? null : path;
+}
+
+/** What the start screen says when the address led nowhere. */
+function strayNotice(): string | null {
+  const stray = unknownPath(window.location.pathname);
+  return stray
+    ? `There is no page at ${stray}. This is the start screen: play here, or go online to join a match.`
+    : null;
 }
 
 /** What the page opens on: a game the address starts, else the game kept in this browser. */
@@ -67,6 +82,12 @@ export function App() {
   const [playing, setPlaying] = useState<Playing | null>(start.playing);
   const [kept, setKept] = useState<SavedGame | null>(start.kept);
   const [problem, setProblem] = useState<string | null>(start.problem);
+  const [notice, setNotice] = useState<string | null>(() => (start.playing ? null : strayNotice()));
+  useEffect(() => {
+    // The address bar shows where the player is: the start screen's own address.
+    if (unknownPath(window.location.pathname))
+      window.history.replaceState(null, '', '/' + window.location.search);
+  }, []);
   const [rules, setRules] = useState(false);
   const path = usePath();
   const online = parseRoute(path);
@@ -151,6 +172,8 @@ export function App() {
           options={options}
           kept={kept}
           problem={problem}
+          notice={notice}
+          onNotice={() => setNotice(null)}
           onResume={resume}
           onDiscard={() => {
             forgetGame();

@@ -1,6 +1,6 @@
 /**
  * Links the server refuses, against `npm start`'s server: a watch or host link to a match that
- * is not there, a seat this browser holds no longer (stale credentials), and a seat handed to a
+ * is not there, a mistyped address, a seat this browser holds no longer (stale credentials), and a seat handed to a
  * bot while its player is at the table. Each says what happened and where to go, in place of an
  * endless "Connecting…"; a fresh sync on the same screen clears an old refusal.
  * TEST_CLUSTER=1 runs it against three processes behind nginx.
@@ -26,7 +26,7 @@ const savedSeat = (page: Page, matchID: string) =>
 describe('links the server refuses', () => {
   const live = useDeploymentAndBrowsers('refused', 2);
 
-  it('says a watch or host link leads to no match, with the ways on', async () => {
+  it('says a watch or host link leads to no match, and a mistyped address to no page, with the ways on', async () => {
     // The host screen asks the lobby about the match, which answers 404: provoked on purpose.
     expectConsole(/Failed to load resource: .* 404/);
     const page = await live.browsers[0].page(PHONE);
@@ -39,6 +39,14 @@ describe('links the server refuses', () => {
       );
       expect(await tooWide(page)).toEqual([]);
     }
+    // A mistyped address is not silently the start screen: it says so, and shows its own address.
+    await page.goto(`${live.deployment.url}/jion/ABC234`);
+    const notice = page.getByRole('status').filter({ hasText: 'There is no page at /jion/ABC234' });
+    await notice.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await notice.getByRole('button', { name: 'OK' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Start the game' }).waitFor();
   });
 
   it('tells a player whose credentials the server no longer takes that the seat is gone, and then a seat taken from them at the table', async () => {

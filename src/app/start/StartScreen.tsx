@@ -16,6 +16,9 @@ interface Props {
   kept?: SavedGame | null;
   /** Why a kept game could not be restored. */
   problem?: string | null;
+  /** A word about how the player got here (an address that led nowhere), until dismissed. */
+  notice?: string | null;
+  onNotice?: () => void;
   onResume?: () => void;
   onDiscard?: () => void;
   onStart(setup: MatchSetup): void;
@@ -29,6 +32,8 @@ export function StartScreen({
   options,
   kept,
   problem: restoreProblem,
+  notice,
+  onNotice,
   onResume,
   onDiscard,
   onStart,
@@ -63,6 +68,14 @@ export function StartScreen({
           </button>
           <button type="button" className="btn ghost" onClick={onDiscard}>
             Discard it
+          </button>
+        </section>
+      )}
+      {notice && (
+        <section className="panel saved-game" role="status">
+          <p>{notice}</p>
+          <button type="button" className="btn ghost" onClick={onNotice}>
+            OK
           </button>
         </section>
       )}
