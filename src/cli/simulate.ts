@@ -35,7 +35,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const started = performance.now();
   const bar = progressBar(o.scenario.id, o.games);
   const job = { scenario: o.scenario, seed: o.seed, levels: o.bots, bans: o.bans };
-  const pool = new SimPool(Math.min(o.workers, o.games));
+  const workers = Math.min(o.workers, o.games);
+  const pool = new SimPool(workers);
   const records = await pool.run(job, o.games, bar.tick).finally(() => {
     bar.stop();
     return pool.close();
@@ -48,7 +49,7 @@ async function main(argv: readonly string[]): Promise<number> {
     writeFileSync(`${o.out}.json`, toJson(summary));
   }
   const seconds = (performance.now() - started) / 1000;
-  process.stderr.write(`${o.games} games in ${seconds.toFixed(1)} s on ${o.workers} worker(s)\n`);
+  process.stderr.write(`${o.games} games in ${seconds.toFixed(1)} s on ${workers} worker(s)\n`);
   return 0;
 }
 
