@@ -1,16 +1,40 @@
-import { useState, type ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import type { BoardProps } from 'boardgame.io/react';
 import { Client } from 'boardgame.io/react';
 import { ChokepointGame } from '../../../game/bgio';
 import type { GameState } from '../../../game/engine';
+import { AppLink } from './OnlineHeader';
 import { SyncRefused } from './SeatLost';
 import { multiplayer, statusOf } from './transport';
 import { useMatchStatus } from './useLiveMatch';
 
-function Loading() {
+/** How long "Connecting…" waits before it says that something may be wrong. */
+export const SLOW_CONNECT_MS = 8000;
+
+/** Until the first sync: the page keeps trying, and after a while says what may be the matter. */
+export function Loading() {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSlow(true), SLOW_CONNECT_MS);
+    return () => clearTimeout(timer);
+  }, []);
   return (
-    <main className="online-page" aria-busy="true">
+    <main className="online-page narrow" aria-busy="true">
       <p role="status">Connecting to the match…</p>
+      {slow && (
+        <section className="panel online-card" role="alert">
+          <h2>This is taking longer than it should</h2>
+          <p>
+            The server may be unreachable, or this network may block it. The page keeps trying and
+            opens the match as soon as the server answers.
+          </p>
+          <div className="form-actions">
+            <AppLink to="/" className="btn">
+              Start screen
+            </AppLink>
+          </div>
+        </section>
+      )}
     </main>
   );
 }
