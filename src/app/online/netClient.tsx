@@ -39,6 +39,8 @@ export function Loading() {
   );
 }
 
+const serialOf = (matchID: string): number => statusOf(matchID).syncRefusal?.serial ?? 0;
+
 /** The props the outer component takes: boardgame.io's client props plus the board's own. */
 type NetClientProps<P> = Omit<P, keyof BoardProps<GameState>> & {
   matchID: string;
@@ -62,11 +64,14 @@ export function netClient<P extends BoardProps<GameState>>(board: ComponentType<
     loading: Loading,
   }) as unknown as ComponentType<NetClientProps<P>>;
   return function NetClient(props: NetClientProps<P>) {
-    const { matchID, playerID } = props;
-    // A refusal recorded before this screen opened is an older attempt's, not this one's.
-    const [since] = useState(() => statusOf(matchID).syncRefusal?.serial ?? 0);
+    const { matchID, playerID, credentials } = props;
+    // A refusal recorded before this attempt began (this screen opened, or the seat it asks for
+    // changed) is an older attempt's, not this one's.
+    const attempt = `${matchID}|${playerID ?? ''}|${credentials ?? ''}`;
+    const [since, setSince] = useState(() => ({ attempt, serial: serialOf(matchID) }));
+    if (since.attempt !== attempt) setSince({ attempt, serial: serialOf(matchID) });
     const refusal = useMatchStatus(matchID).syncRefusal;
-    if (refusal && refusal.serial > since)
+    if (refusal && since.attempt === attempt && refusal.serial > since.serial)
       return (
         <SyncRefused
           matchID={matchID}
