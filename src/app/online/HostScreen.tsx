@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { SCENARIOS } from '../../../game/engine';
 import { hostCard, lobby, problemText, type MatchInfo } from './lobby';
 import { LobbyError } from './lobby-client';
-import { MatchGone } from './SeatLost';
+import { MatchGone } from './Refusals';
 import { AppLink, OnlineHeader } from './OnlineHeader';
 import { QrPanel } from './QrPanel';
 import { HostSeats } from './HostSeats';

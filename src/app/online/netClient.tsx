@@ -3,8 +3,7 @@ import type { BoardProps } from 'boardgame.io/react';
 import { Client } from 'boardgame.io/react';
 import { ChokepointGame } from '../../../game/bgio';
 import type { GameState } from '../../../game/engine';
-import { AppLink } from './OnlineHeader';
-import { SyncRefused } from './SeatLost';
+import { SyncRefused, WaysOn } from './Refusals';
 import { multiplayer, statusOf } from './transport';
 import { useMatchStatus } from './useLiveMatch';
 
@@ -28,11 +27,7 @@ export function Loading() {
             The server may be unreachable, or this network may block it. The page keeps trying and
             opens the match as soon as the server answers.
           </p>
-          <div className="form-actions">
-            <AppLink to="/" className="btn">
-              Start screen
-            </AppLink>
-          </div>
+          <WaysOn ways={[{ to: '/', label: 'Start screen' }]} />
         </section>
       )}
     </main>
