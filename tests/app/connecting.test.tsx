@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { Loading, SLOW_CONNECT_MS } from '../../src/app/online/netClient';
-import { SyncRefused } from '../../src/app/online/SeatLost';
+import { ConnectingTo, Loading, SLOW_CONNECT_MS } from '../../src/app/online/netClient';
+import { clearRefusal, noteRefusal } from '../../src/app/online/transport';
+import { SyncRefused } from '../../src/app/online/Refusals';
 
 afterEach(() => {
   cleanup();
@@ -20,6 +21,25 @@ describe('before the first sync', () => {
     act(() => vi.advanceTimersByTime(1));
     expect(screen.getByRole('alert').textContent).toMatch(/server may be unreachable/);
     expect(screen.getByRole('link', { name: 'Start screen' }).getAttribute('href')).toBe('/');
+  });
+
+  it('says the server is busy, not unreachable, while it turns the sync away for a while', () => {
+    vi.useFakeTimers();
+    render(
+      <ConnectingTo.Provider value="m-busy1">
+        <Loading />
+      </ConnectingTo.Provider>,
+    );
+    act(() => noteRefusal('m-busy1', 'too many spectators for this match'));
+    act(() => vi.advanceTimersByTime(SLOW_CONNECT_MS));
+    expect(screen.getByRole('status').textContent).toMatch(
+      /server is busy \(too many spectators for this match\): trying again/,
+    );
+    expect(screen.queryByRole('alert')).toBeNull();
+    // A refusal that is no limit (a move refused elsewhere) does not read as busy.
+    act(() => noteRefusal('m-busy1', 'match is paused'));
+    expect(screen.getByRole('status').textContent).toBe('Connecting to the match…');
+    act(() => clearRefusal('m-busy1'));
   });
 });
 

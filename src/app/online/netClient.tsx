@@ -1,26 +1,36 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { createContext, useContext, useEffect, useState, type ComponentType } from 'react';
 import type { BoardProps } from 'boardgame.io/react';
 import { Client } from 'boardgame.io/react';
 import { ChokepointGame } from '../../../game/bgio';
 import type { GameState } from '../../../game/engine';
 import { SyncRefused, WaysOn } from './Refusals';
+import { isThrottled } from '../../protocol';
 import { multiplayer, statusOf } from './transport';
 import { useMatchStatus } from './useLiveMatch';
 
 /** How long "Connecting…" waits before it says that something may be wrong. */
 export const SLOW_CONNECT_MS = 8000;
 
+/** The match the client below is connecting to, for its loading screen. */
+export const ConnectingTo = createContext('');
+
 /** Until the first sync: the page keeps trying, and after a while says what may be the matter. */
 export function Loading() {
   const [slow, setSlow] = useState(false);
+  const refused = useMatchStatus(useContext(ConnectingTo)).refused;
+  const busy = refused !== null && isThrottled(refused);
   useEffect(() => {
     const timer = setTimeout(() => setSlow(true), SLOW_CONNECT_MS);
     return () => clearTimeout(timer);
   }, []);
   return (
     <main className="online-page narrow" aria-busy="true">
-      <p role="status">Connecting to the match…</p>
-      {slow && (
+      <p role="status">
+        {busy
+          ? `The server is busy (${refused}): trying again in a few seconds…`
+          : 'Connecting to the match…'}
+      </p>
+      {slow && !busy && (
         <section className="panel online-card" role="alert">
           <h2>This is taking longer than it should</h2>
           <p>
@@ -74,6 +84,10 @@ export function netClient<P extends BoardProps<GameState>>(board: ComponentType<
           reason={refusal.reason}
         />
       );
-    return <Inner {...props} />;
+    return (
+      <ConnectingTo.Provider value={matchID}>
+        <Inner {...props} />
+      </ConnectingTo.Provider>
+    );
   };
 }

@@ -48,6 +48,9 @@ export function subscribeStatus(fn: () => void): () => void {
   return () => listeners.delete(fn);
 }
 export const clearRefusal = (matchID: string): void => set(matchID, { refused: null });
+/** Records the server's refusal of a frame (a move while paused, a sync over its budget…). */
+export const noteRefusal = (matchID: string, reason: string): void =>
+  set(matchID, { refused: reason });
 
 let refusals = 0;
 /** Records the server's refusal of a sync: see `MatchStatus.syncRefusal`. */
@@ -149,14 +152,14 @@ export const multiplayer: Factory = (opts) => {
     socket.on(ERROR_EVENT, (e: ErrorFrame) => {
       if (e.event === 'sync' && isThrottled(e.error)) {
         // A server limit, not a lost seat: ask again a little later.
-        set(matchID, { refused: e.error });
+        noteRefusal(matchID, e.error);
         setTimeout(() => transport.requestSync(), 3000);
         return;
       }
       if (e.event === 'sync') return refuseSync(matchID, e.error);
       // A refused chat message is answered to its sender (sendChat): it is not a refused move.
       if (e.event === 'chat') return;
-      set(matchID, { refused: e.error });
+      noteRefusal(matchID, e.error);
       if (e.event === 'update') transport.requestSync();
     });
     socket.on(SERVER_EVENTS.sync, () => {
