@@ -36,7 +36,11 @@ function restore(game: SavedGame): Playing | string {
 /** An address that is no screen of the app (a typo, an old link), or null. */
 function unknownPath(path: string): string | null {
   const known =
-    path === '/' || !!parseRoute(path) || !!parseSessionRoute(path) || path.startsWith('/debrief');
+    path === '/' ||
+    path === '/index.html' ||
+    !!parseRoute(path) ||
+    !!parseSessionRoute(path) ||
+    path.startsWith('/debrief');
   return known ? null : path;
 }
 
