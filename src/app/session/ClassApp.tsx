@@ -64,6 +64,8 @@ function JoinClass({ code, onJoined }: { code: string; onJoined(s: SavedStudent)
         <label>
           Session code
           <input
+            type="text"
+            className="code-input"
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
             autoComplete="off"
@@ -76,6 +78,7 @@ function JoinClass({ code, onJoined }: { code: string; onJoined(s: SavedStudent)
         <label>
           Your name
           <input
+            type="text"
             value={name}
             onChange={(e) => setName(e.target.value)}
             maxLength={24}

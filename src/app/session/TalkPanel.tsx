@@ -80,6 +80,7 @@ export function TalkPanel({
           <label className="talk-input">
             <span className="sr-only">Message</span>
             <input
+              type="text"
               value={text}
               maxLength={500}
               onChange={(e) => setText(e.target.value)}
