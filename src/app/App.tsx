@@ -33,22 +33,19 @@ function restore(game: SavedGame): Playing | string {
   }
 }
 
-/** An address that is no screen of the app (a typo, an old link), or null. */
-function unknownPath(path: string): string | null {
-  const known =
-    path === '/' ||
-    path === '/index.html' ||
-    !!parseRoute(path) ||
-    !!parseSessionRoute(path) ||
-    path.startsWith('/debrief');
-  return known ? null : path;
-}
+/** An address of another screen than the start screen: online, a class, the debrief. */
+const isOtherScreen = (path: string): boolean =>
+  !!parseRoute(path) || !!parseSessionRoute(path) || path.startsWith('/debrief');
+
+/** An address that is no screen of the app at all (a typo, an old link). */
+const isStray = (path: string): boolean =>
+  path !== '/' && path !== '/index.html' && !isOtherScreen(path);
 
 /** What the start screen says when the address led nowhere. */
 function strayNotice(): string | null {
-  const stray = unknownPath(window.location.pathname);
-  return stray
-    ? `There is no page at ${stray}. This is the start screen: play here, or go online to join a match.`
+  const path = window.location.pathname;
+  return isStray(path)
+    ? `There is no page at ${path}. This is the start screen: play here, or go online to join a match.`
     : null;
 }
 
@@ -65,8 +62,7 @@ function boot(): { playing: Playing | null; kept: SavedGame | null; problem: str
   }
   const path = window.location.pathname;
   // Another screen's address (online, a class, the debrief) opens that screen, not the kept game.
-  if (parseRoute(path) || parseSessionRoute(path) || path.startsWith('/debrief'))
-    return { playing: null, kept: null, problem: null };
+  if (isOtherScreen(path)) return { playing: null, kept: null, problem: null };
   const saved = loadGame();
   if (saved.kind === 'none') return { playing: null, kept: null, problem: null };
   const restored = saved.kind === 'saved' ? restore(saved.game) : saved.problem;
@@ -89,7 +85,7 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(() => (start.playing ? null : strayNotice()));
   useEffect(() => {
     // The address bar shows where the player is: the start screen's own address.
-    if (unknownPath(window.location.pathname))
+    if (isStray(window.location.pathname))
       window.history.replaceState(null, '', '/' + window.location.search);
   }, []);
   const [rules, setRules] = useState(false);
