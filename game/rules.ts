@@ -135,7 +135,9 @@ export const RULES = {
   listHeat: 1,
   // Home compute trails the frontier
   /** A model trained at home can lift capability at most to the frontier less this gap. */
-  homeGap: 3,
+  homeGap: 2,
+  /** Smuggled pods lift the home ceiling by at most this much: smuggling moves small volumes. */
+  maxSmuggledLift: 1,
   // The market behind the public signals
   /** Share of a hub's servers ordinary cloud customers rent at the start, in percent. */
   ordinaryStartPct: 34,

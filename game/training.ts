@@ -17,10 +17,11 @@ export const usableTB = (pods: number, tb: number): number =>
 
 /**
  * The most capability a model trained at home can reach: domestic and China-edition chips trail
- * the frontier by `homeGap`; each pod of smuggled top chips closes the gap by one.
+ * the frontier by `homeGap`; smuggled top chips close the gap by one pod each, up to
+ * `maxSmuggledLift`.
  */
 export const homeCeiling = (state: GameState, firm: FirmState): number =>
-  state.frontier - RULES.homeGap + firm.secrets.smuggledPods;
+  state.frontier - RULES.homeGap + Math.min(firm.secrets.smuggledPods, RULES.maxSmuggledLift);
 
 /** The firm's unlisted local entity in a hub, if it has one. */
 export const liveEntity = (firm: FirmState, hub: HubId) =>

@@ -19,8 +19,8 @@ import type { BotChoice } from './types';
 
 /**
  * The AI firm plays the story: a local entity in the best hub, data flown there in light bags,
- * servers leased as the data lands, a training run, the weights carried home; home chips only
- * for the cheap first steps (they trail the frontier), and now and then a smuggled pod.
+ * servers leased as the data lands, a training run, the weights carried home; home chips keep it
+ * close behind the frontier meanwhile (they trail it), and now and then a smuggled pod.
  */
 const me = (ctx: BotContext): FirmState => ctx.view.firms[ctx.seat];
 
@@ -141,15 +141,16 @@ const smuggle: FirmRule = (ctx) => {
   return ctx.legal.first('smuggleChips', (a) => ctx.view.places[a.hub as HubId].customs === 'lax');
 };
 
+/** Home steps first: they keep the firm near the rising frontier while the offshore chain is built. */
 const IN_ORDER: readonly FirmRule[] = [
   carryHome,
   trainOffshore,
+  trainHome,
+  homeChips,
   register,
   courier,
   lease,
   prepare,
-  homeChips,
-  trainHome,
   smuggle,
 ];
 

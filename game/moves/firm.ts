@@ -191,7 +191,7 @@ export const train = defineMove({
   label: 'Train a model',
   summary: `Where data and servers meet: +1 capability per pod and per ${RULES.tbPerCapability} TB used.`,
   delay: `Done after ${RULES.trainRounds} rounds.`,
-  risk: `Listing your entity ends the training abroad; exposure makes it public. At home it is safe, but home chips trail: a home model reaches at most the frontier −${RULES.homeGap}.`,
+  risk: `Listing your entity ends the training abroad; exposure makes it public. At home it is safe and the data stays for the next run, but home chips trail: a home model reaches at most the frontier −${RULES.homeGap}.`,
   options: () => [...HUBS.map((hub): MoveArgs => ({ at: hub })), { at: 'home' }],
   cost: () => ({ cash: RULES.trainCost }),
   check: (ctx, args) => {
@@ -216,8 +216,8 @@ export const train = defineMove({
     const at = args.at ?? 'home';
     const site = trainingSite(f, at);
     const tb = usableTB(site.pods, site.tb);
-    if (at === 'home') f.secrets.homeTB -= tb;
-    else f.secrets.dataAt[at] = (f.secrets.dataAt[at] ?? 0) - tb;
+    // The lab's own data stays at home for its next run; data couriered abroad is spent there.
+    if (at !== 'home') f.secrets.dataAt[at] = (f.secrets.dataAt[at] ?? 0) - tb;
     f.secrets.trainings.push({
       id: newId(f, 't', rng),
       at,
@@ -321,8 +321,7 @@ export const smuggleChips = defineMove({
   role,
   family: 'Chips',
   label: 'Smuggle a pod of chips home',
-  summary:
-    'Buy servers in a hub under a false end-user statement and ship them home: top chips at home lift your home ceiling by one.',
+  summary: `Buy servers in a hub under a false end-user statement and ship them home: top chips lift your home ceiling by ${RULES.maxSmuggledLift}, once.`,
   delay: 'At once.',
   risk: `Caught with ${RULES.smuggleRisk}% + the hub's customs odds (with alerts and permits) + ${RULES.customsPerHeat}% per heat: heat +${RULES.smuggleHeat}, your entity there is exposed.`,
   options: eachHub,

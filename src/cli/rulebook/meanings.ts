@@ -132,7 +132,8 @@ export const RULE_MEANINGS: Record<string, string> = {
     'Chance (%) that customs log a courier trip they let through, as a public notice of many drives.',
   noticePerCarrier: 'Extra chance (%) of such a notice for every carrier beyond the first.',
   homeGap:
-    'A model trained at home lifts capability at most to the frontier less this gap (less one per smuggled pod).',
+    'A model trained at home lifts capability at most to the frontier less this gap (see maxSmuggledLift).',
+  maxSmuggledLift: 'Smuggled pods at home narrow the home gap by one each, up to this many in all.',
   ordinaryStartPct:
     "Share (%) of a hub's installed servers ordinary cloud customers rent at the start.",
   ordinaryGrowPct:

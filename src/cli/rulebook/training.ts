@@ -31,21 +31,29 @@ export function renderTraining(): { body: string; problems: string[] } {
       return [pods, tb, where === 'home' ? 'at home' : 'abroad', '—', '—'];
     }
     rounds = run.rounds;
-    if (run.usedTB !== predictUsed(pods, tb) || run.gain !== predictGain(pods, tb)) {
+    // Abroad a run spends the data it reads; at home the lab's data stays for the next run.
+    const spent = where === 'home' ? 0 : predictUsed(pods, tb);
+    if (run.usedTB !== spent || run.gain !== predictGain(pods, tb)) {
       problems.push(
-        `training: ${pods} pods on ${tb} TB: the engine used ${run.usedTB} TB for +${run.gain}, the formula says ${predictUsed(pods, tb)} TB for +${predictGain(pods, tb)}`,
+        `training: ${pods} pods on ${tb} TB (${where}): the engine spent ${run.usedTB} TB for +${run.gain}, the formula says ${spent} TB for +${predictGain(pods, tb)}`,
       );
     }
     if (run.rounds !== R.trainRounds)
       problems.push(
         `training: the engine took ${run.rounds} rounds, trainRounds is ${R.trainRounds}`,
       );
-    return [pods, tb, where === 'home' ? 'at home' : 'abroad', run.usedTB, `+${run.gain}`];
+    return [
+      pods,
+      tb,
+      where === 'home' ? 'at home' : 'abroad',
+      predictUsed(pods, tb),
+      `+${run.gain}`,
+    ];
   });
   const last = rounds;
   const body = [
-    `**Capability gained = pods + ⌊TB used ÷ ${R.tbPerCapability}⌋**, where TB used is the data at the site up to ${R.maxPerCarrierTB} TB per pod; data beyond that stays where it is for a later run. A run takes ${R.trainRounds} rounds counting the round it starts: started in round r, it finishes at the end of round r + ${R.trainRounds - 1}. It needs at least ${R.trainMinTB} TB at the site and one full pod; only one run at a time per site.`,
-    table(['Pods', 'TB at the site', 'Where', 'TB used', 'Capability'], rows, [
+    `**Capability gained = pods + ⌊TB read ÷ ${R.tbPerCapability}⌋**, where TB read is the data at the site up to ${R.maxPerCarrierTB} TB per pod. Abroad the run spends what it reads, and data beyond that stays there for a later run; at home the lab's data stays for its next run. A run takes ${R.trainRounds} rounds counting the round it starts: started in round r, it finishes at the end of round r + ${R.trainRounds - 1}. It needs at least ${R.trainMinTB} TB at the site and one full pod; only one run at a time per site.`,
+    table(['Pods', 'TB at the site', 'Where', 'TB read', 'Capability'], rows, [
       'r',
       'r',
       'l',
