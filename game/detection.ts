@@ -73,6 +73,19 @@ export function carrierStopChance(
 export const kycScreenChance = (heat: number): number =>
   Math.min(RULES.chanceCap, RULES.kycDetectBase + RULES.kycDetectPerHeat * heat);
 
+/**
+ * Whether a hub showed a public red flag the vendor should have looked into: its utilisation
+ * reading jumped, or couriers were seized or noticed there lately. Ignoring one is self-blinding,
+ * and only then is the vendor fined for a front company found among its customers.
+ */
+export function redFlagged(state: GameState, hub: HubId): boolean {
+  const place = state.places[hub];
+  if (place.demand - place.demandLast >= RULES.redFlagRise) return true;
+  return state.signals.some(
+    (s) => s.hub === hub && s.kind !== 'exposure' && s.round > state.round - RULES.redFlagRounds,
+  );
+}
+
 /** An entity is found: it, its leases and the trainings next to them become public. */
 export function exposeEntity(state: GameState, firm: FirmState, entity: Entity, how: string): void {
   if (entity.exposed) return;
@@ -82,13 +95,13 @@ export function exposeEntity(state: GameState, firm: FirmState, entity: Entity, 
   addHeat(firm, RULES.detectedHeat);
   const place = hubPlace(state, entity.hub);
   if (place.permit !== 'permit') addStanding(state, entity.hub, -RULES.exposedStandingLoss);
-  if (!state.vendor.audited.includes(entity.hub)) {
+  if (!state.vendor.audited.includes(entity.hub) && redFlagged(state, entity.hub)) {
     const fine = Math.min(RULES.fineUnaudited, state.vendor.cash);
     state.vendor.cash -= fine;
     if (fine > 0)
       log(
         state,
-        `The chip vendor is fined $${fine}: its chips served ${seatName(state, firm.seat)} in ${PLACE_INFO[entity.hub].name} without a distributor audit.`,
+        `The chip vendor is fined $${fine}: its chips served ${seatName(state, firm.seat)} in ${PLACE_INFO[entity.hub].name} where red flags showed and it had not audited its distributors.`,
       );
   }
   const text = `${how} exposed a local entity of ${seatName(state, firm.seat)} in ${PLACE_INFO[entity.hub].name}.`;

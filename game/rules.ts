@@ -55,6 +55,10 @@ export const RULES = {
   auditBase: 35,
   auditPerHeat: 5,
   fineUnaudited: 4,
+  /** A rise of at least this many pods in a hub's utilisation reading is a public red flag. */
+  redFlagRise: 2,
+  /** A seizure or customs notice in a hub stays a red flag this many rounds. */
+  redFlagRounds: 3,
   generationCost: 8,
   generationDelay: 3,
   generationFrontier: 1,

@@ -11,7 +11,7 @@ import {
   type Role,
   type SeatId,
 } from '../../../game/engine';
-import { findChance, inspectionChance } from '../../../game/detection';
+import { findChance, inspectionChance, redFlagged } from '../../../game/detection';
 import { frontierAtEnd, previewOrder, type OrderPreview } from '../../../game/preview';
 import { goalsOf } from '../../../game/scoring';
 import { homeCeiling } from '../../../game/training';
@@ -180,9 +180,13 @@ function vendorPlan(): Candidate[] {
     },
     {
       move: 'auditDistributors',
-      score: (w, _s, a) => (w.places[a.hub as HubId].customs === 'lax' ? 1 : 0),
-      why: (_w, _s, _a, p) => [
-        `If a lab's company is exposed in a hub you have not audited, you are fined $${RULES.fineUnaudited}. ${oddsText(p)}.`,
+      score: (w, _s, a) =>
+        (redFlagged(w, a.hub as HubId) ? 2 : 0) +
+        (w.places[a.hub as HubId].customs === 'lax' ? 1 : 0),
+      why: (w, _s, a, p) => [
+        redFlagged(w, a.hub as HubId)
+          ? `Red flags show in this hub (its utilisation jumped, or couriers were seized or noticed): if a lab's company is exposed here before you audit, you are fined $${RULES.fineUnaudited}. ${oddsText(p)}.`
+          : `No red flag shows here yet: you are fined only where you ignored one. ${oddsText(p)}.`,
       ],
     },
   ];

@@ -55,7 +55,10 @@ export const RULE_MEANINGS: Record<string, string> = {
   auditBase: 'Base chance (%) that an audit finds a hidden entity.',
   auditPerHeat: "Extra audit chance (%) per point of the firm's heat.",
   fineUnaudited:
-    'Fine on the vendor when an entity is exposed in a hub it has not audited this year.',
+    'Fine on the vendor when an entity is exposed in a hub that showed a red flag and that it has not audited this year.',
+  redFlagRise:
+    "A rise of at least this many pods in a hub's utilisation reading is a red flag the vendor must not ignore.",
+  redFlagRounds: 'Rounds a seizure or customs notice in a hub stays a red flag.',
   generationCost: 'Cash to launch a new chip generation.',
   generationDelay: 'Rounds before a new generation ships.',
   generationFrontier: 'How far a new generation moves the frontier.',
