@@ -1,5 +1,4 @@
 import { podCapacity } from '../access';
-import { redFlagged } from '../detection';
 import { HUBS, type HubId } from '../ids';
 import { RULES } from '../rules';
 import type { GameState } from '../state';
@@ -9,7 +8,7 @@ import type { BotChoice } from './types';
 
 /**
  * The chip vendor: keep a China edition that meets the rules, ship to hubs with room, audit
- * distributors where red flags show, lobby against announced rules, launch a generation when
+ * distributors where leasing is high, lobby against announced rules, launch a generation when
  * it would pay for itself.
  */
 
@@ -50,8 +49,8 @@ const ship: Rule = (ctx) => {
 };
 
 /**
- * Due diligence where red flags show, since only an ignored red flag brings a fine; among
- * those hubs, first where demand climbs, servers are many and couriers were seen.
+ * Due diligence where its chips sell and demand climbs: an audit costs less than a fine, and
+ * finding a front company first keeps the vendor's name out of the regulator's report.
  */
 const audit: Rule = (ctx) => {
   const v = ctx.view;
@@ -62,7 +61,7 @@ const audit: Rule = (ctx) => {
     v.places[h].servers / 2 +
     v.signals.filter((s) => s.hub === h && s.kind !== 'exposure' && s.round >= v.round - 2).length *
       4;
-  return bestHub(ctx, 'auditDistributors', score, (h) => redFlagged(v, h));
+  return bestHub(ctx, 'auditDistributors', score, (h) => score(h) >= 6);
 };
 
 /**
