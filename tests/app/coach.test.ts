@@ -57,4 +57,19 @@ describe('the first-round coach', () => {
     const courier = c.orders.find((o) => o.move === 'courierData');
     if (courier) expect(courier.why.join(' ')).toMatch(/stop each carrier: \d+%/);
   });
+
+  it.each(['MY', 'TH'] as const)(
+    'points the vendor at the hub whose red flag would bring a fine (%s)',
+    (hub) => {
+      const G = createInitialState(SCENARIOS.classroom, 'coach-test');
+      const vendor = G.seats.find((s) => s.role === 'vendor')!.id;
+      for (const p of Object.values(G.places)) p.demandLast = p.demand;
+      G.places[hub].demand = G.places[hub].demandLast + RULES.redFlagRise;
+      const audit = coach(playerView(G, vendor), vendor).orders.find(
+        (o) => o.move === 'auditDistributors',
+      );
+      expect(audit?.args.hub).toBe(hub);
+      expect(audit?.why.join(' ')).toContain('Red flags show');
+    },
+  );
 });
