@@ -22,3 +22,12 @@ export {
   type Continuations,
   type RoleChance,
 } from './continue';
+export {
+  calibrate,
+  goalMargin,
+  CALIBRATED_ROLES,
+  TARGET_OF,
+  type CalibratedRole,
+  type Calibration,
+  type CalibrationRow,
+} from './calibrate';

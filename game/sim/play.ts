@@ -8,7 +8,7 @@ import { MOVE_BY_NAME } from '../moves';
 import { seedRng, type RngState } from '../random';
 import type { Scenario } from '../scenarios/schema';
 import { createInitialState } from '../setup';
-import type { GameState, Indicators, Outcome, SealedPlan } from '../state';
+import type { GameState, Indicators, Outcome, SealedPlan, Victory } from '../state';
 import { playerView } from '../views';
 import { raceSettled, settledRoundOf } from './settled';
 
@@ -37,6 +37,8 @@ export interface GameResult {
   searches: Searches;
   /** The round from whose end the firms' race could no longer change (game/sim/settled.ts). */
   settled: number;
+  /** The victory targets the game ended with: cards can move them from the scenario's. */
+  victory: Victory;
 }
 
 /** Far more rounds of planning than any scenario needs: a guard against a stuck game. */
@@ -100,6 +102,7 @@ export function playGame(
       audit: tally(state, 'audit'),
     },
     settled: settledRoundOf(settledAt),
+    victory: { ...state.victory },
   };
 }
 

@@ -1,6 +1,6 @@
 import { seatId } from '../ids';
 import type { Scenario } from '../scenarios/schema';
-import type { Indicators } from '../state';
+import type { Indicators, Victory } from '../state';
 import { playGame, type SeatBans, type SeatLevels, type Searches } from './play';
 
 /** What the simulator keeps of one game: small, plain, and cloneable between threads. */
@@ -22,6 +22,8 @@ export interface GameRecord {
   searches: Searches;
   /** Last round at whose end the firm-versus-regulator verdict changed (0: never). */
   settled: number;
+  /** The victory targets the game ended with (cards move some of them). */
+  victory: Victory;
 }
 
 /** The seeds of game `index` in a run: the match's own and its bots'. */
@@ -56,6 +58,7 @@ export function playRange(
       cards: result.cards,
       searches: result.searches,
       settled: result.settled,
+      victory: result.victory,
     });
   }
   return out;

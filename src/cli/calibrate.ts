@@ -1,0 +1,149 @@
+import {
+  calibrate,
+  CALIBRATED_ROLES,
+  roleAgainst,
+  TARGET_OF,
+  type CalibratedRole,
+  type Calibration,
+  type CalibrationRow,
+  type GameRecord,
+} from '../../game/sim';
+import { BOUNDS } from '../../game/sim';
+import type { Scenario } from '../../game/engine';
+import { progressBar } from './progress';
+import { parseArgs } from './sim-args';
+import { SimPool } from './sim-pool';
+
+/**
+ * `npm run calibrate`: where to set a scenario's cash or investment target. Plays the scenario
+ * twice (heuristic bots everywhere; the role's heuristic bot among random bots) and prints the
+ * role's win rate at every target that matters, with the one that best meets balance checks 1
+ * and 2. The same arguments always print the same bytes.
+ */
+
+export const USAGE = `Usage: npm run calibrate -- --role <vendor|hub> [options]
+  --role <role>           whose target to calibrate: ${CALIBRATED_ROLES.join(' or ')}
+  --scenario <id>         a shipped scenario (default classroom)
+  --scenario-file <path>  a scenario JSON file instead: calibrate your own scenario's targets
+  --games <n>             games in each of the two runs (default 1000)
+  --seed <text>           the runs' seed (default 1)
+  --workers <n>           worker threads (default: every core)`;
+
+const NOT_HERE = ['--bots', '--ban', '--out', '--from', '--round'];
+
+type Parsed =
+  | { ok: true; role: CalibratedRole; rest: string[] }
+  | { ok: false; error: string }
+  | { ok: 'help' };
+
+/** Takes `--role` out of the arguments; the rest are the simulator's own. */
+export function readRole(argv: readonly string[]): Parsed {
+  if (argv.includes('--help') || argv.includes('-h')) return { ok: 'help' };
+  const rest: string[] = [];
+  let role: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i];
+    const flag = word.split('=')[0];
+    if (NOT_HERE.includes(flag))
+      return { ok: false, error: `${flag} is not used here: calibrate chooses the bots itself` };
+    if (flag !== '--role') {
+      rest.push(word);
+      continue;
+    }
+    role = word.includes('=') ? word.slice('--role='.length) : argv[++i];
+  }
+  if (role === undefined) return { ok: false, error: '--role is required (vendor or hub)' };
+  if (!CALIBRATED_ROLES.includes(role as CalibratedRole))
+    return {
+      ok: false,
+      error: `--role must be vendor or hub (got "${role}"); the firm and the regulator have no number to calibrate`,
+    };
+  return { ok: true, role: role as CalibratedRole, rest };
+}
+
+const pct = (p: number): string => `${(100 * p).toFixed(1)}%`;
+const interval = (r: CalibrationRow['allHeuristic']): string =>
+  `${pct(r.p).padStart(6)} [${pct(r.lo)}, ${pct(r.hi)}]`;
+
+export function formatCalibration(
+  scenario: Scenario,
+  c: Calibration,
+  games: number,
+  seed: string,
+): string {
+  const { label, field } = TARGET_OF[c.role];
+  const lines = [
+    `Calibrating ${label} in ${scenario.id} (now ${c.current}; \`victory.${field}\` in the scenario file)`,
+    `${games} games with heuristic bots in every seat, ${games} with the heuristic ${c.role} among random bots; seed ${seed}.`,
+    `Check 1 wants ${pct(BOUNDS.allHeuristic.min)}–${pct(BOUNDS.allHeuristic.max)} with heuristic bots; check 2 wants at least ${pct(BOUNDS.againstRandom)} among random bots.`,
+    '',
+    `| target | heuristic bots everywhere | heuristic ${c.role} among random bots | both checks |`,
+    '| ---: | --- | --- | --- |',
+    ...c.rows.map(
+      (r) =>
+        `| ${r.target}${r.target === c.current ? ' (now)' : ''} | ${interval(r.allHeuristic)} | ${interval(r.amongRandom)} | ${r.holds ? 'hold' : ''} |`,
+    ),
+    '',
+  ];
+  const s = c.suggested;
+  if (!s) lines.push('No game was played: nothing to suggest.');
+  else
+    lines.push(
+      `Suggested target: ${s.target} (heuristic bots ${pct(s.allHeuristic.p)}, among random bots ${pct(s.amongRandom.p)}).` +
+        (s.holds
+          ? ''
+          : ' No target meets both checks: the role itself needs work, not its target.'),
+    );
+  return lines.join('\n') + '\n';
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const read = readRole(argv);
+  if (read.ok === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const args = read.ok ? parseArgs(read.rest) : read;
+  if (args.ok === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (!read.ok || !args.ok) {
+    process.stderr.write(`calibrate: ${args.ok === false ? args.error : ''}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const o = args.options;
+  const role = read.role;
+  if (!o.scenario.seats.some((s) => s.role === role)) {
+    process.stderr.write(`calibrate: ${o.scenario.id} has no ${role} seat\n`);
+    return 2;
+  }
+  const pool = new SimPool(Math.min(o.workers, o.games));
+  const bar = progressBar(`${o.scenario.id} ${role}`, 2 * o.games);
+  const play = (levels: ReturnType<typeof roleAgainst>): Promise<GameRecord[]> =>
+    pool.run({ scenario: o.scenario, seed: o.seed, levels }, o.games, bar.tick);
+  try {
+    const all = await play(roleAgainst(o.scenario, role, 'heuristic', 'heuristic'));
+    const random = await play(roleAgainst(o.scenario, role, 'heuristic', 'random'));
+    const current = o.scenario.victory[TARGET_OF[role].field];
+    bar.stop();
+    process.stdout.write(
+      formatCalibration(o.scenario, calibrate(role, current, all, random), o.games, o.seed),
+    );
+  } finally {
+    bar.stop();
+    await pool.close();
+  }
+  return 0;
+}
+
+if (process.argv[1]?.endsWith('calibrate.ts'))
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      process.stderr.write(
+        `calibrate: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+      );
+      process.exitCode = 1;
+    },
+  );
