@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../game/engine';
 import { calibrate, playRange, roleAgainst, type GameRecord } from '../game/sim';
 import type { Indicators } from '../game/state';
 import { readRole } from '../src/cli/calibrate';
+import { runCli } from './helpers';
 
 /** A finished game that ended `above` its hub target, with the standing given. */
 function hubGame(above: number, standing = 7): GameRecord {
@@ -64,11 +63,7 @@ describe('calibrating a target', () => {
 });
 
 describe('npm run calibrate', () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/calibrate.ts', ...args], {
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-      encoding: 'utf8',
-    });
+  const cli = (...args: string[]) => runCli('calibrate', ...args);
 
   it('refuses a role without a number, and the flags it sets itself', () => {
     expect(readRole(['--scenario', 'classroom'])).toMatchObject({

@@ -1,3 +1,5 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { planBotOrders, type BotLevel } from '../game/bots';
 import {
   act,
@@ -110,3 +112,10 @@ export const playRandomGame = (
   seed: string,
   onStep?: (s: GameState) => void,
 ): PlayedGame => playGame(scenario, seed, { onAction: onStep && ((s) => onStep(s)) });
+
+/** Runs one of the command-line tools (`src/cli/<name>.ts`) from the repository root. */
+export const runCli = (name: string, ...args: string[]): SpawnSyncReturns<string> =>
+  spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${name}.ts`, ...args], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    encoding: 'utf8',
+  });

@@ -1,8 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { raceSettled, settledRoundOf } from '../game/sim/settled';
 import { createInitialState } from '../game/setup';
@@ -19,6 +17,7 @@ import {
   type Summary,
 } from '../game/sim';
 import { parseArgs } from '../src/cli/sim-args';
+import { runCli } from './helpers';
 
 const classroom = SCENARIOS.classroom;
 const allHeuristic = roleAgainst(classroom, 'firm', 'heuristic', 'heuristic');
@@ -182,11 +181,7 @@ describe('bots specs and command-line arguments', () => {
 });
 
 describe('npm run simulate', () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], {
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-      encoding: 'utf8',
-    });
+  const cli = (...args: string[]) => runCli('simulate', ...args);
 
   it('prints the same bytes on one worker as on two', () => {
     const one = cli('--games', '24', '--seed', 'w', '--workers', '1');
@@ -217,11 +212,7 @@ describe('npm run simulate', () => {
   }, 30_000);
 
   it('balance refuses an argument it does not know before any game is played', () => {
-    const balance = (...args: string[]) =>
-      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/balance.ts', ...args], {
-        cwd: fileURLToPath(new URL('..', import.meta.url)),
-        encoding: 'utf8',
-      });
+    const balance = (...args: string[]) => runCli('balance', ...args);
     const unknown = balance('--scenario', 'classroom');
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('unknown argument "--scenario"');

@@ -1,4 +1,5 @@
 import {
+  BOUNDS,
   calibrate,
   CALIBRATED_ROLES,
   roleAgainst,
@@ -8,7 +9,6 @@ import {
   type CalibrationRow,
   type GameRecord,
 } from '../../game/sim';
-import { BOUNDS } from '../../game/sim';
 import type { Scenario } from '../../game/engine';
 import { progressBar } from './progress';
 import { parseArgs } from './sim-args';
@@ -108,8 +108,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  if (!read.ok || !args.ok) {
-    process.stderr.write(`calibrate: ${args.ok === false ? args.error : ''}\n\n${USAGE}\n`);
+  if (!args.ok || !read.ok) {
+    process.stderr.write(`calibrate: ${args.ok ? '' : args.error}\n\n${USAGE}\n`);
     return 2;
   }
   const o = args.options;
@@ -122,18 +122,18 @@ async function main(argv: readonly string[]): Promise<number> {
   const bar = progressBar(`${o.scenario.id} ${role}`, 2 * o.games);
   const play = (levels: ReturnType<typeof roleAgainst>): Promise<GameRecord[]> =>
     pool.run({ scenario: o.scenario, seed: o.seed, levels }, o.games, bar.tick);
+  let all: GameRecord[], random: GameRecord[];
   try {
-    const all = await play(roleAgainst(o.scenario, role, 'heuristic', 'heuristic'));
-    const random = await play(roleAgainst(o.scenario, role, 'heuristic', 'random'));
-    const current = o.scenario.victory[TARGET_OF[role].field];
-    bar.stop();
-    process.stdout.write(
-      formatCalibration(o.scenario, calibrate(role, current, all, random), o.games, o.seed),
-    );
+    all = await play(roleAgainst(o.scenario, role, 'heuristic', 'heuristic'));
+    random = await play(roleAgainst(o.scenario, role, 'heuristic', 'random'));
   } finally {
     bar.stop();
     await pool.close();
   }
+  const current = o.scenario.victory[TARGET_OF[role].field];
+  process.stdout.write(
+    formatCalibration(o.scenario, calibrate(role, current, all, random), o.games, o.seed),
+  );
   return 0;
 }
 
