@@ -93,7 +93,7 @@ export const RULES = {
   trainRounds: 2,
   tbPerCapability: 40,
   carryCost: 1,
-  carryRiskPct: 50,
+  carryRiskPct: 25,
   domesticCost: 5,
   domesticCompute: 5,
   compliantCost: 4,

@@ -57,7 +57,14 @@ const register: FirmRule = (ctx, hub) => {
   return ctx.legal.find('registerEntity', { hub });
 };
 
-/** Where data should fly: a site with an entity that is short of data for its pods. */
+/** 1 where one of the firm's entities in the hub has been exposed: a site it would rather not feed. */
+const exposedAt = (f: FirmState, hub: HubId): number =>
+  f.secrets.entities.some((e) => e.hub === hub && e.exposed) ? 1 : 0;
+
+/**
+ * Where data should fly: a site with an entity that is short of data for its pods, an unexposed
+ * one first, then the one with the most pods leased.
+ */
 function destination(ctx: BotContext, hub: HubId | null): HubId | null {
   const f = me(ctx);
   const usable = (h: HubId): boolean => !!workableEntity(ctx.view, f, h);
@@ -65,7 +72,8 @@ function destination(ctx: BotContext, hub: HubId | null): HubId | null {
     podsOpen(ctx.view, f, h) * RULES.maxPerCarrierTB - dataNear(f, h);
   const sites = HUBS.filter((h) => usable(h) && !trainingAt(f, h) && short(h) >= 20);
   return (
-    sites.sort((a, b) => leasedAt(f, b) - leasedAt(f, a))[0] ?? (hub && usable(hub) ? hub : null)
+    sites.sort((a, b) => exposedAt(f, a) - exposedAt(f, b) || leasedAt(f, b) - leasedAt(f, a))[0] ??
+    (hub && usable(hub) ? hub : null)
   );
 }
 
@@ -89,6 +97,13 @@ const courier: FirmRule = (ctx, site) => {
  */
 const EXTRA_PODS = 2;
 
+/** With this few rounds left, a run leased now is the firm's last (train, then fly the weights home). */
+const LAST_RUN_ROUNDS = 3;
+
+/** Pods to lease beyond the data: one more on the firm's last run, when cash kept back buys nothing. */
+const extraPods = (ctx: BotContext): number =>
+  roundsLeft(ctx.view) <= LAST_RUN_ROUNDS ? EXTRA_PODS + 1 : EXTRA_PODS;
+
 const lease: FirmRule = (ctx) => {
   const f = me(ctx);
   if (!offshoreTime(ctx)) return null;
@@ -98,7 +113,7 @@ const lease: FirmRule = (ctx) => {
   for (const hub of sites) {
     const want = Math.min(
       podsOpen(ctx.view, f, hub) - leasedAt(f, hub),
-      Math.ceil(dataNear(f, hub) / RULES.maxPerCarrierTB) + EXTRA_PODS - leasedAt(f, hub),
+      Math.ceil(dataNear(f, hub) / RULES.maxPerCarrierTB) + extraPods(ctx) - leasedAt(f, hub),
     );
     const perPod = RULES.leaseUpfrontPerPod + RULES.rentPerPod;
     const pods = Math.min(want, Math.floor((spare(ctx.view, f) - RULES.trainCost) / perPod));
