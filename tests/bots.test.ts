@@ -14,6 +14,7 @@ import {
   type SeatId,
 } from '../game/engine';
 import { seedRng } from '../game/random';
+import { RULES } from '../game/rules';
 import { must, playGame, seatOfRole } from './helpers';
 
 /**
@@ -182,6 +183,53 @@ describe('heuristic and random bots', () => {
     expect(rules()).toEqual([]);
     for (const f of Object.values(state.firms)) f.capability = state.frontier - 1;
     expect(rules()).not.toEqual([]);
+  });
+
+  it('the firm sends its data to a site no one has exposed before one that was', () => {
+    const state = createInitialState(SCENARIOS.tiered2025!, 'site');
+    const seat = seatOfRole(state, 'firm');
+    const f = state.firms[seat]!;
+    for (const hub of ['MY', 'SG'] as const) state.places[hub].servers = 8;
+    f.capability = state.frontier - 1;
+    f.secrets.homeCompute = RULES.computePerPod;
+    f.secrets.homeTB = 80;
+    f.secrets.cash = 40;
+    f.secrets.entities = [
+      { id: 'e1' as never, hub: 'MY', exposed: false, listed: false },
+      { id: 'e2' as never, hub: 'SG', exposed: false, listed: false },
+    ];
+    f.secrets.leases = [
+      { id: 'l1' as never, hub: 'MY', entity: 'e1' as never, pods: 1, exposed: false },
+    ];
+    const dataTo = (): unknown =>
+      planBotOrders(playerView(state, seat), seat, 'heuristic', 'd').orders.find(
+        (o) => o.move === 'courierData',
+      )?.args.hub;
+    expect(dataTo()).toBe('MY');
+    f.secrets.entities[0]!.exposed = true;
+    f.secrets.leases[0]!.exposed = true;
+    expect(dataTo()).toBe('SG');
+  });
+
+  it('the firm leases one pod more for its last run abroad', () => {
+    const state = createInitialState(SCENARIOS.tiered2025!, 'last');
+    const seat = seatOfRole(state, 'firm');
+    const f = state.firms[seat]!;
+    state.places.SG.servers = 8;
+    f.capability = state.frontier - 1;
+    f.secrets.homeCompute = RULES.computePerPod;
+    f.secrets.homeTB = 0;
+    f.secrets.cash = 40;
+    f.secrets.entities = [{ id: 'e1' as never, hub: 'SG', exposed: false, listed: false }];
+    f.secrets.dataAt = { SG: RULES.maxPerCarrierTB };
+    const leased = (): unknown =>
+      planBotOrders(playerView(state, seat), seat, 'heuristic', 'l').orders.find(
+        (o) => o.move === 'leaseServers',
+      )?.args.pods;
+    state.round = state.rounds - 4;
+    expect(leased()).toBe(3);
+    state.round = state.rounds - 3;
+    expect(leased()).toBe(4);
   });
 
   it.each(SCENARIO_IDS)('%s: the heuristic bot gives orders for every role', (id) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createInitialState, SCENARIOS } from '../../game/engine';
-import { findChance, inspectionChance } from '../../game/detection';
+import { carrierStopChance, findChance, inspectionChance } from '../../game/detection';
 import type { HubId, Posture } from '../../game/ids';
 import { RULES } from '../../game/rules';
 
@@ -54,6 +54,20 @@ describe('customs: the chance that one carrier is inspected', () => {
     expect(alerted).toBeGreaterThan(base);
     expect(permitted).toBeGreaterThan(alerted);
     expect(inspectionChance(s, 'MY', 20, 5)).toBeGreaterThan(permitted);
+  });
+});
+
+describe('exit customs: the chance that weights flown home are stopped', () => {
+  it('is a quarter of the chance a near-empty bag of drives would face there, rounded', () => {
+    const s = state();
+    s.places.MY.customs = 'strict';
+    s.places.MY.alertUntil = s.round;
+    const drives = inspectionChance(s, 'MY', 1, 4);
+    expect(drives).toBe(RULES.customsStrict + RULES.alertBonus + 4 * RULES.customsPerHeat);
+    expect(carrierStopChance(s, 'MY', { tb: 1, carriers: 1, model: 3 }, 4)).toBe(
+      Math.round(drives / 4),
+    );
+    expect(carrierStopChance(s, 'MY', { tb: 1, carriers: 1, model: 0 }, 4)).toBe(drives);
   });
 });
 
