@@ -25,6 +25,10 @@ export function workableEntity(view: GameState, f: FirmState, hub: HubId) {
   return e && (!e.exposed || staleExposure(view, hub)) ? e : undefined;
 }
 
+/** One of the firm's entities in the hub has been exposed: a site it would rather not feed. */
+export const exposedIn = (f: FirmState, hub: HubId): boolean =>
+  f.secrets.entities.some((e) => e.hub === hub && e.exposed);
+
 /** A site is busy while a training runs there or its model waits to fly home. */
 export const trainingAt = (f: FirmState, at: HubId | 'home'): boolean =>
   f.secrets.trainings.some((t) => t.at === at) || f.secrets.models.some((m) => m.hub === at);

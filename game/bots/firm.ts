@@ -6,6 +6,7 @@ import { chance, rankHubs, roundsLeft, runRules, type BotContext, type Rule } fr
 import {
   bestCarriers,
   dataNear,
+  exposedIn,
   homePods,
   leasedAt,
   liveEntity,
@@ -57,10 +58,6 @@ const register: FirmRule = (ctx, hub) => {
   return ctx.legal.find('registerEntity', { hub });
 };
 
-/** 1 where one of the firm's entities in the hub has been exposed: a site it would rather not feed. */
-const exposedAt = (f: FirmState, hub: HubId): number =>
-  f.secrets.entities.some((e) => e.hub === hub && e.exposed) ? 1 : 0;
-
 /**
  * Where data should fly: a site with an entity that is short of data for its pods, an unexposed
  * one first, then the one with the most pods leased.
@@ -72,8 +69,10 @@ function destination(ctx: BotContext, hub: HubId | null): HubId | null {
     podsOpen(ctx.view, f, h) * RULES.maxPerCarrierTB - dataNear(f, h);
   const sites = HUBS.filter((h) => usable(h) && !trainingAt(f, h) && short(h) >= 20);
   return (
-    sites.sort((a, b) => exposedAt(f, a) - exposedAt(f, b) || leasedAt(f, b) - leasedAt(f, a))[0] ??
-    (hub && usable(hub) ? hub : null)
+    sites.sort(
+      (a, b) =>
+        Number(exposedIn(f, a)) - Number(exposedIn(f, b)) || leasedAt(f, b) - leasedAt(f, a),
+    )[0] ?? (hub && usable(hub) ? hub : null)
   );
 }
 
