@@ -24,6 +24,8 @@ export {
 } from './continue';
 export {
   calibrate,
+  rowAt,
+  suggest,
   goalMargin,
   CALIBRATED_ROLES,
   TARGET_OF,

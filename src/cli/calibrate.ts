@@ -3,6 +3,8 @@ import {
   calibrate,
   CALIBRATED_ROLES,
   roleAgainst,
+  rowAt,
+  suggest,
   TARGET_OF,
   type CalibratedRole,
   type Calibration,
@@ -16,8 +18,9 @@ import { SimPool } from './sim-pool';
 
 /**
  * `npm run calibrate`: where to set a scenario's cash or investment target. Plays the scenario
- * twice (heuristic bots everywhere; the role's heuristic bot among random bots) and prints the
- * role's win rate at every target that matters, with the one that best meets balance checks 1
+ * twice (heuristic bots everywhere; the role's heuristic bot among random bots) to find the
+ * targets that matter, then plays both runs again at each of them (bots may read their own
+ * target), and prints the role's win rate at each, with the one that best meets balance checks 1
  * and 2. The same arguments always print the same bytes.
  */
 
@@ -118,22 +121,41 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`calibrate: ${o.scenario.id} has no ${role} seat\n`);
     return 2;
   }
+  const field = TARGET_OF[role].field;
+  const current = o.scenario.victory[field];
   const pool = new SimPool(Math.min(o.workers, o.games));
-  const bar = progressBar(`${o.scenario.id} ${role}`, 2 * o.games);
-  const play = (levels: ReturnType<typeof roleAgainst>): Promise<GameRecord[]> =>
-    pool.run({ scenario: o.scenario, seed: o.seed, levels }, o.games, bar.tick);
-  let all: GameRecord[], random: GameRecord[];
+  const everywhere = roleAgainst(o.scenario, role, 'heuristic', 'heuristic');
+  const amongRandom = roleAgainst(o.scenario, role, 'heuristic', 'random');
+  const runsAt = async (
+    target: number,
+    tick: (n: number) => void,
+  ): Promise<[GameRecord[], GameRecord[]]> => {
+    const scenario = { ...o.scenario, victory: { ...o.scenario.victory, [field]: target } };
+    const play = (levels: typeof everywhere) =>
+      pool.run({ scenario, seed: o.seed, levels }, o.games, tick);
+    return [await play(everywhere), await play(amongRandom)];
+  };
+  let result: Calibration;
   try {
-    all = await play(roleAgainst(o.scenario, role, 'heuristic', 'heuristic'));
-    random = await play(roleAgainst(o.scenario, role, 'heuristic', 'random'));
+    const first = progressBar(`${o.scenario.id} ${role}: finding the targets`, 2 * o.games);
+    const estimate = await runsAt(current, first.tick).finally(first.stop);
+    const targets = calibrate(role, current, ...estimate).rows.map((r) => r.target);
+    const again = progressBar(
+      `${o.scenario.id} ${role}: ${targets.length} targets`,
+      2 * o.games * targets.length,
+    );
+    const rows: CalibrationRow[] = [];
+    try {
+      for (const target of targets)
+        rows.push(rowAt(role, target, ...(await runsAt(target, again.tick))));
+    } finally {
+      again.stop();
+    }
+    result = { role, current, rows, suggested: suggest(rows) };
   } finally {
-    bar.stop();
     await pool.close();
   }
-  const current = o.scenario.victory[TARGET_OF[role].field];
-  process.stdout.write(
-    formatCalibration(o.scenario, calibrate(role, current, all, random), o.games, o.seed),
-  );
+  process.stdout.write(formatCalibration(o.scenario, result, o.games, o.seed));
   return 0;
 }
 
