@@ -300,7 +300,7 @@ export function previewOrder(
         break;
       case 'permit':
         out.yields.push(
-          `Standing in ${name(p.hub)} +${RULES.permitStandingGain} at the end of round ${p.at}; policing costs $${RULES.permitUpkeep} a round`,
+          `Standing in ${name(p.hub)} +${RULES.permitStandingGain} at the end of round ${p.at}`,
         );
         break;
     }

@@ -78,6 +78,7 @@ export function resolveRound(state: GameState): void {
   publishDemand(state, rng);
   at('Frontier and standings');
   advanceFrontier(state);
+  if (state.round >= state.rounds) reckon(state);
   recordIndicators(state);
   checkConditionalInjects(state);
   sealRound(state);
@@ -272,6 +273,7 @@ function finishTrainings(state: GameState, firm: FirmState): void {
   firm.secrets.trainings = firm.secrets.trainings.filter((t) => t.doneRound > state.round);
   for (const t of done) {
     const gain = trainingGain(t.pods, t.tb);
+    if (t.at !== 'home' && !t.exposed) firm.secrets.unseenGain += gain;
     if (t.at === 'home') {
       const before = firm.capability;
       firm.capability = Math.max(before, Math.min(before + gain, homeCeiling(state, firm)));
@@ -320,6 +322,21 @@ function payRent(state: GameState, firm: FirmState): void {
   }
 }
 
+/**
+ * The game ends and the orders are opened: every model a lab trained on the hubs' servers without
+ * being seen comes out, and investors and chip deals pull back from the hubs.
+ */
+function reckon(state: GameState): void {
+  const points = allFirms(state).reduce((n, f) => n + f.secrets.unseenGain, 0);
+  if (points === 0) return;
+  const loss = Math.min(state.hub.investment, points * RULES.reckoningInvestmentPerPoint);
+  state.hub.investment -= loss;
+  log(
+    state,
+    `The orders are opened: the labs trained models worth ${points} capability unseen on the hubs' servers. Investors and chip deals pull back: hub investment −${loss}.`,
+  );
+}
+
 function payIncome(state: GameState): void {
   state.regulator.pc += state.regulator.pcPerRound;
   state.vendor.cash += RULES.vendorIncome + RULES.generationIncome * state.vendor.generation;
@@ -330,14 +347,7 @@ function payIncome(state: GameState): void {
     state.regulator.pc += RULES.revenueSharePc;
   }
   const rented = podsRented(state);
-  const permits = HUBS.filter((h) => state.places[h].permit === 'permit').length;
-  state.hub.cash = Math.max(
-    0,
-    state.hub.cash +
-      RULES.hubBaseIncome +
-      Math.floor(rented / RULES.hubRentSharePerPods) -
-      permits * RULES.permitUpkeep,
-  );
+  state.hub.cash += RULES.hubBaseIncome + Math.floor(rented / RULES.hubRentSharePerPods);
   state.hub.investment += Math.floor(rented / RULES.leaseInvestmentPerPods);
   for (const firm of allFirms(state)) firm.secrets.cash += firm.income;
 }

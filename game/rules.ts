@@ -114,7 +114,7 @@ export const RULES = {
   buildDelay: 1,
   buildInvestment: 2,
   permitDelay: 1,
-  permitStandingGain: 2,
+  permitStandingGain: 3,
   permitRevokeStandingLoss: 2,
   strictStandingGain: 1,
   laxStandingLoss: 1,
@@ -124,9 +124,11 @@ export const RULES = {
   fundStandingLoss: 1,
   /** Every this many pods leased in the hubs (by anyone) add one to investment each round. */
   leaseInvestmentPerPods: 3,
-  /** Policing a permit regime costs the hub this much each round, per hub that has one. */
-  permitUpkeep: 1,
+  /** Adopting a permit regime costs the hub government this much: a licensing office, trained customs staff. */
+  permitCost: 2,
   exposedStandingLoss: 1,
+  /** At the end, the hubs lose this much investment per capability point of models trained unseen on their servers. */
+  reckoningInvestmentPerPoint: 4,
   pressureStandingLossPerRound: 1,
   // Frontier
   frontierStep: 1,

@@ -46,6 +46,7 @@ export function freshSecrets(cash: number, homeTB: number): FirmSecrets {
     homeCompute: 0,
     smuggledPods: 0,
     heat: 0,
+    unseenGain: 0,
     history: [],
     made: 0,
   };

@@ -150,6 +150,8 @@ export interface FirmSecrets {
   /** Pods of top chips smuggled home: each lifts the home-training ceiling by one. */
   smuggledPods: number;
   heat: number;
+  /** Capability points of models this firm trained on leased servers abroad while no one saw. */
+  unseenGain: number;
   /** Secret moves this firm made, revealed at the end. */
   history: HistoryEntry[];
   /** How many secret things this firm has made (for their ids). */

@@ -5,6 +5,7 @@ import { LegalSet } from '../game/bots/legal-set';
 import {
   createInitialState,
   draftedWorld,
+  HUBS,
   legalMoves,
   playerView,
   SCENARIO_IDS,
@@ -209,6 +210,23 @@ describe('heuristic and random bots', () => {
     f.secrets.entities[0]!.exposed = true;
     f.secrets.leases[0]!.exposed = true;
     expect(dataTo()).toBe('SG');
+  });
+
+  it('the hubs invest while investment is short, and guard standing once it is on course', () => {
+    const state = createInitialState(SCENARIOS.classroom!, 'hub-cushion');
+    const seat = seatOfRole(state, 'hub');
+    state.hub.cash = 20;
+    for (const h of HUBS) {
+      state.places[h].standing = state.victory.hubMinStanding + 0.8;
+      state.places[h].pressure = 0;
+      state.places[h].demand = 0;
+    }
+    const firstOrder = (): string | undefined =>
+      planBotOrders(playerView(state, seat), seat, 'heuristic', 'c').orders[0]?.move;
+    state.hub.investment = 0;
+    expect(['inviteLeasingFund', 'buildCapacity']).toContain(firstOrder());
+    state.hub.investment = state.victory.hubInvestment;
+    expect(['setPermitRegime', 'setCustomsPosture']).toContain(firstOrder());
   });
 
   it('the firm leases one pod more for its last run abroad', () => {

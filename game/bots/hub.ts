@@ -8,12 +8,23 @@ import type { BotChoice } from './types';
 /**
  * The hub governments: invest (leasing funds, new capacity) while the average standing stays
  * above the minimum; answer regulator pressure with a permit regime; shore standing up with
- * permits (or stricter customs where no one leases) when it runs low. The hubs move last in a
- * round, so they see the round's blows before they answer.
+ * permits (or stricter customs where no one leases) when it runs low, and keep more of it once
+ * investment is on course for the target.
  */
 
 /** Average standing the hubs keep above their minimum, as a cushion against next round. */
 const CUSHION = 0.4;
+/** The cushion once investment is on course: standing is then what can still lose the game. */
+const SAFE_CUSHION = 1.2;
+
+/** Investment on course for the target: what the hubs have plus this round's lease income to the end. */
+function investmentOnCourse(view: GameState): boolean {
+  const leased = HUBS.reduce((n, h) => n + view.places[h].demand, 0);
+  const ahead = Math.floor(leased / RULES.leaseInvestmentPerPods) * (roundsLeft(view) + 1);
+  return view.hub.investment + ahead >= view.victory.hubInvestment;
+}
+
+const cushion = (view: GameState): number => (investmentOnCourse(view) ? SAFE_CUSHION : CUSHION);
 
 const permitPending = (view: GameState, hub: HubId): boolean =>
   view.pending.some((p) => p.kind === 'permit' && p.hub === hub);
@@ -49,7 +60,7 @@ const rank = (view: GameState, h: HubId): number => POSTURES.indexOf(view.places
 /** With standing near the line: a permit regime where no one leases, else stricter customs. */
 const shoreUp: Rule = (ctx) => {
   const v = ctx.view;
-  if (margin(v) >= CUSHION) return null;
+  if (margin(v) >= cushion(v)) return null;
   const quiet = (h: HubId): number => -3 * v.places[h].demand - rank(v, h);
   if (permitInTime(v)) {
     const permit = rankHubs(ctx, quiet, (h) => canPermit(v, h))[0];
@@ -63,7 +74,7 @@ const shoreUp: Rule = (ctx) => {
 
 const fund: Rule = (ctx) => {
   const v = ctx.view;
-  if (margin(v) - RULES.fundStandingLoss / HUBS.length < CUSHION) return null;
+  if (margin(v) - RULES.fundStandingLoss / HUBS.length < cushion(v)) return null;
   const score = (h: HubId): number =>
     (v.places[h].customs === 'lax' ? 2 : 0) - v.places[h].servers / 4;
   return bestHub(ctx, 'inviteLeasingFund', score);

@@ -296,9 +296,9 @@ export const CARDS: readonly EventCard[] = [
     date: '2025-05-15',
     source: 'US–Gulf deal announcements, May 2025',
     text: 'In the week of the rescission, large chip and data-centre deals are announced with Saudi Arabia and the UAE.',
-    effectText: 'Vendor +2 cash. Saudi Arabia +1 pod of servers. UAE +1 pod of servers.',
+    effectText: 'Vendor +1 cash. Saudi Arabia +1 pod of servers. UAE +1 pod of servers.',
     effects: [
-      { op: 'vendorCash', delta: 2 },
+      { op: 'vendorCash', delta: 1 },
       { op: 'servers', hub: 'SA', pods: 1 },
       { op: 'servers', hub: 'AE', pods: 1 },
     ],
@@ -369,7 +369,7 @@ export const CARDS: readonly EventCard[] = [
       { op: 'vendorCash', delta: 1 },
       { op: 'tension', delta: -1 },
     ],
-    favours: 'vendor',
+    favours: 'neutral',
   },
   {
     id: 'gulf-operators-authorised',
@@ -400,12 +400,11 @@ export const CARDS: readonly EventCard[] = [
     date: '2025-12-08',
     source: 'US government announcement, Dec 2025',
     text: 'Sales of the previous top chip to vetted Chinese buyers are allowed against a 25% share to the US government.',
-    effectText: 'Every AI firm +2 cash. Every AI firm heat -1. Vendor +1 cash. Tension -1.',
+    effectText: 'Every AI firm +2 cash. Every AI firm heat -1. Vendor +1 cash.',
     effects: [
       { op: 'firmCash', delta: 2 },
       { op: 'firmHeat', delta: -1 },
       { op: 'vendorCash', delta: 1 },
-      { op: 'tension', delta: -1 },
     ],
     favours: 'firm',
   },
@@ -467,8 +466,8 @@ export const DECKS: Record<DeckName, readonly string[]> = {
   classroom: [
     'oct-2022-chip-rule', 'china-editions-a800', 'oct-2023-density-rule', 'sea-capacity-doubles',
     'kyc-proposal', 'malaysia-build-boom', 'dec-2024-hbm-rule', 'china-mineral-bans',
-    'diffusion-framework', 'singapore-fraud-charges', 'suitcase-trip', 'kl-shell-company',
-    'suitcase-trip-reported', 'diffusion-rescinded', 'gulf-chip-deals', 'gulf-campuses',
+    'singapore-fraud-charges', 'suitcase-trip', 'kl-shell-company',
+    'suitcase-trip-reported', 'gulf-chip-deals', 'gulf-campuses',
     'malaysia-permit', 'revenue-share-licences', 'h200-sales-allowed',
   ],
   /** The suitcase season: from the density rule to the press account of the trip. */

@@ -44,15 +44,15 @@ export const setPermitRegime = defineMove({
   role,
   family: 'Policy',
   label: 'Adopt or drop a permit regime',
-  summary: `A strategic-trade permit for AI chips: standing +${RULES.permitStandingGain}, customs and checks bite harder. Dropping it costs ${RULES.permitRevokeStandingLoss} standing.`,
+  summary: `A strategic-trade permit for AI chips ($${RULES.permitCost} to set up): standing +${RULES.permitStandingGain}, customs and checks bite harder. Dropping it costs ${RULES.permitRevokeStandingLoss} standing.`,
   delay: `Adopting takes ${RULES.permitDelay} round of notice; dropping is at once.`,
-  risk: `Policing it costs $${RULES.permitUpkeep} a round for as long as it lasts, and firms avoid permit hubs, so less leasing income there.`,
+  risk: 'Firms avoid permit hubs, so less leasing income there.',
   options: () =>
     HUBS.flatMap((hub) => [
       { hub, permit: 'permit' } as MoveArgs,
       { hub, permit: 'none' } as MoveArgs,
     ]),
-  cost: () => ({}),
+  cost: (_ctx, args) => (args.permit === 'permit' ? { cash: RULES.permitCost } : {}),
   check: ({ state }, args) => {
     const bad = hubArg(args);
     if (bad) return bad;

@@ -1,5 +1,6 @@
 import {
   MOVES,
+  RULES,
   type Cost,
   type GameState,
   type MoveName,
@@ -35,6 +36,17 @@ function costSpan(costs: Cost[]): string {
 }
 
 const ROLE_ORDER: Role[] = ['regulator', 'vendor', 'firm', 'hub', 'facilitator'];
+
+/** What the reckoning at the end means for each role's goal. */
+const RECKONING: Record<Role, string[]> = {
+  regulator: [],
+  vendor: [],
+  firm: [],
+  hub: [
+    `Counted after the reckoning: every model a lab trained unseen on your servers costs you ${RULES.reckoningInvestmentPerPoint} investment a point of capability when the game ends.`,
+  ],
+  facilitator: [],
+};
 
 /** A victory condition as the end of the game checks it. */
 export function winLine(g: Goal, G: GameState, role: Role): string {
@@ -96,7 +108,7 @@ export function roleCards(G: GameState): RoleCard[] {
       win:
         role === 'facilitator'
           ? ['The facilitator does not play to win.']
-          : goalsOf(G, seat).map((g) => winLine(g, G, role)),
+          : [...goalsOf(G, seat).map((g) => winLine(g, G, role)), ...RECKONING[role]],
       moves: MOVES.filter((m) => m.role === role && !G.disabledMoves.includes(m.name)).map((m) => {
         const options = m.options(ctx);
         const costs = (options.length ? options : [{}]).map((a) => m.cost(ctx, a));

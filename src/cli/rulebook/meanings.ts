@@ -118,7 +118,9 @@ export const RULE_MEANINGS: Record<string, string> = {
   fundStandingLoss: 'Standing a hub loses when it invites a leasing fund.',
   leaseInvestmentPerPods:
     'Each round, the hub government gains one investment per this many pods rented across all hubs (by anyone).',
-  permitUpkeep: 'Cash the hub government pays each round for every hub with a permit regime.',
+  permitCost: 'Cash the hub government pays to adopt a permit regime in a hub.',
+  reckoningInvestmentPerPoint:
+    'Investment the hubs lose at the end per capability point of models trained unseen on their servers.',
   exposedStandingLoss:
     'Standing a hub without a permit regime loses when an entity there is exposed.',
   pressureStandingLossPerRound:

@@ -36,7 +36,7 @@ const STEP_TEXT: Record<string, string> = {
   'Markets report':
     'Ordinary cloud demand drifts, and each hub publishes its (noisy) demand reading.',
   'Frontier and standings':
-    'The frontier moves on its schedule, firms at it are noted, the standings are recorded; then the next round opens (or the game ends).',
+    "The frontier moves on its schedule, firms at it are noted, the standings are recorded; then the next round opens (or the game ends with the reckoning: models trained unseen on the hubs' servers cost the hubs investment).",
 };
 
 const CARD_USE_TEXT: Record<CardUse, string> = {
