@@ -108,9 +108,9 @@ export const CARDS: readonly EventCard[] = [
     date: '2024-12-31',
     source: 'Industry capacity estimates, 2024',
     text: 'Malaysia holds more than half of the data-centre capacity under construction in Southeast Asia, with about 5 GW announced.',
-    effectText: 'Malaysia +200 MW. Hub investment +1.',
+    effectText: 'Malaysia +100 MW. Hub investment +1.',
     effects: [
-      { op: 'capacity', hub: 'MY', mw: 200 },
+      { op: 'capacity', hub: 'MY', mw: 100 },
       { op: 'investment', delta: 1 },
     ],
     favours: 'hub',
